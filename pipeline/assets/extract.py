@@ -1,0 +1,73 @@
+"""Stage extract: verified raw files to tidy rows and reference tables (the pure work is in pipeline.extract)."""
+
+
+import pandas as pd
+from dagster import AssetExecutionContext, MetadataValue, Output, asset
+
+from pipeline.assets.raw import raw_keys
+from pipeline.assets.resources import CtipPaths
+from pipeline.extract.published import extract_published_totals
+from pipeline.extract.reference import load_crosswalk, load_dph_population, load_towns
+from pipeline.extract.ucr import extract_ucr_arrests
+from pipeline.settings import Settings
+from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_path
+from pipeline.sources.manifest import sources_of
+
+def _output(frame: pd.DataFrame, **metadata) -> Output:
+    return Output(frame, metadata={"row_count": len(frame),
+                                   "preview": MetadataValue.md(frame.head(10).to_markdown(index=False)),
+                                   **metadata})
+
+
+def _only(settings: Settings, dataset: str):
+    (source,) = sources_of(manifest_sources(settings), dataset)
+    return source, verified_path(source, settings)
+
+
+@asset(group_name="extract", deps=raw_keys("reference_towns"), code_version="1")
+def ct_towns(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Connecticut's 169 towns: the reference every town name is resolved against."""
+    _, path = _only(ctip.settings(), "reference_towns")
+    return _output(load_towns(path))
+
+
+@asset(group_name="extract", deps=raw_keys("reference_population"), code_version="1")
+def town_population(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """DPH population estimates by town and year, for rates per 100,000."""
+    source, path = _only(ctip.settings(), "reference_population")
+    return _output(load_dph_population(path, source.id))
+
+
+@asset(group_name="extract", code_version="1")
+def ucr_agency_crosswalk(ctip: CtipPaths, ct_towns: pd.DataFrame) -> Output[pd.DataFrame]:
+    """The reviewed map from every UCR column header of every year to a jurisdiction."""
+    settings = ctip.settings()
+    frame = load_crosswalk(settings.crosswalk_path, set(ct_towns.town))
+    return _output(frame, path=MetadataValue.path(str(settings.crosswalk_path)))
+
+
+@asset(group_name="extract", code_version="1")
+def source_inventory(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """The manifest as a table, so that every warehouse row can be joined to its source."""
+    return _output(sources_table(manifest_sources(ctip.settings())))
+
+
+@asset(group_name="extract", deps=raw_keys("ucr_arrests"), code_version="1")
+def ucr_arrests_tidy(context: AssetExecutionContext, ctip: CtipPaths,
+                     ucr_agency_crosswalk: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Every printed count of the UCR 'Prostit' rows, one tidy row each, with line and column."""
+    settings = ctip.settings()
+    frames = []
+    for source in sources_of(manifest_sources(settings), "ucr_arrests"):
+        frame = extract_ucr_arrests(verified_path(source, settings), source_ref(source), ucr_agency_crosswalk)
+        context.log.info(f"{source.id}: {len(frame)} tidy rows")
+        frames.append(frame)
+    tidy = pd.concat(frames, ignore_index=True)
+    return _output(tidy, sources=len(frames))
+
+
+@asset(group_name="extract", deps=raw_keys("published_judicial"), code_version="1")
+def published_judicial_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """The published 2005-2014 statewide totals (53a-82 and 53a-83) as tidy rows."""
+    source, path = _only(ctip.settings(), "published_judicial")
+    return _output(extract_published_totals(path, source_ref(source)))

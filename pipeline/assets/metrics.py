@@ -1,0 +1,46 @@
+"""Stage metrics: SQL over the warehouse, statistics from pipeline.metrics.stats, saved as out_* tables."""
+
+
+from collections.abc import Callable
+
+import duckdb
+import pandas as pd
+from dagster import MetadataValue, Output, asset
+
+from pipeline.assets.resources import CtipPaths
+from pipeline.metrics import queries
+from pipeline.warehouse.load import connect
+
+
+def _compute(ctip: CtipPaths, name: str, compute: Callable[[duckdb.DuckDBPyConnection], pd.DataFrame]) -> Output:
+    path = ctip.settings().warehouse_path
+    with connect(path) as con:
+        frame = compute(con)
+        con.register("result", frame)
+        con.execute(f"CREATE OR REPLACE TABLE out_{name} AS SELECT * FROM result")
+    return Output(frame, metadata={"row_count": len(frame), "table": f"out_{name}",
+                                   "preview": MetadataValue.md(frame.head(12).to_markdown(index=False))})
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def published_disparity(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Seller / buyer ratios of the published 2005-2014 totals with exact intervals."""
+    return _compute(ctip, "published_disparity", queries.published_disparity)
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def ucr_statewide_by_year_sex(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Female and male arrests by year: printed statewide, county and agency sums side by side."""
+    return _compute(ctip, "ucr_statewide_by_year_sex", queries.ucr_statewide_by_year)
+
+
+@asset(group_name="metrics", code_version="1")
+def ucr_female_to_male_by_year(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Statewide female : male arrest ratio by year with exact intervals."""
+    return _compute(ctip, "ucr_female_to_male_by_year", lambda _: queries.ucr_ratio_by_year(ucr_statewide_by_year_sex))
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Female and male arrests and rates per 100,000 for each of the 169 towns and each year."""
+    return _compute(ctip, "ucr_town_by_year", queries.ucr_town_by_year)

@@ -1,0 +1,56 @@
+"""Stages figures and report: render deterministic figures, then publish an immutable report version."""
+
+
+import time
+from importlib.metadata import version as package_version
+
+import pandas as pd
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, Output, asset
+
+from pipeline.assets.resources import CtipPaths
+from pipeline.report import figures
+from pipeline.report.build import build_report_files
+from pipeline.report.publish import publish, write_run_record
+from pipeline.report.provenance import publication_context, runtime_context
+
+
+@asset(group_name="figures", code_version="1")
+def report_figures(
+    published_disparity: pd.DataFrame, ucr_female_to_male_by_year: pd.DataFrame, source_inventory: pd.DataFrame
+) -> Output[dict[str, bytes]]:
+    """PNG and SVG bytes of every figure, keyed by their path inside a report version."""
+    synthetic = bool(source_inventory.synthetic.any())
+    files = {**figures.published_seller_buyer(published_disparity, synthetic),
+             **figures.ucr_arrests_by_year_sex(ucr_female_to_male_by_year, synthetic)}
+    return Output(files, metadata={"files": MetadataValue.json(sorted(files))})
+
+
+@asset(group_name="report", code_version="1")
+def report_version(
+    context: AssetExecutionContext,
+    ctip: CtipPaths,
+    report_figures: dict[str, bytes],
+    published_disparity: pd.DataFrame,
+    ucr_statewide_by_year_sex: pd.DataFrame,
+    ucr_female_to_male_by_year: pd.DataFrame,
+    ucr_town_by_year: pd.DataFrame,
+    source_inventory: pd.DataFrame,
+) -> MaterializeResult:
+    """reports/<period>-<hash>/: report, metrics, figures and MANIFEST.json; an existing version is kept."""
+    started = time.time()
+    settings = ctip.settings()
+    synthetic = bool(source_inventory.synthetic.any())
+    files = build_report_files(published_disparity, ucr_statewide_by_year_sex, ucr_female_to_male_by_year,
+                               ucr_town_by_year, source_inventory, report_figures, synthetic)
+    period, publication = publication_context(source_inventory, settings, package_version("ctip"))
+    result = publish(settings.reports_dir, period, files, publication)
+    record = write_run_record(settings.reports_dir, context.run_id, {
+        "run_id": context.run_id, "version": result.version, "created": result.created,
+        "published_at_unix": round(started, 3), "publish_seconds": round(time.time() - started, 3),
+        **runtime_context(settings),
+    })
+    return MaterializeResult(metadata={
+        "version": result.version, "path": MetadataValue.path(str(result.path)),
+        "created": result.created, "synthetic": synthetic, "run_record": MetadataValue.path(str(record)),
+        "files": len(files) + 1,
+    })

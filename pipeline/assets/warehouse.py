@@ -1,0 +1,30 @@
+"""Stage warehouse: one transactional load of every core table into DuckDB."""
+
+
+import pandas as pd
+from dagster import MaterializeResult, MetadataValue, asset
+
+from pipeline.assets.resources import CtipPaths
+from pipeline.warehouse.load import load_warehouse
+
+
+@asset(group_name="warehouse", code_version="1")
+def warehouse_core_tables(
+    ctip: CtipPaths,
+    source_inventory: pd.DataFrame,
+    ct_towns: pd.DataFrame,
+    town_population: pd.DataFrame,
+    ucr_agency_crosswalk: pd.DataFrame,
+    ucr_arrests_tidy: pd.DataFrame,
+    published_judicial_tidy: pd.DataFrame,
+) -> MaterializeResult:
+    """sources, towns, town_population, ucr_agency_crosswalk and facts, replaced in one transaction."""
+    path = ctip.settings().warehouse_path
+    counts = load_warehouse(
+        path,
+        reference={"sources": source_inventory, "towns": ct_towns, "town_population": town_population,
+                   "ucr_agency_crosswalk": ucr_agency_crosswalk},
+        facts=pd.concat([ucr_arrests_tidy, published_judicial_tidy], ignore_index=True),
+    )
+    return MaterializeResult(metadata={"path": MetadataValue.path(str(path)),
+                                       **{f"rows_{table}": n for table, n in counts.items()}})

@@ -1,0 +1,17 @@
+"""Assembles the code location; nothing is defined here."""
+
+from dagster import Definitions, in_process_executor, load_assets_from_modules, with_source_code_references
+
+from pipeline.assets import extract, metrics, raw, report, warehouse
+from pipeline.assets.jobs import full_pipeline_job
+from pipeline.assets.resources import CtipPaths
+
+defs = Definitions(
+    assets=with_source_code_references(
+        [*raw.raw_assets(), *load_assets_from_modules([extract, warehouse, metrics, report])]
+    ),
+    jobs=[full_pipeline_job],
+    resources={"ctip": CtipPaths()},
+    # DuckDB allows one writer per file: steps run one after another in one process.
+    executor=in_process_executor,
+)

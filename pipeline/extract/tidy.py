@@ -1,0 +1,52 @@
+"""The tidy contract between extraction and everything after it: one row per printed count.
+
+Declared once here; the warehouse DDL is generated from it, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# column -> (DuckDB type, pandas dtype, meaning)
+TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
+    "source_id": ("VARCHAR", "string", "which input (raw/sources.yaml id)"),
+    "source_sha256": ("VARCHAR", "string", "sha256 of that input, exactly"),
+    "page": ("INTEGER", "Int64", "1-based PDF page; null for CSV"),
+    "table_index": ("INTEGER", "Int64", "1-based table on the page; null for CSV"),
+    "row_index": ("INTEGER", "Int64", "1-based line of the CSV file (header = 1) or table row"),
+    "column_index": ("INTEGER", "Int64", "1-based column of the printed table"),
+    "column_header": ("VARCHAR", "string", "the column header as printed"),
+    "row_label": ("VARCHAR", "string", "the row label as printed ('Prostit F')"),
+    "cell_text": ("VARCHAR", "string", "the printed text the count was read from"),
+    "jurisdiction": ("VARCHAR", "string", "official town name, agency, county, or 'Connecticut'"),
+    "jurisdiction_type": ("VARCHAR", "string", "town, state_police, other_agency, county, aggregate, statewide"),
+    "agency": ("VARCHAR", "string", "reporting agency (UCR); null where the source reports no agency"),
+    "period_start": ("INTEGER", "Int64", "first year covered"),
+    "period_end": ("INTEGER", "Int64", "last year covered"),
+    "offense": ("VARCHAR", "string", "statute ('53a-82') or UCR category"),
+    "role": ("VARCHAR", "string", "seller, buyer, promoter, trafficker; null where the source does not say"),
+    "breakdown": ("VARCHAR", "string", "which split this count belongs to: sex, age, race, or total"),
+    "sex": ("VARCHAR", "string", "female, male; null unless breakdown = sex"),
+    "age_group": ("VARCHAR", "string", "UCR age group; null unless breakdown = age"),
+    "race": ("VARCHAR", "string", "UCR race; null unless breakdown = race"),
+    "measure": ("VARCHAR", "string", "arrests or convictions"),
+    "count": ("BIGINT", "Int64", "the count; null = suppressed or not reported, never silently 0"),
+    "synthetic": ("BOOLEAN", "boolean", "true when derived from generated data"),
+}
+TIDY_COLUMNS = list(TIDY_SCHEMA)
+TIDY_KEY = [
+    "source_id", "jurisdiction_type", "jurisdiction", "agency", "period_start", "period_end",
+    "offense", "role", "breakdown", "sex", "age_group", "race", "measure",
+]
+
+
+def conform(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add missing contract columns as nulls, order and type them, and sort for byte-stable output."""
+    frame = frame.copy()
+    for column in TIDY_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = pd.NA
+    frame = frame[TIDY_COLUMNS].astype({column: spec[1] for column, spec in TIDY_SCHEMA.items()})
+    return frame.sort_values(
+        ["source_id", "page", "table_index", "row_index", "column_index"], na_position="first", kind="stable"
+    ).reset_index(drop=True)

@@ -1,0 +1,115 @@
+"""UCR arrest tables (wide: offence x age/race/sex rows, reporting-agency columns) to tidy rows.
+
+Only the 'Prostit ...' rows are kept (UCR Part II, Prostitution and Commercialized Vice). Every column header
+goes through the reviewed crosswalk; a header it does not know stops extraction rather than being guessed.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.extract.tidy import conform
+
+UCR_OFFENSE = "prostitution_commercialized_vice"
+ROW_PREFIX = "Prostit "
+_SEX = {"F": "female", "M": "male"}
+_RACES = {"Asian", "Black", "Indian", "White", "Unknown Race"}
+_AGE = re.compile(r"^(<10|\d+|\d+-\d+|65\+)$")
+
+
+class ExtractionError(ValueError):
+    """The file is not what the extractor can read faithfully: named file, line and column say where."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """What a tidy row needs to know about its input."""
+
+    source_id: str
+    sha256: str
+    year: int
+    synthetic: bool
+    filename: str
+
+
+def classify_row(label: str) -> dict[str, str]:
+    """'Prostit F' -> sex female; 'Prostit 25-29' -> age; 'Prostit White' -> race. Unknown labels are errors."""
+    detail = label[len(ROW_PREFIX):].strip()
+    if detail in _SEX:
+        return {"breakdown": "sex", "sex": _SEX[detail]}
+    if detail in _RACES:
+        return {"breakdown": "race", "race": detail.lower().replace(" ", "_")}
+    if _AGE.match(detail):
+        return {"breakdown": "age", "age_group": detail}
+    raise ValueError(f"unknown UCR prostitution row label {label!r}")
+
+
+def extract_ucr_arrests(path: Path, source: SourceRef, crosswalk: pd.DataFrame) -> pd.DataFrame:
+    """Tidy rows for every printed count of every 'Prostit' row, with line/column provenance."""
+    year_map = crosswalk[crosswalk["year"] == source.year].set_index("column_header")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    if not lines:
+        raise ExtractionError(f"{source.filename}: empty file")
+    header = lines[0]
+    unknown = [name for name in header[2:] if name not in year_map.index]
+    if unknown:
+        raise ExtractionError(
+            f"{source.filename} (source {source.source_id}): "
+            f"column header(s) not in the crosswalk for {source.year}: {', '.join(map(repr, unknown))}; "
+            "add them to raw/reference/ucr_agency_crosswalk.csv after review"
+        )
+    records: list[dict] = []
+    for line_number, cells in enumerate(lines[1:], start=2):
+        if not cells or not cells[0].startswith(ROW_PREFIX):
+            continue
+        if len(cells) != len(header):
+            raise ExtractionError(
+                f"{source.filename}, line {line_number}: {len(cells)} cells, header has {len(header)}"
+            )
+        try:
+            dimensions = classify_row(cells[0])
+        except ValueError as exc:
+            raise ExtractionError(f"{source.filename}, line {line_number}: {exc}") from exc
+        for column_number, (column_header, text) in enumerate(zip(header, cells, strict=True), start=1):
+            if column_number <= 2:
+                continue
+            mapping = year_map.loc[column_header]
+            stripped = text.strip()
+            if stripped == "":
+                count = None
+            elif stripped.isdigit():
+                count = int(stripped)
+            else:
+                raise ExtractionError(
+                    f"{source.filename}, line {line_number}, column {column_number} ({column_header!r}): "
+                    f"cell {text!r} is not a count"
+                )
+            records.append({
+                "row_index": line_number,
+                "column_index": column_number,
+                "column_header": column_header,
+                "row_label": cells[0],
+                "cell_text": text,
+                "jurisdiction": mapping["jurisdiction"],
+                "jurisdiction_type": mapping["jurisdiction_type"],
+                "agency": mapping["agency"],
+                "count": count,
+                **dimensions,
+            })
+    if not records:
+        raise ExtractionError(f"{source.filename}: no '{ROW_PREFIX.strip()}' rows found")
+    frame = pd.DataFrame.from_records(records)
+    frame["source_id"] = source.source_id
+    frame["source_sha256"] = source.sha256
+    frame["period_start"] = source.year
+    frame["period_end"] = source.year
+    frame["offense"] = UCR_OFFENSE
+    frame["measure"] = "arrests"
+    frame["synthetic"] = source.synthetic
+    return conform(frame)

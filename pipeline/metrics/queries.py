@@ -1,0 +1,137 @@
+"""Metric tables computed in DuckDB, where the facts live; the statistics come from metrics.stats."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline.metrics.stats import count_ratio, proportion, proportion_ratio
+
+# A town's count is the sum of the agencies the crosswalk places in it (municipal police and resident
+# troopers); universities, casinos, tribal and state agencies stay out of town figures.
+UCR_BY_YEAR_SEX_SQL = """
+WITH sex_rows AS (
+    SELECT period_start AS year, jurisdiction_type, sex, count
+    FROM facts
+    WHERE offense = 'prostitution_commercialized_vice' AND breakdown = 'sex'
+)
+SELECT
+    year,
+    sex,
+    sum(count) FILTER (WHERE jurisdiction_type = 'statewide')                              AS printed_statewide,
+    sum(count) FILTER (WHERE jurisdiction_type = 'county')                                 AS county_sum,
+    sum(count) FILTER (WHERE jurisdiction_type IN ('town', 'state_police', 'other_agency')) AS agency_sum,
+    sum(count) FILTER (WHERE jurisdiction_type = 'town')                                   AS town_sum
+FROM sex_rows
+GROUP BY year, sex
+ORDER BY year, sex
+"""
+
+UCR_TOWN_YEAR_SQL = """
+WITH years AS (SELECT DISTINCT period_start AS year FROM facts WHERE offense = 'prostitution_commercialized_vice'),
+town_counts AS (
+    SELECT jurisdiction AS town, period_start AS year,
+           sum(count) FILTER (WHERE sex = 'female') AS female_arrests,
+           sum(count) FILTER (WHERE sex = 'male')   AS male_arrests,
+           string_agg(DISTINCT agency, '; ' ORDER BY agency) AS agencies
+    FROM facts
+    WHERE offense = 'prostitution_commercialized_vice' AND breakdown = 'sex' AND jurisdiction_type = 'town'
+    GROUP BY ALL
+),
+agencies AS (
+    SELECT DISTINCT year, jurisdiction AS town, agency FROM ucr_agency_crosswalk WHERE jurisdiction_type = 'town'
+),
+missing AS (  -- agencies of the town that had a column the year before but none this year
+    SELECT cur.year, prev.town, string_agg(prev.agency, '; ' ORDER BY prev.agency) AS missing_agencies
+    FROM (SELECT DISTINCT year FROM agencies) cur
+    JOIN agencies prev ON prev.year = cur.year - 1
+    WHERE NOT EXISTS (SELECT 1 FROM agencies a WHERE a.year = cur.year AND a.town = prev.town AND a.agency = prev.agency)
+    GROUP BY ALL
+)
+SELECT t.town, t.county, y.year,
+       c.female_arrests, c.male_arrests,
+       p.population,
+       round(1e5 * c.female_arrests / p.population, 2) AS female_per_100k,
+       round(1e5 * c.male_arrests / p.population, 2)   AS male_per_100k,
+       c.agencies,
+       m.missing_agencies,
+       m.missing_agencies IS NOT NULL AS incomplete
+FROM towns t
+CROSS JOIN years y
+LEFT JOIN town_counts c ON c.town = t.town AND c.year = y.year
+LEFT JOIN town_population p ON p.town = t.town AND p.year = y.year
+LEFT JOIN missing m ON m.town = t.town AND m.year = y.year
+ORDER BY t.town, y.year
+"""
+
+PUBLISHED_TOTALS_SQL = """
+SELECT f.role, f.offense, f.measure, sum(f.count) AS count,
+       min(f.period_start) AS period_start, max(f.period_end) AS period_end
+FROM facts f JOIN sources s USING (source_id)
+WHERE s.dataset = 'published_judicial' AND f.jurisdiction_type = 'statewide'
+GROUP BY ALL
+ORDER BY f.role, f.measure
+"""
+
+
+def _integers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """DuckDB hands nullable sums to pandas as floats; counts are integers with nulls (never silently 0)."""
+    return frame.astype({column: "Int64" for column in columns})
+
+
+def ucr_statewide_by_year(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Female and male arrests by year: the printed statewide figure and what the parts add up to.
+
+    The statewide figure used is the printed statewide column, or, where a year has none (2015), the sum of
+    the printed county columns; agency sums are shown beside it so that gaps (2014) stay visible.
+    """
+    frame = _integers(con.execute(UCR_BY_YEAR_SEX_SQL).df(),
+                      ["year", "printed_statewide", "county_sum", "agency_sum", "town_sum"])
+    frame["statewide"] = frame["printed_statewide"].fillna(frame["county_sum"])
+    frame["statewide_basis"] = frame["printed_statewide"].isna().map(
+        {True: "sum of county columns", False: "printed statewide column"}
+    )
+    frame["agencies_add_up"] = frame["agency_sum"] == frame["statewide"]
+    return frame
+
+
+def ucr_ratio_by_year(by_year_sex: pd.DataFrame) -> pd.DataFrame:
+    wide = by_year_sex.pivot(index="year", columns="sex", values="statewide").reset_index()
+    rows = []
+    for year, female, male in wide[["year", "female", "male"]].itertuples(index=False):
+        estimate = count_ratio(int(female), int(male))
+        rows.append({"year": int(year), "female_arrests": int(female), "male_arrests": int(male),
+                     "female_to_male": estimate.value, "ci_lower": estimate.lower, "ci_upper": estimate.upper,
+                     "method": estimate.method})
+    return pd.DataFrame(rows)
+
+
+def ucr_town_by_year(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return _integers(con.execute(UCR_TOWN_YEAR_SQL).df(), ["year", "female_arrests", "male_arrests", "population"])
+
+
+def published_disparity(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Seller / buyer ratios of the published 2005-2014 totals, and convictions per arrest by role."""
+    totals = con.execute(PUBLISHED_TOTALS_SQL).df()
+    count = {(r.role, r.measure): int(r.count) for r in totals.itertuples(index=False)}
+    period = f"{int(totals.period_start.min())}-{int(totals.period_end.max())}"
+    rows = []
+
+    def add(metric: str, description: str, numerator: int | None, denominator: int | None, estimate) -> None:
+        rows.append({"metric": metric, "period": period, "description": description, "numerator": numerator,
+                     "denominator": denominator, "value": estimate.value, "ci_lower": estimate.lower,
+                     "ci_upper": estimate.upper, "method": estimate.method})
+
+    for measure in ("arrests", "convictions"):
+        seller, buyer = count[("seller", measure)], count[("buyer", measure)]
+        add(f"seller_to_buyer_{measure}", f"53a-82 {measure} / 53a-83 {measure}", seller, buyer,
+            count_ratio(seller, buyer))
+    for role in ("seller", "buyer"):
+        convictions, arrests = count[(role, "convictions")], count[(role, "arrests")]
+        add(f"{role}_convictions_per_arrest", f"{role} convictions / {role} arrests", convictions, arrests,
+            proportion(convictions, arrests))
+    add("seller_to_buyer_convictions_per_arrest", "(seller convictions/arrest) / (buyer convictions/arrest)",
+        None, None,
+        proportion_ratio(count[("seller", "convictions")], count[("seller", "arrests")],
+                         count[("buyer", "convictions")], count[("buyer", "arrests")]))
+    return pd.DataFrame(rows)

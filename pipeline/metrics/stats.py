@@ -1,0 +1,54 @@
+"""Exact and approximate intervals for counts and proportions; pure functions, no I/O."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from scipy.stats import beta, norm
+
+
+@dataclass(frozen=True)
+class Estimate:
+    value: float
+    lower: float
+    upper: float
+    method: str
+
+
+def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:
+    """Exact binomial interval for successes / trials."""
+    if trials <= 0 or not 0 <= successes <= trials:
+        raise ValueError(f"need 0 <= successes <= trials and trials > 0, got {successes}/{trials}")
+    alpha = 1 - confidence
+    lower = 0.0 if successes == 0 else float(beta.ppf(alpha / 2, successes, trials - successes + 1))
+    upper = 1.0 if successes == trials else float(beta.ppf(1 - alpha / 2, successes + 1, trials - successes))
+    return lower, upper
+
+
+def count_ratio(numerator: int, denominator: int, confidence: float = 0.95) -> Estimate:
+    """Ratio of two Poisson counts with the exact conditional interval.
+
+    Given a + b, a is binomial with p = ratio / (1 + ratio); the Clopper-Pearson bounds of p map to the ratio.
+    """
+    if numerator < 0 or denominator < 0 or numerator + denominator == 0:
+        raise ValueError(f"need non-negative counts, not both zero: {numerator}, {denominator}")
+    lower_p, upper_p = clopper_pearson(numerator, numerator + denominator, confidence)
+    value = math.inf if denominator == 0 else numerator / denominator
+    upper = math.inf if upper_p >= 1.0 else upper_p / (1 - upper_p)
+    return Estimate(value, lower_p / (1 - lower_p), upper, "exact conditional binomial (Clopper-Pearson)")
+
+
+def proportion(successes: int, trials: int, confidence: float = 0.95) -> Estimate:
+    lower, upper = clopper_pearson(successes, trials, confidence)
+    return Estimate(successes / trials, lower, upper, "Clopper-Pearson")
+
+
+def proportion_ratio(k1: int, n1: int, k2: int, n2: int, confidence: float = 0.95) -> Estimate:
+    """Ratio of two proportions (k1/n1) / (k2/n2) with the Katz log interval (approximate, large counts)."""
+    if min(k1, k2) <= 0 or k1 > n1 or k2 > n2:
+        raise ValueError(f"Katz interval needs 0 < k <= n: {k1}/{n1}, {k2}/{n2}")
+    value = (k1 / n1) / (k2 / n2)
+    se = math.sqrt(1 / k1 - 1 / n1 + 1 / k2 - 1 / n2)
+    z = float(norm.ppf(1 - (1 - confidence) / 2))
+    return Estimate(value, value * math.exp(-z * se), value * math.exp(z * se), "Katz log (approximate)")

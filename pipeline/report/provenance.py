@@ -1,0 +1,56 @@
+"""What a report version records about how it was made: hashed context vs. per-run context."""
+
+from __future__ import annotations
+
+import platform
+import subprocess
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.settings import Settings
+from pipeline.sources.acquire import sha256_file
+
+KEY_PACKAGES = ("dagster", "duckdb", "pandas", "matplotlib", "scipy")
+
+
+def report_period(inventory: pd.DataFrame) -> str:
+    """Years the counts cover (reference data such as population do not widen it)."""
+    counted = inventory[~inventory.dataset.str.startswith("reference")]
+    return f"{int(counted.period_start.min())}-{int(counted.period_end.max())}"
+
+
+def publication_context(inventory: pd.DataFrame, settings: Settings, code_version: str) -> tuple[str, dict]:
+    """Everything that decides a version's content; identical inputs + lock give identical context."""
+    lock = settings.raw_dir.parent / "uv.lock"
+    inputs = [
+        {"source_id": row.source_id, "url": row.url, "sha256": row.sha256, "synthetic": bool(row.synthetic)}
+        for row in inventory.sort_values("source_id").itertuples(index=False)
+    ]
+    return report_period(inventory), {
+        "inputs": inputs,
+        "uv_lock_sha256": sha256_file(lock) if lock.is_file() else None,
+        "code_version": code_version,
+        "synthetic": any(item["synthetic"] for item in inputs),
+    }
+
+
+def runtime_context(settings: Settings) -> dict:
+    """Per-run facts (machine, git state): kept in reports/runs/, never in hashed content."""
+    root = settings.raw_dir.parent
+
+    def git(*args: str) -> str | None:
+        try:
+            return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return None
+
+    status = git("status", "--porcelain")
+    return {
+        "git_commit": git("rev-parse", "HEAD"),
+        "git_dirty": None if status is None else bool(status),
+        "python": platform.python_version(),
+        "packages": {name: package_version(name) for name in KEY_PACKAGES},
+        "warehouse": str(Path(settings.warehouse_path)),
+    }

@@ -1,0 +1,97 @@
+"""Fetch-with-checksum: no byte of an input is read before its sha256 matches the manifest."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from pipeline.sources.manifest import Source
+
+
+class AcquisitionError(RuntimeError):
+    """An input cannot be had, or is not the file the manifest pins: the run must stop here."""
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check(source: Source, path: Path, origin: str) -> None:
+    actual = sha256_file(path)
+    if actual != source.sha256:
+        raise AcquisitionError(
+            f"source {source.id}: sha256 mismatch for {origin}: expected {source.sha256}, got {actual}"
+        )
+
+
+def cached_path(source: Source, cache_dir: Path) -> Path:
+    return Path(cache_dir) / source.id / source.filename
+
+
+def acquire(
+    source: Source,
+    *,
+    raw_dir: Path,
+    cache_dir: Path,
+    mirror_dir: Path | None = None,
+    timeout: float = 60.0,
+) -> Path:
+    """Return a verified local path for `source`, copying from the mirror or downloading on first use.
+
+    The cache only ever holds verified files (written to a temporary name, checked, then renamed), so a cache
+    file that no longer matches was changed after the fact and is refused rather than silently replaced.
+    """
+    if source.kind == "tracked":
+        path = Path(raw_dir) / str(source.path)
+        if not path.is_file():
+            raise AcquisitionError(f"source {source.id}: tracked file {path} is missing")
+        _check(source, path, str(path))
+        return path
+
+    target = cached_path(source, cache_dir)
+    if target.is_file():
+        _check(source, target, f"cached file {target}")
+        return target
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    attempts: list[str] = []
+    if mirror_dir is not None and source.mirror_path:
+        mirrored = Path(mirror_dir) / source.mirror_path
+        if mirrored.is_file():
+            return _install(source, target, lambda tmp: shutil.copyfile(mirrored, tmp), f"mirror file {mirrored}")
+        attempts.append(f"not in mirror {mirror_dir}")
+    if source.url:
+        try:
+            return _install(source, target, lambda tmp: _download(source.url, tmp, timeout), source.url)
+        except OSError as exc:
+            attempts.append(f"download from {source.url} failed ({exc})")
+    raise AcquisitionError(
+        f"source {source.id}: cannot be had: {'; '.join(attempts) or 'no url and no mirror'}"
+        " (set CTIP_DATA_MIRROR to a folder holding a copy, or allow network access)"
+    )
+
+
+def _download(url: str, destination: Path, timeout: float) -> None:
+    with urllib.request.urlopen(url, timeout=timeout) as response, open(destination, "wb") as out:
+        shutil.copyfileobj(response, out)
+
+
+def _install(source: Source, target: Path, fill, origin: str) -> Path:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    os.close(handle)
+    tmp = Path(temporary)
+    try:
+        fill(tmp)
+        _check(source, tmp, origin)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target

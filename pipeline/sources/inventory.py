@@ -1,0 +1,32 @@
+"""Sources as a warehouse table, and the verified path of each source for the extractors."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.extract.ucr import SourceRef
+from pipeline.settings import Settings
+from pipeline.sources.acquire import acquire
+from pipeline.sources.manifest import Source, load_manifest
+
+
+def manifest_sources(settings: Settings) -> list[Source]:
+    return load_manifest(settings.manifest_path)
+
+
+def verified_path(source: Source, settings: Settings):
+    """Acquire (or re-verify the cached copy of) a source; every read goes through here."""
+    return acquire(source, raw_dir=settings.raw_dir, cache_dir=settings.cache_dir, mirror_dir=settings.mirror_dir)
+
+
+def source_ref(source: Source) -> SourceRef:
+    return SourceRef(source.id, source.sha256, source.period[0], source.synthetic, source.filename)
+
+
+def sources_table(sources: list[Source]) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "source_id": s.id, "dataset": s.dataset, "title": s.title, "publisher": s.publisher,
+        "upstream_url": s.upstream_url, "url": s.url, "filename": s.filename, "sha256": s.sha256,
+        "size": s.size, "license": s.license, "period_start": s.period[0], "period_end": s.period[1],
+        "synthetic": s.synthetic, "notes": " | ".join(s.notes) or None,
+    } for s in sources]).sort_values("source_id", kind="stable").reset_index(drop=True)

@@ -1,0 +1,85 @@
+"""The sources manifest (raw/sources.yaml): every input, its pinned origin and its sha256."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REQUIRED_FIELDS = (
+    "id", "kind", "dataset", "title", "publisher", "filename", "sha256", "size",
+    "license", "period", "format", "synthetic",
+)
+
+
+class ManifestError(ValueError):
+    """The manifest itself is malformed: fixing it is a human's job, so say exactly what is wrong."""
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str  # "download" (url / mirror) or "tracked" (committed under raw/)
+    dataset: str
+    title: str
+    publisher: str
+    filename: str
+    sha256: str
+    size: int
+    license: str
+    period: tuple[int, int]
+    format: str
+    synthetic: bool
+    upstream_url: str | None = None
+    url: str | None = None
+    repository: str | None = None
+    mirror_path: str | None = None
+    path: str | None = None
+    citation: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def year(self) -> int:
+        """The single year a yearly source covers."""
+        if self.period[0] != self.period[1]:
+            raise ValueError(f"source {self.id} covers {self.period}, not one year")
+        return self.period[0]
+
+
+def load_manifest(path: Path) -> list[Source]:
+    """Parse and sanity-check the manifest; order is kept as written so that runs are deterministic."""
+    try:
+        document = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ManifestError(f"{path}: cannot read sources manifest: {exc}") from exc
+    entries = (document or {}).get("sources")
+    if not isinstance(entries, list) or not entries:
+        raise ManifestError(f"{path}: no 'sources' list")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, start=1):
+        missing = [name for name in REQUIRED_FIELDS if entry.get(name) in (None, "")]
+        if missing:
+            raise ManifestError(f"{path}: source #{position} ({entry.get('id', '?')}) lacks {', '.join(missing)}")
+        if entry["id"] in seen:
+            raise ManifestError(f"{path}: source id {entry['id']!r} appears twice")
+        seen.add(entry["id"])
+        if entry["kind"] == "download" and not (entry.get("url") or entry.get("mirror_path")):
+            raise ManifestError(f"{path}: source {entry['id']} is a download without url or mirror_path")
+        if entry["kind"] == "tracked" and not entry.get("path"):
+            raise ManifestError(f"{path}: source {entry['id']} is tracked but has no path")
+        if len(str(entry["sha256"])) != 64:
+            raise ManifestError(f"{path}: source {entry['id']} has a malformed sha256")
+        known = {f for f in Source.__dataclass_fields__}
+        values = {key: value for key, value in entry.items() if key in known}
+        values["period"] = tuple(int(year) for year in entry["period"])
+        values["notes"] = tuple(entry.get("notes") or ())
+        values["synthetic"] = bool(entry["synthetic"])
+        values["size"] = int(entry["size"])
+        sources.append(Source(**values))
+    return sources
+
+
+def sources_of(sources: list[Source], dataset: str) -> list[Source]:
+    return [source for source in sources if source.dataset == dataset]

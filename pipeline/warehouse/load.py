@@ -1,0 +1,64 @@
+"""Transactional, idempotent loads into the DuckDB warehouse.
+
+Reference tables are replaced whole; facts are replaced per source, so loading the same inputs twice leaves
+exactly the same rows, and loading one new source leaves the others alone. Any error rolls everything back.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.extract.tidy import TIDY_COLUMNS, TIDY_SCHEMA
+
+REFERENCE_TABLES = ("sources", "towns", "town_population", "ucr_agency_crosswalk")
+
+
+def facts_ddl() -> str:
+    columns = ",\n    ".join(f'"{name}" {spec[0]}' for name, spec in TIDY_SCHEMA.items())
+    return f"CREATE TABLE IF NOT EXISTS facts (\n    {columns}\n);"
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    return duckdb.connect(str(path), read_only=read_only)
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(resources.files("pipeline.warehouse").joinpath("schema.sql").read_text(encoding="utf-8"))
+    con.execute(facts_ddl())
+
+
+def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.DataFrame) -> dict[str, int]:
+    """Load everything in one transaction and return the row count of every table afterwards."""
+    unknown = set(reference) - set(REFERENCE_TABLES)
+    if unknown:
+        raise ValueError(f"not warehouse reference tables: {sorted(unknown)}")
+    with connect(path) as con:
+        ensure_schema(con)
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for table, frame in reference.items():
+                con.execute(f"DELETE FROM {table}")
+                con.register("incoming", frame)
+                columns = ", ".join(f'"{c}"' for c in frame.columns)
+                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
+                con.unregister("incoming")
+            con.register("incoming", facts[TIDY_COLUMNS])
+            con.execute("DELETE FROM facts WHERE source_id IN (SELECT DISTINCT source_id FROM incoming)")
+            columns = ", ".join(f'"{c}"' for c in TIDY_COLUMNS)
+            con.execute(f"INSERT INTO facts ({columns}) SELECT {columns} FROM incoming")
+            con.unregister("incoming")
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return {
+            table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (*REFERENCE_TABLES, "facts")
+        }
