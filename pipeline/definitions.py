@@ -6,10 +6,12 @@ from pipeline.assets import extract, metrics, raw, report, warehouse
 from pipeline.assets.jobs import full_pipeline_job
 from pipeline.assets.resources import CtipPaths
 
+all_assets = with_source_code_references(
+    [*raw.raw_assets(), *load_assets_from_modules([extract, warehouse, metrics, report])]
+)
+
 defs = Definitions(
-    assets=with_source_code_references(
-        [*raw.raw_assets(), *load_assets_from_modules([extract, warehouse, metrics, report])]
-    ),
+    assets=all_assets,
     jobs=[full_pipeline_job],
     resources={"ctip": CtipPaths()},
     # DuckDB allows one writer per file: steps run one after another in one process.

@@ -1,0 +1,70 @@
+"""Shared fixtures: the real sources (from the mirror or their pinned URLs) and one real pipeline run."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from dagster import DagsterInstance, materialize
+
+from pipeline.assets.resources import CtipPaths
+from pipeline.settings import Settings
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def mirror_dir() -> Path | None:
+    configured = os.environ.get("CTIP_DATA_MIRROR")
+    if configured:
+        return Path(configured)
+    beside = REPO_ROOT.parent / "shared" / "data"
+    return beside if beside.is_dir() else None
+
+
+def settings_in(tmp: Path, mirror: Path | None = None, cache: Path | None = None) -> Settings:
+    """The repository's manifest and crosswalk, everything written under `tmp`."""
+    return Settings(
+        raw_dir=REPO_ROOT / "raw",
+        cache_dir=cache or tmp / "cache",
+        warehouse_path=tmp / "warehouse" / "ctip.duckdb",
+        reports_dir=tmp / "reports",
+        mirror_dir=mirror if mirror is not None else mirror_dir(),
+    )
+
+
+def run_pipeline(settings: Settings, raise_on_error: bool = True):
+    from pipeline.definitions import all_assets
+
+    resource = CtipPaths(
+        raw_dir=str(settings.raw_dir), cache_dir=str(settings.cache_dir),
+        warehouse_path=str(settings.warehouse_path), reports_dir=str(settings.reports_dir),
+        mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None,
+    )
+    return materialize(all_assets, resources={"ctip": resource}, instance=DagsterInstance.ephemeral(),
+                       raise_on_error=raise_on_error)
+
+
+@dataclass
+class PipelineRun:
+    settings: Settings
+    result: object
+
+
+@pytest.fixture(scope="session")
+def pipeline_run(tmp_path_factory) -> PipelineRun:
+    """One full materialize on the real sources, shared by the tests that only read its outputs."""
+    settings = settings_in(tmp_path_factory.mktemp("run"))
+    return PipelineRun(settings, run_pipeline(settings))
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory) -> Settings:
+    """Settings whose cache holds every real source (acquired once per session)."""
+    from pipeline.sources.inventory import manifest_sources, verified_path
+
+    settings = settings_in(tmp_path_factory.mktemp("sources"))
+    for source in manifest_sources(settings):
+        verified_path(source, settings)
+    return settings
