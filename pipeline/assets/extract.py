@@ -13,6 +13,7 @@ from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_path
 from pipeline.sources.manifest import sources_of
 
+
 def _output(frame: pd.DataFrame, **metadata) -> Output:
     return Output(frame, metadata={"row_count": len(frame),
                                    "preview": MetadataValue.md(frame.head(10).to_markdown(index=False)),

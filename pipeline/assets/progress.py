@@ -46,7 +46,11 @@ def _root_cause(error) -> str:
     """Dagster wraps the real exception; the researcher needs the innermost message, not the wrapper."""
     while getattr(error, "cause", None) is not None:
         error = error.cause
-    return f"{error.cls_name}: {error.message.strip()}" if error.cls_name else error.message.strip()
+    text = error.message.strip()
+    qualified, _, rest = text.partition(": ")
+    if error.cls_name and qualified.split(".")[-1] == error.cls_name:
+        text = rest  # the message repeats the exception's dotted class name
+    return f"{error.cls_name}: {text}" if error.cls_name else text
 
 
 def progress_logger(total_steps: int, stream=sys.stdout):

@@ -8,7 +8,6 @@ from pipeline.settings import Settings
 from pipeline.sources.inventory import verified_path
 from pipeline.sources.manifest import Source, load_manifest, sources_of
 
-
 # The asset graph is declared from the repository's manifest when the code location loads.
 DEFINITION_MANIFEST: list[Source] = load_manifest(Settings.from_env().manifest_path)
 

@@ -10,8 +10,8 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, Out
 from pipeline.assets.resources import CtipPaths
 from pipeline.report import figures
 from pipeline.report.build import build_report_files
-from pipeline.report.publish import publish, write_run_record
 from pipeline.report.provenance import publication_context, runtime_context
+from pipeline.report.publish import publish, write_run_record
 
 
 @asset(group_name="figures", code_version="1")
@@ -44,8 +44,8 @@ def report_version(
                                ucr_town_by_year, source_inventory, report_figures, synthetic)
     period, publication = publication_context(source_inventory, settings, package_version("ctip"))
     result = publish(settings.reports_dir, period, files, publication)
-    record = write_run_record(settings.reports_dir, context.run_id, {
-        "run_id": context.run_id, "version": result.version, "created": result.created,
+    record = write_run_record(settings.reports_dir, context.run.run_id, {
+        "run_id": context.run.run_id, "version": result.version, "created": result.created,
         "published_at_unix": round(started, 3), "publish_seconds": round(time.time() - started, 3),
         **runtime_context(settings),
     })

@@ -45,7 +45,8 @@ missing AS (  -- agencies of the town that had a column the year before but none
     SELECT cur.year, prev.town, string_agg(prev.agency, '; ' ORDER BY prev.agency) AS missing_agencies
     FROM (SELECT DISTINCT year FROM agencies) cur
     JOIN agencies prev ON prev.year = cur.year - 1
-    WHERE NOT EXISTS (SELECT 1 FROM agencies a WHERE a.year = cur.year AND a.town = prev.town AND a.agency = prev.agency)
+    WHERE NOT EXISTS (SELECT 1 FROM agencies a
+                      WHERE a.year = cur.year AND a.town = prev.town AND a.agency = prev.agency)
     GROUP BY ALL
 )
 SELECT t.town, t.county, y.year,

@@ -55,8 +55,10 @@ def test_2014_truncation_stays_visible(ucr):
 
 def test_every_row_keeps_its_provenance(ucr, real_settings):
     hartford = ucr[2010][(ucr[2010].column_header == "Hartford PD") & (ucr[2010].sex == "female")].iloc[0]
-    assert (hartford.row_index, hartford.row_label, hartford.cell_text, hartford["count"]) == (493, "Prostit F", "117", 117)
-    assert (hartford.jurisdiction, hartford.jurisdiction_type, hartford.agency) == ("Hartford", "town", "Hartford Police")
+    printed = (hartford.row_index, hartford.row_label, hartford.cell_text, hartford["count"])
+    assert printed == (493, "Prostit F", "117", 117)
+    mapped = (hartford.jurisdiction, hartford.jurisdiction_type, hartford.agency)
+    assert mapped == ("Hartford", "town", "Hartford Police")
     assert hartford.source_id == "ucr_arrests_2010" and len(hartford.source_sha256) == 64
     line = (real_settings.cache_dir / "ucr_arrests_2010" / "Uniform_Crime_Reporting_System_Arrests_2010.csv"
             ).read_text(encoding="utf-8-sig").splitlines()[hartford.row_index - 1].split(",")

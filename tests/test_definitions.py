@@ -1,0 +1,42 @@
+"""The asset graph is part of the interface auditors read: changes to it must be deliberate."""
+
+import os
+from pathlib import Path
+
+from pipeline.definitions import defs
+
+SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.txt"
+
+
+def asset_graph_lines() -> list[str]:
+    graph = defs.resolve_asset_graph()
+    lines = []
+    for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
+        node = graph.get(key)
+        parents = ", ".join(sorted(p.to_user_string() for p in node.parent_keys))
+        lines.append(f"{node.group_name:<10} {key.to_user_string():<32} <- {parents}".rstrip())
+    return lines
+
+
+def test_asset_graph_matches_snapshot():
+    lines = asset_graph_lines()
+    if os.environ.get("CTIP_UPDATE_SNAPSHOTS"):
+        SNAPSHOT.write_text("\n".join(lines) + "\n")
+    assert SNAPSHOT.read_text().splitlines() == lines, (
+        "the asset graph changed; if intended, rerun with CTIP_UPDATE_SNAPSHOTS=1 and commit the snapshot")
+
+
+def test_every_asset_links_to_its_code_and_stage():
+    graph = defs.resolve_asset_graph()
+    stages = {"raw", "extract", "warehouse", "metrics", "figures", "report"}
+    for key in graph.get_all_asset_keys():
+        node = graph.get(key)
+        assert node.group_name in stages, key
+        assert "dagster/code_references" in node.metadata, key
+        assert node.code_version, key
+
+
+def test_the_full_job_runs_in_one_process():
+    job = defs.resolve_job_def("full_pipeline")
+    assert job.executor_def.name == "in_process"
+    assert len(job.graph.node_defs) == len(defs.resolve_asset_graph().get_all_asset_keys())

@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from pipeline.extract.tidy import TIDY_COLUMNS, conform
+from pipeline.warehouse.load import load_warehouse
+
+
+def _facts(source_id: str, counts: list[int | None]) -> pd.DataFrame:
+    return conform(pd.DataFrame({
+        "source_id": source_id, "source_sha256": "0" * 64, "row_index": range(2, 2 + len(counts)),
+        "column_index": 3, "cell_text": [str(c) if c is not None else "" for c in counts],
+        "jurisdiction": "Connecticut", "jurisdiction_type": "statewide", "period_start": 2010, "period_end": 2010,
+        "offense": "prostitution_commercialized_vice", "breakdown": "sex",
+        "sex": ["female", "male"][: len(counts)], "measure": "arrests", "count": counts, "synthetic": True,
+    }))
+
+
+TOWNS = pd.DataFrame({"town": ["Andover"], "county": ["Tolland"], "fips": ["0901301080"]})
+
+
+def _rows(path: Path) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("SELECT * FROM facts ORDER BY ALL").fetchall()
+
+
+def test_loading_twice_leaves_the_same_rows(tmp_path: Path):
+    path = tmp_path / "w.duckdb"
+    first = load_warehouse(path, {"towns": TOWNS}, _facts("a", [3, None]))
+    rows = _rows(path)
+    second = load_warehouse(path, {"towns": TOWNS}, _facts("a", [3, None]))
+    assert first == second and first["facts"] == 2 and _rows(path) == rows
+    assert rows[1][TIDY_COLUMNS.index("count")] is None  # null stays null, never 0
+
+
+def test_a_source_replaces_only_its_own_rows(tmp_path: Path):
+    path = tmp_path / "w.duckdb"
+    load_warehouse(path, {}, _facts("a", [3, 4]))
+    load_warehouse(path, {}, _facts("b", [5]))
+    load_warehouse(path, {}, _facts("a", [7, 8]))
+    counts = sorted((row[0], row[TIDY_COLUMNS.index("count")]) for row in _rows(path))
+    assert counts == [("a", 7), ("a", 8), ("b", 5)]
+
+
+def test_a_failing_load_changes_nothing(tmp_path: Path):
+    path = tmp_path / "w.duckdb"
+    load_warehouse(path, {"towns": TOWNS}, _facts("a", [3, 4]))
+    before = _rows(path)
+    duplicate_town = pd.concat([TOWNS, TOWNS.assign(county="Hartford")])  # violates the primary key
+    with pytest.raises(duckdb.ConstraintException):
+        load_warehouse(path, {"towns": duplicate_town}, _facts("a", [9, 9]))
+    assert _rows(path) == before
+    with duckdb.connect(str(path), read_only=True) as con:
+        assert con.execute("SELECT county FROM towns").fetchall() == [("Tolland",)]
