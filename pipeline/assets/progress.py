@@ -39,7 +39,7 @@ class _StepLines(logging.Handler):
             if kind == "STEP_FAILURE":
                 self.failures.append((step, message))
         width = len(str(self.total))
-        print(f"[{self.done:>{width}}/{self.total}] {step:<34} {status}", file=self.stream, flush=True)
+        print(f"[{self.done:>{width}}/{self.total}] {step:<34} {status}", file=self.stream or sys.stdout, flush=True)
 
 
 def _root_cause(error) -> str:
@@ -53,7 +53,7 @@ def _root_cause(error) -> str:
     return f"{error.cls_name}: {text}" if error.cls_name else text
 
 
-def progress_logger(total_steps: int, stream=sys.stdout):
+def progress_logger(total_steps: int, stream=None):
     """Build the logger definition; the handler is returned too so the caller can read the failures."""
     handler = _StepLines(total_steps, stream)
 
