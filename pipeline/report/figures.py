@@ -50,10 +50,11 @@ def ucr_arrests_by_year_sex(by_year: pd.DataFrame, synthetic: bool = False) -> d
         axes.set_ylim(bottom=0)
         axes.set_xlabel("Year of arrest")
         axes.set_ylabel("Arrests (persons, per year)")
-        axes.set_title("Connecticut prostitution arrests by sex of arrestee (UCR), with female : male ratio")
+        axes.set_title("Connecticut prostitution arrests by sex of arrestee (UCR), female : male ratio above")
         axes.legend(frameon=False, loc="upper right")
-        figure.text(0.01, 0.01, UCR_SOURCE + " Sex stands in for seller/buyer role.", fontsize=7, color="0.3")
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
+        figure.text(0.01, 0.01, UCR_SOURCE + " Sex stands in for seller/buyer role.\n2015 has no printed "
+                    "statewide column: its figure is the sum of the county columns.", fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.07, 1, 1))
         return _save(figure, "ucr_arrests_by_year_sex", synthetic)
 
 
@@ -74,7 +75,7 @@ def published_seller_buyer(published: pd.DataFrame, synthetic: bool = False) -> 
             axes.text(p - 0.2, s, f"{int(s):,}", ha="center", va="bottom", fontsize=8)
             axes.text(p + 0.2, b, f"{int(b):,}", ha="center", va="bottom", fontsize=8)
         axes.set_xticks(positions, ["Arrests", "Convictions"])
-        axes.set_ylabel("Persons, 2005-2014 total")
+        axes.set_ylabel("Count, 2005-2014 total")
         axes.set_title("Connecticut 2005-2014: sellers and buyers arrested and convicted")
         axes.legend(frameon=False)
         note = (f"Convicted per arrest: sellers {value['seller_convictions_per_arrest']:.1%}, "
