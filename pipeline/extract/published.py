@@ -36,5 +36,6 @@ def extract_published_totals(path: Path, source: SourceRef) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records)
     frame["source_id"] = source.source_id
     frame["source_sha256"] = source.sha256
+    frame["printed_total"] = False  # the published totals are the data themselves, not sums of printed parts
     frame["synthetic"] = source.synthetic
     return conform(frame)

@@ -31,6 +31,8 @@ TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
     "race": ("VARCHAR", "string", "UCR race; null unless breakdown = race"),
     "measure": ("VARCHAR", "string", "arrests or convictions"),
     "count": ("BIGINT", "Int64", "the count; null = suppressed or not reported, never silently 0"),
+    "printed_total": ("BOOLEAN", "boolean", "a printed sum of other counts (Total row/column, statewide or county "
+                      "column): used to reconcile, never summed with its parts"),
     "synthetic": ("BOOLEAN", "boolean", "true when derived from generated data"),
 }
 TIDY_COLUMNS = list(TIDY_SCHEMA)

@@ -111,5 +111,6 @@ def extract_ucr_arrests(path: Path, source: SourceRef, crosswalk: pd.DataFrame) 
     frame["period_end"] = source.year
     frame["offense"] = UCR_OFFENSE
     frame["measure"] = "arrests"
+    frame["printed_total"] = frame["jurisdiction_type"].isin(["statewide", "county", "aggregate"])
     frame["synthetic"] = source.synthetic
     return conform(frame)
