@@ -68,3 +68,11 @@ def real_settings(tmp_path_factory) -> Settings:
     for source in manifest_sources(settings):
         verified_path(source, settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def towns(real_settings) -> list[str]:
+    """The 169 official town names (the real reference file)."""
+    from pipeline.extract.reference import load_towns
+
+    return load_towns(real_settings.cache_dir / "ct_towns" / "ct-town-county-fips-list.csv").town.tolist()

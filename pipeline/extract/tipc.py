@@ -389,13 +389,14 @@ def read_pdf_lines(path: Path, workers: int = 2) -> list[Line]:
     try:
         with pdfplumber.open(path) as pdf:
             count = len(pdf.pages)
-    except PDFPasswordIncorrect:
-        raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                              "qpdf --decrypt) and try again") from None
-    except Exception as exc:  # pdfminer raises many types for damaged files
+    except Exception as exc:  # pdfplumber wraps pdfminer's many error types for damaged files
+        inner = [exc, *exc.args, exc.__cause__, exc.__context__]
+        if any(isinstance(e, PDFPasswordIncorrect) for e in inner):
+            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
+                                  "qpdf --decrypt) and try again") from None
         raise ExtractionError(f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})") from None
     if count == 0:
-        raise ExtractionError(f"{path.name}: the PDF has no pages")
+        raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
     pages = list(range(1, count + 1))
     try:
         if workers > 1 and count >= PARALLEL_MIN_PAGES:
@@ -441,8 +442,7 @@ def read_xlsx_lines(path: Path) -> Iterator[Line]:
         raise ExtractionError(f"{path.name}: not a readable XLSX workbook ({type(exc).__name__})") from None
     for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = _cells(f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) and v >= 1000 else v
-                           for v in row)
+            cells = _cells(row)
             if cells:
                 yield Line(sheet_number, number, cells)
     workbook.close()

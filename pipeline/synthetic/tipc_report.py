@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -373,6 +374,38 @@ def write_report(pdf_path: Path, truth_path: Path | None, towns: list[str], spec
             out.writeheader()
             for row in truth:
                 out.writerow({**{k: row[k] for k in GROUND_TRUTH_COLUMNS}, "synthetic": True})
+    return truth
+
+
+def write_table_file(path: Path, towns: list[str], spec: ReportSpec) -> list[dict]:
+    """The same tables as a CSV or XLSX file (title row, header row, rows, a blank row between tables)."""
+    counts = allocate(spec, towns)
+    jurisdictions = sorted({name for cells in counts.values() for name, _ in cells} - {STATE_POLICE}) + [STATE_POLICE]
+    lines: list[list[str]] = []
+    truth: list[dict] = []
+    for number, style in enumerate(spec.tables, start=1):
+        if style.shape == "wide":
+            header = ["Town", *map(str, spec.years), *(["Total"] if style.total_column else [])]
+        else:
+            header = ["Town", "Year", *[f"{m.capitalize()} {s}" for s, m in style.measures]]
+        lines += [[_table_title(number, style, spec)], header]
+        for row in _table_rows(style, spec, counts, jurisdictions):
+            lines.append(row["cells"])
+            truth += [{**fact, "page": None, "table_index": None, "row_index": len(lines)} for fact in row["truth"]]
+        lines.append([])
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle, lineterminator="\n").writerows(lines)
+    else:
+        from openpyxl import Workbook
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Tables (SYNTHETIC)"
+        for line in lines:
+            sheet.append([int(c.replace(",", "")) if re.fullmatch(r"[\d,]+", c) else c for c in line])
+        workbook.save(path)
     return truth
 
 

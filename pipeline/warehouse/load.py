@@ -30,7 +30,16 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create missing tables; a facts table from an older contract is rebuilt (the warehouse is derived data).
+
+    Runs inside the load's transaction, so a failed load also leaves the old schema in place.
+    """
     con.execute(resources.files("pipeline.warehouse").joinpath("schema.sql").read_text(encoding="utf-8"))
+    existing = [row[0] for row in con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts' ORDER BY ordinal_position"
+    ).fetchall()]
+    if existing and existing != TIDY_COLUMNS:
+        con.execute("DROP TABLE facts")
     con.execute(facts_ddl())
 
 
@@ -40,9 +49,9 @@ def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.Dat
     if unknown:
         raise ValueError(f"not warehouse reference tables: {sorted(unknown)}")
     with connect(path) as con:
-        ensure_schema(con)
         con.execute("BEGIN TRANSACTION")
         try:
+            ensure_schema(con)
             for table, frame in reference.items():
                 con.execute(f"DELETE FROM {table}")
                 con.register("incoming", frame)

@@ -54,3 +54,14 @@ def test_a_failing_load_changes_nothing(tmp_path: Path):
     assert _rows(path) == before
     with duckdb.connect(str(path), read_only=True) as con:
         assert con.execute("SELECT county FROM towns").fetchall() == [("Tolland",)]
+
+
+def test_a_facts_table_from_an_older_contract_is_rebuilt(tmp_path: Path):
+    path = tmp_path / "w.duckdb"
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE facts (source_id VARCHAR, count BIGINT)")
+        con.execute("INSERT INTO facts VALUES ('old', 1)")
+    load_warehouse(path, {}, _facts("a", [3]))
+    with duckdb.connect(str(path), read_only=True) as con:
+        columns = [r[0] for r in con.execute("DESCRIBE facts").fetchall()]
+    assert columns == TIDY_COLUMNS and [r[0] for r in _rows(path)] == ["a"]

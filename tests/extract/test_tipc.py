@@ -1,0 +1,228 @@
+"""The TIPC extractor against generated reports whose every printed count is known (ground truth)."""
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.extract.tipc import extract_tipc, parse_value, resolve_name
+from pipeline.extract.ucr import ExtractionError, SourceRef
+from pipeline.synthetic.tipc_report import (
+    ReportSpec,
+    TableStyle,
+    default_tables,
+    single_year_spec,
+    write_report,
+    write_table_file,
+)
+
+ROLES = {"53a-82": "seller", "53a-83": "buyer"}
+PROVENANCE = ["page", "table_index", "row_index", "row_label", "column_header", "cell_text", "jurisdiction",
+              "period_start", "period_end", "statute", "measure", "count", "printed_total"]
+KEY = ["jurisdiction", "period_start", "period_end", "statute", "measure", "printed_total"]
+
+
+def _extract(path: Path, towns: list[str]) -> pd.DataFrame:
+    return extract_tipc(path, SourceRef(path.stem, "0" * 64, 2005, True, path.name), towns, ROLES)
+
+
+def _as_truth(frame: pd.DataFrame) -> set[tuple]:
+    renamed = frame.rename(columns={"offense": "statute"})
+    return {tuple(None if pd.isna(v) else v for v in row) for row in renamed[PROVENANCE].itertuples(index=False)}
+
+
+def _truth_set(truth: list[dict]) -> set[tuple]:
+    return {tuple(row[c] for c in PROVENANCE) for row in truth}
+
+
+@pytest.fixture(scope="module")
+def full_report(tmp_path_factory, towns):
+    folder = tmp_path_factory.mktemp("full")
+    truth = write_report(folder / "tipc_2015.pdf", folder / "tipc_2015.truth.csv", towns)
+    return folder / "tipc_2015.pdf", truth
+
+
+def test_full_report_matches_its_ground_truth_cell_for_cell(full_report, towns):
+    path, truth = full_report
+    extracted = _extract(path, towns)
+    assert len(extracted) == len(truth)
+    assert _as_truth(extracted) == _truth_set(truth)
+
+
+def test_every_variation_is_in_the_full_report(full_report):
+    path, truth = full_report
+    frame = pd.DataFrame(truth)
+    labels = set(frame.row_label)
+    assert {"Total", "State Police", "CT STATE POLICE TROOPS", "CT State Police Troops"} <= labels
+    assert any(label.endswith("*") for label in labels) and any(label.endswith("¹") for label in labels)
+    assert any(label.endswith(" (a)") for label in labels) and any(label.isupper() for label in labels)
+    assert {"–", "-", "0", "*"} <= set(frame.cell_text)
+    assert frame.cell_text.str.contains(",").any()  # thousands separators
+    assert frame["count"].isna().any()  # suppressed
+    # tables over several pages, with and without a repeated header, portrait and landscape
+    assert frame.groupby("statute").page.nunique().min() >= 2
+
+
+def test_counts_are_typed_and_totals_flagged(full_report, towns):
+    extracted = _extract(full_report[0], towns)
+    suppressed = extracted[extracted.cell_text == "*"]
+    assert len(suppressed) > 0 and suppressed["count"].isna().all()
+    dashes = extracted[extracted.cell_text.isin(["–", "-"])]
+    assert (dashes["count"] == 0).all()
+    totals = extracted[extracted.row_label == "Total"]
+    assert (totals.jurisdiction == "Connecticut").all() and totals.printed_total.all()
+    assert not extracted[~extracted.printed_total].jurisdiction.eq("Connecticut").any()
+    assert set(extracted.role) == {"seller", "buyer"}
+
+
+def test_statewide_totals_reproduce_the_published_figures(full_report, towns):
+    extracted = _extract(full_report[0], towns)
+    decade = extracted[(extracted.jurisdiction == "Connecticut") & (extracted.period_start == 2005)
+                       & (extracted.period_end == 2014)]
+    totals = {(r.offense, r.measure): r.count for r in decade.itertuples()}
+    assert totals == {("53a-82", "arrests"): 3557, ("53a-83", "arrests"): 1378,
+                      ("53a-82", "convictions"): 1841, ("53a-83", "convictions"): 269}
+
+
+def test_single_year_report(tmp_path: Path, towns):
+    truth = write_report(tmp_path / "tipc_2016.pdf", None, towns, single_year_spec(2016))
+    extracted = _extract(tmp_path / "tipc_2016.pdf", towns)
+    assert _as_truth(extracted) == _truth_set(truth)
+    assert set(extracted.period_start) == {2016} and set(extracted.measure) == {"arrests", "convictions"}
+    assert (extracted.cell_text == "†").any()
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_csv_and_xlsx_tables(tmp_path: Path, towns, suffix):
+    spec = ReportSpec(tables=default_tables())
+    truth = write_table_file(tmp_path / f"tables{suffix}", towns, spec)
+    extracted = _extract(tmp_path / f"tables{suffix}", towns)
+    expected = {(*(row[c] for c in KEY), row["count"]) for row in truth}
+    got = {tuple(None if pd.isna(v) else v for v in row)
+           for row in extracted.rename(columns={"offense": "statute"})[[*KEY, "count"]].itertuples(index=False)}
+    assert got == expected and len(extracted) == len(truth)
+    if suffix == ".csv":  # rows point at the file's own line numbers
+        first = extracted.iloc[0]
+        line = (tmp_path / "tables.csv").read_text().splitlines()[first.row_index - 1]
+        assert line.startswith(first.row_label)
+
+
+def test_a_name_that_is_not_a_town_is_kept_and_flagged_with_page_and_row(tmp_path: Path, towns):
+    spec = ReportSpec(tables=default_tables()[:1], extra_rows=("Springfield",))
+    write_report(tmp_path / "r.pdf", None, towns, spec)
+    extracted = _extract(tmp_path / "r.pdf", towns)
+    flagged = extracted[extracted.jurisdiction_type == "unresolved"]
+    assert set(flagged.jurisdiction) == {"Springfield"}
+    assert flagged.page.notna().all() and flagged.row_index.notna().all()
+
+
+def test_a_row_whose_counts_do_not_line_up_names_its_line(tmp_path: Path, towns):
+    path = tmp_path / "short.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82, 2005-2006\nTown,2005,2006\nHartford,3,4\nBristol,5\n")
+    with pytest.raises(ExtractionError, match=r"short\.csv, line 4: row 'Bristol' has counts that do not line up"):
+        _extract(path, towns)
+    path.write_text("Table 1. Arrests under CGS 53a-82, 2005-2006\nTown,2005,2006\nHartford,3,4x\n")
+    with pytest.raises(ExtractionError, match=r"line 3: row 'Hartford': cell '4x' is not a count"):
+        _extract(path, towns)
+
+
+def test_a_wide_table_without_statute_or_measure_is_refused(tmp_path: Path, towns):
+    path = tmp_path / "vague.csv"
+    path.write_text("Table 1. Counts by town\nTown,2005\nHartford,3\n")
+    with pytest.raises(ExtractionError, match=r"column '2005' of table 1 says no statute or measure"):
+        _extract(path, towns)
+
+
+@pytest.mark.parametrize(("text", "value"), [("1,204", 1204), ("7", 7), ("–", 0), ("-", 0), ("*", None),
+                                             ("†", None), ("", None)])
+def test_parse_value(text, value):
+    assert parse_value(text) == value
+
+
+def test_parse_value_refuses_text():
+    with pytest.raises(ValueError):
+        parse_value("12a")
+
+
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("Hartford*", ("Hartford", "town")), ("Bridgeport¹", ("Bridgeport", "town")),
+    ("Norwalk (a)", ("Norwalk", "town")), ("WINDSOR LOCKS", ("Windsor Locks", "town")),
+    ("State Police", ("Connecticut State Police", "state_police")),
+    ("CT State Police Troops", ("Connecticut State Police", "state_police")),
+    ("TOTAL", ("Connecticut", "statewide")), ("Springfield", ("Springfield", "unresolved")),
+])
+def test_resolve_name(printed, expected, towns):
+    assert resolve_name(printed, {t.casefold(): t for t in towns}) == expected
+
+
+# ------------------------------------------------------------------------------------------------ bad files
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory, towns) -> bytes:
+    path = tmp_path_factory.mktemp("small") / "r.pdf"
+    write_report(path, None, towns, single_year_spec(2015))
+    return path.read_bytes()
+
+
+def _refused(path: Path, towns, pattern: str) -> None:
+    with pytest.raises(ExtractionError, match=pattern):
+        _extract(path, towns)
+
+
+def test_truncated_pdf(tmp_path: Path, towns, small_report):
+    (tmp_path / "t.pdf").write_bytes(small_report[: len(small_report) // 2])
+    _refused(tmp_path / "t.pdf", towns, r"t\.pdf: truncated or corrupt PDF")
+
+
+def test_corrupt_pdf(tmp_path: Path, towns, small_report):
+    third = len(small_report) // 3
+    damaged = small_report[:third] + bytes((i * 37) % 256 for i in range(3000)) + small_report[third + 3000:]
+    (tmp_path / "c.pdf").write_bytes(damaged)
+    _refused(tmp_path / "c.pdf", towns, r"c\.pdf: corrupt PDF")
+
+
+def test_not_a_pdf(tmp_path: Path, towns):
+    (tmp_path / "n.pdf").write_text("Town,2005\nHartford,3\n")
+    _refused(tmp_path / "n.pdf", towns, r"n\.pdf: not a PDF file")
+
+
+def test_password_protected_pdf(tmp_path: Path, towns):
+    write_report(tmp_path / "p.pdf", None, towns, single_year_spec(2015), encrypt="secret")
+    _refused(tmp_path / "p.pdf", towns, r"p\.pdf: password-protected PDF")
+
+
+def test_pdf_without_tables(tmp_path: Path, towns):
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(tmp_path / "prose.pdf"), invariant=1)
+    pdf.drawString(72, 720, "Trafficking in Persons Council: minutes of the 2015 meeting (SYNTHETIC).")
+    pdf.drawString(72, 700, "Table 1 will follow in the next report; 14 members attended.")
+    pdf.showPage()
+    pdf.save()
+    _refused(tmp_path / "prose.pdf", towns, r"prose\.pdf: no TIPC tables found")
+
+
+def test_image_only_pdf(tmp_path: Path, towns):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    figure = plt.figure(figsize=(6, 2))
+    figure.text(0.1, 0.5, "Table 1. Arrests under CGS 53a-82\nTown 2015\nHartford 12 (SYNTHETIC scan)")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    buffer.seek(0)
+    pdf = canvas.Canvas(str(tmp_path / "scan.pdf"), invariant=1)
+    pdf.drawImage(ImageReader(buffer), 36, 400, width=540, height=180)
+    pdf.showPage()
+    pdf.save()
+    _refused(tmp_path / "scan.pdf", towns, r"scan\.pdf: no text layer .*run OCR")
+
+
+def test_unsupported_file_type(tmp_path: Path, towns):
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    _refused(tmp_path / "r.docx", towns, r"unsupported file type '.docx'")
