@@ -9,6 +9,8 @@ import warnings
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.demo:
+        _enter_demo(args.demo_home)
     warnings.filterwarnings("ignore", message=r".*(beta|preview)")  # API-stability notices are not for researchers
     from dagster import DagsterInstance, Definitions
 
@@ -34,7 +36,67 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline.settings import Settings
 
     reports_dir = Settings.from_env().reports_dir
-    print(f"ctip run: done. Report version {version}: {reports_dir / str(version) / 'report.html'}")
+    label = " (SYNTHETIC inputs: demo only)" if args.demo else ""
+    print(f"ctip run: done. Report version {version}{label}: {reports_dir / str(version) / 'report.html'}")
+    return 0
+
+
+def _enter_demo(demo_home: str) -> None:
+    """Point every path at the demo folder (before the asset graph is imported, since it reads the manifest)."""
+    from pathlib import Path
+
+    from pipeline.extract.reference import load_towns
+    from pipeline.settings import Settings, default_home
+    from pipeline.sources.inventory import manifest_sources, verified_path
+    from pipeline.synthetic.demo import prepare_demo
+
+    real = Settings.from_env()
+    home = Path(demo_home) if demo_home else default_home() / "demo"
+    (towns_source,) = [s for s in manifest_sources(real) if s.dataset == "reference_towns"]
+    towns = load_towns(verified_path(towns_source, real)).town.tolist()
+    raw = prepare_demo(real.raw_dir, home, towns)
+    os.environ.update({"CTIP_RAW_DIR": str(raw), "CTIP_CACHE_DIR": str(real.cache_dir),
+                       "CTIP_WAREHOUSE": str(home / "warehouse" / "ctip.duckdb"),
+                       "CTIP_REPORTS_DIR": str(home / "reports")})
+    print(f"ctip run --demo: SYNTHETIC TIPC report generated in {raw / 'tipc'}; outputs go to {home}")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.extract.reference import load_statutes, load_towns
+    from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
+    from pipeline.extract.ucr import ExtractionError, SourceRef
+    from pipeline.settings import Settings
+    from pipeline.sources.acquire import AcquisitionError, sha256_file
+    from pipeline.sources.inventory import manifest_sources, verified_path
+
+    path = Path(args.file)
+    try:
+        settings = Settings.from_env()
+        sources = manifest_sources(settings)
+        by_dataset = {s.dataset: s for s in sources}
+        towns = load_towns(verified_path(by_dataset["reference_towns"], settings)).town
+        statutes = load_statutes(verified_path(by_dataset["reference_statutes"], settings))
+        if not path.is_file():
+            raise ExtractionError(f"{path}: no such file")
+        digest = sha256_file(path)
+        known = next((s for s in sources if s.sha256 == digest), None)
+        synthetic = known.synthetic if known else generated_by_ctip(path)
+        source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
+        frame = extract_tipc(path, source, towns, dict(zip(statutes.statute, statutes.role, strict=True)))
+    except (ExtractionError, AcquisitionError) as exc:
+        print(f"ctip extract: {exc}", file=sys.stderr)
+        return 2
+    data = to_extract_csv(frame, path.name)
+    if args.output:
+        output = Path(args.output)
+        temporary = output.with_name(f".{output.name}.part")
+        temporary.write_text(data, encoding="utf-8")
+        os.replace(temporary, output)
+        print(f"ctip extract: {len(frame)} counts from {path.name} -> {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(data)
     return 0
 
 
@@ -64,7 +126,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ctip", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("run", help="materialize every asset, raw sources to report version")
+    run.add_argument("--demo", action="store_true",
+                     help="also generate a SYNTHETIC TIPC report and run on it (outputs under demo/)")
+    run.add_argument("--demo-home", help="where the demo writes (default: demo/ in the project)")
     run.set_defaults(handler=_run)
+    extract = commands.add_parser("extract", help="TIPC report tables (PDF, CSV, XLSX) -> tidy CSV")
+    extract.add_argument("file")
+    extract.add_argument("-o", "--output", help="CSV to write (default: standard output)")
+    extract.set_defaults(handler=_extract)
     sources = commands.add_parser("sources", help="list the sources manifest")
     sources.add_argument("--fetch", action="store_true", help="acquire and verify every source")
     sources.set_defaults(handler=_sources)

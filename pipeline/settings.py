@@ -29,10 +29,6 @@ class Settings:
     def manifest_path(self) -> Path:
         return self.raw_dir / "sources.yaml"
 
-    @property
-    def crosswalk_path(self) -> Path:
-        return self.raw_dir / "reference" / "ucr_agency_crosswalk.csv"
-
     @classmethod
     def from_env(cls) -> Settings:
         home = default_home()

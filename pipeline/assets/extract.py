@@ -1,13 +1,14 @@
 """Stage extract: verified raw files to tidy rows and reference tables (the pure work is in pipeline.extract)."""
 
-
 import pandas as pd
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
 from pipeline.assets.raw import raw_keys
 from pipeline.assets.resources import CtipPaths
 from pipeline.extract.published import extract_published_totals
-from pipeline.extract.reference import load_crosswalk, load_dph_population, load_towns
+from pipeline.extract.reference import load_crosswalk, load_dph_population, load_statutes, load_towns
+from pipeline.extract.tidy import conform
+from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_path
@@ -39,12 +40,18 @@ def town_population(ctip: CtipPaths) -> Output[pd.DataFrame]:
     return _output(load_dph_population(path, source.id))
 
 
-@asset(group_name="extract", code_version="1")
+@asset(group_name="extract", deps=raw_keys("reference_crosswalk"), code_version="1")
 def ucr_agency_crosswalk(ctip: CtipPaths, ct_towns: pd.DataFrame) -> Output[pd.DataFrame]:
     """The reviewed map from every UCR column header of every year to a jurisdiction."""
-    settings = ctip.settings()
-    frame = load_crosswalk(settings.crosswalk_path, set(ct_towns.town))
-    return _output(frame, path=MetadataValue.path(str(settings.crosswalk_path)))
+    _, path = _only(ctip.settings(), "reference_crosswalk")
+    return _output(load_crosswalk(path, set(ct_towns.town)), path=MetadataValue.path(str(path)))
+
+
+@asset(group_name="extract", deps=raw_keys("reference_statutes"), code_version="1")
+def statutes(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Statute -> role (seller, buyer, promoter, trafficker)."""
+    _, path = _only(ctip.settings(), "reference_statutes")
+    return _output(load_statutes(path))
 
 
 @asset(group_name="extract", code_version="1")
@@ -63,8 +70,22 @@ def ucr_arrests_tidy(context: AssetExecutionContext, ctip: CtipPaths,
         frame = extract_ucr_arrests(verified_path(source, settings), source_ref(source), ucr_agency_crosswalk)
         context.log.info(f"{source.id}: {len(frame)} tidy rows")
         frames.append(frame)
+    return _output(pd.concat(frames, ignore_index=True), sources=len(frames))
+
+
+@asset(group_name="extract", deps=raw_keys("tipc_report"), code_version="1")
+def tipc_reports_tidy(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
+                      statutes: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Every printed count of every TIPC report table (PDF, CSV, XLSX) in the manifest, with page and row."""
+    settings = ctip.settings()
+    roles = dict(zip(statutes.statute, statutes.role, strict=True))
+    frames = [conform(pd.DataFrame())]
+    for source in sources_of(manifest_sources(settings), "tipc_report"):
+        frame = extract_tipc(verified_path(source, settings), source_ref(source), ct_towns.town, roles)
+        context.log.info(f"{source.id}: {len(frame)} tidy rows from {frame.page.nunique()} pages")
+        frames.append(frame)
     tidy = pd.concat(frames, ignore_index=True)
-    return _output(tidy, sources=len(frames))
+    return _output(tidy, sources=len(frames) - 1, synthetic=bool(tidy.synthetic.any()))
 
 
 @asset(group_name="extract", deps=raw_keys("published_judicial"), code_version="1")

@@ -44,3 +44,9 @@ def ucr_female_to_male_by_year(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.Da
 def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Female and male arrests and rates per 100,000 for each of the 169 towns and each year."""
     return _compute(ctip, "ucr_town_by_year", queries.ucr_town_by_year)
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def tipc_statewide_totals(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """TIPC report tables summed statewide, beside their printed totals."""
+    return _compute(ctip, "tipc_statewide_totals", queries.tipc_statewide_totals)

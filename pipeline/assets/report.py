@@ -34,6 +34,7 @@ def report_version(
     ucr_statewide_by_year_sex: pd.DataFrame,
     ucr_female_to_male_by_year: pd.DataFrame,
     ucr_town_by_year: pd.DataFrame,
+    tipc_statewide_totals: pd.DataFrame,
     source_inventory: pd.DataFrame,
 ) -> MaterializeResult:
     """reports/<period>-<hash>/: report, metrics, figures and MANIFEST.json; an existing version is kept."""
@@ -41,7 +42,8 @@ def report_version(
     settings = ctip.settings()
     synthetic = bool(source_inventory.synthetic.any())
     files = build_report_files(published_disparity, ucr_statewide_by_year_sex, ucr_female_to_male_by_year,
-                               ucr_town_by_year, source_inventory, report_figures, synthetic)
+                               ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
+                               synthetic)
     period, publication = publication_context(source_inventory, settings, package_version("ctip"))
     result = publish(settings.reports_dir, period, files, publication)
     record = write_run_record(settings.reports_dir, context.run.run_id, {

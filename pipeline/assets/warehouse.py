@@ -15,16 +15,18 @@ def warehouse_core_tables(
     ct_towns: pd.DataFrame,
     town_population: pd.DataFrame,
     ucr_agency_crosswalk: pd.DataFrame,
+    statutes: pd.DataFrame,
     ucr_arrests_tidy: pd.DataFrame,
+    tipc_reports_tidy: pd.DataFrame,
     published_judicial_tidy: pd.DataFrame,
 ) -> MaterializeResult:
-    """sources, towns, town_population, ucr_agency_crosswalk and facts, replaced in one transaction."""
+    """sources, towns, town_population, ucr_agency_crosswalk, statutes and facts, in one transaction."""
     path = ctip.settings().warehouse_path
     counts = load_warehouse(
         path,
         reference={"sources": source_inventory, "towns": ct_towns, "town_population": town_population,
-                   "ucr_agency_crosswalk": ucr_agency_crosswalk},
-        facts=pd.concat([ucr_arrests_tidy, published_judicial_tidy], ignore_index=True),
+                   "ucr_agency_crosswalk": ucr_agency_crosswalk, "statutes": statutes},
+        facts=pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy], ignore_index=True),
     )
     return MaterializeResult(metadata={"path": MetadataValue.path(str(path)),
                                        **{f"rows_{table}": n for table, n in counts.items()}})

@@ -35,6 +35,14 @@ def load_crosswalk(path: Path, towns: set[str]) -> pd.DataFrame:
     return frame
 
 
+def load_statutes(path: Path) -> pd.DataFrame:
+    """Statute -> role; a statute printed in a report but absent here has no role (null), never a guess."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if frame["statute"].duplicated().any():
+        raise ReferenceError(f"{path}: a statute is listed twice")
+    return frame[["statute", "title", "role"]]
+
+
 def load_towns(path: Path) -> pd.DataFrame:
     """The 169 towns with county and FIPS (the file starts with a byte order mark)."""
     frame = pd.read_csv(path, dtype=str, encoding="utf-8-sig", keep_default_na=False)

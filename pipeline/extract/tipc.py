@@ -462,3 +462,33 @@ def extract_tipc(path: Path, source: SourceRef, towns: Iterable[str], roles: dic
         raise ExtractionError(f"{path.name}: unsupported file type {suffix!r} (PDF, CSV or XLSX)")
     lookup = {re.sub(r"\s+", " ", town).casefold(): town for town in towns}
     return parse_lines(lines, source, lookup, roles)
+
+
+SYNTHETIC_AUTHOR = "ctip synthetic report generator"
+
+
+def generated_by_ctip(path: Path) -> bool:
+    """True for a PDF written by ctip's synthetic report generator (its Author field says so)."""
+    if Path(path).suffix.lower() != ".pdf":
+        return False
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            return pdf.metadata.get("Author") == SYNTHETIC_AUTHOR
+    except Exception:  # an unreadable file is not ours; extraction will say what is wrong with it
+        return False
+
+
+EXTRACT_CSV_COLUMNS = [
+    "source_file", "source_id", "source_sha256", "page", "table_index", "row_index", "column_index",
+    "column_header", "row_label", "cell_text", "jurisdiction", "jurisdiction_type", "year", "period_start",
+    "period_end", "statute", "role", "measure", "count", "printed_total", "synthetic",
+]
+
+
+def to_extract_csv(frame: pd.DataFrame, source_file: str) -> str:
+    """The `ctip extract` view of tidy rows: statute named as printed, one year where the count covers one."""
+    out = frame.rename(columns={"offense": "statute"}).assign(source_file=source_file)
+    out["year"] = out.period_start.where(out.period_start == out.period_end).astype("Int64")
+    return out[EXTRACT_CSV_COLUMNS].to_csv(index=False, lineterminator="\n")

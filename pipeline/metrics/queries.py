@@ -75,6 +75,29 @@ ORDER BY f.role, f.measure
 """
 
 
+TIPC_STATEWIDE_SQL = """
+SELECT f.source_id, f.offense AS statute, f.role, f.measure,
+       min(f.period_start) FILTER (WHERE NOT f.printed_total)                        AS first_year,
+       max(f.period_end) FILTER (WHERE NOT f.printed_total)                          AS last_year,
+       sum(f.count) FILTER (WHERE NOT f.printed_total)                               AS sum_of_rows,
+       count(*) FILTER (WHERE NOT f.printed_total AND f.count IS NULL)               AS suppressed_cells,
+       max(f.count) FILTER (WHERE f.printed_total AND f.jurisdiction_type = 'statewide'
+                            AND f.period_start <> f.period_end)                      AS printed_period_total,
+       count(DISTINCT f.jurisdiction) FILTER (WHERE f.jurisdiction_type = 'town')    AS towns,
+       bool_or(f.synthetic)                                                          AS synthetic
+FROM facts f JOIN sources s USING (source_id)
+WHERE s.dataset = 'tipc_report'
+GROUP BY ALL
+ORDER BY ALL
+"""
+
+
+def tipc_statewide_totals(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Per TIPC report, statute and measure: the rows' sum beside the printed total (empty without reports)."""
+    return _integers(con.execute(TIPC_STATEWIDE_SQL).df(),
+                     ["first_year", "last_year", "sum_of_rows", "suppressed_cells", "printed_period_total", "towns"])
+
+
 def _integers(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """DuckDB hands nullable sums to pandas as floats; counts are integers with nulls (never silently 0)."""
     return frame.astype({column: "Int64" for column in columns})

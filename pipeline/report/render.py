@@ -23,6 +23,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Banner:
+    """A warning no reader can miss (synthetic inputs)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Table:
     frame: pd.DataFrame
     caption: str
@@ -35,10 +42,12 @@ class Figure:
     caption: str
 
 
-Block = Heading | Paragraph | Table | Figure
+Block = Heading | Paragraph | Banner | Table | Figure
 
 
-PLAIN_NUMBER_COLUMNS = {"year", "period_start", "period_end"}  # years print without a thousands separator
+def _is_year_column(column: str) -> bool:
+    """Years print without a thousands separator."""
+    return "year" in column or column.startswith("period")
 
 
 def _cell(value: object, column: str = "") -> str:
@@ -47,7 +56,7 @@ def _cell(value: object, column: str = "") -> str:
     if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
     if isinstance(value, numbers.Real) and float(value).is_integer():
-        return str(int(value)) if column in PLAIN_NUMBER_COLUMNS else f"{int(value):,}"
+        return str(int(value)) if _is_year_column(column) else f"{int(value):,}"
     if isinstance(value, numbers.Real):
         return f"{float(value):,.2f}"
     return str(value)
@@ -66,6 +75,8 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
             out += ["#" * block.level + " " + block.text, ""]
         elif isinstance(block, Paragraph):
             out += [block.text, ""]
+        elif isinstance(block, Banner):
+            out += [f"> **{block.text}**", ""]
         elif isinstance(block, Table):
             columns = list(block.frame.columns)
             out += [f"*{block.caption}*", "", "| " + " | ".join(columns) + " |",
@@ -85,6 +96,8 @@ def to_html(title: str, blocks: list[Block]) -> str:
             body.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):
             body.append(f"<p>{esc(block.text)}</p>")
+        elif isinstance(block, Banner):
+            body.append(f'<p class="synthetic"><strong>{esc(block.text)}</strong></p>')
         elif isinstance(block, Table):
             head = "".join(f"<th>{esc(str(c))}</th>" for c in block.frame.columns)
             rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"

@@ -18,6 +18,8 @@ import numpy as np
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.pdfgen import canvas
 
+from pipeline.extract.tipc import SYNTHETIC_AUTHOR
+
 # Published statewide totals 2005-2014 (raw/published/pcsw_tipc_2005_2014.csv); the split below is synthetic.
 PUBLISHED_TOTALS = {
     ("53a-82", "arrests"): 3557,
@@ -131,7 +133,7 @@ class _Writer:
     def __init__(self, path: Path, spec: ReportSpec, encrypt: str | None = None) -> None:
         self.canvas = canvas.Canvas(str(path), pagesize=letter, invariant=1, encrypt=encrypt)
         self.canvas.setTitle(f"SYNTHETIC Trafficking in Persons Council Annual Report {spec.report_year}")
-        self.canvas.setAuthor("ctip synthetic report generator")
+        self.canvas.setAuthor(SYNTHETIC_AUTHOR)
         self.spec = spec
         self.page = 0
         self.size = letter

@@ -14,7 +14,7 @@ import pandas as pd
 
 from pipeline.extract.tidy import TIDY_COLUMNS, TIDY_SCHEMA
 
-REFERENCE_TABLES = ("sources", "towns", "town_population", "ucr_agency_crosswalk")
+REFERENCE_TABLES = ("sources", "towns", "town_population", "ucr_agency_crosswalk", "statutes")
 
 
 def facts_ddl() -> str:

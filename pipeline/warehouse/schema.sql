@@ -43,3 +43,9 @@ CREATE TABLE IF NOT EXISTS ucr_agency_crosswalk (
     notes              VARCHAR,
     PRIMARY KEY (year, column_header)
 );
+
+CREATE TABLE IF NOT EXISTS statutes (
+    statute  VARCHAR PRIMARY KEY,
+    title    VARCHAR NOT NULL,
+    role     VARCHAR
+);

@@ -6,6 +6,9 @@ import pytest
 
 from pipeline.extract.reference import ReferenceError, load_crosswalk, load_dph_population, load_towns
 from pipeline.sources.inventory import manifest_sources
+from tests.conftest import REPO_ROOT
+
+CROSSWALK = REPO_ROOT / "raw" / "reference" / "ucr_agency_crosswalk.csv"
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +23,7 @@ def test_169_towns_with_county_and_fips(towns):
 
 
 def test_crosswalk_covers_every_header_of_every_year_exactly(real_settings, towns):
-    crosswalk = load_crosswalk(real_settings.crosswalk_path, set(towns.town))
+    crosswalk = load_crosswalk(CROSSWALK, set(towns.town))
     for source in manifest_sources(real_settings):
         if source.dataset != "ucr_arrests":
             continue
@@ -35,7 +38,7 @@ def test_crosswalk_covers_every_header_of_every_year_exactly(real_settings, town
 
 
 def test_crosswalk_rejects_a_town_that_does_not_exist(tmp_path: Path, real_settings, towns):
-    text = real_settings.crosswalk_path.read_text().replace("2010,5,Ansonia PD,Ansonia,", "2010,5,Ansonia PD,Ansonya,")
+    text = CROSSWALK.read_text().replace("2010,5,Ansonia PD,Ansonia,", "2010,5,Ansonia PD,Ansonya,")
     bad = tmp_path / "crosswalk.csv"
     bad.write_text(text)
     with pytest.raises(ReferenceError, match=r"line 4: 'Ansonya' is not one of Connecticut's towns"):

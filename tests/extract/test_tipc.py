@@ -10,7 +10,6 @@ from pipeline.extract.tipc import extract_tipc, parse_value, resolve_name
 from pipeline.extract.ucr import ExtractionError, SourceRef
 from pipeline.synthetic.tipc_report import (
     ReportSpec,
-    TableStyle,
     default_tables,
     single_year_spec,
     write_report,

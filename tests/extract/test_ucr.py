@@ -7,6 +7,9 @@ import pytest
 from pipeline.extract.reference import load_crosswalk, load_towns
 from pipeline.extract.ucr import ExtractionError, classify_row, extract_ucr_arrests
 from pipeline.sources.inventory import manifest_sources, source_ref
+from tests.conftest import REPO_ROOT
+
+CROSSWALK = REPO_ROOT / "raw" / "reference" / "ucr_agency_crosswalk.csv"
 
 AGENCY_TYPES = ["town", "state_police", "other_agency"]
 # statewide female / male arrests printed in each file's own statewide column (2015: its county columns)
@@ -16,7 +19,7 @@ PRINTED = {2010: (292, 146), 2011: (293, 86), 2012: (265, 115), 2013: (301, 42),
 @pytest.fixture(scope="module")
 def crosswalk(real_settings) -> pd.DataFrame:
     towns = load_towns(real_settings.cache_dir / "ct_towns" / "ct-town-county-fips-list.csv")
-    return load_crosswalk(real_settings.crosswalk_path, set(towns.town))
+    return load_crosswalk(CROSSWALK, set(towns.town))
 
 
 @pytest.fixture(scope="module")
