@@ -1,9 +1,9 @@
 """TIPC annual report tables (PDF, CSV, XLSX) to tidy rows with page / table / row / cell provenance.
 
-Every input becomes a sequence of printed lines made of positioned cells (pdfplumber words for PDFs, columns for
-CSV and XLSX); one state machine then reads titles, headers, data rows and totals from those lines, so the same
-rules apply whatever the file format. Anything that looks like a table row but cannot be read exactly is an
-error naming the file, page and row: a wrong number is worse than no number.
+Every input becomes a sequence of printed lines made of positioned cells (characters placed by PDFium for
+PDFs, columns for CSV and XLSX); one state machine then reads titles, headers, data rows and totals from those
+lines, so the same rules apply whatever the file format. Anything that looks like a table row but cannot be
+read exactly is an error naming the file, page and row: a wrong number is worse than no number.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from pipeline.extract.ucr import ExtractionError, SourceRef
 STATE_POLICE = "Connecticut State Police"
 STATEWIDE = "Connecticut"
 BODY_MARGIN = 40.0  # points cut from the top and bottom of every page: running headers and footers live there
-PARALLEL_MIN_PAGES = 24  # below this, one process reads faster than two
 
 _TITLE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$", re.IGNORECASE)
 _STATUTE = re.compile(r"\b53a-\d+[a-z]?\b")
@@ -331,85 +329,114 @@ def _check_pdf_bytes(path: Path) -> None:
                               "(incomplete download?)")
 
 
-def _horizontal(obj: dict) -> bool:
-    """Keep text set horizontally; watermarks and rotated stamps ('SYNTHETIC', 'DRAFT') are not table text."""
-    if obj.get("object_type") != "char":
-        return True
-    matrix = obj["matrix"]
-    return abs(matrix[1]) < 1e-6 and abs(matrix[2]) < 1e-6
+def _check_streams(path: Path) -> None:
+    """Decode every page's content streams with pdfminer: PDFium (below) silently skips a damaged stream,
+    which would lose rows without a word; pdfminer refuses it."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
 
-
-def _page_lines(page, number: int) -> list[Line]:
-    """Words of the page body (running header and footer cut away, rotated watermarks ignored) as lines."""
-    top, bottom = BODY_MARGIN, float(page.height) - BODY_MARGIN
-    body = page.within_bbox((0, top, float(page.width), bottom)).filter(_horizontal)
-    words = body.extract_words(x_tolerance=1.5, y_tolerance=2.0)
-    words.sort(key=lambda w: (round(w["top"], 0), w["x0"]))
-    rows: list[list[dict]] = []
-    for word in words:
-        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 2.0:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    lines = []
-    for index, row in enumerate(rows, start=1):
-        row.sort(key=lambda w: w["x0"])
-        gap = 0.45 * max(w["bottom"] - w["top"] for w in row)
-        cells: list[list[dict]] = []
-        for word in row:
-            if cells and word["x0"] - cells[-1][-1]["x1"] <= gap:
-                cells[-1].append(word)
-            else:
-                cells.append([word])
-        lines.append(Line(number, index, tuple(
-            Cell(" ".join(w["text"] for w in group), group[0]["x0"], group[-1]["x1"]) for group in cells)))
-    return lines
-
-
-def _read_pages(path: str, numbers: list[int]) -> tuple[list[Line], int, int]:
-    """Lines of some pages, plus how many characters and images they hold (to tell scans from text)."""
-    import pdfplumber
-
-    lines, chars, images = [], 0, 0
-    with pdfplumber.open(path) as pdf:
-        for number in numbers:
-            page = pdf.pages[number - 1]
-            chars += len(page.chars)
-            images += len(page.images)
-            lines.extend(_page_lines(page, number))
-            page.close()
-    return lines, chars, images
-
-
-def read_pdf_lines(path: Path, workers: int = 2) -> list[Line]:
-    _check_pdf_bytes(path)
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-
+    page_number = 0
     try:
-        with pdfplumber.open(path) as pdf:
-            count = len(pdf.pages)
-    except Exception as exc:  # pdfplumber wraps pdfminer's many error types for damaged files
-        inner = [exc, *exc.args, exc.__cause__, exc.__context__]
-        if any(isinstance(e, PDFPasswordIncorrect) for e in inner):
-            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                                  "qpdf --decrypt) and try again") from None
-        raise ExtractionError(f"{path.name}: corrupt PDF ({type(exc).__name__}: {exc})") from None
-    if count == 0:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            for page in PDFPage.create_pages(document):
+                for stream in page.contents:
+                    resolve1(stream).get_data()
+                page_number += 1
+    except PDFPasswordIncorrect:
+        raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
+                              "qpdf --decrypt) and try again") from None
+    except Exception as exc:  # pdfminer raises many types for damaged files
+        where = f"page {page_number + 1}" if page_number else "document structure"
+        raise ExtractionError(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
+    if page_number == 0:
         raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
-    pages = list(range(1, count + 1))
+
+
+def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
+    """Characters of the page body as lines of cells, plus how many characters and images the page holds.
+
+    The running header and footer (BODY_MARGIN) are cut away and only horizontal text is read, so rotated
+    watermarks and stamps ('SYNTHETIC', 'DRAFT') never become table text.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    height = page.get_height()
+    textpage = page.get_textpage()
+    chars = []
     try:
-        if workers > 1 and count >= PARALLEL_MIN_PAGES:
-            chunks = [pages[i::workers] for i in range(workers)]
-            with ProcessPoolExecutor(workers) as pool:
-                parts = list(pool.map(_read_pages, [str(path)] * workers, chunks))
+        total = textpage.count_chars()
+        text = textpage.get_text_range(0, total) if total else ""
+        for index in range(total):
+            character = text[index] if index < len(text) else ""
+            if not character.strip() or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+                continue
+            if abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
+                continue
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            top, bottom = height - top, height - bottom
+            if top < BODY_MARGIN or bottom > height - BODY_MARGIN:
+                continue
+            chars.append((top, bottom, left, right, character))
+    finally:
+        textpage.close()
+    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    chars.sort(key=lambda ch: (round(ch[0]), ch[2]))
+    rows: list[list[tuple]] = []
+    for ch in chars:
+        if rows and abs(ch[0] - rows[-1][0][0]) <= 2.0:
+            rows[-1].append(ch)
         else:
-            parts = [_read_pages(str(path), pages)]
-    except Exception as exc:
-        raise ExtractionError(f"{path.name}: corrupt PDF, pages cannot be read ({type(exc).__name__}: {exc})") \
-            from None
-    lines = sorted((line for part in parts for line in part[0]), key=lambda line: (line.page, line.number))
-    chars, images = sum(part[1] for part in parts), sum(part[2] for part in parts)
+            rows.append([ch])
+    lines = []
+    for line_number, row in enumerate(rows, start=1):
+        row.sort(key=lambda ch: ch[2])
+        space = 0.45 * max(ch[1] - ch[0] for ch in row)  # gaps wider than a space separate cells
+        cells: list[list[tuple]] = []
+        for ch in row:
+            if cells and ch[2] - cells[-1][-1][3] <= space:
+                cells[-1].append(ch)
+            else:
+                cells.append([ch])
+        lines.append(Line(number, line_number, tuple(_cell_from_chars(group, space) for group in cells)))
+    return lines, total, images
+
+
+def _cell_from_chars(chars: list[tuple], space: float) -> Cell:
+    """Join characters, putting back the word spaces (any gap wider than a third of a space)."""
+    text = chars[0][4]
+    for previous, current in zip(chars, chars[1:], strict=False):
+        text += (" " if current[2] - previous[3] > space / 3 else "") + current[4]
+    return Cell(text, chars[0][2], chars[-1][3])
+
+
+def read_pdf_lines(path: Path) -> list[Line]:
+    """Every page's lines (PDFium reads the text; pdfminer checks the streams first)."""
+    import pypdfium2 as pdfium
+
+    path = Path(path)
+    _check_pdf_bytes(path)
+    _check_streams(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise ExtractionError(f"{path.name}: corrupt PDF ({exc})") from None
+    lines: list[Line] = []
+    chars = images = 0
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                page_lines, page_chars, page_images = _page_lines(page, index + 1)
+            finally:
+                page.close()
+            lines += page_lines
+            chars += page_chars
+            images += page_images
+    finally:
+        document.close()
     if chars == 0:
         if images:
             raise ExtractionError(f"{path.name}: no text layer (an image-only or scanned PDF): run OCR first, "
@@ -471,11 +498,14 @@ def generated_by_ctip(path: Path) -> bool:
     """True for a PDF written by ctip's synthetic report generator (its Author field says so)."""
     if Path(path).suffix.lower() != ".pdf":
         return False
-    import pdfplumber
+    import pypdfium2 as pdfium
 
     try:
-        with pdfplumber.open(path) as pdf:
-            return pdf.metadata.get("Author") == SYNTHETIC_AUTHOR
+        document = pdfium.PdfDocument(str(path))
+        try:
+            return document.get_metadata_dict().get("Author") == SYNTHETIC_AUTHOR
+        finally:
+            document.close()
     except Exception:  # an unreadable file is not ours; extraction will say what is wrong with it
         return False
 

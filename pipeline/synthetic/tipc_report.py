@@ -415,12 +415,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", type=Path)
     parser.add_argument("--truth", type=Path, help="ground-truth CSV (default: beside the PDF)")
-    parser.add_argument("--towns", type=Path, required=True, help="the 169-town reference CSV")
+    parser.add_argument("--towns", type=Path, help="the 169-town reference CSV (default: the manifest's, acquired)")
     parser.add_argument("--seed", type=int, default=ReportSpec.seed)
     parser.add_argument("--single-year", type=int, help="write a one-year report for this year")
     args = parser.parse_args(argv)
     from pipeline.extract.reference import load_towns
 
+    if args.towns is None:
+        from pipeline.settings import Settings
+        from pipeline.sources.inventory import manifest_sources, verified_path
+
+        settings = Settings.from_env()
+        (source,) = [s for s in manifest_sources(settings) if s.dataset == "reference_towns"]
+        args.towns = verified_path(source, settings)
     towns = load_towns(args.towns).town.tolist()
     if args.single_year:
         spec = single_year_spec(args.single_year, args.seed)

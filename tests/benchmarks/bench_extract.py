@@ -1,0 +1,61 @@
+"""Benchmark (not a test): extract a generated ~200-page SYNTHETIC TIPC report and print pages per second.
+
+    uv run python tests/benchmarks/bench_extract.py [--repeat 3]
+
+Target: at least 30 pages/s on the 2-core reference machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.extract import tipc
+from pipeline.extract.reference import load_towns
+from pipeline.extract.ucr import SourceRef
+from pipeline.settings import Settings
+from pipeline.sources.inventory import manifest_sources, verified_path
+from pipeline.synthetic.tipc_report import ReportSpec, TableStyle, default_tables, write_report
+
+
+def big_spec() -> ReportSpec:
+    """Every town, ten years; long tables repeated until the report reaches about 200 pages."""
+    long_table = TableStyle("long", (("53a-82", "arrests"), ("53a-83", "arrests")), ruled=True,
+                            repeat_header=True, two_line_header=True, total_column=False)
+    return ReportSpec(n_towns=160, tables=(*default_tables(), *([long_table] * 4)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    settings = Settings.from_env()
+    (towns_source,) = [s for s in manifest_sources(settings) if s.dataset == "reference_towns"]
+    towns = load_towns(verified_path(towns_source, settings)).town.tolist()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "big.pdf"
+        truth = write_report(pdf, None, towns, big_spec())
+        import pypdfium2
+
+        document = pypdfium2.PdfDocument(str(pdf))
+        pages = len(document)
+        document.close()
+        source = SourceRef("bench", "0" * 64, 2005, True, pdf.name)
+        timings = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            lines = tipc.read_pdf_lines(pdf)
+            frame = tipc.parse_lines(lines, source, {t.casefold(): t for t in towns}, {})
+            timings.append(time.perf_counter() - started)
+        assert len(frame) == len(truth), "benchmark extraction disagrees with the ground truth"
+    best, median = min(timings), statistics.median(timings)
+    print(f"{pages} pages, {len(frame):,} counts, one process: "
+          f"median {median:.2f} s = {pages / median:.1f} pages/s (best {pages / best:.1f} pages/s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
