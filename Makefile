@@ -12,7 +12,7 @@ endif
 endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: run test lint dev bootstrap clean-warehouse
+.PHONY: run test lint dev demo bench bootstrap
 
 run: bootstrap  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
 	@mkdir -p "$(DAGSTER_HOME)"
@@ -21,6 +21,12 @@ run: bootstrap  ## the full pipeline on the real sources: raw -> warehouse -> me
 test: bootstrap  ## lint, then every test
 	$(UV) run --locked ruff check .
 	$(UV) run --locked pytest
+
+demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into demo/
+	$(UV) run --locked ctip run --demo
+
+bench: bootstrap  ## speed of PDF extraction on a generated ~200-page report
+	$(UV) run --locked python tests/benchmarks/bench_extract.py
 
 lint: bootstrap
 	$(UV) run --locked ruff check .
