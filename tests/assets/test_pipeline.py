@@ -166,3 +166,39 @@ def test_town_rates_use_dph_population(pipeline_run, year):
         SELECT population, female_arrests, female_per_100k FROM out_ucr_town_by_year
         WHERE town = 'Hartford' AND year = {year}""")
     assert population > 100_000 and rate == round(1e5 * female / population, 2)
+
+
+def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_path: Path, towns):
+    import yaml
+
+    from pipeline.sources.acquire import sha256_file
+    from pipeline.synthetic.tipc_report import single_year_spec, write_report
+
+    raw = tmp_path / "raw"
+    for folder in ("reference", "published"):
+        shutil.copytree(REPO_ROOT / "raw" / folder, raw / folder)
+    (raw / "tipc").mkdir()
+    pdf = raw / "tipc" / "tipc_2016.pdf"
+    write_report(pdf, None, towns, single_year_spec(2016))
+    pdf.write_bytes(pdf.read_bytes()[:4000])  # an interrupted download
+    manifest = yaml.safe_load((REPO_ROOT / "raw" / "sources.yaml").read_text())
+    manifest["sources"].append({
+        "id": "tipc_2016", "kind": "tracked", "dataset": "tipc_report", "title": "SYNTHETIC truncated report",
+        "publisher": "tests", "path": "tipc/tipc_2016.pdf", "filename": "tipc_2016.pdf", "sha256": sha256_file(pdf),
+        "size": pdf.stat().st_size, "license": "MIT", "period": [2016, 2016], "format": "tipc_pdf",
+        "synthetic": True})
+    (raw / "sources.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
+    settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
+    settings.warehouse_path.parent.mkdir(parents=True)
+    shutil.copyfile(pipeline_run.settings.warehouse_path, settings.warehouse_path)
+    before = hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest()
+
+    result = run_pipeline(settings, raise_on_error=False)
+
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
+    assert failure.step_key == "tipc_reports_tidy"
+    assert "tipc_2016.pdf: truncated or corrupt PDF" in str(failure.event_specific_data.error)
+    assert hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest() == before
+    assert not settings.reports_dir.exists()
