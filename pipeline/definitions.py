@@ -2,16 +2,19 @@
 
 from dagster import Definitions, in_process_executor, load_assets_from_modules, with_source_code_references
 
-from pipeline.assets import extract, metrics, raw, report, warehouse
+from pipeline.assets import extract, metrics, raw, report, validate, warehouse
 from pipeline.assets.jobs import full_pipeline_job
 from pipeline.assets.resources import CtipPaths
 
 all_assets = with_source_code_references(
-    [*raw.raw_assets(), *load_assets_from_modules([extract, warehouse, metrics, report])]
+    [*raw.raw_assets(), *load_assets_from_modules([extract, validate, warehouse, metrics, report])]
 )
+
+all_checks = validate.validation_checks
 
 defs = Definitions(
     assets=all_assets,
+    asset_checks=all_checks,
     jobs=[full_pipeline_job],
     resources={"ctip": CtipPaths()},
     # DuckDB allows one writer per file: steps run one after another in one process.

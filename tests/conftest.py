@@ -35,14 +35,14 @@ def settings_in(tmp: Path, mirror: Path | None = None, cache: Path | None = None
 
 
 def run_pipeline(settings: Settings, raise_on_error: bool = True):
-    from pipeline.definitions import all_assets
+    from pipeline.definitions import all_assets, all_checks
 
     resource = CtipPaths(
         raw_dir=str(settings.raw_dir), cache_dir=str(settings.cache_dir),
         warehouse_path=str(settings.warehouse_path), reports_dir=str(settings.reports_dir),
         mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None,
     )
-    return materialize(all_assets, resources={"ctip": resource}, instance=DagsterInstance.ephemeral(),
+    return materialize([*all_assets, *all_checks], resources={"ctip": resource}, instance=DagsterInstance.ephemeral(),
                        raise_on_error=raise_on_error)
 
 
@@ -76,3 +76,29 @@ def towns(real_settings) -> list[str]:
     from pipeline.extract.reference import load_towns
 
     return load_towns(real_settings.cache_dir / "ct_towns" / "ct-town-county-fips-list.csv").town.tolist()
+
+
+def raw_with(tmp: Path, replaced: dict[str, bytes], added: list[dict] | None = None) -> Path:
+    """A raw/ folder like the repository's, where `replaced` sources carry other bytes (as tracked files with
+    their new sha256) and `added` entries join the manifest: how tests feed bad data through the real pipeline."""
+    import shutil
+
+    import yaml
+
+    from pipeline.sources.acquire import sha256_file
+
+    raw = tmp / "raw"
+    for folder in ("reference", "published"):
+        shutil.copytree(REPO_ROOT / "raw" / folder, raw / folder)
+    shutil.copyfile(REPO_ROOT / "raw" / "validation_exceptions.yaml", raw / "validation_exceptions.yaml")
+    manifest = yaml.safe_load((REPO_ROOT / "raw" / "sources.yaml").read_text())
+    for entry in manifest["sources"]:
+        if entry["id"] in replaced:
+            path = raw / "replaced" / entry["filename"]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(replaced[entry["id"]])
+            entry.update(kind="tracked", path=f"replaced/{entry['filename']}", sha256=sha256_file(path),
+                         size=path.stat().st_size)
+    manifest["sources"] += added or []
+    (raw / "sources.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
+    return raw

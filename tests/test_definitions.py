@@ -28,7 +28,7 @@ def test_asset_graph_matches_snapshot():
 
 def test_every_asset_links_to_its_code_and_stage():
     graph = defs.resolve_asset_graph()
-    stages = {"raw", "extract", "warehouse", "metrics", "figures", "report"}
+    stages = {"raw", "extract", "validate", "warehouse", "metrics", "figures", "report"}
     for key in graph.get_all_asset_keys():
         node = graph.get(key)
         assert node.group_name in stages, key
@@ -39,4 +39,13 @@ def test_every_asset_links_to_its_code_and_stage():
 def test_the_full_job_runs_in_one_process():
     job = defs.resolve_job_def("full_pipeline")
     assert job.executor_def.name == "in_process"
-    assert len(job.graph.node_defs) == len(defs.resolve_asset_graph().get_all_asset_keys())
+    graph = defs.resolve_asset_graph()
+    assert len(job.graph.node_defs) == len(graph.get_all_asset_keys()) + len(graph.asset_check_keys)
+
+
+def test_validation_checks_block():
+    graph = defs.resolve_asset_graph()
+    checks = {key.name: graph.get_check_spec(key) for key in graph.asset_check_keys}
+    assert set(checks) == {"schema_expectations", "jurisdictions_expectations", "keys_expectations",
+                           "reconciliation_expectations", "plausibility_expectations"}
+    assert all(spec.blocking for spec in checks.values())

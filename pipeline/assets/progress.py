@@ -6,7 +6,8 @@ import time
 
 from dagster import InitLoggerContext, logger
 
-_SHOWN = {"STEP_START", "STEP_SUCCESS", "STEP_FAILURE", "ASSET_MATERIALIZATION", "STEP_SKIPPED"}
+_SHOWN = {"STEP_START", "STEP_SUCCESS", "STEP_FAILURE", "ASSET_MATERIALIZATION", "STEP_SKIPPED",
+          "ASSET_CHECK_EVALUATION"}
 
 
 class _StepLines(logging.Handler):
@@ -28,6 +29,16 @@ class _StepLines(logging.Handler):
                 self.rows[step] = row_count.value
             return
         if kind == "STEP_START":
+            return
+        if kind == "ASSET_CHECK_EVALUATION":
+            evaluation = data
+            if not evaluation.passed or evaluation.severity.value == "WARN" and "warning" in (
+                    evaluation.description or ""):
+                label = "FAILED" if not evaluation.passed else "warning"
+                line = f"      check {evaluation.check_name}: {label}: {evaluation.description}"
+                print(line, file=self.stream or sys.stdout, flush=True)
+                if not evaluation.passed:
+                    self.failures.append((f"check {evaluation.check_name}", evaluation.description or ""))
             return
         self.done += 1
         if kind == "STEP_SUCCESS":

@@ -12,6 +12,7 @@ from pipeline.report import figures
 from pipeline.report.build import build_report_files
 from pipeline.report.provenance import publication_context, runtime_context
 from pipeline.report.publish import publish, write_run_record
+from pipeline.validate.run import ValidationOutcome
 
 
 @asset(group_name="figures", code_version="1")
@@ -36,6 +37,7 @@ def report_version(
     ucr_town_by_year: pd.DataFrame,
     tipc_statewide_totals: pd.DataFrame,
     source_inventory: pd.DataFrame,
+    facts_validation: ValidationOutcome,
 ) -> MaterializeResult:
     """reports/<period>-<hash>/: report, metrics, figures and MANIFEST.json; an existing version is kept."""
     started = time.time()
@@ -43,7 +45,9 @@ def report_version(
     synthetic = bool(source_inventory.synthetic.any())
     files = build_report_files(published_disparity, ucr_statewide_by_year_sex, ucr_female_to_male_by_year,
                                ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
-                               synthetic)
+                               facts_validation.table, facts_validation.warning_rows(), synthetic)
+    files["validation/results.json"] = facts_validation.results_json
+    files["validation/index.html"] = facts_validation.results_html
     period, publication = publication_context(source_inventory, settings, package_version("ctip"))
     result = publish(settings.reports_dir, period, files, publication)
     record = write_run_record(settings.reports_dir, context.run.run_id, {

@@ -1,7 +1,8 @@
 """UCR arrest tables (wide: offence x age/race/sex rows, reporting-agency columns) to tidy rows.
 
 Only the 'Prostit ...' rows are kept (UCR Part II, Prostitution and Commercialized Vice). Every column header
-goes through the reviewed crosswalk; a header it does not know stops extraction rather than being guessed.
+goes through the reviewed crosswalk; a header it does not know is never guessed: its cells are kept with
+jurisdiction_type 'unmapped', which validation rejects naming the file and the header.
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ ROW_PREFIX = "Prostit "
 _SEX = {"F": "female", "M": "male"}
 _RACES = {"Asian", "Black", "Indian", "White", "Unknown Race"}
 _AGE = re.compile(r"^(<10|\d+|\d+-\d+|65\+)$")
+
+
+def _UNMAPPED(header: str) -> dict:  # noqa: N802 - reads like the crosswalk row it stands in for
+    """A header the crosswalk does not know: kept as printed and flagged, so validation names file and header."""
+    return {"jurisdiction": header, "jurisdiction_type": "unmapped", "agency": None}
 
 
 class ExtractionError(ValueError):
@@ -57,13 +63,6 @@ def extract_ucr_arrests(path: Path, source: SourceRef, crosswalk: pd.DataFrame) 
     if not lines:
         raise ExtractionError(f"{source.filename}: empty file")
     header = lines[0]
-    unknown = [name for name in header[2:] if name not in year_map.index]
-    if unknown:
-        raise ExtractionError(
-            f"{source.filename} (source {source.source_id}): "
-            f"column header(s) not in the crosswalk for {source.year}: {', '.join(map(repr, unknown))}; "
-            "add them to raw/reference/ucr_agency_crosswalk.csv after review"
-        )
     records: list[dict] = []
     for line_number, cells in enumerate(lines[1:], start=2):
         if not cells or not cells[0].startswith(ROW_PREFIX):
@@ -79,11 +78,11 @@ def extract_ucr_arrests(path: Path, source: SourceRef, crosswalk: pd.DataFrame) 
         for column_number, (column_header, text) in enumerate(zip(header, cells, strict=True), start=1):
             if column_number <= 2:
                 continue
-            mapping = year_map.loc[column_header]
+            mapping = year_map.loc[column_header] if column_header in year_map.index else _UNMAPPED(column_header)
             stripped = text.strip()
             if stripped == "":
                 count = None
-            elif stripped.isdigit():
+            elif re.fullmatch(r"-?\d+", stripped):  # a negative count is read as printed, for validation to reject
                 count = int(stripped)
             else:
                 raise ExtractionError(

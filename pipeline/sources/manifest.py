@@ -37,6 +37,7 @@ class Source:
     mirror_path: str | None = None
     path: str | None = None
     citation: str | None = None
+    suppression_range: tuple[int, int] | None = None  # what one suppressed cell can hide, e.g. (1, 4)
     notes: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -75,6 +76,8 @@ def load_manifest(path: Path) -> list[Source]:
         values = {key: value for key, value in entry.items() if key in known}
         values["period"] = tuple(int(year) for year in entry["period"])
         values["notes"] = tuple(entry.get("notes") or ())
+        if entry.get("suppression_range"):
+            values["suppression_range"] = tuple(int(n) for n in entry["suppression_range"])
         values["synthetic"] = bool(entry["synthetic"])
         values["size"] = int(entry["size"])
         sources.append(Source(**values))

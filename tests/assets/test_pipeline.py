@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from pipeline.sources.manifest import load_manifest
-from tests.conftest import REPO_ROOT, run_pipeline, settings_in
+from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in
 
 
 def _query(settings, sql: str) -> list[tuple]:
@@ -169,25 +169,17 @@ def test_town_rates_use_dph_population(pipeline_run, year):
 
 
 def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_path: Path, towns):
-    import yaml
-
     from pipeline.sources.acquire import sha256_file
     from pipeline.synthetic.tipc_report import single_year_spec, write_report
 
-    raw = tmp_path / "raw"
-    for folder in ("reference", "published"):
-        shutil.copytree(REPO_ROOT / "raw" / folder, raw / folder)
-    (raw / "tipc").mkdir()
-    pdf = raw / "tipc" / "tipc_2016.pdf"
+    pdf = tmp_path / "tipc_2016.pdf"
     write_report(pdf, None, towns, single_year_spec(2016))
     pdf.write_bytes(pdf.read_bytes()[:4000])  # an interrupted download
-    manifest = yaml.safe_load((REPO_ROOT / "raw" / "sources.yaml").read_text())
-    manifest["sources"].append({
-        "id": "tipc_2016", "kind": "tracked", "dataset": "tipc_report", "title": "SYNTHETIC truncated report",
-        "publisher": "tests", "path": "tipc/tipc_2016.pdf", "filename": "tipc_2016.pdf", "sha256": sha256_file(pdf),
-        "size": pdf.stat().st_size, "license": "MIT", "period": [2016, 2016], "format": "tipc_pdf",
-        "synthetic": True})
-    (raw / "sources.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
+    entry = {"id": "tipc_2016", "kind": "tracked", "dataset": "tipc_report", "title": "SYNTHETIC truncated report",
+             "publisher": "tests", "path": "../tipc_2016.pdf", "filename": pdf.name, "sha256": sha256_file(pdf),
+             "size": pdf.stat().st_size, "license": "MIT", "period": [2016, 2016], "format": "tipc_pdf",
+             "synthetic": True}
+    raw = raw_with(tmp_path, {}, [entry])
     settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
     settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
     settings.warehouse_path.parent.mkdir(parents=True)

@@ -90,13 +90,15 @@ def test_every_breakdown_is_read(ucr):
     assert by["sex"] == by["age"] == by["race"] == 265 + 115
 
 
-def test_unknown_header_stops_extraction_naming_file_and_header(tmp_path: Path, real_settings, crosswalk):
+def test_unknown_header_is_kept_and_flagged_never_guessed(tmp_path: Path, real_settings, crosswalk):
     (source,) = [s for s in manifest_sources(real_settings) if s.id == "ucr_arrests_2011"]
     original = real_settings.cache_dir / source.id / source.filename
     changed = tmp_path / source.filename
     changed.write_text(original.read_text(encoding="utf-8-sig").replace("Avon PD", "Avon Police Dept", 1))
-    with pytest.raises(ExtractionError, match=r"Uniform_Crime_Reporting_System_Arrests_2011\.csv.*'Avon Police Dept'"):
-        extract_ucr_arrests(changed, source_ref(source), crosswalk)
+    frame = extract_ucr_arrests(changed, source_ref(source), crosswalk)
+    flagged = frame[frame.jurisdiction_type == "unmapped"]
+    assert set(flagged.column_header) == {"Avon Police Dept"} and set(flagged.jurisdiction) == {"Avon Police Dept"}
+    assert flagged.agency.isna().all() and len(flagged) == 29  # every Prostit row of that column
 
 
 def test_a_cell_that_is_not_a_count_names_line_and_column(tmp_path: Path, real_settings, crosswalk):

@@ -1,0 +1,143 @@
+"""Derived tables the expectations run on: reconciliation of printed totals, keys, plausibility.
+
+Pure (DuckDB over the in-memory frames, no Great Expectations): each table has one row per thing that can fail,
+with the location of the printed cell a reader would look at.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from pipeline.extract.tidy import TIDY_KEY
+
+DEFAULT_SUPPRESSION = (1, 4)  # a suppressed cell hides 1 to 4 unless the source's manifest entry says otherwise
+
+_LOCATION = """
+    coalesce('page ' || {t}.page::VARCHAR || ', table ' || {t}.table_index::VARCHAR || ', row '
+             || {t}.row_index::VARCHAR, 'line ' || {t}.row_index::VARCHAR)
+    || ', column ' || {t}.column_index::VARCHAR || ' (' || coalesce({t}.column_header, '') || ')'
+"""
+
+UCR_RECONCILIATION_SQL = f"""
+WITH ucr AS (SELECT * FROM facts WHERE offense = 'prostitution_commercialized_vice'),
+parts AS (
+    SELECT source_id, row_label, row_index, sum(count) AS parts_sum, count(*) FILTER (WHERE count IS NULL) AS hidden
+    FROM ucr WHERE jurisdiction_type IN ('town', 'state_police', 'other_agency', 'unmapped')
+    GROUP BY ALL
+),
+statewide AS (
+    SELECT source_id, row_label, count AS printed_total, cell_text, {_LOCATION.format(t='ucr')} AS location
+    FROM ucr WHERE jurisdiction_type = 'statewide'
+),
+counties AS (
+    SELECT source_id, row_label, sum(count) AS printed_total, string_agg(cell_text, '+' ORDER BY column_index)
+           AS cell_text, 'line ' || min(row_index)::VARCHAR || ', county columns' AS location
+    FROM ucr WHERE jurisdiction_type = 'county' GROUP BY ALL
+)
+SELECT p.source_id, 'statewide_equals_agencies' AS rule, p.row_label AS "group",
+       s.printed_total, p.parts_sum, p.hidden AS suppressed_parts,
+       coalesce(s.location, 'line ' || p.row_index::VARCHAR || ': no statewide column') AS location,
+       s.cell_text
+FROM parts p LEFT JOIN statewide s USING (source_id, row_label)
+UNION ALL
+SELECT p.source_id, 'counties_equal_agencies', p.row_label, c.printed_total, p.parts_sum, p.hidden, c.location,
+       c.cell_text
+FROM parts p JOIN counties c USING (source_id, row_label)
+"""
+
+UCR_BREAKDOWN_SQL = """
+WITH per_column AS (
+    SELECT source_id, column_index, column_header, breakdown, sum(count) AS total
+    FROM facts WHERE offense = 'prostitution_commercialized_vice' GROUP BY ALL
+)
+SELECT s.source_id, 'breakdowns_agree' AS rule, s.column_header AS "group",
+       s.total AS printed_total, other.total AS parts_sum, 0 AS suppressed_parts,
+       'column ' || s.column_index::VARCHAR || ' (' || s.column_header || '): sex rows ' || s.total::VARCHAR
+       || ', ' || other.breakdown || ' rows ' || other.total::VARCHAR AS location,
+       NULL AS cell_text
+FROM per_column s JOIN per_column other USING (source_id, column_index)
+WHERE s.breakdown = 'sex' AND other.breakdown IN ('age', 'race')
+"""
+
+# A printed total (TIPC Total row or column) against the single-year rows it sums.
+TIPC_RECONCILIATION_SQL = f"""
+WITH tipc AS (SELECT * FROM facts WHERE source_id IN (SELECT source_id FROM tipc_sources)),
+totals AS (SELECT * FROM tipc WHERE printed_total),
+rows AS (SELECT * FROM tipc WHERE NOT printed_total)
+SELECT t.source_id,
+       CASE WHEN t.jurisdiction_type = 'statewide' THEN 'total_row_equals_rows' ELSE 'total_column_equals_row' END
+           AS rule,
+       t.offense || ' ' || t.measure || ' ' || t.jurisdiction || ' ' || t.period_start::VARCHAR
+           || CASE WHEN t.period_end <> t.period_start THEN '-' || t.period_end::VARCHAR ELSE '' END AS "group",
+       t.count AS printed_total,
+       coalesce(sum(r.count), 0) AS parts_sum,
+       count(r.source_id) FILTER (WHERE r.count IS NULL) AS suppressed_parts,
+       {_LOCATION.format(t='t')} AS location,
+       t.cell_text
+FROM totals t
+LEFT JOIN rows r ON r.source_id = t.source_id AND r.offense = t.offense AND r.measure = t.measure
+    AND r.period_start >= t.period_start AND r.period_end <= t.period_end
+    AND (t.jurisdiction_type = 'statewide' OR (r.jurisdiction = t.jurisdiction AND r.row_label = t.row_label))
+GROUP BY ALL
+"""
+
+PLAUSIBILITY_SQL = """
+SELECT source_id, role, min(period_start) AS period_start, max(period_end) AS period_end,
+       sum(count) FILTER (WHERE measure = 'arrests') AS arrests,
+       sum(count) FILTER (WHERE measure = 'convictions') AS convictions
+FROM facts
+WHERE role IS NOT NULL AND NOT printed_total
+GROUP BY ALL
+HAVING arrests IS NOT NULL AND convictions IS NOT NULL
+ORDER BY ALL
+"""
+
+
+def reconciliation(facts: pd.DataFrame, tipc_sources: list[str],
+                   suppression: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """Every printed total against the sum of its printed parts.
+
+    Where parts are suppressed, the gap must lie between k x min and k x max of the source's suppression rule
+    (k suppressed cells); a gap outside that range, or any gap without suppression, does not reconcile.
+    """
+    con = duckdb.connect()
+    con.register("facts", facts)
+    con.register("tipc_sources", pd.DataFrame({"source_id": pd.Series(tipc_sources, dtype="string")}))
+    frames = [con.execute(sql).df() for sql in (UCR_RECONCILIATION_SQL, UCR_BREAKDOWN_SQL, TIPC_RECONCILIATION_SQL)]
+    con.close()
+    table = pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(
+        not f.empty for f in frames) else frames[0]
+    table = table.astype({"printed_total": "Int64", "parts_sum": "Int64", "suppressed_parts": "Int64"})
+    low = table.source_id.map(lambda s: suppression.get(s, DEFAULT_SUPPRESSION)[0]).astype("Int64")
+    high = table.source_id.map(lambda s: suppression.get(s, DEFAULT_SUPPRESSION)[1]).astype("Int64")
+    table["gap"] = table.printed_total - table.parts_sum
+    table["allowed_gap_min"] = table.suppressed_parts * low
+    table["allowed_gap_max"] = table.suppressed_parts * high
+    table["reconciles"] = (table.printed_total.notna() & (table.gap >= table.allowed_gap_min)
+                           & (table.gap <= table.allowed_gap_max)).fillna(False).astype(bool)
+    return table.sort_values(["source_id", "rule", "group", "location"], kind="stable").reset_index(drop=True)
+
+
+def keyed(facts: pd.DataFrame) -> pd.DataFrame:
+    """Facts with one text key per row (nulls spelled out), so that duplicates can be counted and shown."""
+    key = facts[TIDY_KEY].astype("string").fillna("∅").agg("|".join, axis=1)
+    return facts.assign(key=key)
+
+
+def plausibility(facts: pd.DataFrame) -> pd.DataFrame:
+    """Over each source's whole period, convictions should not exceed arrests for a role."""
+    con = duckdb.connect()
+    con.register("facts", facts)
+    table = con.execute(PLAUSIBILITY_SQL).df()
+    con.close()
+    table["plausible"] = (table.convictions <= table.arrests).astype(bool)
+    return table
+
+
+def with_source_period(facts: pd.DataFrame, periods: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """Flag counts whose years fall outside the period their source's manifest entry declares."""
+    start = facts.source_id.map(lambda s: periods.get(s, (None, None))[0])
+    end = facts.source_id.map(lambda s: periods.get(s, (None, None))[1])
+    inside = (facts.period_start >= start) & (facts.period_end <= end)
+    return facts.assign(year_in_source_period=inside.fillna(False).astype(bool))
