@@ -50,3 +50,16 @@ def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
 def tipc_statewide_totals(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """TIPC report tables summed statewide, beside their printed totals."""
     return _compute(ctip, "tipc_statewide_totals", queries.tipc_statewide_totals)
+
+
+@asset(group_name="metrics", code_version="1")
+def ucr_town_disparity(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Female : male arrests by town, raw (exact interval) and shrunk toward the statewide ratio."""
+    return _compute(ctip, "ucr_town_disparity", lambda con: queries.ucr_town_disparity(con, ucr_town_by_year))
+
+
+@asset(group_name="metrics", code_version="1")
+def claims_check(ctip: CtipPaths, published_disparity: pd.DataFrame,
+                 ucr_town_disparity: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Every published claim, the figure the pipeline computes and a verdict by a stated rule."""
+    return _compute(ctip, "claims_check", lambda _: queries.claims_check(published_disparity, ucr_town_disparity))

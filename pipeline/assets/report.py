@@ -36,6 +36,8 @@ def report_version(
     ucr_female_to_male_by_year: pd.DataFrame,
     ucr_town_by_year: pd.DataFrame,
     tipc_statewide_totals: pd.DataFrame,
+    ucr_town_disparity: pd.DataFrame,
+    claims_check: pd.DataFrame,
     source_inventory: pd.DataFrame,
     facts_validation: ValidationOutcome,
 ) -> MaterializeResult:
@@ -45,7 +47,8 @@ def report_version(
     synthetic = bool(source_inventory.synthetic.any())
     files = build_report_files(published_disparity, ucr_statewide_by_year_sex, ucr_female_to_male_by_year,
                                ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
-                               facts_validation.table, facts_validation.warning_rows(), synthetic)
+                               facts_validation.table, facts_validation.warning_rows(), synthetic,
+                               town_disparity=ucr_town_disparity, claims=claims_check)
     files["validation/results.json"] = facts_validation.results_json
     files["validation/index.html"] = facts_validation.results_html
     period, publication = publication_context(source_inventory, settings, package_version("ctip"))

@@ -52,3 +52,50 @@ def proportion_ratio(k1: int, n1: int, k2: int, n2: int, confidence: float = 0.9
     se = math.sqrt(1 / k1 - 1 / n1 + 1 / k2 - 1 / n2)
     z = float(norm.ppf(1 - (1 - confidence) / 2))
     return Estimate(value, value * math.exp(-z * se), value * math.exp(z * se), "Katz log (approximate)")
+
+
+def sign_test(successes: int, trials: int) -> float:
+    """Two-sided exact binomial test of p = 1/2 (e.g. towns where women outnumber men, among towns with a
+    difference)."""
+    from scipy.stats import binomtest
+
+    return float(binomtest(successes, trials, 0.5).pvalue) if trials else math.nan
+
+
+@dataclass(frozen=True)
+class BetaPrior:
+    alpha: float
+    beta: float
+
+    @property
+    def mean(self) -> float:
+        return self.alpha / (self.alpha + self.beta)
+
+
+def fit_beta_binomial(successes: list[int], trials: list[int]) -> BetaPrior:
+    """Maximum-likelihood Beta prior for many small binomial counts (empirical Bayes)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.stats import betabinom
+
+    k, n = np.asarray(successes), np.asarray(trials)
+
+    def negative_log_likelihood(log_params):
+        a, b = np.exp(log_params)
+        return -betabinom.logpmf(k, n, a, b).sum()
+
+    start = np.log([max(k.sum(), 1) / len(k), max((n - k).sum(), 1) / len(k)])
+    fitted = minimize(negative_log_likelihood, start, method="Nelder-Mead",
+                      options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 4000})
+    a, b = np.exp(fitted.x)
+    return BetaPrior(float(a), float(b))
+
+
+def shrunk_ratio(successes: int, trials: int, prior: BetaPrior, confidence: float = 0.95) -> Estimate:
+    """Posterior mean and equal-tailed interval of p / (1 - p) under the Beta prior: small towns move toward
+    the statewide ratio instead of being ranked on noise."""
+    a, b = prior.alpha + successes, prior.beta + trials - successes
+    mean_p = a / (a + b)
+    alpha = 1 - confidence
+    low, high = float(beta.ppf(alpha / 2, a, b)), float(beta.ppf(1 - alpha / 2, a, b))
+    return Estimate(mean_p / (1 - mean_p), low / (1 - low), high / (1 - high), "empirical Bayes beta-binomial")

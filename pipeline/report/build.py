@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.metrics.queries import SMALL_TOWN_MINIMUM
 from pipeline.report.render import Banner, Figure, Heading, Paragraph, Table, to_html, to_markdown
 
 TITLE = "ctip: arrests and convictions for selling and buying sex in Connecticut"
-SMALL_TOWN_MINIMUM = 10  # towns with fewer arrests over the period are listed, never compared
 
 
 def metric_csv(frame: pd.DataFrame) -> bytes:
@@ -17,14 +17,6 @@ def metric_csv(frame: pd.DataFrame) -> bytes:
 
 def _fmt_ci(value: float, lower: float, upper: float, digits: int = 2) -> str:
     return f"{value:.{digits}f} (95% CI {lower:.{digits}f}–{upper:.{digits}f})"
-
-
-def town_summary(town_year: pd.DataFrame) -> pd.DataFrame:
-    totals = (town_year.groupby(["town", "county"], as_index=False)
-              .agg(female_arrests=("female_arrests", "sum"), male_arrests=("male_arrests", "sum"),
-                   incomplete_years=("incomplete", "sum")))
-    totals["total_arrests"] = totals.female_arrests + totals.male_arrests
-    return totals
 
 
 def _validation_section(validation: pd.DataFrame, warning_rows: pd.DataFrame) -> list:
@@ -72,14 +64,16 @@ def build_report_files(
     validation: pd.DataFrame,
     validation_warnings: pd.DataFrame,
     synthetic: bool,
+    town_disparity: pd.DataFrame,
+    claims: pd.DataFrame,
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = dict(figure_files)
-    towns = town_summary(town_year)
     files["metrics/published_disparity.csv"] = metric_csv(published)
     files["metrics/ucr_statewide_by_year_sex.csv"] = metric_csv(ucr_by_year_sex)
     files["metrics/ucr_female_to_male_by_year.csv"] = metric_csv(ucr_ratio)
     files["metrics/ucr_town_by_year.csv"] = metric_csv(town_year)
-    files["metrics/ucr_town_totals.csv"] = metric_csv(towns)
+    files["metrics/ucr_town_disparity.csv"] = metric_csv(town_disparity)
+    files["metrics/claims_check.csv"] = metric_csv(claims)
     files["metrics/sources.csv"] = metric_csv(sources)
     if not tipc_totals.empty:
         files["metrics/tipc_statewide_totals.csv"] = metric_csv(tipc_totals)
@@ -89,9 +83,9 @@ def build_report_files(
     seller_rate, buyer_rate = m.loc["seller_convictions_per_arrest"], m.loc["buyer_convictions_per_arrest"]
     rate_ratio = m.loc["seller_to_buyer_convictions_per_arrest"]
     years = f"{int(ucr_ratio.year.min())}–{int(ucr_ratio.year.max())}"
-    with_any = towns[towns.total_arrests > 0]
+    with_any = town_disparity[town_disparity.total_arrests > 0]
     female_more = int((with_any.female_arrests > with_any.male_arrests).sum())
-    larger = with_any[with_any.total_arrests >= SMALL_TOWN_MINIMUM].sort_values("town")
+    larger = with_any[~with_any.small_count].sort_values("town")
 
     blocks = []
     if synthetic:
@@ -118,6 +112,9 @@ def build_report_files(
             f"{ucr_ratio.female_to_male.min():.1f} to {ucr_ratio.female_to_male.max():.1f}). "
             f"{len(with_any)} of 169 towns recorded at least one arrest over {years}; in {female_more} of them "
             "women arrested outnumbered men."),
+        Heading("The published claims, checked"),
+        Table(claims[["claim", "published", "computed", "verdict", "rule"]],
+              "Claims check (metrics/claims_check.csv); verdicts follow the stated rule"),
         Figure("figures/published_seller_buyer_2005_2014.png",
                files["figures/published_seller_buyer_2005_2014.png"],
                "Published 2005–2014 arrests and convictions, sellers (53a-82) and buyers (53a-83)."),
@@ -147,10 +144,13 @@ def build_report_files(
             "Listed alphabetically, not ranked: counts this small carry wide uncertainty. A town's count sums "
             "its municipal police and resident state troopers; universities, casinos, tribal and state agencies "
             "are not counted in any town. 'incomplete_years' counts years in which an agency of the town that "
-            "reported the year before has no column."),
-        Table(larger[["town", "county", "female_arrests", "male_arrests", "total_arrests", "incomplete_years"]],
-              "Town totals (all towns: metrics/ucr_town_totals.csv; by year and per 100,000: "
-              "metrics/ucr_town_by_year.csv)"),
+            "reported the year before has no column. 'shrunk' moves each town's ratio toward the statewide one "
+            "(empirical Bayes beta-binomial), the more so the fewer its arrests; towns with fewer than "
+            f"{SMALL_TOWN_MINIMUM} arrests are in metrics/ucr_town_disparity.csv, flagged small_count."),
+        Table(larger[["town", "county", "female_arrests", "male_arrests", "female_to_male", "ci_lower", "ci_upper",
+                      "shrunk_female_to_male", "shrunk_lower", "shrunk_upper", "incomplete_years"]],
+              "Female : male arrests by town with exact 95% intervals, raw and shrunk (all towns: "
+              "metrics/ucr_town_disparity.csv; by year and per 100,000: metrics/ucr_town_by_year.csv)"),
         *_tipc_section(tipc_totals),
         *_validation_section(validation, validation_warnings),
         Heading("Sources"),

@@ -194,3 +194,24 @@ def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_
     assert "tipc_2016.pdf: truncated or corrupt PDF" in str(failure.event_specific_data.error)
     assert hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest() == before
     assert not settings.reports_dir.exists()
+
+
+def test_the_claims_check_on_the_real_data(pipeline_run):
+    rows = _query(pipeline_run.settings, "SELECT claim, verdict, computed FROM out_claims_check")
+    verdicts = {claim.split('"')[1]: (verdict, computed) for claim, verdict, computed in rows}
+    assert verdicts["more than twice as likely"][0] == "holds"
+    assert verdicts["almost seven times more likely to be convicted"][0] == "holds with caveat"
+    assert "per arrest 2.65" in verdicts["almost seven times more likely to be convicted"][1]
+    assert verdicts["in nearly every Connecticut municipality"][0] == "not supported by these data"
+    assert "46 of 71 towns" in verdicts["in nearly every Connecticut municipality"][1]
+    report = (pipeline_run.settings.reports_dir / (pipeline_run.settings.reports_dir / "LATEST").read_text().strip()
+              / "report.md").read_text()
+    assert "## The published claims, checked" in report and "not supported by these data" in report
+
+
+def test_small_towns_are_flagged_and_shrunk(pipeline_run):
+    rows = dict((town, (small, raw, shrunk)) for town, small, raw, shrunk in _query(pipeline_run.settings, """
+        SELECT town, small_count, female_to_male, shrunk_female_to_male FROM out_ucr_town_disparity"""))
+    assert len(rows) == 169
+    small, raw, shrunk = rows["Hartford"]
+    assert not small and abs(shrunk - raw) / raw < 0.05  # many arrests: shrinkage barely moves it

@@ -3,7 +3,15 @@ import math
 import pytest
 from scipy.stats import binomtest
 
-from pipeline.metrics.stats import clopper_pearson, count_ratio, proportion, proportion_ratio
+from pipeline.metrics.stats import (
+    clopper_pearson,
+    count_ratio,
+    fit_beta_binomial,
+    proportion,
+    proportion_ratio,
+    shrunk_ratio,
+    sign_test,
+)
 
 
 def test_published_ratios():
@@ -36,3 +44,30 @@ def test_ratio_interval_edges():
 def test_proportion():
     estimate = proportion(269, 1378)
     assert round(estimate.value, 3) == 0.195 and estimate.lower < 0.195 < estimate.upper
+
+
+def test_known_value_12_vs_3():
+    estimate = count_ratio(12, 3)
+    assert estimate.value == 4.0
+    assert (round(estimate.lower, 2), round(estimate.upper, 2)) == (1.08, 22.09)
+
+
+def test_published_intervals():
+    arrests, convictions = count_ratio(3557, 1378), count_ratio(1841, 269)
+    assert (round(arrests.lower, 2), round(arrests.upper, 2)) == (2.42, 2.75)
+    assert (round(convictions.lower, 2), round(convictions.upper, 2)) == (6.02, 7.81)
+
+
+def test_sign_test():
+    assert sign_test(5, 10) == pytest.approx(1.0)
+    assert sign_test(10, 10) == pytest.approx(2 * 0.5 ** 10)
+
+
+def test_shrinkage_pulls_small_towns_toward_the_prior_and_leaves_large_ones():
+    prior = fit_beta_binomial([8, 9, 7, 30, 2, 1, 60], [10, 12, 9, 40, 3, 2, 80])
+    assert 0.6 < prior.mean < 0.85
+    tiny = shrunk_ratio(1, 1, prior)  # one arrest, a woman: raw ratio infinite
+    assert math.isfinite(tiny.value) and tiny.value < 10
+    large = shrunk_ratio(600, 800, prior)
+    assert large.value == pytest.approx(3.0, rel=0.02)
+    assert large.lower < large.value < large.upper
