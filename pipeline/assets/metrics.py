@@ -63,3 +63,15 @@ def claims_check(ctip: CtipPaths, published_disparity: pd.DataFrame,
                  ucr_town_disparity: pd.DataFrame) -> Output[pd.DataFrame]:
     """Every published claim, the figure the pipeline computes and a verdict by a stated rule."""
     return _compute(ctip, "claims_check", lambda _: queries.claims_check(published_disparity, ucr_town_disparity))
+
+
+@asset(group_name="metrics", code_version="1")
+def ucr_trend(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Yearly change in statewide arrests by sex (log-linear Poisson / quasi-Poisson)."""
+    return _compute(ctip, "ucr_trend", lambda _: queries.ucr_trend(ucr_statewide_by_year_sex))
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def ucr_agency_coverage(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Which agency has a column in which year's file."""
+    return _compute(ctip, "ucr_agency_coverage", queries.ucr_agency_coverage)

@@ -17,12 +17,17 @@ from pipeline.validate.run import ValidationOutcome
 
 @asset(group_name="figures", code_version="1")
 def report_figures(
-    published_disparity: pd.DataFrame, ucr_female_to_male_by_year: pd.DataFrame, source_inventory: pd.DataFrame
+    published_disparity: pd.DataFrame, ucr_female_to_male_by_year: pd.DataFrame, ucr_town_disparity: pd.DataFrame,
+    ucr_town_by_year: pd.DataFrame, source_inventory: pd.DataFrame,
 ) -> Output[dict[str, bytes]]:
     """PNG and SVG bytes of every figure, keyed by their path inside a report version."""
     synthetic = bool(source_inventory.synthetic.any())
+    statewide = ucr_female_to_male_by_year.female_arrests.sum() / ucr_female_to_male_by_year.male_arrests.sum()
     files = {**figures.published_seller_buyer(published_disparity, synthetic),
-             **figures.ucr_arrests_by_year_sex(ucr_female_to_male_by_year, synthetic)}
+             **figures.ucr_arrests_by_year_sex(ucr_female_to_male_by_year, synthetic),
+             **figures.ucr_ratio_by_year(ucr_female_to_male_by_year, synthetic),
+             **figures.town_forest(ucr_town_disparity, float(statewide), synthetic),
+             **figures.town_rates(ucr_town_by_year, ucr_town_disparity, synthetic)}
     return Output(files, metadata={"files": MetadataValue.json(sorted(files))})
 
 
@@ -38,6 +43,8 @@ def report_version(
     tipc_statewide_totals: pd.DataFrame,
     ucr_town_disparity: pd.DataFrame,
     claims_check: pd.DataFrame,
+    ucr_trend: pd.DataFrame,
+    ucr_agency_coverage: pd.DataFrame,
     source_inventory: pd.DataFrame,
     facts_validation: ValidationOutcome,
 ) -> MaterializeResult:
@@ -48,7 +55,8 @@ def report_version(
     files = build_report_files(published_disparity, ucr_statewide_by_year_sex, ucr_female_to_male_by_year,
                                ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
                                facts_validation.table, facts_validation.warning_rows(), synthetic,
-                               town_disparity=ucr_town_disparity, claims=claims_check)
+                               town_disparity=ucr_town_disparity, claims=claims_check, trend=ucr_trend,
+                               coverage=ucr_agency_coverage)
     files["validation/results.json"] = facts_validation.results_json
     files["validation/index.html"] = facts_validation.results_html
     period, publication = publication_context(source_inventory, settings, package_version("ctip"))

@@ -10,6 +10,7 @@ import pandas as pd
 from pipeline.metrics.stats import (
     count_ratio,
     fit_beta_binomial,
+    poisson_trend,
     proportion,
     proportion_ratio,
     shrunk_ratio,
@@ -140,7 +141,14 @@ def ucr_ratio_by_year(by_year_sex: pd.DataFrame) -> pd.DataFrame:
 
 
 def ucr_town_by_year(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    return _integers(con.execute(UCR_TOWN_YEAR_SQL).df(), ["year", "female_arrests", "male_arrests", "population"])
+    """Every town and year: counts, rates per 100,000, and the female : male ratio with its exact interval."""
+    frame = _integers(con.execute(UCR_TOWN_YEAR_SQL).df(), ["year", "female_arrests", "male_arrests", "population"])
+    ratios = [count_ratio(int(f), int(m)) if pd.notna(f) and pd.notna(m) and f + m > 0 else None
+              for f, m in zip(frame.female_arrests, frame.male_arrests, strict=True)]
+    frame["female_to_male"] = [r.value if r else None for r in ratios]
+    frame["ci_lower"] = [r.lower if r else None for r in ratios]
+    frame["ci_upper"] = [r.upper if r else None for r in ratios]
+    return frame
 
 
 def published_disparity(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -258,3 +266,34 @@ def claims_check(published: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
                 "stand in for Judicial Branch arrests by role, over other years",
     })
     return pd.DataFrame(rows)
+
+
+def ucr_trend(by_year_sex: pd.DataFrame) -> pd.DataFrame:
+    """Change per year in statewide arrests, by sex (the 2015 statewide figure is the county sum)."""
+    rows = []
+    for sex, group in by_year_sex.groupby("sex", sort=True):
+        trend = poisson_trend(group.year.astype(int).tolist(), group.statewide.astype(int).tolist())
+        rows.append({"sex": sex, "first_year": int(group.year.min()), "last_year": int(group.year.max()),
+                     "rate_ratio_per_year": trend.rate_ratio_per_year, "ci_lower": trend.lower,
+                     "ci_upper": trend.upper, "dispersion": trend.dispersion, "method": trend.method})
+    return pd.DataFrame(rows)
+
+
+AGENCY_COVERAGE_SQL = """
+WITH years AS (SELECT DISTINCT year FROM ucr_agency_crosswalk),
+agencies AS (SELECT DISTINCT agency, jurisdiction, jurisdiction_type FROM ucr_agency_crosswalk
+             WHERE jurisdiction_type IN ('town', 'state_police', 'other_agency')),
+present AS (SELECT DISTINCT agency, year FROM ucr_agency_crosswalk)
+SELECT a.agency, a.jurisdiction, a.jurisdiction_type,
+       string_agg(y.year::VARCHAR, ' ' ORDER BY y.year) FILTER (WHERE p.year IS NOT NULL) AS years_with_column,
+       string_agg(y.year::VARCHAR, ' ' ORDER BY y.year) FILTER (WHERE p.year IS NULL)     AS years_without_column
+FROM agencies a CROSS JOIN years y
+LEFT JOIN present p ON p.agency = a.agency AND p.year = y.year
+GROUP BY ALL
+ORDER BY a.jurisdiction_type, a.jurisdiction, a.agency
+"""
+
+
+def ucr_agency_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Which reporting agency has a column in which year: the 2014 truncation and new agencies, shown."""
+    return con.execute(AGENCY_COVERAGE_SQL).df()

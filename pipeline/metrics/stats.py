@@ -99,3 +99,38 @@ def shrunk_ratio(successes: int, trials: int, prior: BetaPrior, confidence: floa
     alpha = 1 - confidence
     low, high = float(beta.ppf(alpha / 2, a, b)), float(beta.ppf(1 - alpha / 2, a, b))
     return Estimate(mean_p / (1 - mean_p), low / (1 - low), high / (1 - high), "empirical Bayes beta-binomial")
+
+
+@dataclass(frozen=True)
+class Trend:
+    rate_ratio_per_year: float
+    lower: float
+    upper: float
+    dispersion: float
+    method: str
+
+
+def poisson_trend(years: list[int], counts: list[int], confidence: float = 0.95) -> Trend:
+    """Log-linear Poisson regression of counts on year (IRLS): the yearly rate ratio with a Wald interval,
+    widened by the Pearson dispersion when the counts vary more than Poisson (quasi-Poisson)."""
+    import numpy as np
+
+    x = np.asarray(years, dtype=float)
+    y = np.asarray(counts, dtype=float)
+    design = np.column_stack([np.ones_like(x), x - x.mean()])
+    coef = np.array([np.log(max(y.mean(), 1e-9)), 0.0])
+    for _ in range(100):
+        mu = np.exp(design @ coef)
+        step = np.linalg.solve(design.T @ (design * mu[:, None]), design.T @ (y - mu))
+        coef = coef + step
+        if np.abs(step).max() < 1e-12:
+            break
+    mu = np.exp(design @ coef)
+    covariance = np.linalg.inv(design.T @ (design * mu[:, None]))
+    dispersion = float(((y - mu) ** 2 / mu).sum() / max(len(y) - 2, 1))
+    scale = max(dispersion, 1.0)
+    se = float(np.sqrt(covariance[1, 1] * scale))
+    z = float(norm.ppf(1 - (1 - confidence) / 2))
+    method = "quasi-Poisson log-linear, Wald" if dispersion > 1 else "Poisson log-linear, Wald"
+    return Trend(float(np.exp(coef[1])), float(np.exp(coef[1] - z * se)), float(np.exp(coef[1] + z * se)),
+                 dispersion, method)

@@ -19,6 +19,44 @@ def _fmt_ci(value: float, lower: float, upper: float, digits: int = 2) -> str:
     return f"{value:.{digits}f} (95% CI {lower:.{digits}f}–{upper:.{digits}f})"
 
 
+def _trend_sentence(trend: pd.DataFrame) -> str:
+    parts = []
+    for row in trend.itertuples(index=False):
+        change = (row.rate_ratio_per_year - 1) * 100
+        parts.append(f"{row.sex} arrests changed by {change:+.1f}% a year (95% CI "
+                     f"{(row.ci_lower - 1) * 100:+.1f}% to {(row.ci_upper - 1) * 100:+.1f}%)")
+    first, last = int(trend.first_year.min()), int(trend.last_year.max())
+    return f"From {first} to {last}, statewide " + " and ".join(parts) + "."
+
+
+def _methods() -> list:
+    return [
+        Heading("Methods"),
+        Paragraph("Statutes: CGS 53a-82 (prostitution) is counted as the seller's offence, 53a-83 (patronizing a "
+                  "prostitute) as the buyer's (raw/reference/statutes.csv). The UCR category 'Prostitution and "
+                  "Commercialized Vice' covers sellers, buyers and promoters alike: the arrestee's sex stands in for "
+                  "the role, a proxy and not a role."),
+        Paragraph("Ratios of two counts (a / b) carry the exact conditional interval: given a + b, a is binomial, "
+                  "and the Clopper-Pearson bounds of a / (a + b) are mapped to the ratio. Convictions per arrest "
+                  "are Clopper-Pearson proportions; their ratio uses the Katz log interval. Convictions in a period "
+                  "can stem from arrests before it, so convictions per arrest is an approximation, and "
+                  "'almost seven times' compares conviction counts, not the chance of conviction once arrested."),
+        Paragraph("Towns: a town's UCR count sums its municipal police and resident state troopers. Town ratios "
+                  "are shown raw (exact interval) and shrunk toward the statewide ratio with an empirical-Bayes "
+                  "beta-binomial prior fitted to all towns with an arrest; towns with fewer than "
+                  f"{SMALL_TOWN_MINIMUM} arrests are flagged and not compared. The share of towns where women "
+                  "outnumber men is tested with an exact sign test. Trends are log-linear Poisson regressions of "
+                  "statewide counts on year, widened by the Pearson dispersion (quasi-Poisson) when it exceeds 1. "
+                  "Rates per 100,000 use DPH population estimates for the same year."),
+        Heading("Limitations"),
+        Paragraph("The Judicial Branch figures are four published statewide totals for 2005-2014; no TIPC report "
+                  "table could be obtained, so no town or year split of sellers and buyers exists here. The UCR "
+                  "files cover 2010-2016, count arrests by sex rather than role, and have known defects (2014 "
+                  "truncated, 2015 without a statewide column, see Validation). Small counts make most town "
+                  "ratios uncertain; arrests reflect policing choices as much as behaviour."),
+    ]
+
+
 def _validation_section(validation: pd.DataFrame, warning_rows: pd.DataFrame) -> list:
     warnings = validation[validation.result == "warning"]
     blocks = [Heading("Validation"), Paragraph(
@@ -66,6 +104,8 @@ def build_report_files(
     synthetic: bool,
     town_disparity: pd.DataFrame,
     claims: pd.DataFrame,
+    trend: pd.DataFrame,
+    coverage: pd.DataFrame,
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = dict(figure_files)
     files["metrics/published_disparity.csv"] = metric_csv(published)
@@ -74,6 +114,8 @@ def build_report_files(
     files["metrics/ucr_town_by_year.csv"] = metric_csv(town_year)
     files["metrics/ucr_town_disparity.csv"] = metric_csv(town_disparity)
     files["metrics/claims_check.csv"] = metric_csv(claims)
+    files["metrics/ucr_trend.csv"] = metric_csv(trend)
+    files["metrics/ucr_agency_coverage.csv"] = metric_csv(coverage)
     files["metrics/sources.csv"] = metric_csv(sources)
     if not tipc_totals.empty:
         files["metrics/tipc_statewide_totals.csv"] = metric_csv(tipc_totals)
@@ -111,7 +153,7 @@ def build_report_files(
             f"arrestee. Women outnumbered men every year (female : male "
             f"{ucr_ratio.female_to_male.min():.1f} to {ucr_ratio.female_to_male.max():.1f}). "
             f"{len(with_any)} of 169 towns recorded at least one arrest over {years}; in {female_more} of them "
-            "women arrested outnumbered men."),
+            "women arrested outnumbered men. " + _trend_sentence(trend)),
         Heading("The published claims, checked"),
         Table(claims[["claim", "published", "computed", "verdict", "rule"]],
               "Claims check (metrics/claims_check.csv); verdicts follow the stated rule"),
@@ -128,8 +170,12 @@ def build_report_files(
             "and promoters are in the same category."),
         Figure("figures/ucr_arrests_by_year_sex.png", files["figures/ucr_arrests_by_year_sex.png"],
                "Statewide female and male arrests by year, with the female : male ratio."),
+        Figure("figures/ucr_ratio_by_year.png", files["figures/ucr_ratio_by_year.png"],
+               "Female : male arrest ratio by year with exact 95% intervals (log scale)."),
         Table(ucr_ratio, "Female : male arrest ratio by year with exact 95% intervals "
                          "(metrics/ucr_female_to_male_by_year.csv)"),
+        Table(trend, "Change per year in statewide arrests (rate ratio per year; metrics/ucr_trend.csv). "
+                     "Dispersion above 1 means the counts vary more than Poisson; the interval is widened for it."),
         Table(ucr_by_year_sex[["year", "sex", "printed_statewide", "county_sum", "agency_sum", "statewide",
                                "statewide_basis", "agencies_add_up"]],
               "Reconciliation: the printed statewide figure against the sum of its parts"),
@@ -151,8 +197,19 @@ def build_report_files(
                       "shrunk_female_to_male", "shrunk_lower", "shrunk_upper", "incomplete_years"]],
               "Female : male arrests by town with exact 95% intervals, raw and shrunk (all towns: "
               "metrics/ucr_town_disparity.csv; by year and per 100,000: metrics/ucr_town_by_year.csv)"),
+        Figure("figures/ucr_town_forest.png", files["figures/ucr_town_forest.png"],
+               "Every town with an arrest: raw ratio with its exact interval and the shrunk ratio; small towns "
+               "hollow. Sorted by the shrunk ratio."),
+        Figure("figures/ucr_town_rates.png", files["figures/ucr_town_rates.png"],
+               "Arrests per 100,000 residents per year, by sex, towns with at least "
+               f"{SMALL_TOWN_MINIMUM} arrests."),
+        Heading("Coverage: which agencies reported in which year"),
+        Table(coverage[coverage.years_without_column.notna()],
+              "Agencies without a column in some year's file (all agencies: metrics/ucr_agency_coverage.csv). "
+              "2014's gaps are the truncation; DMV, tribal police and Ledyard's own police appear later."),
         *_tipc_section(tipc_totals),
         *_validation_section(validation, validation_warnings),
+        *_methods(),
         Heading("Sources"),
         Table(sources[["source_id", "title", "sha256", "synthetic"]].assign(sha256=sources.sha256.str[:12]),
               "Every input, pinned by sha256 (full hashes in MANIFEST.json and metrics/sources.csv)"),

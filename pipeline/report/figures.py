@@ -85,3 +85,85 @@ def published_seller_buyer(published: pd.DataFrame, synthetic: bool = False) -> 
         figure.text(0.01, 0.01, PUBLISHED_SOURCE, fontsize=7, color="0.3")
         figure.tight_layout(rect=(0, 0.04, 1, 1))
         return _save(figure, "published_seller_buyer_2005_2014", synthetic)
+
+
+def _log_ratio_axis(axes, limits: tuple[float, float]) -> None:
+    axes.set_xscale("log")
+    axes.set_xlim(*limits)
+    ticks = [t for t in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100) if limits[0] <= t <= limits[1]]
+    axes.set_xticks(ticks, [f"{t:g}" for t in ticks])
+    axes.axvline(1, color="0.6", linewidth=0.8, linestyle=":")
+
+
+def ucr_ratio_by_year(ratio: pd.DataFrame, synthetic: bool = False) -> dict[str, bytes]:
+    """Female : male ratio by year with exact 95% intervals (log scale: 2x and 0.5x look equally far)."""
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7.5, 4.2))
+        lower = ratio.female_to_male - ratio.ci_lower
+        upper = ratio.ci_upper - ratio.female_to_male
+        axes.errorbar(ratio.year, ratio.female_to_male, yerr=[lower, upper], fmt="o", color="black", capsize=4,
+                      label="female : male arrests, exact 95% interval")
+        axes.set_yscale("log")
+        ticks = [1, 2, 3, 5, 7, 10]
+        axes.set_yticks(ticks, [f"{t:g}" for t in ticks])
+        axes.set_ylim(0.9, 12)
+        axes.axhline(1, color="0.6", linewidth=0.8, linestyle=":")
+        axes.set_xticks(ratio.year)
+        axes.set_xlabel("Year of arrest")
+        axes.set_ylabel("Female : male arrest ratio (log scale)")
+        axes.set_title("Women arrested per man arrested, Connecticut UCR, by year")
+        axes.legend(frameon=False, loc="lower right")
+        figure.text(0.01, 0.01, UCR_SOURCE + " Sex stands in for seller/buyer role.", fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.04, 1, 1))
+        return _save(figure, "ucr_ratio_by_year", synthetic)
+
+
+def town_forest(towns: pd.DataFrame, statewide_ratio: float, synthetic: bool = False) -> dict[str, bytes]:
+    """Every town with an arrest: raw ratio with its exact interval and the shrunk ratio; small towns hollow."""
+    shown = towns[towns.total_arrests > 0].sort_values(["shrunk_female_to_male", "town"]).reset_index(drop=True)
+    limits = (0.05, 100.0)
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7.5, 1.6 + 0.17 * len(shown)))
+        for y, row in enumerate(shown.itertuples(index=False)):
+            low = max(row.ci_lower, limits[0])
+            high = min(row.ci_upper, limits[1])
+            axes.plot([low, high], [y, y], color="0.55", linewidth=1)
+            if row.ci_upper > limits[1]:
+                axes.plot(limits[1], y, marker=">", color="0.55", markersize=4)
+            raw = min(max(row.female_to_male, limits[0]), limits[1])
+            axes.plot(raw, y, marker="s", markersize=4, color="0.55", markerfacecolor="white" if row.small_count
+                      else "0.55")
+            axes.plot(row.shrunk_female_to_male, y, marker="o", markersize=4.5, color="black",
+                      markerfacecolor="white" if row.small_count else "black")
+        axes.axvline(statewide_ratio, color="black", linewidth=0.8, linestyle="--")
+        _log_ratio_axis(axes, limits)
+        axes.set_yticks(range(len(shown)), [f"{t}{' (small)' if s else ''}" for t, s in
+                                            zip(shown.town, shown.small_count, strict=True)], fontsize=6.5)
+        axes.set_ylim(-1, len(shown))
+        axes.set_xlabel("Female : male arrests, all UCR years (log scale)")
+        axes.set_title("Towns: raw ratio (square, exact 95% interval) and shrunk ratio (circle)")
+        axes.text(statewide_ratio, len(shown) - 0.3, " statewide", fontsize=7, va="bottom")
+        figure.text(0.01, 0.005, UCR_SOURCE + " Hollow: fewer than 10 arrests (not compared).", fontsize=7,
+                    color="0.3")
+        figure.tight_layout(rect=(0, 0.015, 1, 1))
+        return _save(figure, "ucr_town_forest", synthetic)
+
+
+def town_rates(town_year: pd.DataFrame, towns: pd.DataFrame, synthetic: bool = False) -> dict[str, bytes]:
+    """Mean yearly arrests per 100,000 residents, women and men, for towns with enough arrests to show."""
+    larger = set(towns[~towns.small_count & (towns.total_arrests > 0)].town)
+    data = town_year[town_year.town.isin(larger)].groupby("town", as_index=False).agg(
+        female=("female_per_100k", "mean"), male=("male_per_100k", "mean")).sort_values("female")
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7.5, 1.4 + 0.22 * len(data)))
+        y = range(len(data))
+        axes.barh([v + 0.2 for v in y], data.female, height=0.4, color="0.25", label="female arrestees")
+        axes.barh([v - 0.2 for v in y], data.male, height=0.4, color="white", edgecolor="black", hatch="//",
+                  label="male arrestees")
+        axes.set_yticks(list(y), data.town, fontsize=7)
+        axes.set_xlabel("Arrests per 100,000 residents per year (mean of UCR years; DPH population)")
+        axes.set_title("Towns with at least 10 arrests: yearly arrest rate by sex")
+        axes.legend(frameon=False, loc="lower right")
+        figure.text(0.01, 0.005, UCR_SOURCE, fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.02, 1, 1))
+        return _save(figure, "ucr_town_rates", synthetic)

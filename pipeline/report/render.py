@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import numbers
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,9 @@ class Figure:
 
 
 Block = Heading | Paragraph | Banner | Table | Figure
+
+
+_NUMERIC = re.compile(r"^[-+–]?[\d,.]+%?$|^–$")
 
 
 def _is_year_column(column: str) -> bool:
@@ -100,8 +104,9 @@ def to_html(title: str, blocks: list[Block]) -> str:
             body.append(f'<p class="synthetic"><strong>{esc(block.text)}</strong></p>')
         elif isinstance(block, Table):
             head = "".join(f"<th>{esc(str(c))}</th>" for c in block.frame.columns)
-            rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
-                           for row in _rows(block.frame))
+            rows = "".join("<tr>" + "".join(
+                f'<td class="n">{esc(v)}</td>' if _NUMERIC.match(v) else f"<td>{esc(v)}</td>" for v in row) + "</tr>"
+                for row in _rows(block.frame))
             body.append(f"<table><caption>{esc(block.caption)}</caption><thead><tr>{head}</tr></thead>"
                         f"<tbody>{rows}</tbody></table>")
         elif isinstance(block, Figure):
@@ -109,10 +114,13 @@ def to_html(title: str, blocks: list[Block]) -> str:
             body.append(f'<figure><img alt="{esc(block.caption)}" src="data:image/png;base64,{data}">'
                         f"<figcaption>{esc(block.caption)}</figcaption></figure>")
     style = ("body{font-family:DejaVu Sans,Helvetica,Arial,sans-serif;max-width:60rem;margin:2rem auto;"
-             "padding:0 1rem;line-height:1.45;color:#111}table{border-collapse:collapse;margin:1rem 0;"
-             "font-size:.9rem}th,td{border:1px solid #999;padding:.2rem .5rem;text-align:right}"
-             "th:first-child,td:first-child{text-align:left}caption{text-align:left;font-style:italic;"
-             "padding:.3rem 0}img{max-width:100%}.synthetic{background:#fdd;border:2px solid #900;padding:1rem}")
+             "padding:0 1rem;line-height:1.45;color:#111}"
+             "table{border-collapse:collapse;margin:1rem 0;font-size:.85rem;display:block;max-width:100%;"
+             "overflow-x:auto}"
+             "th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left;vertical-align:top;"
+             "overflow-wrap:anywhere}td.n{text-align:right}"
+             "caption{text-align:left;font-style:italic;padding:.3rem 0}img{max-width:100%}"
+             ".synthetic{background:#fdd;border:2px solid #900;padding:1rem}")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{esc(title)}</title><style>{style}</style></head><body>\n"
             + "\n".join(body) + "\n</body></html>\n")
