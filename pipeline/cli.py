@@ -6,11 +6,11 @@ import argparse
 import os
 import sys
 import warnings
+from pathlib import Path
 
 
-def _run(args: argparse.Namespace) -> int:
-    if args.demo:
-        _enter_demo(args.demo_home)
+def _execute(resources: dict | None = None, stream=None):
+    """Run the full pipeline job in this process, one progress line per asset step."""
     warnings.filterwarnings("ignore", message=r".*(beta|preview)")  # API-stability notices are not for researchers
     from dagster import DagsterInstance, Definitions
 
@@ -18,13 +18,20 @@ def _run(args: argparse.Namespace) -> int:
     from pipeline.definitions import defs
 
     job = defs.resolve_job_def("full_pipeline")
-    progress, handler = progress_logger(len(job.graph.node_defs))
+    progress, handler = progress_logger(len(job.graph.node_defs), stream)
     run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress}))
-    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else DagsterInstance.ephemeral()
-    print(f"ctip run: {len(job.graph.node_defs)} asset steps, in process", flush=True)
+    instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") and not resources \
+        else DagsterInstance.ephemeral()
     result = run_defs.resolve_job_def("full_pipeline").execute_in_process(
-        run_config={"loggers": {"ctip_progress": {}}}, instance=instance, raise_on_error=False
-    )
+        run_config={"loggers": {"ctip_progress": {}}}, instance=instance, raise_on_error=False, resources=resources)
+    return result, handler
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.demo:
+        _enter_demo(args.demo_home)
+    print("ctip run: in process", flush=True)
+    result, handler = _execute()
     if not result.success:
         for step, message in handler.failures:
             print(f"ctip run: stopped at {step}: {message}", file=sys.stderr)
@@ -100,6 +107,93 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lineage(args: argparse.Namespace) -> int:
+    from pipeline.report.lineage import format_trace
+    from pipeline.settings import Settings
+    from pipeline.warehouse.load import connect, trace
+
+    settings = Settings.from_env()
+    if not settings.warehouse_path.is_file():
+        print(f"ctip lineage: no warehouse at {settings.warehouse_path}: run `make run` first", file=sys.stderr)
+        return 2
+    with connect(settings.warehouse_path, read_only=True) as con:
+        known = [row[0] for row in con.execute("SELECT DISTINCT metric FROM lineage ORDER BY 1").fetchall()]
+        if args.metric not in known:
+            print(f"ctip lineage: unknown metric {args.metric!r}; known: {', '.join(known)}", file=sys.stderr)
+            return 2
+        cells = trace(con, args.metric, args.town, args.year)
+    print(format_trace(cells, args.metric))
+    return 0 if not cells.empty else 1
+
+
+def _verify(args: argparse.Namespace) -> int:
+    """Re-derive a version from its recorded inputs in a temporary place and compare every file."""
+    import tempfile
+
+    from pipeline.report import audit
+    from pipeline.settings import Settings
+    from pipeline.sources.inventory import manifest_sources
+
+    settings = Settings.from_env()
+    try:
+        folder = audit.resolve_version(settings.reports_dir, args.version)
+    except FileNotFoundError as exc:
+        print(f"ctip verify: {exc}", file=sys.stderr)
+        return 2
+    altered = audit.altered_files(folder)
+    if altered:
+        print(f"ctip verify: {folder.name}: files no longer match its MANIFEST.json: {', '.join(altered)}")
+        return 1
+    recorded = {i["source_id"]: i["sha256"] for i in audit.manifest(folder)["inputs"]}
+    current = {s.id: s.sha256 for s in manifest_sources(settings)}
+    if recorded != current:
+        changed = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
+        print(f"ctip verify: {folder.name}: cannot re-derive, raw/sources.yaml now pins other inputs: "
+              f"{', '.join(changed)}")
+        return 1
+    from pipeline.assets.resources import CtipPaths
+
+    with tempfile.TemporaryDirectory(prefix="ctip-verify-") as scratch:
+        resource = CtipPaths(raw_dir=str(settings.raw_dir), cache_dir=str(settings.cache_dir),
+                             warehouse_path=str(Path(scratch) / "ctip.duckdb"), reports_dir=str(Path(scratch) / "r"),
+                             mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None)
+        print(f"ctip verify: re-deriving {folder.name} in {scratch}", file=sys.stderr)
+        result, _ = _execute({"ctip": resource}, stream=sys.stderr)
+        if not result.success:
+            print(f"ctip verify: {folder.name}: the re-derivation failed", file=sys.stderr)
+            return 1
+        rebuilt = Path(scratch) / "r" / (Path(scratch) / "r" / "LATEST").read_text().strip()
+        differing = audit.differing_files(folder, rebuilt)
+    if differing:
+        print(f"ctip verify: {folder.name}: differs from its re-derivation ({rebuilt.name}): "
+              + ", ".join(differing))
+        return 1
+    print(f"ctip verify: {folder.name}: identical ({len(audit.file_hashes(folder)) + 1} files)")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from pipeline.report import audit
+    from pipeline.settings import Settings
+
+    reports = Settings.from_env().reports_dir
+    try:
+        first, second = (audit.resolve_version(reports, v) for v in (args.first, args.second))
+    except FileNotFoundError as exc:
+        print(f"ctip diff: {exc}", file=sys.stderr)
+        return 2
+    inputs = audit.input_changes(audit.manifest(first), audit.manifest(second))
+    changed_inputs = inputs[inputs.status != "same"]
+    print(f"Inputs: {len(changed_inputs)} of {len(inputs)} changed")
+    if not changed_inputs.empty:
+        print(changed_inputs.to_markdown(index=False))
+    metrics = audit.metric_changes(first, second)
+    print(f"\nMetrics: {len(metrics)} value(s) moved between {first.name} and {second.name}")
+    if not metrics.empty:
+        print(metrics.to_markdown(index=False))
+    return 0
+
+
 def _sources(args: argparse.Namespace) -> int:
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError
@@ -134,6 +228,19 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("file")
     extract.add_argument("-o", "--output", help="CSV to write (default: standard output)")
     extract.set_defaults(handler=_extract)
+    lineage = commands.add_parser("lineage", help="trace a published count to the printed cells it came from")
+    lineage.add_argument("metric", help="e.g. ucr_town_female_arrests, ucr_statewide_male_arrests, "
+                                        "published_seller_arrests")
+    lineage.add_argument("--town")
+    lineage.add_argument("--year", type=int)
+    lineage.set_defaults(handler=_lineage)
+    verify = commands.add_parser("verify", help="re-derive a report version and compare every file's sha256")
+    verify.add_argument("version", help="a version name, LATEST, or a version folder")
+    verify.set_defaults(handler=_verify)
+    diff = commands.add_parser("diff", help="which inputs changed between two versions and how each metric moved")
+    diff.add_argument("first")
+    diff.add_argument("second")
+    diff.set_defaults(handler=_diff)
     sources = commands.add_parser("sources", help="list the sources manifest")
     sources.add_argument("--fetch", action="store_true", help="acquire and verify every source")
     sources.set_defaults(handler=_sources)

@@ -9,6 +9,7 @@ from dagster import MetadataValue, Output, asset
 
 from pipeline.assets.resources import CtipPaths
 from pipeline.metrics import queries
+from pipeline.validate.run import ValidationOutcome
 from pipeline.warehouse.load import connect
 
 
@@ -75,3 +76,23 @@ def ucr_trend(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Outpu
 def ucr_agency_coverage(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Which agency has a column in which year's file."""
     return _compute(ctip, "ucr_agency_coverage", queries.ucr_agency_coverage)
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """For every published count, the source cells (file, line or page, column, printed text) behind it."""
+    from pipeline.warehouse.load import build_lineage
+
+    with connect(ctip.settings().warehouse_path) as con:
+        frame = build_lineage(con)
+    return Output(frame, metadata={"row_count": len(frame), "table": "lineage",
+                                   "metrics": MetadataValue.json(sorted(frame.metric.unique().tolist()))})
+
+
+@asset(group_name="metrics", code_version="1")
+def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame,
+                 facts_validation: ValidationOutcome) -> Output[pd.DataFrame]:
+    """Every filter, mapping and exception applied between raw and report, with the rows it touched."""
+    small = int((ucr_town_disparity.small_count & (ucr_town_disparity.total_arrests > 0)).sum())
+    return _compute(ctip, "decision_log",
+                    lambda con: queries.decision_log(con, small, facts_validation.warning_rows()))

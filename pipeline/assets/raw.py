@@ -1,7 +1,7 @@
 """Stage raw: one asset per manifest entry, acquired and checked by sha256 before anything reads it."""
 
 
-from dagster import AssetExecutionContext, AssetsDefinition, MaterializeResult, MetadataValue, asset
+from dagster import AssetExecutionContext, AssetsDefinition, DataVersion, MaterializeResult, MetadataValue, asset
 
 from pipeline.assets.resources import CtipPaths
 from pipeline.settings import Settings
@@ -38,7 +38,7 @@ def _raw_asset(source: Source) -> AssetsDefinition:
                 "url": MetadataValue.url(source.url) if source.url else "tracked in repository",
                 "synthetic": source.synthetic,
             },
-            data_version=None,
+            data_version=DataVersion(source.sha256),
         )
 
     return _acquire

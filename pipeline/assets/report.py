@@ -10,8 +10,9 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, Out
 from pipeline.assets.resources import CtipPaths
 from pipeline.report import figures
 from pipeline.report.build import build_report_files
+from pipeline.report.lineage import lineage_document
 from pipeline.report.provenance import publication_context, runtime_context
-from pipeline.report.publish import publish, write_run_record
+from pipeline.report.publish import canonical_json, publish, write_run_record
 from pipeline.validate.run import ValidationOutcome
 
 
@@ -45,6 +46,8 @@ def report_version(
     claims_check: pd.DataFrame,
     ucr_trend: pd.DataFrame,
     ucr_agency_coverage: pd.DataFrame,
+    lineage: pd.DataFrame,
+    decision_log: pd.DataFrame,
     source_inventory: pd.DataFrame,
     facts_validation: ValidationOutcome,
 ) -> MaterializeResult:
@@ -56,10 +59,17 @@ def report_version(
                                ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
                                facts_validation.table, facts_validation.warning_rows(), synthetic,
                                town_disparity=ucr_town_disparity, claims=claims_check, trend=ucr_trend,
-                               coverage=ucr_agency_coverage)
+                               coverage=ucr_agency_coverage, decisions=decision_log)
+    files["lineage.json"] = canonical_json(lineage_document(lineage))
     files["validation/results.json"] = facts_validation.results_json
     files["validation/index.html"] = facts_validation.results_html
-    period, publication = publication_context(source_inventory, settings, package_version("ctip"))
+    graph = context.job_def.asset_layer.asset_graph
+    assets = {key.to_user_string(): {"code_version": graph.get(key).code_version}
+              for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string())}
+    for row in source_inventory.itertuples(index=False):  # a raw asset's data version is its file's sha256
+        if f"raw_{row.source_id}" in assets:
+            assets[f"raw_{row.source_id}"]["data_version"] = row.sha256
+    period, publication = publication_context(source_inventory, settings, package_version("ctip"), assets)
     result = publish(settings.reports_dir, period, files, publication)
     record = write_run_record(settings.reports_dir, context.run.run_id, {
         "run_id": context.run.run_id, "version": result.version, "created": result.created,

@@ -297,3 +297,59 @@ ORDER BY a.jurisdiction_type, a.jurisdiction, a.agency
 def ucr_agency_coverage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Which reporting agency has a column in which year: the 2014 truncation and new agencies, shown."""
     return con.execute(AGENCY_COVERAGE_SQL).df()
+
+
+DECISION_LOG_SQL = """
+WITH ucr AS (SELECT * FROM facts WHERE offense = 'prostitution_commercialized_vice'),
+sex AS (SELECT * FROM ucr WHERE breakdown = 'sex')
+SELECT 1 AS step, 'extract' AS stage, 'UCR: only the Prostitution and Commercialized Vice rows are read' AS decision,
+       'the other offences are outside the question' AS reason,
+       count(*) AS rows_kept, NULL::BIGINT AS rows_dropped, NULL::BIGINT AS arrests_affected FROM ucr
+UNION ALL
+SELECT 2, 'metrics', 'UCR: sex rows feed every metric; age and race rows stay in the warehouse',
+       'sex is the only split that stands in for role', count(*) FILTER (WHERE breakdown = 'sex'),
+       count(*) FILTER (WHERE breakdown <> 'sex'), NULL FROM ucr
+UNION ALL
+SELECT 3, 'metrics', 'UCR: universities, casinos, tribal and state agencies are counted statewide, not in any town',
+       'they police no town population (crosswalk: other_agency)', NULL,
+       count(*) FILTER (WHERE jurisdiction_type = 'other_agency'),
+       sum(count) FILTER (WHERE jurisdiction_type = 'other_agency') FROM sex
+UNION ALL
+SELECT 4, 'metrics', 'UCR: printed statewide, county and aggregate columns reconcile, never summed with agencies',
+       'they are sums of the agency columns', NULL,
+       count(*) FILTER (WHERE printed_total), NULL FROM sex
+UNION ALL
+SELECT 5, 'metrics', 'UCR 2015: statewide figure = sum of the county columns',
+       'the 2015 file has no statewide column', count(*) FILTER (WHERE jurisdiction_type = 'county'
+       AND period_start = 2015), NULL, sum(count) FILTER (WHERE jurisdiction_type = 'county' AND period_start = 2015)
+FROM sex
+UNION ALL
+SELECT 6, 'metrics', 'UCR 2014: statewide figure = printed statewide column; agency split flagged incomplete',
+       'the 2014 file is truncated after C.C.S.U.', count(*) FILTER (WHERE jurisdiction_type = 'statewide'
+       AND period_start = 2014), NULL, sum(count) FILTER (WHERE jurisdiction_type = 'statewide' AND period_start = 2014)
+FROM sex
+UNION ALL
+SELECT 7, 'metrics', 'TIPC tables: printed Total rows and columns reconcile, never summed with their parts',
+       'they are sums of the printed rows', NULL, count(*) FILTER (WHERE printed_total),
+       NULL FROM facts WHERE source_id IN (SELECT source_id FROM sources WHERE dataset = 'tipc_report')
+UNION ALL
+SELECT 8, 'metrics', 'Suppressed cells stay null: never counted as 0', 'the true value (1 to 4, or as the source '
+       || 'says) is unknown', NULL, count(*) FILTER (WHERE count IS NULL), NULL FROM facts
+ORDER BY step
+"""
+
+
+def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows: pd.DataFrame) -> pd.DataFrame:
+    """Every filter, mapping and exception between raw and report, with the rows it kept or set aside."""
+    log = _integers(con.execute(DECISION_LOG_SQL).df(), ["step", "rows_kept", "rows_dropped", "arrests_affected"])
+    extra = [{"step": 9, "stage": "metrics", "decision": f"Towns with fewer than {SMALL_TOWN_MINIMUM} arrests are "
+              "shown and flagged, never compared or ranked", "reason": "their ratios are mostly noise",
+              "rows_kept": None, "rows_dropped": small_towns, "arrests_affected": None}]
+    if not warning_rows.empty and "exception" in warning_rows:
+        for exception, group in warning_rows.groupby("exception", sort=True):
+            extra.append({"step": 10, "stage": "validate", "decision": f"exception {exception}: failing rows "
+                          "reported as warnings", "reason": "a known defect of the source "
+                          "(raw/validation_exceptions.yaml)", "rows_kept": len(group), "rows_dropped": None,
+                          "arrests_affected": None})
+    return pd.concat([log, _integers(pd.DataFrame(extra), ["step", "rows_kept", "rows_dropped",
+                                                           "arrests_affected"])], ignore_index=True)

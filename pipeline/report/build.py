@@ -106,6 +106,7 @@ def build_report_files(
     claims: pd.DataFrame,
     trend: pd.DataFrame,
     coverage: pd.DataFrame,
+    decisions: pd.DataFrame,
 ) -> dict[str, bytes]:
     files: dict[str, bytes] = dict(figure_files)
     files["metrics/published_disparity.csv"] = metric_csv(published)
@@ -116,6 +117,7 @@ def build_report_files(
     files["metrics/claims_check.csv"] = metric_csv(claims)
     files["metrics/ucr_trend.csv"] = metric_csv(trend)
     files["metrics/ucr_agency_coverage.csv"] = metric_csv(coverage)
+    files["metrics/decision_log.csv"] = metric_csv(decisions)
     files["metrics/sources.csv"] = metric_csv(sources)
     if not tipc_totals.empty:
         files["metrics/tipc_statewide_totals.csv"] = metric_csv(tipc_totals)
@@ -210,6 +212,9 @@ def build_report_files(
         *_tipc_section(tipc_totals),
         *_validation_section(validation, validation_warnings),
         *_methods(str(arrests.period), years),
+        Heading("Decision log"),
+        Table(decisions, "Every filter, mapping and exception between the raw files and this report, with the rows "
+                         "it kept or set aside (metrics/decision_log.csv)"),
         Heading("Sources"),
         Table(sources[["source_id", "title", "sha256", "synthetic"]].assign(sha256=sources.sha256.str[:12]),
               "Every input, pinned by sha256 (full hashes in MANIFEST.json and metrics/sources.csv)"),

@@ -12,7 +12,7 @@ import pandas as pd
 from pipeline.settings import Settings
 from pipeline.sources.acquire import sha256_file
 
-KEY_PACKAGES = ("dagster", "duckdb", "pandas", "matplotlib", "scipy")
+KEY_PACKAGES = ("dagster", "duckdb", "pandas", "matplotlib", "scipy", "great_expectations", "pypdfium2")
 
 
 def report_period(inventory: pd.DataFrame) -> str:
@@ -21,8 +21,12 @@ def report_period(inventory: pd.DataFrame) -> str:
     return f"{int(counted.period_start.min())}-{int(counted.period_end.max())}"
 
 
-def publication_context(inventory: pd.DataFrame, settings: Settings, code_version: str) -> tuple[str, dict]:
-    """Everything that decides a version's content; identical inputs + lock give identical context."""
+def publication_context(inventory: pd.DataFrame, settings: Settings, code_version: str,
+                        assets: dict | None = None) -> tuple[str, dict]:
+    """Everything that decides a version's content; identical inputs, lock and commit give identical context.
+
+    Recorded (and hashed): inputs, uv.lock, package version, git commit and whether the tree was dirty, Python
+    and key package versions, every asset's code version. Times and run ids never enter here."""
     lock = settings.raw_dir.parent / "uv.lock"
     inputs = [
         {"source_id": row.source_id, "url": row.url, "sha256": row.sha256, "synthetic": bool(row.synthetic)}
@@ -33,24 +37,29 @@ def publication_context(inventory: pd.DataFrame, settings: Settings, code_versio
         "uv_lock_sha256": sha256_file(lock) if lock.is_file() else None,
         "code_version": code_version,
         "synthetic": any(item["synthetic"] for item in inputs),
+        **_code_state(settings),
+        "assets": assets or {},
+    }
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def _code_state(settings: Settings) -> dict:
+    root = settings.raw_dir.parent
+    status = _git(root, "status", "--porcelain")
+    return {
+        "git_commit": _git(root, "rev-parse", "HEAD"),
+        "git_dirty": None if status is None else bool(status),
+        "python": platform.python_version(),
+        "packages": {name: package_version(name) for name in KEY_PACKAGES},
     }
 
 
 def runtime_context(settings: Settings) -> dict:
-    """Per-run facts (machine, git state): kept in reports/runs/, never in hashed content."""
-    root = settings.raw_dir.parent
-
-    def git(*args: str) -> str | None:
-        try:
-            return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return None
-
-    status = git("status", "--porcelain")
-    return {
-        "git_commit": git("rev-parse", "HEAD"),
-        "git_dirty": None if status is None else bool(status),
-        "python": platform.python_version(),
-        "packages": {name: package_version(name) for name in KEY_PACKAGES},
-        "warehouse": str(Path(settings.warehouse_path)),
-    }
+    """Per-run facts: where the warehouse was, and the code state (also recorded in MANIFEST.json)."""
+    return {**_code_state(settings), "warehouse": str(Path(settings.warehouse_path))}

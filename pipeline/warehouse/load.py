@@ -71,3 +71,23 @@ def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.Dat
             table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in (*REFERENCE_TABLES, "facts")
         }
+
+
+def build_lineage(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """(Re)build the lineage table from facts and return it, in a stable order."""
+    con.execute(resources.files("pipeline.warehouse").joinpath("lineage.sql").read_text(encoding="utf-8"))
+    return con.execute("SELECT * FROM lineage ORDER BY ALL").df()
+
+
+def trace(con: duckdb.DuckDBPyConnection, metric: str, town: str | None = None,
+          year: int | None = None) -> pd.DataFrame:
+    """The cells behind one published count (all towns / years when not given)."""
+    sql = "SELECT * FROM lineage WHERE metric = ?"
+    params: list = [metric]
+    if town is not None:
+        sql += " AND town = ?"
+        params.append(town)
+    if year is not None:
+        sql += " AND year = ?"
+        params.append(year)
+    return con.execute(sql + " ORDER BY ALL", params).df()
