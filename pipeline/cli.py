@@ -30,6 +30,8 @@ def _execute(resources: dict | None = None, stream=None):
 def _run(args: argparse.Namespace) -> int:
     if args.demo:
         _enter_demo(args.demo_home)
+    if not args.force and _up_to_date():
+        return 0
     print("ctip run: in process", flush=True)
     result, handler = _execute()
     if not result.success:
@@ -46,6 +48,28 @@ def _run(args: argparse.Namespace) -> int:
     label = " (SYNTHETIC inputs: demo only)" if args.demo else ""
     print(f"ctip run: done. Report version {version}{label}: {reports_dir / str(version) / 'report.html'}")
     return 0
+
+
+def _up_to_date() -> bool:
+    """Skip the whole run when LATEST was built from the same inputs, lock and clean commit."""
+    from importlib.metadata import version as package_version
+
+    from pipeline.report import audit
+    from pipeline.report.provenance import publication_context
+    from pipeline.settings import Settings
+    from pipeline.sources.inventory import manifest_sources, sources_table
+
+    settings = Settings.from_env()
+    try:
+        latest = audit.resolve_version(settings.reports_dir, "LATEST")
+    except (FileNotFoundError, OSError):
+        return False
+    _, context = publication_context(sources_table(manifest_sources(settings)), settings, package_version("ctip"))
+    if not audit.is_current(latest, context):
+        return False
+    print(f"ctip run: nothing changed since {latest.name} (same inputs, uv.lock and commit): nothing to do; "
+          "--force reruns anyway")
+    return True
 
 
 def _enter_demo(demo_home: str) -> None:
@@ -223,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--demo", action="store_true",
                      help="also generate a SYNTHETIC TIPC report and run on it (outputs under demo/)")
     run.add_argument("--demo-home", help="where the demo writes (default: demo/ in the project)")
+    run.add_argument("--force", action="store_true", help="run even when nothing changed since reports/LATEST")
     run.set_defaults(handler=_run)
     extract = commands.add_parser("extract", help="TIPC report tables (PDF, CSV, XLSX) -> tidy CSV")
     extract.add_argument("file")

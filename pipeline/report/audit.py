@@ -90,3 +90,13 @@ def metric_changes(first: Path, second: Path) -> pd.DataFrame:
                                  "value_1": v1 if isinstance(v1, str) else "", "value_2": v2 if isinstance(v2, str)
                                  else ""})
     return pd.DataFrame(rows, columns=["table", "key", "column", "value_1", "value_2"])
+
+
+def is_current(folder: Path, context: dict) -> bool:
+    """True when a version was made from exactly these inputs, lock, package version and clean commit, so that
+    rerunning could only reproduce it."""
+    recorded = manifest(folder)
+    if context.get("git_dirty") is not False or recorded.get("git_dirty") is not False:
+        return False  # uncommitted code: nothing says it is the code that made the version
+    keys = ("inputs", "uv_lock_sha256", "code_version", "git_commit", "python", "packages")
+    return all(recorded.get(key) == context.get(key) for key in keys)

@@ -99,3 +99,16 @@ def test_a_publish_killed_midway_leaves_no_version(tmp_path: Path):
     assert visible == []  # no version, no LATEST: only the hidden staging folder of the killed run
     with pytest.raises(FileNotFoundError):
         audit.resolve_version(reports, "LATEST")
+
+
+def test_a_version_is_current_only_for_the_same_inputs_lock_and_clean_commit(tmp_path: Path):
+    import json
+
+    context = {"inputs": [{"source_id": "a", "sha256": "1" * 64}], "uv_lock_sha256": "2" * 64,
+               "code_version": "0.1.0", "git_commit": "3" * 40, "git_dirty": False, "python": "3.11.7",
+               "packages": {"dagster": "1.13.28"}}
+    (tmp_path / "MANIFEST.json").write_text(json.dumps({**context, "files": {}}))
+    assert audit.is_current(tmp_path, context)
+    assert not audit.is_current(tmp_path, {**context, "inputs": [{"source_id": "a", "sha256": "9" * 64}]})
+    assert not audit.is_current(tmp_path, {**context, "git_commit": "4" * 40})
+    assert not audit.is_current(tmp_path, {**context, "git_dirty": True})
