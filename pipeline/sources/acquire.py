@@ -6,6 +6,8 @@ import hashlib
 import os
 import shutil
 import tempfile
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -43,6 +45,8 @@ def acquire(
     cache_dir: Path,
     mirror_dir: Path | None = None,
     timeout: float = 60.0,
+    attempts: int = 3,
+    backoff: float = 1.0,
 ) -> Path:
     """Return a verified local path for `source`, copying from the mirror or downloading on first use.
 
@@ -62,26 +66,40 @@ def acquire(
         return target
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    attempts: list[str] = []
+    tried: list[str] = []
     if mirror_dir is not None and source.mirror_path:
         mirrored = Path(mirror_dir) / source.mirror_path
         if mirrored.is_file():
             return _install(source, target, lambda tmp: shutil.copyfile(mirrored, tmp), f"mirror file {mirrored}")
-        attempts.append(f"not in mirror {mirror_dir}")
+        tried.append(f"not in mirror {mirror_dir}")
     if source.url:
         try:
-            return _install(source, target, lambda tmp: _download(source.url, tmp, timeout), source.url)
+            return _install(source, target, lambda tmp: _download(source.url, tmp, timeout, attempts, backoff),
+                            source.url)
         except OSError as exc:
-            attempts.append(f"download from {source.url} failed ({exc})")
+            tried.append(f"download from {source.url} failed ({exc})")
     raise AcquisitionError(
-        f"source {source.id}: cannot be had: {'; '.join(attempts) or 'no url and no mirror'}"
+        f"source {source.id}: cannot be had: {'; '.join(tried) or 'no url and no mirror'}"
         " (set CTIP_DATA_MIRROR to a folder holding a copy, or allow network access)"
     )
 
 
-def _download(url: str, destination: Path, timeout: float) -> None:
-    with urllib.request.urlopen(url, timeout=timeout) as response, open(destination, "wb") as out:
-        shutil.copyfileobj(response, out)
+def _download(url: str, destination: Path, timeout: float, attempts: int, backoff: float) -> None:
+    """GET with a timeout per read; transient failures (timeouts, connection errors, 5xx, 429) are retried
+    with exponential backoff, a definite answer (404, 403, ...) is not."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with urllib.request.urlopen(url, timeout=timeout) as response, open(destination, "wb") as out:
+                shutil.copyfileobj(response, out)
+            return
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500 and exc.code not in (408, 429) or attempt == attempts:
+                raise OSError(f"HTTP {exc.code} {exc.reason}") from None
+        except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
+            if attempt == attempts:
+                reason = getattr(exc, "reason", exc)
+                raise OSError(f"{type(reason).__name__}: {reason} after {attempts} attempt(s)") from None
+        time.sleep(backoff * 2 ** (attempt - 1))
 
 
 def _install(source: Source, target: Path, fill, origin: str) -> Path:
