@@ -97,3 +97,22 @@ def test_demo_run_is_marked_synthetic_everywhere(tmp_path: Path, real_settings):
     assert 'class="synthetic"' in (version / "report.html").read_text()
     totals = (version / "metrics" / "tipc_statewide_totals.csv").read_text()
     assert "53a-82,seller,arrests,2005,2014,3557,0,3557" in totals
+
+
+def test_a_rerun_with_nothing_changed_does_nothing(tmp_path: Path, real_settings):
+    """In a clean git checkout, the second `ctip run` sees LATEST was built from the same inputs and commit."""
+    project = tmp_path / "project"
+    shutil.copytree(REPO_ROOT / "raw", project / "raw", ignore=shutil.ignore_patterns("cache"))
+    shutil.copyfile(REPO_ROOT / "uv.lock", project / "uv.lock")
+    git = ["git", "-C", str(project), "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-qm", "inputs"], check=True)
+    env = {**os.environ, "CTIP_RAW_DIR": str(project / "raw"), "CTIP_CACHE_DIR": str(real_settings.cache_dir),
+           "CTIP_WAREHOUSE": str(tmp_path / "out" / "ctip.duckdb"), "CTIP_REPORTS_DIR": str(tmp_path / "out" / "r")}
+    env.pop("DAGSTER_HOME", None)
+    command = [sys.executable, "-m", "pipeline.cli", "run"]
+    first = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
+    assert first.returncode == 0, first.stderr
+    second = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
+    assert second.returncode == 0 and "nothing changed since" in second.stdout and "[ 1/" not in second.stdout

@@ -29,7 +29,8 @@ def publication_context(inventory: pd.DataFrame, settings: Settings, code_versio
     and key package versions, every asset's code version. Times and run ids never enter here."""
     lock = settings.raw_dir.parent / "uv.lock"
     inputs = [
-        {"source_id": row.source_id, "url": row.url, "sha256": row.sha256, "synthetic": bool(row.synthetic)}
+        {"source_id": row.source_id, "url": row.url if isinstance(row.url, str) else None,  # NaN is not JSON
+         "sha256": row.sha256, "synthetic": bool(row.synthetic)}
         for row in inventory.sort_values("source_id").itertuples(index=False)
     ]
     return report_period(inventory), {

@@ -19,7 +19,8 @@ class Published:
 
 
 def canonical_json(document: object) -> bytes:
-    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False, allow_nan=False) + "\n").encode(
+        "utf-8")
 
 
 def sha256_bytes(data: bytes) -> str:
