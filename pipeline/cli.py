@@ -218,6 +218,44 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_source(args: argparse.Namespace) -> int:
+    """Put a new file under raw/ and list it in the manifest with its sha256, so the sensor picks it up."""
+    import shutil
+
+    from pipeline.settings import Settings
+    from pipeline.sources.acquire import sha256_file
+    from pipeline.sources.manifest import ManifestError, append_source
+
+    settings = Settings.from_env()
+    source = Path(args.file).resolve()
+    if not source.is_file():
+        print(f"ctip add-source: {args.file}: no such file", file=sys.stderr)
+        return 2
+    folder = settings.raw_dir / "tipc"
+    target = source if source.is_relative_to(settings.raw_dir.resolve()) else folder / source.name
+    if target != source:
+        if target.exists():
+            print(f"ctip add-source: {target} exists already", file=sys.stderr)
+            return 2
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    entry = {
+        "id": args.id, "kind": "tracked", "dataset": args.dataset,
+        "title": args.title or source.name, "publisher": args.publisher, "upstream_url": args.url, "url": args.url,
+        "path": str(target.relative_to(settings.raw_dir.resolve())), "filename": target.name,
+        "sha256": sha256_file(target), "size": target.stat().st_size, "license": args.license,
+        "period": list(args.period), "format": target.suffix.lstrip(".").lower(), "synthetic": args.synthetic,
+    }
+    try:
+        append_source(settings.manifest_path, entry)
+    except ManifestError as exc:
+        print(f"ctip add-source: {exc}", file=sys.stderr)
+        return 2
+    print(f"ctip add-source: {args.id} ({entry['sha256'][:12]}, {entry['size']:,} bytes) added to "
+          f"{settings.manifest_path}" + (" [synthetic]" if args.synthetic else ""))
+    return 0
+
+
 def _sources(args: argparse.Namespace) -> int:
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError
@@ -266,6 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     diff.add_argument("first")
     diff.add_argument("second")
     diff.set_defaults(handler=_diff)
+    add = commands.add_parser("add-source", help="list a new file (e.g. a new TIPC report) in raw/sources.yaml")
+    add.add_argument("file")
+    add.add_argument("--id", required=True)
+    add.add_argument("--url", help="where it was published (pinned download URL)")
+    add.add_argument("--period", nargs=2, type=int, required=True, metavar=("FIRST", "LAST"))
+    add.add_argument("--dataset", default="tipc_report")
+    add.add_argument("--title")
+    add.add_argument("--publisher", default="Connecticut Trafficking in Persons Council")
+    add.add_argument("--license", default="public record")
+    add.add_argument("--synthetic", action="store_true", help="the file is generated, not published")
+    add.set_defaults(handler=_add_source)
     sources = commands.add_parser("sources", help="list the sources manifest")
     sources.add_argument("--fetch", action="store_true", help="acquire and verify every source")
     sources.set_defaults(handler=_sources)

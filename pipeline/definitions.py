@@ -5,6 +5,8 @@ from dagster import Definitions, in_process_executor, load_assets_from_modules, 
 from pipeline.assets import extract, metrics, raw, report, validate, warehouse
 from pipeline.assets.jobs import full_pipeline_job
 from pipeline.assets.resources import CtipPaths
+from pipeline.assets.schedules import yearly_refresh_schedule
+from pipeline.assets.sensors import new_sources_sensor
 
 all_assets = with_source_code_references(
     [*raw.raw_assets(), *load_assets_from_modules([extract, validate, warehouse, metrics, report])]
@@ -16,6 +18,8 @@ defs = Definitions(
     assets=all_assets,
     asset_checks=all_checks,
     jobs=[full_pipeline_job],
+    sensors=[new_sources_sensor],
+    schedules=[yearly_refresh_schedule],
     resources={"ctip": CtipPaths()},
     # DuckDB allows one writer per file: steps run one after another in one process.
     executor=in_process_executor,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,3 +87,22 @@ def load_manifest(path: Path) -> list[Source]:
 
 def sources_of(sources: list[Source], dataset: str) -> list[Source]:
     return [source for source in sources if source.dataset == dataset]
+
+
+_ID = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
+
+
+def append_source(path: Path, entry: dict) -> None:
+    """Add one entry at the end of the manifest (comments and order of the rest untouched), after checks."""
+    if not _ID.match(str(entry.get("id", ""))):
+        raise ManifestError(f"source id {entry.get('id')!r}: use lowercase letters, digits and '_' only")
+    existing = {s.id for s in load_manifest(path)}
+    if entry["id"] in existing:
+        raise ManifestError(f"{path}: source id {entry['id']!r} is already listed")
+    block = yaml.safe_dump([entry], sort_keys=False, allow_unicode=True, width=200)
+    text = Path(path).read_text(encoding="utf-8")
+    item = re.search(r"^( *)- id:", text, flags=re.MULTILINE)  # indent like the entries already there
+    indent = item.group(1) if item else "  "
+    indented = "".join((indent + line if line.strip() else line) for line in block.splitlines(keepends=True))
+    Path(path).write_text(text.rstrip("\n") + "\n" + indented, encoding="utf-8")
+    load_manifest(path)  # the result must parse; a broken manifest stops here, not in the next run

@@ -48,3 +48,22 @@ def test_duplicate_ids_are_refused(tmp_path: Path):
     path.write_text("sources:\n" + entry + entry)
     with pytest.raises(ManifestError, match="appears twice"):
         load_manifest(path)
+
+
+def test_append_source_keeps_the_manifest_valid(tmp_path: Path):
+    from pipeline.sources.manifest import append_source
+
+    path = tmp_path / "sources.yaml"
+    path.write_text(MANIFEST.read_text())
+    entry = {"id": "tipc_2017", "kind": "tracked", "dataset": "tipc_report", "title": "t", "publisher": "p",
+             "path": "tipc/r.pdf", "filename": "r.pdf", "sha256": "a" * 64, "size": 1, "license": "MIT",
+             "period": [2017, 2017], "format": "pdf", "synthetic": True}
+    append_source(path, entry)
+    sources = load_manifest(path)
+    assert sources[-1].id == "tipc_2017" and len(sources) == len(load_manifest(MANIFEST)) + 1
+    assert path.read_text().startswith(MANIFEST.read_text().rstrip("\n"))  # the rest, comments included, untouched
+    with pytest.raises(ManifestError, match="already listed"):
+        append_source(path, entry)
+    for bad in ("../evil", "x'; DROP TABLE facts; --", "Upper"):
+        with pytest.raises(ManifestError, match="lowercase letters"):
+            append_source(path, {**entry, "id": bad})
