@@ -35,8 +35,15 @@ def _run(args: argparse.Namespace) -> int:
     print("ctip run: in process", flush=True)
     result, handler = _execute()
     if not result.success:
+        from pipeline.report.publish import write_run_record
+        from pipeline.settings import Settings
+
+        record = write_run_record(Settings.from_env().reports_dir, result.run_id, {
+            "run_id": result.run_id, "status": "failed", "published": None,
+            "failures": [{"step": step, "message": message} for step, message in handler.failures]})
         for step, message in handler.failures:
             print(f"ctip run: stopped at {step}: {message}", file=sys.stderr)
+        print(f"ctip run: run record {record}; reports/LATEST is unchanged", file=sys.stderr)
         print("ctip run: failed; nothing after the failing step ran, no report version was published",
               file=sys.stderr)
         return 1

@@ -42,7 +42,9 @@ def test_run_stops_on_a_tampered_cache_file_with_one_clear_message(isolated: Pat
     assert "stopped at raw_ucr_arrests_2016: AcquisitionError: source ucr_arrests_2016: sha256 mismatch" in err
     assert "expected f21219a2c89e5bcde0a955668f1dfb7d1bbf17b0d9838046f44386ebff3b570a, got " in err
     assert not (isolated / "warehouse" / "ctip.duckdb").exists()
-    assert not (isolated / "reports").exists()
+    (record,) = (isolated / "reports" / "runs").glob("*.json")  # what failed, and nothing else written
+    assert json.loads(record.read_text())["status"] == "failed"
+    assert [p.name for p in (isolated / "reports").iterdir()] == ["runs"]
 
 
 def test_sources_lists_every_input(capsys):

@@ -70,9 +70,12 @@ def report_version(
         if f"raw_{row.source_id}" in assets:
             assets[f"raw_{row.source_id}"]["data_version"] = row.sha256
     period, publication = publication_context(source_inventory, settings, package_version("ctip"), assets)
+    previous = _previous_inputs(settings.reports_dir)
     result = publish(settings.reports_dir, period, files, publication)
     record = write_run_record(settings.reports_dir, context.run.run_id, {
         "run_id": context.run.run_id, "version": result.version, "created": result.created,
+        "status": "published" if result.created else "unchanged",
+        "inputs_new_or_changed": _changed(previous, publication["inputs"]),
         "published_at_unix": round(started, 3), "publish_seconds": round(time.time() - started, 3),
         **runtime_context(settings),
     })
@@ -81,3 +84,18 @@ def report_version(
         "created": result.created, "synthetic": synthetic, "run_record": MetadataValue.path(str(record)),
         "files": len(files) + 1,
     })
+
+
+def _previous_inputs(reports_dir) -> list[dict] | None:
+    from pipeline.report import audit
+
+    try:
+        return audit.manifest(audit.resolve_version(reports_dir, "LATEST"))["inputs"]
+    except (FileNotFoundError, OSError, KeyError):
+        return None
+
+
+def _changed(previous: list[dict] | None, current: list[dict]) -> list[str]:
+    """Source ids that are new or whose sha256 changed since the previous LATEST (all of them on a first run)."""
+    before = {i["source_id"]: i["sha256"] for i in previous or []}
+    return sorted(i["source_id"] for i in current if before.get(i["source_id"]) != i["sha256"])
