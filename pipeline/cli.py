@@ -32,6 +32,9 @@ def _run(args: argparse.Namespace) -> int:
         _enter_demo(args.demo_home)
     if not args.force and _up_to_date():
         return 0
+    lock = _run_lock()
+    if lock is None:
+        return 1
     print("ctip run: in process", flush=True)
     result, handler = _execute()
     if not result.success:
@@ -55,6 +58,29 @@ def _run(args: argparse.Namespace) -> int:
     label = " (SYNTHETIC inputs: demo only)" if args.demo else ""
     print(f"ctip run: done. Report version {version}{label}: {reports_dir / str(version) / 'report.html'}")
     return 0
+
+
+def _run_lock():
+    """One `ctip run` at a time per warehouse: a second one stops at once with a clear message."""
+    import fcntl
+
+    from pipeline.settings import Settings
+
+    path = Settings.from_env().warehouse_path.parent / ".ctip-run.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+")  # noqa: SIM115 - held open (and locked) until the process ends
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        print(f"ctip run: another ctip run is using this warehouse ({path}, pid {handle.read().strip() or '?'}); "
+              "wait for it to finish, then run again", file=sys.stderr)
+        return None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(str(os.getpid()))
+    handle.flush()
+    return handle
 
 
 def _up_to_date() -> bool:

@@ -23,15 +23,23 @@ def mirror_dir() -> Path | None:
     return beside if beside.is_dir() else None
 
 
-def settings_in(tmp: Path, mirror: Path | None = None, cache: Path | None = None) -> Settings:
-    """The repository's manifest and crosswalk, everything written under `tmp`."""
+def settings_in(tmp: Path, mirror: Path | None = None, cache: Path | None = None, raw: Path | None = None) -> Settings:
+    """The repository's manifest (or `raw`'s), everything written under `tmp`."""
     return Settings(
-        raw_dir=REPO_ROOT / "raw",
+        raw_dir=raw or REPO_ROOT / "raw",
         cache_dir=cache or tmp / "cache",
         warehouse_path=tmp / "warehouse" / "ctip.duckdb",
         reports_dir=tmp / "reports",
         mirror_dir=mirror if mirror is not None else mirror_dir(),
     )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """sha256 of every file below `folder`: to show that nothing in it changed."""
+    import hashlib
+
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
 def run_pipeline(settings: Settings, raise_on_error: bool = True):

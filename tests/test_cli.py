@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,21 @@ def test_a_rerun_with_nothing_changed_does_nothing(tmp_path: Path, real_settings
     assert first.returncode == 0, first.stderr
     second = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
     assert second.returncode == 0 and "nothing changed since" in second.stdout and "[ 1/" not in second.stdout
+
+
+def test_two_runs_at_once_the_second_stops_with_a_clear_message(tmp_path: Path, real_settings):
+    env = {**os.environ, "CTIP_CACHE_DIR": str(real_settings.cache_dir),
+           "CTIP_WAREHOUSE": str(tmp_path / "w" / "ctip.duckdb"), "CTIP_REPORTS_DIR": str(tmp_path / "r")}
+    env.pop("DAGSTER_HOME", None)
+    command = [sys.executable, "-m", "pipeline.cli", "run", "--force"]
+    first = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True)
+    lock = tmp_path / "w" / ".ctip-run.lock"
+    deadline = time.monotonic() + 60
+    while not (lock.is_file() and lock.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    second = subprocess.run(command, env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120)
+    out, err = first.communicate(timeout=300)
+    assert second.returncode == 1 and "another ctip run is using this warehouse" in second.stderr
+    assert first.returncode == 0, err
+    assert "Report version" in out and (tmp_path / "r" / "LATEST").is_file()

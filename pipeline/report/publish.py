@@ -55,6 +55,11 @@ def publish(reports_dir: Path, period: str, files: dict[str, bytes], context: di
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         os.rename(staging, final)
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        if final.is_dir():  # published meanwhile by a concurrent run: same name, hence the same content
+            return Published(version, final, created=False)
+        raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

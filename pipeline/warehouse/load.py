@@ -22,11 +22,21 @@ def facts_ddl() -> str:
     return f"CREATE TABLE IF NOT EXISTS facts (\n    {columns}\n);"
 
 
+class WarehouseBusy(RuntimeError):
+    """Another process holds the DuckDB file (one writer at a time)."""
+
+
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
-    return duckdb.connect(str(path), read_only=read_only)
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise WarehouseBusy(f"warehouse {path} is in use by another process (another ctip run or a duckdb "
+                            "shell?): wait for it to finish, then run again") from None
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

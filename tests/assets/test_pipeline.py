@@ -11,17 +11,13 @@ import duckdb
 import pytest
 
 from pipeline.sources.manifest import load_manifest
-from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in
+from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in, tree_digest
 
 
 def _query(settings, sql: str) -> list[tuple]:
     with duckdb.connect(str(settings.warehouse_path), read_only=True) as con:
         return con.execute(sql).fetchall()
 
-
-def _tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_statewide_figures_reconcile_in_the_warehouse(pipeline_run):
@@ -70,7 +66,7 @@ def test_the_report_version_is_complete(pipeline_run):
     assert re.fullmatch(r"2005-2016-[0-9a-f]{12}", version)
     folder = reports / version
     manifest = json.loads((folder / "MANIFEST.json").read_text())
-    files = _tree_digest(folder)
+    files = tree_digest(folder)
     files.pop("MANIFEST.json")
     assert manifest["files"] == files
     assert {"report.html", "report.md", "figures/ucr_arrests_by_year_sex.png", "figures/ucr_arrests_by_year_sex.svg",
@@ -90,14 +86,14 @@ def test_a_second_run_adds_no_rows_and_publishes_nothing_new(pipeline_run, tmp_p
     facts_before = _query(settings, "SELECT * FROM facts ORDER BY ALL")
     counts_before = _query(settings, "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM towns), "
                                      "(SELECT count(*) FROM town_population), (SELECT count(*) FROM facts)")
-    reports_before = _tree_digest(settings.reports_dir / (settings.reports_dir / "LATEST").read_text().strip())
+    reports_before = tree_digest(settings.reports_dir / (settings.reports_dir / "LATEST").read_text().strip())
     run_pipeline(settings)
     assert _query(settings, "SELECT * FROM facts ORDER BY ALL") == facts_before
     assert _query(settings, "SELECT (SELECT count(*) FROM sources), (SELECT count(*) FROM towns), "
                             "(SELECT count(*) FROM town_population), (SELECT count(*) FROM facts)") == counts_before
     versions = [p.name for p in settings.reports_dir.iterdir() if p.is_dir() and p.name != "runs"]
     assert len(versions) == 1
-    assert _tree_digest(settings.reports_dir / versions[0]) == reports_before
+    assert tree_digest(settings.reports_dir / versions[0]) == reports_before
 
 
 def test_a_fresh_build_gives_byte_identical_artifacts(pipeline_run, tmp_path: Path):
@@ -106,7 +102,7 @@ def test_a_fresh_build_gives_byte_identical_artifacts(pipeline_run, tmp_path: Pa
     first = pipeline_run.settings.reports_dir
     version = (first / "LATEST").read_text()
     assert (again.reports_dir / "LATEST").read_text() == version
-    assert _tree_digest(again.reports_dir / version.strip()) == _tree_digest(first / version.strip())
+    assert tree_digest(again.reports_dir / version.strip()) == tree_digest(first / version.strip())
 
 
 def test_a_tampered_source_stops_the_run_and_changes_nothing(pipeline_run, tmp_path: Path):
@@ -123,7 +119,7 @@ def test_a_tampered_source_stops_the_run_and_changes_nothing(pipeline_run, tmp_p
     tampered = settings.mirror_dir / "ct-ucr-arrests" / "Uniform_Crime_Reporting_System_Arrests_2012.csv"
     tampered.write_bytes(tampered.read_bytes().replace(b"Prostit F,492,265", b"Prostit F,492,266"))
     warehouse_before = hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest()
-    reports_before = _tree_digest(settings.reports_dir)
+    reports_before = tree_digest(settings.reports_dir)
 
     result = run_pipeline(settings, raise_on_error=False)
 
@@ -136,7 +132,7 @@ def test_a_tampered_source_stops_the_run_and_changes_nothing(pipeline_run, tmp_p
     ran = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
     assert not ran & {"ucr_arrests_tidy", "warehouse_core_tables", "report_version"}
     assert hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest() == warehouse_before
-    assert _tree_digest(settings.reports_dir) == reports_before
+    assert tree_digest(settings.reports_dir) == reports_before
 
 
 def _mirror_from_cache(pipeline_run, tmp_path: Path) -> Path:
@@ -180,8 +176,7 @@ def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_
              "size": pdf.stat().st_size, "license": "MIT", "period": [2016, 2016], "format": "tipc_pdf",
              "synthetic": True}
     raw = raw_with(tmp_path, {}, [entry])
-    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
-    settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir, raw=raw)
     settings.warehouse_path.parent.mkdir(parents=True)
     shutil.copyfile(pipeline_run.settings.warehouse_path, settings.warehouse_path)
     before = hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest()

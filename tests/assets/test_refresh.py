@@ -1,7 +1,6 @@
 """The yearly refresh: a new report is listed, the sensor asks for a run once, the run publishes a new version
 whose metrics include the new year, and the old version stays byte for byte."""
 
-import hashlib
 import shutil
 from pathlib import Path
 
@@ -11,12 +10,7 @@ from pipeline.assets.resources import CtipPaths
 from pipeline.assets.sensors import new_sources_sensor
 from pipeline.cli import main
 from pipeline.synthetic.tipc_report import single_year_spec, write_report
-from tests.conftest import raw_with, run_pipeline, settings_in
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.conftest import raw_with, run_pipeline, settings_in, tree_digest
 
 
 def _tick(resource: CtipPaths, cursor: str | None):
@@ -26,11 +20,10 @@ def _tick(resource: CtipPaths, cursor: str | None):
 def test_a_new_years_report_is_picked_up_once_and_published(pipeline_run, tmp_path: Path, towns, monkeypatch,
                                                              capsys):
     raw = raw_with(tmp_path, {})
-    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
-    settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir, raw=raw)
     shutil.copytree(pipeline_run.settings.reports_dir, settings.reports_dir)
     old = (settings.reports_dir / "LATEST").read_text().strip()
-    old_bytes = _digest(settings.reports_dir / old)
+    old_bytes = tree_digest(settings.reports_dir / old)
     resource = CtipPaths(raw_dir=str(raw), cache_dir=str(settings.cache_dir),
                          warehouse_path=str(settings.warehouse_path), reports_dir=str(settings.reports_dir))
 
@@ -56,6 +49,6 @@ def test_a_new_years_report_is_picked_up_once_and_published(pipeline_run, tmp_pa
 
     run_pipeline(settings)
     latest = (settings.reports_dir / "LATEST").read_text().strip()
-    assert latest != old and _digest(settings.reports_dir / old) == old_bytes
+    assert latest != old and tree_digest(settings.reports_dir / old) == old_bytes
     totals = (settings.reports_dir / latest / "metrics" / "tipc_statewide_totals.csv").read_text()
     assert "tipc_2017,53a-82,seller,arrests,2017,2017," in totals

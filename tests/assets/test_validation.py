@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.synthetic.tipc_report import ReportSpec, default_tables, write_report
-from tests.conftest import raw_with, run_pipeline, settings_in
+from tests.conftest import raw_with, run_pipeline, settings_in, tree_digest
 
 DOWNSTREAM = {"warehouse_core_tables", "published_disparity", "ucr_town_by_year", "report_figures", "report_version"}
 
@@ -18,25 +18,20 @@ def _ucr(pipeline_run, year: int) -> bytes:
     return (pipeline_run.settings.cache_dir / f"ucr_arrests_{year}" / name).read_bytes()
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
 
 def _run_bad(pipeline_run, tmp_path: Path, raw: Path):
-    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
-    settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir, raw=raw)
     settings.warehouse_path.parent.mkdir(parents=True)
     shutil.copyfile(pipeline_run.settings.warehouse_path, settings.warehouse_path)
     shutil.copytree(pipeline_run.settings.reports_dir, settings.reports_dir)
-    warehouse, reports = hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest(), _digest(
+    warehouse, reports = hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest(), tree_digest(
         settings.reports_dir)
     result = run_pipeline(settings, raise_on_error=False)
     assert not result.success
     ran = {e.step_key for e in result.all_events if e.event_type_value == "STEP_SUCCESS"}
     assert "facts_validation" in ran and not ran & DOWNSTREAM
     assert hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest() == warehouse
-    assert _digest(settings.reports_dir) == reports
+    assert tree_digest(settings.reports_dir) == reports
     return {e.event_specific_data.check_name: e.event_specific_data for e in result.all_events
             if e.event_type_value == "ASSET_CHECK_EVALUATION"}
 

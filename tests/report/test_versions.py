@@ -1,6 +1,5 @@
 """Report versions as auditors use them: immutable, verifiable, comparable, traceable to the printed cell."""
 
-import hashlib
 import os
 import shutil
 import signal
@@ -13,12 +12,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.report import audit
-from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in
-
-
-def _digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in, tree_digest
 
 
 @pytest.fixture
@@ -65,14 +59,13 @@ def test_a_changed_input_gives_a_new_version_and_leaves_the_old_one(pipeline_run
                                                                     monkeypatch):
     published = (REPO_ROOT / "raw" / "published" / "pcsw_tipc_2005_2014.csv").read_bytes()
     raw = raw_with(tmp_path, {"pcsw_tipc_2005_2014": published.replace(b'1378,"1,378"', b'1379,"1,379"')})
-    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir)
-    settings = settings.__class__(**{**settings.__dict__, "raw_dir": raw})
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir, raw=raw)
     shutil.copytree(pipeline_run.settings.reports_dir, settings.reports_dir)
     old = (settings.reports_dir / "LATEST").read_text().strip()
-    before = _digest(settings.reports_dir / old)
+    before = tree_digest(settings.reports_dir / old)
     run_pipeline(settings)
     new = (settings.reports_dir / "LATEST").read_text().strip()
-    assert new != old and _digest(settings.reports_dir / old) == before
+    assert new != old and tree_digest(settings.reports_dir / old) == before
     monkeypatch.setenv("CTIP_REPORTS_DIR", str(settings.reports_dir))
     assert main(["diff", old, new]) == 0
     out = capsys.readouterr().out
