@@ -65,3 +65,37 @@ def test_a_facts_table_from_an_older_contract_is_rebuilt(tmp_path: Path):
     with duckdb.connect(str(path), read_only=True) as con:
         columns = [r[0] for r in con.execute("DESCRIBE facts").fetchall()]
     assert columns == TIDY_COLUMNS and [r[0] for r in _rows(path)] == ["a"]
+
+
+def test_a_load_killed_midway_leaves_the_old_state_and_a_rerun_succeeds(pipeline_run, tmp_path: Path):
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(pipeline_run.settings.warehouse_path, path)
+    before = _rows(path)
+    script = (
+        "import duckdb, pandas as pd\n"
+        "from pipeline.extract.tidy import conform\n"
+        "from pipeline.warehouse.load import load_warehouse\n"
+        f"con = duckdb.connect({str(path)!r}, read_only=True)\n"
+        "facts = conform(con.execute('SELECT * FROM facts').df()); con.close()\n"
+        "many = pd.concat([facts.assign(source_id=facts.source_id + f'_copy{i}') for i in range(60)])\n"
+        "print('loading', flush=True)\n"
+        f"load_warehouse({str(path)!r}, {{}}, many)\n"
+        "print('done', flush=True)\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "loading"
+    time.sleep(1.0)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL and "done" not in process.stdout.read()  # killed mid-load
+    after = _rows(path)
+    assert after == before  # the transaction never committed: the old state, whole
+    load_warehouse(path, {}, _facts("a", [3]))  # and the next load works on the same file
+    assert ("a", 3) in {(r[0], r[TIDY_COLUMNS.index("count")]) for r in _rows(path)}
