@@ -25,8 +25,8 @@ test: bootstrap  ## lint, then every test
 demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into demo/
 	$(UV) run --locked ctip run --demo
 
-bench: bootstrap  ## speed of PDF extraction on a generated ~200-page report
-	$(UV) run --locked python tests/benchmarks/bench_extract.py
+bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction: a table
+	$(UV) run --locked python tests/benchmarks/bench_pipeline.py
 
 lint: bootstrap
 	$(UV) run --locked ruff check .
