@@ -14,6 +14,9 @@ REQUIRED_FIELDS = (
 )
 
 
+_ID = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
+
+
 class ManifestError(ValueError):
     """The manifest itself is malformed: fixing it is a human's job, so say exactly what is wrong."""
 
@@ -64,6 +67,13 @@ def load_manifest(path: Path) -> list[Source]:
         missing = [name for name in REQUIRED_FIELDS if entry.get(name) in (None, "")]
         if missing:
             raise ManifestError(f"{path}: source #{position} ({entry.get('id', '?')}) lacks {', '.join(missing)}")
+        if not _ID.match(str(entry["id"])):
+            raise ManifestError(f"{path}: source id {entry['id']!r}: use lowercase letters, digits and '_' only "
+                                "(ids become file and asset names)")
+        for field_name in ("path", "filename", "mirror_path"):
+            value = str(entry.get(field_name) or "")
+            if value.startswith("/") or ".." in Path(value).parts or (field_name == "filename" and "/" in value):
+                raise ManifestError(f"{path}: source {entry['id']}: {field_name} {value!r} leaves its folder")
         if entry["id"] in seen:
             raise ManifestError(f"{path}: source id {entry['id']!r} appears twice")
         seen.add(entry["id"])
@@ -87,9 +97,6 @@ def load_manifest(path: Path) -> list[Source]:
 
 def sources_of(sources: list[Source], dataset: str) -> list[Source]:
     return [source for source in sources if source.dataset == dataset]
-
-
-_ID = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 
 
 def append_source(path: Path, entry: dict) -> None:

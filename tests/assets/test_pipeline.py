@@ -168,11 +168,12 @@ def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_
     from pipeline.sources.acquire import sha256_file
     from pipeline.synthetic.tipc_report import single_year_spec, write_report
 
-    pdf = tmp_path / "tipc_2016.pdf"
+    pdf = tmp_path / "raw" / "tipc" / "tipc_2016.pdf"
+    pdf.parent.mkdir(parents=True)
     write_report(pdf, None, towns, single_year_spec(2016))
     pdf.write_bytes(pdf.read_bytes()[:4000])  # an interrupted download
     entry = {"id": "tipc_2016", "kind": "tracked", "dataset": "tipc_report", "title": "SYNTHETIC truncated report",
-             "publisher": "tests", "path": "../tipc_2016.pdf", "filename": pdf.name, "sha256": sha256_file(pdf),
+             "publisher": "tests", "path": "tipc/tipc_2016.pdf", "filename": pdf.name, "sha256": sha256_file(pdf),
              "size": pdf.stat().st_size, "license": "MIT", "period": [2016, 2016], "format": "tipc_pdf",
              "synthetic": True}
     raw = raw_with(tmp_path, {}, [entry])

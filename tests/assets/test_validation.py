@@ -87,11 +87,12 @@ def test_an_unmapped_column(pipeline_run, tmp_path):
 def test_an_unknown_town_in_a_tipc_report(pipeline_run, tmp_path, towns):
     from pipeline.sources.acquire import sha256_file
 
-    pdf = tmp_path / "tipc_2015.pdf"
+    pdf = tmp_path / "raw" / "tipc" / "tipc_2015.pdf"
+    pdf.parent.mkdir(parents=True)
     truth = write_report(pdf, None, towns, ReportSpec(tables=default_tables()[:1], extra_rows=("Springfield",)))
     printed = next(row for row in truth if row["row_label"] == "Springfield")
     entry = {"id": "tipc_2015", "kind": "tracked", "dataset": "tipc_report", "title": "SYNTHETIC report",
-             "publisher": "tests", "path": "../tipc_2015.pdf", "filename": pdf.name, "sha256": sha256_file(pdf),
+             "publisher": "tests", "path": "tipc/tipc_2015.pdf", "filename": pdf.name, "sha256": sha256_file(pdf),
              "size": pdf.stat().st_size, "license": "MIT", "period": [2005, 2014], "format": "tipc_pdf",
              "synthetic": True}
     checks = _run_bad(pipeline_run, tmp_path, raw_with(tmp_path, {}, [entry]))

@@ -67,3 +67,19 @@ def test_append_source_keeps_the_manifest_valid(tmp_path: Path):
     for bad in ("../evil", "x'; DROP TABLE facts; --", "Upper"):
         with pytest.raises(ManifestError, match="lowercase letters"):
             append_source(path, {**entry, "id": bad})
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("id", "x'; DROP TABLE facts; --", "lowercase letters"),
+    ("filename", "../../etc/passwd", "leaves its folder"),
+    ("path", "/etc/passwd", "leaves its folder"),
+])
+def test_hostile_names_in_the_manifest_are_refused(tmp_path: Path, field, value, message):
+    import yaml
+
+    document = yaml.safe_load(MANIFEST.read_text())
+    document["sources"][0][field] = value
+    path = tmp_path / "sources.yaml"
+    path.write_text(yaml.safe_dump(document))
+    with pytest.raises(ManifestError, match=message):
+        load_manifest(path)
