@@ -1,5 +1,6 @@
 """Report versions as auditors use them: immutable, verifiable, comparable, traceable to the printed cell."""
 
+import hashlib
 import os
 import shutil
 import signal
@@ -105,3 +106,47 @@ def test_a_version_is_current_only_for_the_same_inputs_lock_and_clean_commit(tmp
     assert not audit.is_current(tmp_path, {**context, "inputs": [{"source_id": "a", "sha256": "9" * 64}]})
     assert not audit.is_current(tmp_path, {**context, "git_commit": "4" * 40})
     assert not audit.is_current(tmp_path, {**context, "git_dirty": True})
+
+
+def test_a_full_disk_while_publishing_leaves_nothing_partial(tmp_path: Path, monkeypatch):
+    import errno
+
+    from pipeline.report.publish import publish
+
+    written = []
+    real_write = Path.write_bytes
+
+    def write_until_full(self, data):
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        written.append(self)
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", write_until_full)
+    files = {f"metrics/t{i}.csv": b"a,b\n1,2\n" for i in range(6)}
+    with pytest.raises(OSError, match="No space left on device"):
+        publish(tmp_path / "reports", "2005-2016", files, {})
+    assert list((tmp_path / "reports").iterdir()) == []  # no version, no staging folder, no LATEST
+
+
+def test_a_run_killed_during_extraction_changes_nothing_and_the_rerun_succeeds(pipeline_run, tmp_path: Path):
+    out = tmp_path / "out"
+    shutil.copytree(pipeline_run.settings.reports_dir, out / "reports")
+    (out / "w").mkdir(parents=True)
+    shutil.copyfile(pipeline_run.settings.warehouse_path, out / "w" / "ctip.duckdb")
+    before = (tree_digest(out / "reports"), hashlib.sha256((out / "w" / "ctip.duckdb").read_bytes()).hexdigest())
+    env = {**os.environ, "CTIP_CACHE_DIR": str(pipeline_run.settings.cache_dir),
+           "CTIP_WAREHOUSE": str(out / "w" / "ctip.duckdb"), "CTIP_REPORTS_DIR": str(out / "reports")}
+    env.pop("DAGSTER_HOME", None)
+    command = [sys.executable, "-m", "pipeline.cli", "run", "--force"]
+    process = subprocess.Popen(command, env=env, cwd=REPO_ROOT, stdout=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    for line in process.stdout:  # kill once the crosswalk is read, while the UCR tables are being extracted
+        if "ucr_agency_crosswalk" in line or time.monotonic() > deadline:
+            break
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    after = (tree_digest(out / "reports"), hashlib.sha256((out / "w" / "ctip.duckdb").read_bytes()).hexdigest())
+    assert after == before
+    rerun = subprocess.run(command, env=env, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
