@@ -118,7 +118,7 @@ def to_html(title: str, blocks: list[Block]) -> str:
              "table{border-collapse:collapse;margin:1rem 0;font-size:.85rem;display:block;max-width:100%;"
              "overflow-x:auto}"
              "th,td{border:1px solid #999;padding:.2rem .5rem;text-align:left;vertical-align:top;"
-             "overflow-wrap:anywhere}td.n{text-align:right}"
+             "overflow-wrap:break-word}td.n{text-align:right;white-space:nowrap}"
              "caption{text-align:left;font-style:italic;padding:.3rem 0}img{max-width:100%}"
              ".synthetic{background:#fdd;border:2px solid #900;padding:1rem}")
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
