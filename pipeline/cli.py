@@ -129,8 +129,8 @@ def _extract(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from pipeline.extract.reference import load_statutes, load_towns
+    from pipeline.extract.tidy import ExtractionError, SourceRef
     from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
-    from pipeline.extract.ucr import ExtractionError, SourceRef
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError, sha256_file
     from pipeline.sources.inventory import manifest_sources, verified_path

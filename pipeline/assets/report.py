@@ -9,6 +9,7 @@ from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, Out
 
 from pipeline.assets.resources import CtipPaths
 from pipeline.report import figures
+from pipeline.report.audit import changed_since_latest
 from pipeline.report.build import build_report_files
 from pipeline.report.lineage import lineage_document
 from pipeline.report.provenance import publication_context, runtime_context
@@ -70,12 +71,12 @@ def report_version(
         if f"raw_{row.source_id}" in assets:
             assets[f"raw_{row.source_id}"]["data_version"] = row.sha256
     period, publication = publication_context(source_inventory, settings, package_version("ctip"), assets)
-    previous = _previous_inputs(settings.reports_dir)
+    new_or_changed = changed_since_latest(settings.reports_dir, publication["inputs"])
     result = publish(settings.reports_dir, period, files, publication)
     record = write_run_record(settings.reports_dir, context.run.run_id, {
         "run_id": context.run.run_id, "version": result.version, "created": result.created,
         "status": "published" if result.created else "unchanged",
-        "inputs_new_or_changed": _changed(previous, publication["inputs"]),
+        "inputs_new_or_changed": new_or_changed,
         "published_at_unix": round(started, 3), "publish_seconds": round(time.time() - started, 3),
         **runtime_context(settings),
     })
@@ -85,17 +86,3 @@ def report_version(
         "files": len(files) + 1,
     })
 
-
-def _previous_inputs(reports_dir) -> list[dict] | None:
-    from pipeline.report import audit
-
-    try:
-        return audit.manifest(audit.resolve_version(reports_dir, "LATEST"))["inputs"]
-    except (FileNotFoundError, OSError, KeyError):
-        return None
-
-
-def _changed(previous: list[dict] | None, current: list[dict]) -> list[str]:
-    """Source ids that are new or whose sha256 changed since the previous LATEST (all of them on a first run)."""
-    before = {i["source_id"]: i["sha256"] for i in previous or []}
-    return sorted(i["source_id"] for i in current if before.get(i["source_id"]) != i["sha256"])

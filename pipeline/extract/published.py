@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.tidy import conform
-from pipeline.extract.ucr import ExtractionError, SourceRef
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 
 
 def extract_published_totals(path: Path, source: SourceRef) -> pd.DataFrame:

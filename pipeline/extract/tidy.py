@@ -5,6 +5,8 @@ Declared once here; the warehouse DDL is generated from it, so the two cannot dr
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 # column -> (DuckDB type, pandas dtype, meaning)
@@ -52,3 +54,18 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(
         ["source_id", "page", "table_index", "row_index", "column_index"], na_position="first", kind="stable"
     ).reset_index(drop=True)
+
+
+class ExtractionError(ValueError):
+    """The file is not what the extractor can read faithfully: named file, line and column say where."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """What a tidy row needs to know about its input."""
+
+    source_id: str
+    sha256: str
+    year: int
+    synthetic: bool
+    filename: str

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.tidy import conform
-from pipeline.extract.ucr import ExtractionError, SourceRef
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 
 STATE_POLICE = "Connecticut State Police"
 STATEWIDE = "Connecticut"

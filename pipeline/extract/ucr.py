@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.tidy import conform
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 
 UCR_OFFENSE = "prostitution_commercialized_vice"
 ROW_PREFIX = "Prostit "
@@ -26,21 +25,6 @@ _AGE = re.compile(r"^(<10|\d+|\d+-\d+|65\+)$")
 def _UNMAPPED(header: str) -> dict:  # noqa: N802 - reads like the crosswalk row it stands in for
     """A header the crosswalk does not know: kept as printed and flagged, so validation names file and header."""
     return {"jurisdiction": header, "jurisdiction_type": "unmapped", "agency": None}
-
-
-class ExtractionError(ValueError):
-    """The file is not what the extractor can read faithfully: named file, line and column say where."""
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    """What a tidy row needs to know about its input."""
-
-    source_id: str
-    sha256: str
-    year: int
-    synthetic: bool
-    filename: str
 
 
 def classify_row(label: str) -> dict[str, str]:

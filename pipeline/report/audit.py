@@ -66,6 +66,16 @@ def input_changes(first: dict, second: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def changed_since_latest(reports_dir: Path, inputs: list[dict]) -> list[str]:
+    """Source ids new or changed since reports/LATEST (every input when there is none yet)."""
+    try:
+        previous = manifest(resolve_version(reports_dir, "LATEST"))
+    except (FileNotFoundError, OSError):
+        previous = {"inputs": []}
+    changes = input_changes(previous, {"inputs": inputs})
+    return changes[changes.status.isin(["added", "changed"])].source_id.tolist()
+
+
 def metric_changes(first: Path, second: Path) -> pd.DataFrame:
     """Every value that differs between the two versions' metric tables, keyed by what identifies the row."""
     rows = []

@@ -23,6 +23,15 @@ def canonical_json(document: object) -> bytes:
         "utf-8")
 
 
+def json_value(value: object) -> object:
+    """A pandas / numpy cell as plain JSON: missing values become null, numpy scalars Python ones."""
+    import pandas as pd
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.extract.ucr import SourceRef
+from pipeline.extract.tidy import SourceRef
 from pipeline.settings import Settings
 from pipeline.sources.acquire import acquire
 from pipeline.sources.manifest import Source, load_manifest

@@ -16,6 +16,7 @@ import pandas as pd
 import yaml
 
 from pipeline.extract.tidy import TIDY_COLUMNS
+from pipeline.report.publish import json_value
 
 JURISDICTION_TYPES_OK = ["town", "state_police", "other_agency", "county", "aggregate", "statewide"]
 FAMILIES = ("schema", "jurisdictions", "keys", "reconciliation", "plausibility")
@@ -149,13 +150,6 @@ def _covers(entry: dict, row: dict) -> bool:
     return True
 
 
-def _plain(value: object) -> object:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
 
 def _gx_summary(result) -> dict:
     config = result.expectation_config
@@ -163,7 +157,7 @@ def _gx_summary(result) -> dict:
     detail = result.result or {}
     return {"expectation_type": config.type, "kwargs": kwargs, "success": bool(result.success),
             "element_count": detail.get("element_count"), "unexpected_count": detail.get("unexpected_count"),
-            "observed_value": _plain(detail.get("observed_value")) if not isinstance(
+            "observed_value": json_value(detail.get("observed_value")) if not isinstance(
                 detail.get("observed_value"), list | dict) else detail.get("observed_value")}
 
 
@@ -206,7 +200,7 @@ def _finding(check: Check, result, frame: pd.DataFrame, exceptions: list[dict]) 
         return Finding(*about, passed=True, severity=check.severity, failed_rows=0, gx_result=summary)
     indices = (result.result or {}).get("unexpected_index_list") or []
     columns = [c for c in LOCATION_COLUMNS[check.table] if c in frame.columns]
-    rows = [{c: _plain(frame.at[i, c]) for c in columns} for i in indices if isinstance(i, int | float)]
+    rows = [{c: json_value(frame.at[i, c]) for c in columns} for i in indices if isinstance(i, int | float)]
     if check.id == "keys_unique":  # show each duplicate beside its twin
         rows.sort(key=lambda row: (row["key"], row.get("row_index") or 0))
     failed = len(rows) if rows else int((result.result or {}).get("unexpected_count") or 1)

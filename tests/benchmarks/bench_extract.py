@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pipeline.extract import tipc
 from pipeline.extract.reference import load_towns
-from pipeline.extract.ucr import SourceRef
+from pipeline.extract.tidy import SourceRef
 from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, verified_path
 from pipeline.synthetic.tipc_report import ReportSpec, TableStyle, default_tables, write_report

@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.extract.tidy import ExtractionError, SourceRef
 from pipeline.extract.tipc import extract_tipc, parse_value, resolve_name
-from pipeline.extract.ucr import ExtractionError, SourceRef
 from pipeline.synthetic.tipc_report import (
     ReportSpec,
     default_tables,

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from pipeline.extract.reference import load_crosswalk, load_towns
-from pipeline.extract.ucr import ExtractionError, classify_row, extract_ucr_arrests
+from pipeline.extract.tidy import ExtractionError
+from pipeline.extract.ucr import classify_row, extract_ucr_arrests
 from pipeline.sources.inventory import manifest_sources, source_ref
 from tests.conftest import REPO_ROOT
 
