@@ -12,10 +12,9 @@ endif
 endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: run test lint dev demo bench bootstrap
+.PHONY: run test lint dev demo bench bootstrap dagster-home
 
-run: bootstrap  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
-	@mkdir -p "$(DAGSTER_HOME)"
+run: bootstrap dagster-home  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
 	$(UV) run --locked ctip run
 
 test: bootstrap  ## lint, then every test
@@ -31,9 +30,12 @@ bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction: a t
 lint: bootstrap
 	$(UV) run --locked ruff check .
 
-dev: bootstrap  ## the Dagster UI on http://127.0.0.1:3000
-	@mkdir -p "$(DAGSTER_HOME)"
+dev: bootstrap dagster-home  ## the Dagster UI on http://127.0.0.1:3000 (with the daemon: sensor, schedule)
 	$(UV) run --locked dagster dev
+
+dagster-home:  ## instance settings (one run at a time) unless DAGSTER_HOME already has its own
+	@mkdir -p "$(DAGSTER_HOME)"
+	@[ -f "$(DAGSTER_HOME)/dagster.yaml" ] || cp pipeline/dagster.yaml "$(DAGSTER_HOME)/dagster.yaml"
 
 bootstrap: $(UV)
 	$(UV) sync --locked --quiet

@@ -14,16 +14,22 @@ def _execute(resources: dict | None = None, stream=None):
     warnings.filterwarnings("ignore", message=r".*(beta|preview)")  # API-stability notices are not for researchers
     from dagster import DagsterInstance, Definitions
 
+    from pipeline.assets.partitions import full_run_tags
     from pipeline.assets.progress import progress_logger
     from pipeline.definitions import defs
+    from pipeline.settings import Settings
+    from pipeline.sources.inventory import manifest_sources
 
     job = defs.resolve_job_def("full_pipeline")
     progress, handler = progress_logger(len(job.graph.node_defs), stream)
     run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress}))
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") and not resources \
         else DagsterInstance.ephemeral()
+    settings = resources["ctip"].settings() if resources else Settings.from_env()
+    tags = full_run_tags(instance, manifest_sources(settings))
     result = run_defs.resolve_job_def("full_pipeline").execute_in_process(
-        run_config={"loggers": {"ctip_progress": {}}}, instance=instance, raise_on_error=False, resources=resources)
+        run_config={"loggers": {"ctip_progress": {}}}, instance=instance, raise_on_error=False, resources=resources,
+        tags=tags)
     return result, handler
 
 

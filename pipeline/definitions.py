@@ -3,7 +3,7 @@
 from dagster import Definitions, in_process_executor, load_assets_from_modules, with_source_code_references
 
 from pipeline.assets import extract, metrics, raw, report, validate, warehouse
-from pipeline.assets.jobs import full_pipeline_job
+from pipeline.assets.jobs import full_pipeline_job, rebuild_job
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.schedules import yearly_refresh_schedule
 from pipeline.assets.sensors import new_sources_sensor
@@ -17,7 +17,7 @@ all_checks = validate.validation_checks
 defs = Definitions(
     assets=all_assets,
     asset_checks=all_checks,
-    jobs=[full_pipeline_job],
+    jobs=[full_pipeline_job, rebuild_job],
     sensors=[new_sources_sensor],
     schedules=[yearly_refresh_schedule],
     resources={"ctip": CtipPaths()},

@@ -29,6 +29,11 @@ class Settings:
     def manifest_path(self) -> Path:
         return self.raw_dir / "sources.yaml"
 
+    @property
+    def extracted_dir(self) -> Path:
+        """Tidy rows per report source (Parquet), beside the warehouse file they are loaded into."""
+        return self.warehouse_path.parent / "extracted"
+
     @classmethod
     def from_env(cls) -> Settings:
         home = default_home()

@@ -42,16 +42,20 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
-def run_pipeline(settings: Settings, raise_on_error: bool = True):
+def run_pipeline(settings: Settings, raise_on_error: bool = True, instance: DagsterInstance | None = None):
+    """Every asset and check, every report partition, in one run (what `ctip run` does)."""
+    from pipeline.assets.partitions import full_run_tags
     from pipeline.definitions import all_assets, all_checks
+    from pipeline.sources.inventory import manifest_sources
 
     resource = CtipPaths(
         raw_dir=str(settings.raw_dir), cache_dir=str(settings.cache_dir),
         warehouse_path=str(settings.warehouse_path), reports_dir=str(settings.reports_dir),
         mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None,
     )
-    return materialize([*all_assets, *all_checks], resources={"ctip": resource}, instance=DagsterInstance.ephemeral(),
-                       raise_on_error=raise_on_error)
+    instance = instance or DagsterInstance.ephemeral()
+    return materialize([*all_assets, *all_checks], resources={"ctip": resource}, instance=instance,
+                       raise_on_error=raise_on_error, tags=full_run_tags(instance, manifest_sources(settings)))
 
 
 @dataclass

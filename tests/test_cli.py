@@ -40,7 +40,7 @@ def test_run_stops_on_a_tampered_cache_file_with_one_clear_message(isolated: Pat
     cached.write_bytes(cached.read_bytes()[:-10])
     assert main(["run"]) == 1
     err = capsys.readouterr().err
-    assert "stopped at raw_ucr_arrests_2016: AcquisitionError: source ucr_arrests_2016: sha256 mismatch" in err
+    assert "stopped at raw_report_files: AcquisitionError: source ucr_arrests_2016: sha256 mismatch" in err
     assert "expected f21219a2c89e5bcde0a955668f1dfb7d1bbf17b0d9838046f44386ebff3b570a, got " in err
     assert not (isolated / "warehouse" / "ctip.duckdb").exists()
     (record,) = (isolated / "reports" / "runs").glob("*.json")  # what failed, and nothing else written

@@ -14,7 +14,8 @@ def asset_graph_lines() -> list[str]:
     for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string()):
         node = graph.get(key)
         parents = ", ".join(sorted(p.to_user_string() for p in node.parent_keys))
-        lines.append(f"{node.group_name:<10} {key.to_user_string():<32} <- {parents}".rstrip())
+        partitions = f"[{node.partitions_def.name}] " if node.partitions_def else ""
+        lines.append(f"{node.group_name:<10} {key.to_user_string():<32} {partitions}<- {parents}".rstrip())
     return lines
 
 
@@ -49,3 +50,11 @@ def test_validation_checks_block():
     assert set(checks) == {"schema_expectations", "jurisdictions_expectations", "keys_expectations",
                            "reconciliation_expectations", "plausibility_expectations"}
     assert all(spec.blocking for spec in checks.values())
+
+
+def test_only_the_report_assets_are_partitioned_by_source():
+    graph = defs.resolve_asset_graph()
+    partitioned = {key.to_user_string(): graph.get(key).partitions_def for key in graph.get_all_asset_keys()
+                   if graph.get(key).partitions_def}
+    assert set(partitioned) == {"raw_report_files", "report_tables_extracted"}
+    assert {d.name for d in partitioned.values()} == {"report_sources"}

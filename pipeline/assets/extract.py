@@ -1,15 +1,16 @@
 """Stage extract: verified raw files to tidy rows and reference tables (the pure work is in pipeline.extract)."""
 
 import pandas as pd
-from dagster import AssetExecutionContext, MetadataValue, Output, asset
+from dagster import AssetExecutionContext, BackfillPolicy, MetadataValue, Output, asset
 
-from pipeline.assets.raw import raw_keys
+from pipeline.assets.partitions import report_sources
+from pipeline.assets.raw import raw_keys, report_sources_in_run
 from pipeline.assets.resources import CtipPaths
 from pipeline.extract.published import extract_published_totals
 from pipeline.extract.reference import load_crosswalk, load_dph_population, load_statutes, load_towns
+from pipeline.extract.reports import extract_report
+from pipeline.extract.store import read_extracted, write_extracted
 from pipeline.extract.tidy import conform
-from pipeline.extract.tipc import extract_tipc
-from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_path
 from pipeline.sources.manifest import sources_of
@@ -60,32 +61,43 @@ def source_inventory(ctip: CtipPaths) -> Output[pd.DataFrame]:
     return _output(sources_table(manifest_sources(ctip.settings())))
 
 
-@asset(group_name="extract", deps=raw_keys("ucr_arrests"), code_version="1")
-def ucr_arrests_tidy(context: AssetExecutionContext, ctip: CtipPaths,
-                     ucr_agency_crosswalk: pd.DataFrame) -> Output[pd.DataFrame]:
-    """Every printed count of the UCR 'Prostit' rows, one tidy row each, with line and column."""
-    settings = ctip.settings()
-    frames = []
-    for source in sources_of(manifest_sources(settings), "ucr_arrests"):
-        frame = extract_ucr_arrests(verified_path(source, settings), source_ref(source), ucr_agency_crosswalk)
-        context.log.info(f"{source.id}: {len(frame)} tidy rows")
-        frames.append(frame)
-    return _output(pd.concat(frames, ignore_index=True), sources=len(frames))
-
-
-@asset(group_name="extract", deps=raw_keys("tipc_report"), code_version="1")
-def tipc_reports_tidy(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
-                      statutes: pd.DataFrame) -> Output[pd.DataFrame]:
-    """Every printed count of every TIPC report table (PDF, CSV, XLSX) in the manifest, with page and row."""
+@asset(group_name="extract", partitions_def=report_sources, backfill_policy=BackfillPolicy.single_run(),
+       deps=["raw_report_files"], code_version="1")
+def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
+                            statutes: pd.DataFrame, ucr_agency_crosswalk: pd.DataFrame) -> None:
+    """Every printed count of one report's tables (UCR CSV; TIPC PDF, CSV, XLSX) with page and row, kept on
+    disk per source so that a refresh extracts only what is new."""
     settings = ctip.settings()
     roles = dict(zip(statutes.statute, statutes.role, strict=True))
-    frames = [conform(pd.DataFrame())]
-    for source in sources_of(manifest_sources(settings), "tipc_report"):
-        frame = extract_tipc(verified_path(source, settings), source_ref(source), ct_towns.town, roles)
-        context.log.info(f"{source.id}: {len(frame)} tidy rows from {frame.page.nunique()} pages")
-        frames.append(frame)
-    tidy = pd.concat(frames, ignore_index=True)
-    return _output(tidy, sources=len(frames) - 1, synthetic=bool(tidy.synthetic.any()))
+    for source in report_sources_in_run(context, settings):
+        frame = extract_report(source, verified_path(source, settings), towns=ct_towns.town, roles=roles,
+                               crosswalk=ucr_agency_crosswalk)
+        path = write_extracted(frame, settings.extracted_dir, source)
+        context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")
+        context.add_asset_metadata({"row_count": len(frame), "path": MetadataValue.path(str(path)),
+                                    "pages": int(frame.page.nunique()), "source_sha256": source.sha256,
+                                    "preview": MetadataValue.md(frame.head(10).to_markdown(index=False))},
+                                   partition_key=source.id)
+
+
+def _all_extracted(settings: Settings, dataset: str) -> tuple[pd.DataFrame, int]:
+    sources = sources_of(manifest_sources(settings), dataset)
+    frames = [read_extracted(settings.extracted_dir, source) for source in sources]
+    return pd.concat([conform(pd.DataFrame()), *frames], ignore_index=True), len(frames)
+
+
+@asset(group_name="extract", deps=[report_tables_extracted], code_version="1")
+def ucr_arrests_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Every printed count of the UCR 'Prostit' rows of every year, one tidy row each, with line and column."""
+    tidy, sources = _all_extracted(ctip.settings(), "ucr_arrests")
+    return _output(tidy, sources=sources)
+
+
+@asset(group_name="extract", deps=[report_tables_extracted], code_version="1")
+def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Every printed count of every TIPC report table in the manifest, with page and row."""
+    tidy, sources = _all_extracted(ctip.settings(), "tipc_report")
+    return _output(tidy, sources=sources, synthetic=bool(tidy.synthetic.any()))
 
 
 @asset(group_name="extract", deps=raw_keys("published_judicial"), code_version="1")

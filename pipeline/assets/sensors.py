@@ -1,17 +1,38 @@
-"""Sensor: a new or changed source in raw/sources.yaml requests a refresh run, once per set of hashes."""
+"""Sensor: a new or changed source in raw/sources.yaml adds its partition and requests a run, once per set of
+hashes, that extracts exactly the affected reports and rebuilds everything downstream."""
 
 import json
 
-from dagster import RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
+from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
 
-from pipeline.assets.jobs import full_pipeline_job
+from pipeline.assets.jobs import full_pipeline_job, rebuild_job
+from pipeline.assets.partitions import (
+    partition_order,
+    partition_requests,
+    range_tags,
+    report_source_ids,
+    report_sources,
+)
 from pipeline.assets.resources import CtipPaths
-from pipeline.sources.changes import compare, fingerprints, unlisted_files
+from pipeline.sources.changes import compare, fingerprints, refresh_plan, unlisted_files
 from pipeline.sources.manifest import load_manifest
 
 
-@sensor(job=full_pipeline_job, minimum_interval_seconds=300,
-        description="Requests a full run when raw/sources.yaml gains or changes a source (by sha256).")
+def _run_request(run_key: str, tags: dict[str, str], partitions: list[str], order: list[str]) -> RunRequest:
+    if not partitions:
+        return RunRequest(run_key=run_key, job_name=rebuild_job.name, tags=tags)
+    if len(partitions) == 1:
+        return RunRequest(run_key=run_key, job_name=full_pipeline_job.name, partition_key=partitions[0], tags=tags)
+    # One run over the span from the first to the last affected partition (Dagster runs spans, not sets).
+    positions = sorted(order.index(key) for key in partitions)
+    span = order[positions[0]:positions[-1] + 1]
+    return RunRequest(run_key=run_key, job_name=full_pipeline_job.name, tags={**tags, **range_tags(span)})
+
+
+# Running by default: with `make dev` (webserver + daemon) new reports are picked up without anyone clicking.
+@sensor(jobs=[full_pipeline_job, rebuild_job], minimum_interval_seconds=300, default_status=DefaultSensorStatus.RUNNING,
+        description="A new or changed source (by sha256) in raw/sources.yaml: add its partition, extract it, "
+                    "rebuild and publish.")
 def new_sources_sensor(context: SensorEvaluationContext, ctip: CtipPaths):
     settings = ctip.settings()
     sources = load_manifest(settings.manifest_path)
@@ -22,9 +43,14 @@ def new_sources_sensor(context: SensorEvaluationContext, ctip: CtipPaths):
             f"{', '.join(p.name for p in unlisted)}." if unlisted else "")
     if not changes.any:
         return SkipReason(f"No new or changed source in {settings.manifest_path}.{note}")
-    context.log.info(f"{changes.describe()}.{note}")
+    wanted = report_source_ids(sources)
+    existing = context.instance.get_dynamic_partitions(report_sources.name)
+    plan = refresh_plan(changes, sources)
+    context.log.info(f"{changes.describe()}: {plan.describe()}.{note}")
+    tags = {"ctip/changes": changes.describe()[:200], "ctip/plan": plan.describe()[:200]}
     return SensorResult(
-        run_requests=[RunRequest(run_key=changes.run_key(current),
-                                 tags={"ctip/changes": changes.describe()[:200]})],
+        run_requests=[_run_request(changes.run_key(current), tags, list(plan.partitions),
+                                   partition_order(existing, wanted))],
+        dynamic_partitions_requests=partition_requests(existing, wanted),
         cursor=json.dumps(current, sort_keys=True),
     )

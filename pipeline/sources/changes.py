@@ -7,10 +7,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.sources.manifest import Source
+from pipeline.sources.manifest import REPORT_DATASETS, Source
 
 WATCHED_FOLDERS = ("tipc",)  # where new report files are dropped
 WATCHED_SUFFIXES = {".pdf", ".csv", ".xlsx", ".xlsm"}
+# References that extraction itself reads: when one changes, every report is extracted again.
+EXTRACTION_REFERENCES = ("reference_towns", "reference_statutes", "reference_crosswalk")
 
 
 @dataclass(frozen=True)
@@ -55,3 +57,27 @@ def unlisted_files(raw_dir: Path, sources: list[Source]) -> list[Path]:
             if path.is_file() and path.suffix.lower() in WATCHED_SUFFIXES and path.resolve() not in listed:
                 found.append(path)
     return found
+
+
+@dataclass(frozen=True)
+class RefreshPlan:
+    """Which report partitions a change requires extracting again; everything downstream always reruns."""
+
+    partitions: tuple[str, ...]
+    every_partition: bool
+
+    def describe(self) -> str:
+        if self.every_partition:
+            return "extract every report again"
+        return f"extract {', '.join(self.partitions)}" if self.partitions else "extract nothing; rebuild from extracted"
+
+
+def refresh_plan(changes: Changes, sources: list[Source]) -> RefreshPlan:
+    """New or changed report files alone are extracted; a changed extraction reference (or an unknown removal,
+    whose dataset is gone with it) means all of them."""
+    dataset = {source.id: source.dataset for source in sources}
+    report_ids = [source.id for source in sources if source.dataset in REPORT_DATASETS]
+    touched = set(changes.added) | set(changes.changed)
+    if any(dataset[key] in EXTRACTION_REFERENCES for key in touched):
+        return RefreshPlan(tuple(report_ids), every_partition=True)
+    return RefreshPlan(tuple(key for key in report_ids if key in touched), every_partition=False)

@@ -14,6 +14,10 @@ REQUIRED_FIELDS = (
 )
 
 
+# Datasets that arrive one report at a time: each of their sources is a partition of the extraction assets,
+# so that a new year is extracted alone and every other year is read back from the extracted layer.
+REPORT_DATASETS = ("ucr_arrests", "tipc_report")
+
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,62}$")
 
 

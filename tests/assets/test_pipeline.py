@@ -125,7 +125,7 @@ def test_a_tampered_source_stops_the_run_and_changes_nothing(pipeline_run, tmp_p
 
     assert not result.success
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    assert failure.step_key == "raw_ucr_arrests_2012"
+    assert failure.step_key == "raw_report_files"  # the partitioned asset of every report file
     message = str(failure.event_specific_data.error)
     assert "source ucr_arrests_2012: sha256 mismatch" in message
     assert "e524664b92918591e95b644789afa7c91b8ccd36591995278c7ff50a4f001c3f" in message
@@ -186,7 +186,7 @@ def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_
 
     assert not result.success
     (failure,) = [e for e in result.all_events if e.event_type_value == "STEP_FAILURE"]
-    assert failure.step_key == "tipc_reports_tidy"
+    assert failure.step_key == "report_tables_extracted"
     assert "tipc_2016.pdf: truncated or corrupt PDF" in str(failure.event_specific_data.error)
     assert hashlib.sha256(settings.warehouse_path.read_bytes()).hexdigest() == before
     assert not settings.reports_dir.exists()

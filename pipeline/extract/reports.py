@@ -1,0 +1,24 @@
+"""One report source to tidy rows, whichever dataset it belongs to: the work of one extraction partition."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.extract.tipc import extract_tipc
+from pipeline.extract.ucr import extract_ucr_arrests
+from pipeline.sources.inventory import source_ref
+from pipeline.sources.manifest import REPORT_DATASETS, Source
+
+
+def extract_report(source: Source, path: Path, *, towns: Iterable[str], roles: dict[str, str],
+                   crosswalk: pd.DataFrame) -> pd.DataFrame:
+    """Dispatch on the manifest's dataset, so that adding a year never needs code."""
+    ref = source_ref(source)
+    if source.dataset == "ucr_arrests":
+        return extract_ucr_arrests(path, ref, crosswalk)
+    if source.dataset == "tipc_report":
+        return extract_tipc(path, ref, towns, roles)
+    raise ValueError(f"{source.id}: dataset {source.dataset!r} is not a report dataset ({', '.join(REPORT_DATASETS)})")
