@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_file_size, check_page_count, check_page_sizes
 from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 
 STATE_POLICE = "Connecticut State Police"
@@ -334,21 +335,25 @@ def _check_streams(path: Path) -> None:
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import resolve1
+    from pdfminer.pdftypes import PDFStream, resolve1
 
-    page_number = 0
+    page_number, in_page = 0, False
     try:
         with open(path, "rb") as handle:
             document = PDFDocument(PDFParser(handle))
             for page in PDFPage.create_pages(document):
+                in_page = True
                 for stream in page.contents:
+                    if not isinstance(resolve1(stream), PDFStream):
+                        raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")
                     resolve1(stream).get_data()
                 page_number += 1
+                in_page = False
     except PDFPasswordIncorrect:
         raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
                               "qpdf --decrypt) and try again") from None
     except Exception as exc:  # pdfminer raises many types for damaged files
-        where = f"page {page_number + 1}" if page_number else "document structure"
+        where = f"page {page_number + 1}" if in_page else "document structure"
         raise ExtractionError(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
     if page_number == 0:
         raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
@@ -417,11 +422,20 @@ def read_pdf_lines(path: Path) -> list[Line]:
 
     path = Path(path)
     _check_pdf_bytes(path)
-    _check_streams(path)
     try:
         document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
+                                  "qpdf --decrypt) and try again") from None
         raise ExtractionError(f"{path.name}: corrupt PDF ({exc})") from None
+    try:  # bounds before the slow stream check: thousands of pages or poster-sized pages stop here
+        check_page_count(path.name, len(document))
+        check_page_sizes(path.name, [document.get_page_size(index) for index in range(len(document))])
+        _check_streams(path)
+    except ExtractionError:
+        document.close()
+        raise
     lines: list[Line] = []
     chars = images = 0
     try:
@@ -452,11 +466,19 @@ def _cells(values: Iterable[object]) -> tuple[Cell, ...]:
 
 
 def read_csv_lines(path: Path) -> Iterator[Line]:
+    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     with open(path, encoding="utf-8-sig", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle), start=1):
+        reader = csv.reader(handle)
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise ExtractionError(f"{Path(path).name}, line {reader.line_num}: unreadable CSV ({exc})") from None
             cells = _cells(row)
             if cells:
-                yield Line(None, number, cells)
+                yield Line(None, reader.line_num, cells)
 
 
 def read_xlsx_lines(path: Path) -> Iterator[Line]:
@@ -478,6 +500,7 @@ def extract_tipc(path: Path, source: SourceRef, towns: Iterable[str], roles: dic
     """Tidy rows from a TIPC report table file; the reader is chosen by the file's extension."""
     path = Path(path)
     suffix = path.suffix.lower()
+    check_file_size(path)
     if suffix == ".pdf":
         lines: Iterable[Line] = read_pdf_lines(path)
     elif suffix == ".csv":

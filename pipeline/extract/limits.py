@@ -1,0 +1,37 @@
+"""Bounds on what extraction will read: a hostile or broken file stops with a clear message, in bounded time
+and memory, instead of exhausting the machine. The real inputs are far inside them (the largest real UCR CSV
+is under 1 MB; a TIPC report has tens of pages)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.extract.tidy import ExtractionError
+
+MAX_FILE_BYTES = {".pdf": 200 * 2**20, ".csv": 100 * 2**20, ".xlsx": 50 * 2**20, ".xlsm": 50 * 2**20}
+MAX_PDF_PAGES = 2_000
+# 200 inches, PDF's own limit for a page side at the default user unit (ISO 32000-1, annex C); A0 is 2,384 pt.
+MAX_PAGE_SIDE_PT = 14_400.0
+MAX_CSV_FIELD_CHARS = 1_000_000
+
+
+def check_file_size(path: Path) -> None:
+    """Refuse before reading: the size is known without opening the file."""
+    path = Path(path)
+    limit = MAX_FILE_BYTES.get(path.suffix.lower())
+    size = path.stat().st_size
+    if limit is not None and size > limit:
+        raise ExtractionError(f"{path.name}: {size:,} bytes, more than the {limit:,} bytes ctip reads from a "
+                              f"{path.suffix.lower()} file; is this really one report's table?")
+
+
+def check_page_count(name: str, count: int) -> None:
+    if count > MAX_PDF_PAGES:
+        raise ExtractionError(f"{name}: {count:,} pages, more than the {MAX_PDF_PAGES:,} ctip reads from one report")
+
+
+def check_page_sizes(name: str, sizes: list[tuple[float, float]]) -> None:
+    for number, (width, height) in enumerate(sizes, start=1):
+        if max(width, height) > MAX_PAGE_SIDE_PT:
+            raise ExtractionError(f"{name}, page {number}: {width:,.0f} × {height:,.0f} pt, larger than PDF's "
+                                  f"{MAX_PAGE_SIDE_PT:,.0f} pt page limit")

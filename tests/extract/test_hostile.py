@@ -1,0 +1,99 @@
+"""Hostile and absurd inputs: each stops with a clear message naming the file, quickly and in little memory."""
+
+import resource
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from reportlab.pdfgen import canvas
+
+from pipeline.extract.limits import MAX_PDF_PAGES
+from pipeline.extract.tidy import ExtractionError, SourceRef
+from pipeline.extract.tipc import extract_tipc
+from pipeline.extract.ucr import extract_ucr_arrests
+
+ROLES = {"53a-82": "seller", "53a-83": "buyer"}
+
+
+def _extract(path: Path) -> pd.DataFrame:
+    return extract_tipc(path, SourceRef(path.stem, "0" * 64, 2016, True, path.name), ["Hartford"], ROLES)
+
+
+def _bounded(call, match: str, seconds: float = 20.0, extra_mb: int = 300) -> None:
+    """The call raises the clear error, without taking long or growing the process much (peak RSS, in MB)."""
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    started = time.monotonic()
+    with pytest.raises(ExtractionError, match=match):
+        call()
+    assert time.monotonic() - started < seconds
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - peak_before < extra_mb
+
+
+def test_a_gigabyte_csv_is_refused_before_it_is_read(tmp_path: Path):
+    huge = tmp_path / "tipc_2016.csv"
+    with open(huge, "wb") as handle:  # sparse: 3 GB long, no disk used
+        handle.truncate(3 * 2**30)
+    _bounded(lambda: _extract(huge), r"tipc_2016\.csv: 3,221,225,472 bytes, more than the .* bytes", 5, 50)
+    ucr = SourceRef("ucr_arrests_2016", "0" * 64, 2016, False, huge.name)
+    _bounded(lambda: extract_ucr_arrests(huge, ucr, pd.DataFrame(columns=["year", "column_header"])),
+             "3,221,225,472 bytes", 5, 50)
+
+
+def test_a_csv_with_one_endless_field_is_refused_with_its_line(tmp_path: Path):
+    endless = tmp_path / "tipc_2016.csv"
+    endless.write_text('Table 1,x\n"' + "9" * 2_000_000 + '",1\n')
+    _bounded(lambda: _extract(endless), r"tipc_2016\.csv, line 2: unreadable CSV \(field larger than field limit")
+
+
+def test_a_pdf_with_thousands_of_pages_is_refused(tmp_path: Path):
+    pdf = tmp_path / "tipc_2016.pdf"
+    document = canvas.Canvas(str(pdf), pagesize=(200, 200))
+    for _ in range(MAX_PDF_PAGES + 1):
+        document.showPage()
+    document.save()
+    _bounded(lambda: _extract(pdf), rf"tipc_2016\.pdf: {MAX_PDF_PAGES + 1:,} pages, more than the")
+
+
+def test_a_poster_sized_page_is_refused(tmp_path: Path):
+    pdf = tmp_path / "tipc_2016.pdf"
+    document = canvas.Canvas(str(pdf), pagesize=(200, 200))
+    document.drawString(10, 10, "Table 1")
+    document.showPage()
+    document.setPageSize((50_000, 300))
+    document.drawString(10, 10, "Hartford 1 2")
+    document.showPage()
+    document.save()
+    _bounded(lambda: _extract(pdf), r"tipc_2016\.pdf, page 2: 50,000 × 300 pt, larger than")
+
+
+def _pdf_with_page_content(content_object: bytes) -> bytes:
+    """A minimal PDF by hand, so that the malformed part is exactly what the test says."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+               content_object]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_deeply_nested_objects_are_a_clear_error(tmp_path: Path):
+    pdf = tmp_path / "tipc_2016.pdf"
+    depth = 100_000
+    pdf.write_bytes(_pdf_with_page_content(b"[" * depth + b"]" * depth))
+    _bounded(lambda: _extract(pdf), r"tipc_2016\.pdf: corrupt PDF \(page 1: ValueError: its content is a list")
+
+
+def test_a_stream_that_lies_about_its_length_is_a_clear_error(tmp_path: Path):
+    pdf = tmp_path / "tipc_2016.pdf"
+    stream = b"BT /F1 12 Tf 10 10 Td (Hartford 1 2) Tj ET"
+    pdf.write_bytes(_pdf_with_page_content(b"<< /Length 999999 /Filter /FlateDecode >>\nstream\n" + stream
+                                           + b"\nendstream"))
+    _bounded(lambda: _extract(pdf), r"tipc_2016\.pdf: corrupt PDF \(page 1: ")
