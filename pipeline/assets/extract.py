@@ -1,5 +1,7 @@
 """Stage extract: verified raw files to tidy rows and reference tables (the pure work is in pipeline.extract)."""
 
+from contextlib import contextmanager
+
 import pandas as pd
 from dagster import AssetExecutionContext, BackfillPolicy, MetadataValue, Output, asset
 
@@ -12,7 +14,7 @@ from pipeline.extract.reports import extract_report
 from pipeline.extract.store import read_extracted, write_extracted
 from pipeline.extract.tidy import conform
 from pipeline.settings import Settings
-from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_path
+from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_snapshot
 from pipeline.sources.manifest import sources_of
 
 
@@ -22,37 +24,40 @@ def _output(frame: pd.DataFrame, **metadata) -> Output:
                                    **metadata})
 
 
+@contextmanager
 def _only(settings: Settings, dataset: str):
+    """The one source of a reference dataset, as a private verified snapshot."""
     (source,) = sources_of(manifest_sources(settings), dataset)
-    return source, verified_path(source, settings)
+    with verified_snapshot(source, settings) as path:
+        yield source, path
 
 
 @asset(group_name="extract", deps=raw_keys("reference_towns"), code_version="1")
 def ct_towns(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Connecticut's 169 towns: the reference every town name is resolved against."""
-    _, path = _only(ctip.settings(), "reference_towns")
-    return _output(load_towns(path))
+    with _only(ctip.settings(), "reference_towns") as (_, path):
+        return _output(load_towns(path))
 
 
 @asset(group_name="extract", deps=raw_keys("reference_population"), code_version="1")
 def town_population(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """DPH population estimates by town and year, for rates per 100,000."""
-    source, path = _only(ctip.settings(), "reference_population")
-    return _output(load_dph_population(path, source.id))
+    with _only(ctip.settings(), "reference_population") as (source, path):
+        return _output(load_dph_population(path, source.id))
 
 
 @asset(group_name="extract", deps=raw_keys("reference_crosswalk"), code_version="1")
 def ucr_agency_crosswalk(ctip: CtipPaths, ct_towns: pd.DataFrame) -> Output[pd.DataFrame]:
     """The reviewed map from every UCR column header of every year to a jurisdiction."""
-    _, path = _only(ctip.settings(), "reference_crosswalk")
-    return _output(load_crosswalk(path, set(ct_towns.town)), path=MetadataValue.path(str(path)))
+    with _only(ctip.settings(), "reference_crosswalk") as (source, path):
+        return _output(load_crosswalk(path, set(ct_towns.town)), sha256=source.sha256)
 
 
 @asset(group_name="extract", deps=raw_keys("reference_statutes"), code_version="1")
 def statutes(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Statute -> role (seller, buyer, promoter, trafficker)."""
-    _, path = _only(ctip.settings(), "reference_statutes")
-    return _output(load_statutes(path))
+    with _only(ctip.settings(), "reference_statutes") as (_, path):
+        return _output(load_statutes(path))
 
 
 @asset(group_name="extract", code_version="1")
@@ -70,8 +75,9 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
     settings = ctip.settings()
     roles = dict(zip(statutes.statute, statutes.role, strict=True))
     for source in report_sources_in_run(context, settings):
-        frame = extract_report(source, verified_path(source, settings), towns=ct_towns.town, roles=roles,
-                               crosswalk=ucr_agency_crosswalk)
+        with verified_snapshot(source, settings) as snapshot:
+            frame = extract_report(source, snapshot, towns=ct_towns.town, roles=roles,
+                                   crosswalk=ucr_agency_crosswalk)
         path = write_extracted(frame, settings.extracted_dir, source)
         context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")
         context.add_asset_metadata({"row_count": len(frame), "path": MetadataValue.path(str(path)),
@@ -103,5 +109,5 @@ def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="extract", deps=raw_keys("published_judicial"), code_version="1")
 def published_judicial_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """The published 2005-2014 statewide totals (53a-82 and 53a-83) as tidy rows."""
-    source, path = _only(ctip.settings(), "published_judicial")
-    return _output(extract_published_totals(path, source_ref(source)))
+    with _only(ctip.settings(), "published_judicial") as (source, path):
+        return _output(extract_published_totals(path, source_ref(source)))

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pandas as pd
 
 from pipeline.extract.tidy import SourceRef
 from pipeline.settings import Settings
-from pipeline.sources.acquire import acquire
+from pipeline.sources.acquire import AcquisitionError, acquire, sha256_file
 from pipeline.sources.manifest import Source, load_manifest
 
 
@@ -17,6 +23,22 @@ def manifest_sources(settings: Settings) -> list[Source]:
 def verified_path(source: Source, settings: Settings):
     """Acquire (or re-verify the cached copy of) a source; every read goes through here."""
     return acquire(source, raw_dir=settings.raw_dir, cache_dir=settings.cache_dir, mirror_dir=settings.mirror_dir)
+
+
+@contextmanager
+def verified_snapshot(source: Source, settings: Settings) -> Iterator[Path]:
+    """A private copy of the verified file, hashed again once copied: extractors parse exactly the bytes that
+    were checked, and a file changed between the hash check and the read is caught, not half-read."""
+    path = verified_path(source, settings)
+    with tempfile.TemporaryDirectory(prefix="ctip-read-") as private:
+        copy = Path(private) / path.name
+        shutil.copyfile(path, copy)
+        digest = sha256_file(copy)
+        if digest != source.sha256:
+            raise AcquisitionError(
+                f"source {source.id}: {path} changed after its sha256 was checked (expected {source.sha256}, "
+                f"read {digest}): something is writing to it; nothing was extracted from it")
+        yield copy
 
 
 def source_ref(source: Source) -> SourceRef:

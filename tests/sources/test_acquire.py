@@ -74,3 +74,26 @@ def test_the_mirror_matches_the_manifest_where_present():
     for source in SOURCES.values():
         if source.mirror_path:
             assert sha256_file(mirror / source.mirror_path) == source.sha256, source.id
+
+
+def test_a_file_changed_between_the_hash_check_and_the_read_is_caught(tmp_path: Path, monkeypatch):
+    """Simulate a writer that strikes right after the check: extraction reads a private snapshot, hashed again."""
+    import pipeline.sources.inventory as inventory
+    from tests.conftest import raw_with, settings_in
+
+    raw = raw_with(tmp_path, {})
+    settings = settings_in(tmp_path / "work", raw=raw)
+    (statutes,) = [s for s in inventory.manifest_sources(settings) if s.id == "statutes"]
+    with inventory.verified_snapshot(statutes, settings) as snapshot:  # untouched: the snapshot is the file
+        assert sha256_file(snapshot) == statutes.sha256 and snapshot.name == statutes.filename
+    real_copy = shutil.copyfile
+
+    def a_writer_strikes_first(source, target):
+        with open(source, "a") as handle:
+            handle.write("53a-999,seller\n")
+        return real_copy(source, target)
+
+    monkeypatch.setattr(inventory.shutil, "copyfile", a_writer_strikes_first)
+    changed = r"source statutes: .*statutes\.csv changed after its sha256 was checked .*nothing was extracted"
+    with pytest.raises(AcquisitionError, match=changed), inventory.verified_snapshot(statutes, settings):
+        pytest.fail("the changed file was handed to an extractor")
