@@ -103,9 +103,18 @@ def reconciliation(facts: pd.DataFrame, tipc_sources: list[str],
     """
     con = duckdb.connect()
     con.register("facts", facts)
+    try:
+        return reconciliation_in(con, tipc_sources, suppression)
+    finally:
+        con.close()
+
+
+def reconciliation_in(con: duckdb.DuckDBPyConnection, tipc_sources: list[str],
+                      suppression: dict[str, tuple[int, int]]) -> pd.DataFrame:
+    """The same, where `facts` is already a table of the connection (a warehouse too big for pandas)."""
     con.register("tipc_sources", pd.DataFrame({"source_id": pd.Series(tipc_sources, dtype="string")}))
     frames = [con.execute(sql).df() for sql in (UCR_RECONCILIATION_SQL, UCR_BREAKDOWN_SQL, TIPC_RECONCILIATION_SQL)]
-    con.close()
+    con.unregister("tipc_sources")
     table = pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(
         not f.empty for f in frames) else frames[0]
     table = table.astype({"printed_total": "Int64", "parts_sum": "Int64", "suppressed_parts": "Int64"})
@@ -129,8 +138,14 @@ def plausibility(facts: pd.DataFrame) -> pd.DataFrame:
     """Over each source's whole period, convictions should not exceed arrests for a role."""
     con = duckdb.connect()
     con.register("facts", facts)
+    try:
+        return plausibility_in(con)
+    finally:
+        con.close()
+
+
+def plausibility_in(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     table = con.execute(PLAUSIBILITY_SQL).df()
-    con.close()
     table["plausible"] = (table.convictions <= table.arrests).astype(bool)
     return table
 
