@@ -109,23 +109,40 @@ def reconciliation(facts: pd.DataFrame, tipc_sources: list[str],
         con.close()
 
 
+RECONCILIATION_SQL = f"""
+WITH totals AS (
+    ({UCR_RECONCILIATION_SQL}) UNION ALL ({UCR_BREAKDOWN_SQL}) UNION ALL ({TIPC_RECONCILIATION_SQL})
+),
+judged AS (
+    SELECT t.*, t.printed_total - t.parts_sum AS gap,
+           t.suppressed_parts * coalesce(s.low, {DEFAULT_SUPPRESSION[0]:d}) AS allowed_gap_min,
+           t.suppressed_parts * coalesce(s.high, {DEFAULT_SUPPRESSION[1]:d}) AS allowed_gap_max
+    FROM totals t LEFT JOIN suppression_rules s ON s.source_id = t.source_id
+)
+SELECT *, coalesce(printed_total IS NOT NULL AND gap >= allowed_gap_min AND gap <= allowed_gap_max, false)
+          AS reconciles
+FROM judged
+ORDER BY source_id, rule, "group", location, cell_text, printed_total, parts_sum
+"""
+
+
+def register_reconciliation_inputs(con: duckdb.DuckDBPyConnection, tipc_sources: list[str],
+                                   suppression: dict[str, tuple[int, int]]) -> None:
+    """What RECONCILIATION_SQL reads besides `facts`: the TIPC sources and each source's suppression rule."""
+    con.register("tipc_sources", pd.DataFrame({"source_id": pd.Series(tipc_sources, dtype="string")}))
+    con.register("suppression_rules", pd.DataFrame(
+        [(source_id, low, high) for source_id, (low, high) in suppression.items()],
+        columns=["source_id", "low", "high"]).astype({"source_id": "string", "low": "Int64", "high": "Int64"}))
+
+
 def reconciliation_in(con: duckdb.DuckDBPyConnection, tipc_sources: list[str],
                       suppression: dict[str, tuple[int, int]]) -> pd.DataFrame:
-    """The same, where `facts` is already a table of the connection (a warehouse too big for pandas)."""
-    con.register("tipc_sources", pd.DataFrame({"source_id": pd.Series(tipc_sources, dtype="string")}))
-    frames = [con.execute(sql).df() for sql in (UCR_RECONCILIATION_SQL, UCR_BREAKDOWN_SQL, TIPC_RECONCILIATION_SQL)]
-    con.unregister("tipc_sources")
-    table = pd.concat([f for f in frames if not f.empty], ignore_index=True) if any(
-        not f.empty for f in frames) else frames[0]
-    table = table.astype({"printed_total": "Int64", "parts_sum": "Int64", "suppressed_parts": "Int64"})
-    low = table.source_id.map(lambda s: suppression.get(s, DEFAULT_SUPPRESSION)[0]).astype("Int64")
-    high = table.source_id.map(lambda s: suppression.get(s, DEFAULT_SUPPRESSION)[1]).astype("Int64")
-    table["gap"] = table.printed_total - table.parts_sum
-    table["allowed_gap_min"] = table.suppressed_parts * low
-    table["allowed_gap_max"] = table.suppressed_parts * high
-    table["reconciles"] = (table.printed_total.notna() & (table.gap >= table.allowed_gap_min)
-                           & (table.gap <= table.allowed_gap_max)).fillna(False).astype(bool)
-    return table.sort_values(["source_id", "rule", "group", "location"], kind="stable").reset_index(drop=True)
+    """The same, where `facts` is already a table of the connection."""
+    register_reconciliation_inputs(con, tipc_sources, suppression)
+    table = con.execute(RECONCILIATION_SQL).df()
+    integers = ["printed_total", "parts_sum", "suppressed_parts", "gap", "allowed_gap_min", "allowed_gap_max"]
+    return table.astype({**{c: "Int64" for c in integers}, "source_id": "string", "rule": "string",
+                         "group": "string", "location": "string", "reconciles": bool})
 
 
 def keyed(facts: pd.DataFrame) -> pd.DataFrame:
@@ -146,6 +163,7 @@ def plausibility(facts: pd.DataFrame) -> pd.DataFrame:
 
 def plausibility_in(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     table = con.execute(PLAUSIBILITY_SQL).df()
+    table = table.astype({"arrests": "Int64", "convictions": "Int64"})  # sums of counts: integers, not floats
     table["plausible"] = (table.convictions <= table.arrests).astype(bool)
     return table
 
