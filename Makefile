@@ -24,8 +24,9 @@ test: bootstrap  ## lint, then every test
 demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into demo/
 	$(UV) run --locked ctip run --demo
 
-bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction: a table
+bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction; then 10 M rows at scale: two tables
 	$(UV) run --locked python tests/benchmarks/bench_pipeline.py
+	$(UV) run --locked python tests/benchmarks/bench_scale.py
 
 lint: bootstrap
 	$(UV) run --locked ruff check .

@@ -6,7 +6,7 @@ from pipeline.assets import extract, metrics, raw, report, validate, warehouse
 from pipeline.assets.jobs import full_pipeline_job, rebuild_job
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.schedules import yearly_refresh_schedule
-from pipeline.assets.sensors import new_sources_sensor
+from pipeline.assets.sensors import failed_run_record, new_sources_sensor
 
 all_assets = with_source_code_references(
     [*raw.raw_assets(), *load_assets_from_modules([extract, validate, warehouse, metrics, report])]
@@ -18,7 +18,7 @@ defs = Definitions(
     assets=all_assets,
     asset_checks=all_checks,
     jobs=[full_pipeline_job, rebuild_job],
-    sensors=[new_sources_sensor],
+    sensors=[new_sources_sensor, failed_run_record],
     schedules=[yearly_refresh_schedule],
     resources={"ctip": CtipPaths()},
     # DuckDB allows one writer per file: steps run one after another in one process.

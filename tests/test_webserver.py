@@ -71,5 +71,5 @@ def test_the_webserver_shows_assets_checks_partitions_sensor_and_schedule(tmp_pa
     assert nodes["ucr_arrests_tidy"]["partitionDefinition"] is None  # statewide: depends on every partition
     checks = {c["name"] for node in repository["assetNodes"] for c in node["assetChecksOrError"].get("checks", [])}
     assert {"schema_expectations", "reconciliation_expectations"} <= checks
-    assert [s["name"] for s in repository["sensors"]] == ["new_sources_sensor"]
+    assert sorted(s["name"] for s in repository["sensors"]) == ["failed_run_record", "new_sources_sensor"]
     assert repository["schedules"] == [{"name": "yearly_refresh", "cronSchedule": "0 6 1 10 *"}]

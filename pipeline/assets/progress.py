@@ -45,7 +45,7 @@ class _StepLines(logging.Handler):
             rows = f"  {self.rows[step]:,} rows" if step in self.rows else ""
             status = f"ok   {data.duration_ms / 1000:6.2f} s{rows}"
         else:
-            message = _root_cause(data.error) if kind == "STEP_FAILURE" else "skipped"
+            message = root_cause(data.error) if kind == "STEP_FAILURE" else "skipped"
             status = f"FAILED: {message}"
             if kind == "STEP_FAILURE":
                 self.failures.append((step, message))
@@ -53,7 +53,7 @@ class _StepLines(logging.Handler):
         print(f"[{self.done:>{width}}/{self.total}] {step:<34} {status}", file=self.stream or sys.stdout, flush=True)
 
 
-def _root_cause(error) -> str:
+def root_cause(error) -> str:
     """Dagster wraps the real exception; the researcher needs the innermost message, not the wrapper."""
     while getattr(error, "cause", None) is not None:
         error = error.cause

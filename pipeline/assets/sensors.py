@@ -3,17 +3,30 @@ hashes, that extracts exactly the affected reports and rebuilds everything downs
 
 import json
 
-from dagster import DefaultSensorStatus, RunRequest, SensorEvaluationContext, SensorResult, SkipReason, sensor
+from dagster import (
+    DefaultSensorStatus,
+    RunFailureSensorContext,
+    RunRequest,
+    SensorEvaluationContext,
+    SensorResult,
+    SkipReason,
+    run_failure_sensor,
+    sensor,
+)
 
 from pipeline.assets.jobs import full_pipeline_job, rebuild_job
 from pipeline.assets.partitions import (
+    RANGE_END,
+    RANGE_START,
     partition_order,
     partition_requests,
     range_tags,
     report_source_ids,
     report_sources,
 )
+from pipeline.assets.progress import root_cause
 from pipeline.assets.resources import CtipPaths
+from pipeline.report.publish import write_run_record
 from pipeline.sources.changes import compare, fingerprints, refresh_plan, unlisted_files
 from pipeline.sources.manifest import load_manifest
 
@@ -54,3 +67,18 @@ def new_sources_sensor(context: SensorEvaluationContext, ctip: CtipPaths):
         dynamic_partitions_requests=partition_requests(existing, wanted),
         cursor=json.dumps(current, sort_keys=True),
     )
+
+
+@run_failure_sensor(default_status=DefaultSensorStatus.RUNNING,
+                    description="A failed run (sensor, schedule or UI) leaves a run record saying what failed.")
+def failed_run_record(context: RunFailureSensorContext, ctip: CtipPaths) -> None:
+    """`ctip run` writes its own record; runs launched by the daemon or the UI are recorded here."""
+    failures = [{"step": event.step_key, "message": root_cause(event.event_specific_data.error)
+                 if event.event_specific_data and event.event_specific_data.error else event.message}
+                for event in context.get_step_failure_events()]
+    run = context.dagster_run
+    write_run_record(ctip.settings().reports_dir, run.run_id, {
+        "run_id": run.run_id, "job": run.job_name, "status": "failed", "published": None,
+        "partitions": run.tags.get("dagster/partition") or [run.tags.get(RANGE_START), run.tags.get(RANGE_END)],
+        "changes": run.tags.get("ctip/changes"), "failures": failures,
+        "message": "reports/LATEST and every published version are unchanged"})

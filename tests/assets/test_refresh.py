@@ -2,14 +2,17 @@
 extracts only the new report, and the new version's metrics include the new year while the old version stays
 byte for byte."""
 
+import json
 import shutil
 from pathlib import Path
 
 import yaml
 from dagster import (
     AddDynamicPartitionsRequest,
+    DagsterEventType,
     DagsterInstance,
     SkipReason,
+    build_run_status_sensor_context,
     build_schedule_context,
     build_sensor_context,
     instance_for_test,
@@ -18,7 +21,7 @@ from dagster import (
 from pipeline.assets.partitions import RANGE_END, RANGE_START, report_sources
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.schedules import yearly_refresh_schedule
-from pipeline.assets.sensors import new_sources_sensor
+from pipeline.assets.sensors import failed_run_record, new_sources_sensor
 from pipeline.cli import main
 from pipeline.definitions import defs
 from pipeline.synthetic.tipc_report import single_year_spec, write_report
@@ -36,10 +39,11 @@ def _tick(resource: CtipPaths, instance: DagsterInstance, cursor: str | None):
     return result
 
 
-def _launch(request, instance: DagsterInstance, resource: CtipPaths):
+def _launch(request, instance: DagsterInstance, resource: CtipPaths, raise_on_error: bool = True):
     """Execute a sensor's run request as the daemon would: its job, partition, tags."""
     return defs.resolve_job_def(request.job_name).execute_in_process(
-        partition_key=request.partition_key, tags=request.tags, instance=instance, resources={"ctip": resource})
+        partition_key=request.partition_key, tags=request.tags, instance=instance, resources={"ctip": resource},
+        raise_on_error=raise_on_error)
 
 
 def _project(pipeline_run, tmp_path: Path):
@@ -141,3 +145,26 @@ def test_the_yearly_schedule_reruns_every_report_partition(pipeline_run, tmp_pat
         request = yearly_refresh_schedule(build_schedule_context(instance=instance))
     assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("ucr_arrests_2010", "ucr_arrests_2016")
     assert yearly_refresh_schedule.cron_schedule == "0 6 1 10 *"
+
+
+def test_a_failed_refresh_leaves_a_run_record_and_latest_in_place(pipeline_run, tmp_path: Path):
+    raw = raw_with(tmp_path, {"ucr_arrests_2016": b"Offense,Hartford\nProstit F,1,2\n"})  # listed, but broken
+    settings = settings_in(tmp_path / "work", cache=pipeline_run.settings.cache_dir, raw=raw)
+    shutil.copytree(pipeline_run.settings.reports_dir, settings.reports_dir)
+    latest_before = (settings.reports_dir / "LATEST").read_text()
+    resource = CtipPaths(raw_dir=str(raw), cache_dir=str(settings.cache_dir),
+                         warehouse_path=str(settings.warehouse_path), reports_dir=str(settings.reports_dir))
+    with instance_for_test() as instance:
+        (request,) = _tick(resource, instance, None).run_requests
+        result = _launch(request, instance, resource, raise_on_error=False)
+        assert not result.success
+        run = instance.get_run_by_id(result.run_id)
+        (failure,) = [entry.dagster_event for entry in instance.all_logs(result.run_id, DagsterEventType.RUN_FAILURE)]
+        failed_run_record(build_run_status_sensor_context(
+            sensor_name="failed_run_record", dagster_event=failure, dagster_instance=instance, dagster_run=run,
+            resources={"ctip": resource}).for_run_failure())
+    record = json.loads((settings.reports_dir / "runs" / f"{result.run_id}.json").read_text())
+    assert record["status"] == "failed" and record["published"] is None
+    (failed,) = record["failures"]
+    assert failed["step"] == "report_tables_extracted" and "line 2" in failed["message"]
+    assert (settings.reports_dir / "LATEST").read_text() == latest_before
