@@ -147,7 +147,8 @@ def reconciliation_in(con: duckdb.DuckDBPyConnection, tipc_sources: list[str],
 
 def keyed(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts with one text key per row (nulls spelled out), so that duplicates can be counted and shown."""
-    key = facts[TIDY_KEY].astype("string").fillna("∅").agg("|".join, axis=1)
+    parts = [facts[column].astype("string").fillna("∅") for column in TIDY_KEY]
+    key = parts[0].str.cat(parts[1:], sep="|")  # vectorized: a row-wise join took seconds
     return facts.assign(key=key)
 
 
