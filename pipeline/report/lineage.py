@@ -13,19 +13,21 @@ KEY = ["metric", "town", "year", "sex", "role"]
 def lineage_document(lineage: pd.DataFrame) -> dict:
     """{metric: [{town, year, sex, role, value, cells: [...]}]}, in a stable order."""
     document: dict[str, list] = {}
-    frame = lineage.astype(object).where(lineage.notna(), None)
+    frame = lineage.astype(object).where(lineage.notna(), None).reset_index(drop=True)
+    rows = frame.to_dict("records")  # once: itertuples per group built a namedtuple class per group (seconds)
     for key, group in frame.groupby(KEY, dropna=False, sort=True):
         metric, town, year, sex, role = (json_value(v) for v in key)
         counts = [c for c in group["count"] if c is not None]
         document.setdefault(metric, []).append({
             "town": town, "year": year, "sex": sex, "role": role, "value": int(sum(counts)) if counts else None,
             "cells": [{
-                "source_id": json_value(row.source_id), "source_sha256": json_value(row.source_sha256),
-                "file": json_value(row.filename), "page": json_value(row.page), "table": json_value(row.table_index),
-                "line_or_row": json_value(row.row_index), "column": json_value(row.column_index),
-                "column_header": json_value(row.column_header), "row_label": json_value(row.row_label),
-                "cell_text": json_value(row.cell_text), "agency": json_value(row.agency),
-            } for row in group.itertuples(index=False)],
+                "source_id": json_value(row["source_id"]), "source_sha256": json_value(row["source_sha256"]),
+                "file": json_value(row["filename"]), "page": json_value(row["page"]),
+                "table": json_value(row["table_index"]), "line_or_row": json_value(row["row_index"]),
+                "column": json_value(row["column_index"]), "column_header": json_value(row["column_header"]),
+                "row_label": json_value(row["row_label"]), "cell_text": json_value(row["cell_text"]),
+                "agency": json_value(row["agency"]),
+            } for row in (rows[position] for position in group.index)],
         })
     return document
 
