@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -48,6 +49,26 @@ def version_name(period: str, manifest: dict) -> str:
     return f"{period}-{sha256_bytes(canonical_json(manifest))[:12]}"
 
 
+_STAGING = re.compile(r"^\.[^.]+\.(\d+)\.[^.]+$")  # .<version>.<pid>.<random>
+
+
+def remove_abandoned_staging(reports_dir: Path) -> list[Path]:
+    """Staging folders of publishes whose process is gone (killed midway): never a version, safe to remove."""
+    removed = []
+    for path in Path(reports_dir).glob(".*"):
+        match = _STAGING.match(path.name)
+        if not (match and path.is_dir()):
+            continue
+        try:
+            os.kill(int(match.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+        except PermissionError:  # alive, another user's
+            pass
+    return removed
+
+
 def publish(reports_dir: Path, period: str, files: dict[str, bytes], context: dict) -> Published:
     """Write files + MANIFEST.json into reports/<version>/ via a temporary folder and one rename."""
     reports_dir = Path(reports_dir)
@@ -57,7 +78,8 @@ def publish(reports_dir: Path, period: str, files: dict[str, bytes], context: di
     if final.exists():
         return Published(version, final, created=False)
     reports_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=reports_dir))
+    remove_abandoned_staging(reports_dir)
+    staging = Path(tempfile.mkdtemp(prefix=f".{version}.{os.getpid()}.", dir=reports_dir))
     try:
         for name, data in {**files, "MANIFEST.json": canonical_json(manifest)}.items():
             target = staging / name

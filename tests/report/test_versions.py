@@ -13,6 +13,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.report import audit
+from pipeline.report.publish import publish
 from tests.conftest import REPO_ROOT, raw_with, run_pipeline, settings_in, tree_digest
 
 
@@ -93,6 +94,9 @@ def test_a_publish_killed_midway_leaves_no_version(tmp_path: Path):
     assert visible == []  # no version, no LATEST: only the hidden staging folder of the killed run
     with pytest.raises(FileNotFoundError):
         audit.resolve_version(reports, "LATEST")
+    (abandoned,) = [p for p in reports.iterdir() if p.is_dir()]
+    published = publish(reports, "2005-2016", {"metrics/one.csv": b"a,b\n"}, {})  # the next publish tidies up
+    assert not abandoned.exists() and [p.name for p in reports.iterdir() if p.is_dir()] == [published.version]
 
 
 def test_a_version_is_current_only_for_the_same_inputs_lock_and_clean_commit(tmp_path: Path):
