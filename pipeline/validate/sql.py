@@ -62,19 +62,28 @@ def _row_condition(check: Check, relation: str, towns: list[str]) -> tuple[str, 
     if check.expectation == "ExpectColumnValuesToMatchRegex":
         return f"{column} IS NOT NULL AND NOT regexp_matches({column}, ?)", [arguments["regex"]]
     if check.expectation == "ExpectColumnValuesToBeUnique":
-        grouped = ", ".join(_quoted(c) for c in SPELLED_OUT.get(arguments["column"], [arguments["column"]]))
+        grouped, present = _grouping(arguments["column"])
         matches = " AND ".join(f"d.{_quoted(c)} IS NOT DISTINCT FROM {relation}.{_quoted(c)}"
                                for c in SPELLED_OUT.get(arguments["column"], [arguments["column"]]))
-        return (f"{column} IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT {grouped} FROM {relation} "
+        return (f"{column} IS NOT NULL AND EXISTS (SELECT 1 FROM (SELECT {grouped} FROM {relation} WHERE {present} "
                 f"GROUP BY ALL HAVING count(*) > 1) d WHERE {matches})", [])
     return None
 
 
+def _grouping(column: str) -> tuple[str, str]:
+    """The columns to group by for uniqueness, and the filter that leaves nulls out (as GX does)."""
+    if column in SPELLED_OUT:  # never null: every part is spelled out, nulls as '∅'
+        return ", ".join(_quoted(c) for c in SPELLED_OUT[column]), "true"
+    return _quoted(column), f"{_quoted(column)} IS NOT NULL"
+
+
 def _duplicated_rows(con: duckdb.DuckDBPyConnection, check: Check, relation: str) -> tuple[int, int]:
     """(rows, rows sharing their value with another): one grouping pass, no per-row string building."""
-    grouped = ", ".join(_quoted(c) for c in SPELLED_OUT.get(check.kwargs["column"], [check.kwargs["column"]]))
-    return con.execute(f"SELECT sum(n), coalesce(sum(n) FILTER (WHERE n > 1), 0) FROM "
-                       f"(SELECT count(*) AS n FROM {relation} GROUP BY {grouped})").fetchone()
+    grouped, present = _grouping(check.kwargs["column"])
+    (rows,) = con.execute(f"SELECT count(*) FROM {relation}").fetchone()
+    (duplicated,) = con.execute(f"SELECT coalesce(sum(n), 0) FROM (SELECT count(*) AS n FROM {relation} "
+                                f"WHERE {present} GROUP BY {grouped} HAVING count(*) > 1)").fetchone()
+    return rows, duplicated
 
 
 def _row_counts(con: duckdb.DuckDBPyConnection, checks: list[Check], towns: list[str]) -> dict[str, tuple[int, int]]:
@@ -113,8 +122,7 @@ def _table_failure(con: duckdb.DuckDBPyConnection, check: Check, relation: str) 
 
 
 def _summary(check: Check, passed: bool, elements: int | None, failed: int | None, observed=None) -> dict:
-    kwargs = {k: v for k, v in check.kwargs.items()}
-    return {"engine": "duckdb", "expectation_type": check.expectation, "kwargs": kwargs, "success": passed,
+    return {"engine": "duckdb", "expectation_type": check.expectation, "kwargs": dict(check.kwargs), "success": passed,
             "element_count": elements, "unexpected_count": failed, "observed_value": json_value(observed)
             if not isinstance(observed, list | dict) else observed}
 
