@@ -11,16 +11,12 @@ from dagster import (
     DynamicPartitionsDefinition,
 )
 
-from pipeline.sources.manifest import REPORT_DATASETS, Source
+from pipeline.sources.manifest import REPORT_DATASETS, Source, report_source_ids
 
 # Dynamic, not static: a sensor adds the partition of a new report without the code location reloading.
 report_sources = DynamicPartitionsDefinition(name="report_sources")
 
 RANGE_START, RANGE_END = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
-
-
-def report_source_ids(sources: Sequence[Source]) -> list[str]:
-    return [source.id for source in sources if source.dataset in REPORT_DATASETS]
 
 
 def partition_order(existing: Sequence[str], wanted: Sequence[str]) -> list[str]:
@@ -29,10 +25,21 @@ def partition_order(existing: Sequence[str], wanted: Sequence[str]) -> list[str]
 
 
 def partition_requests(existing: Sequence[str], wanted: Sequence[str]) -> list:
+    """What turns the existing partitions into the wanted ones (the sensor returns these to the daemon)."""
     added = [key for key in wanted if key not in existing]
     removed = [key for key in existing if key not in wanted]
     return ([AddDynamicPartitionsRequest(report_sources.name, added)] if added else []) + \
         ([DeleteDynamicPartitionsRequest(report_sources.name, removed)] if removed else [])
+
+
+def apply_partition_requests(instance: DagsterInstance, requests: Sequence) -> None:
+    """What the daemon does with a sensor's requests; `ctip run` and tests do it themselves."""
+    for request in requests:
+        if isinstance(request, AddDynamicPartitionsRequest):
+            instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
+        else:
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(request.partitions_def_name, key)
 
 
 def range_tags(ordered_keys: Sequence[str]) -> dict[str, str]:
@@ -42,17 +49,12 @@ def range_tags(ordered_keys: Sequence[str]) -> dict[str, str]:
 
 def sync_partitions(instance: DagsterInstance, sources: Sequence[Source]) -> list[str]:
     """Make the instance's partitions the manifest's report sources; returns them in Dagster's order."""
-    wanted = report_source_ids(sources)
+    wanted = report_source_ids(list(sources))
     if not wanted:
         raise ValueError(f"the manifest lists no report source (datasets {', '.join(REPORT_DATASETS)}): "
                          "there is nothing to extract")
-    existing = instance.get_dynamic_partitions(report_sources.name)
-    for key in existing:
-        if key not in wanted:
-            instance.delete_dynamic_partition(report_sources.name, key)
-    added = [key for key in wanted if key not in existing]
-    if added:
-        instance.add_dynamic_partitions(report_sources.name, added)
+    apply_partition_requests(instance, partition_requests(instance.get_dynamic_partitions(report_sources.name),
+                                                          wanted))
     return instance.get_dynamic_partitions(report_sources.name)
 
 

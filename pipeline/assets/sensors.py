@@ -21,14 +21,13 @@ from pipeline.assets.partitions import (
     partition_order,
     partition_requests,
     range_tags,
-    report_source_ids,
     report_sources,
 )
 from pipeline.assets.progress import root_cause
 from pipeline.assets.resources import CtipPaths
 from pipeline.report.publish import write_run_record
 from pipeline.sources.changes import compare, fingerprints, refresh_plan, unlisted_files
-from pipeline.sources.manifest import load_manifest
+from pipeline.sources.manifest import load_manifest, report_source_ids
 
 
 def _run_request(run_key: str, tags: dict[str, str], partitions: list[str], order: list[str]) -> RunRequest:

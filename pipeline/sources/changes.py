@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.sources.manifest import REPORT_DATASETS, Source
+from pipeline.sources.manifest import Source, report_source_ids
 
 WATCHED_FOLDERS = ("tipc",)  # where new report files are dropped
 WATCHED_SUFFIXES = {".pdf", ".csv", ".xlsx", ".xlsm"}
@@ -76,7 +76,7 @@ def refresh_plan(changes: Changes, sources: list[Source]) -> RefreshPlan:
     """New or changed report files alone are extracted; a changed extraction reference (or an unknown removal,
     whose dataset is gone with it) means all of them."""
     dataset = {source.id: source.dataset for source in sources}
-    report_ids = [source.id for source in sources if source.dataset in REPORT_DATASETS]
+    report_ids = report_source_ids(sources)
     touched = set(changes.added) | set(changes.changed)
     if any(dataset[key] in EXTRACTION_REFERENCES for key in touched):
         return RefreshPlan(tuple(report_ids), every_partition=True)

@@ -103,6 +103,11 @@ def sources_of(sources: list[Source], dataset: str) -> list[Source]:
     return [source for source in sources if source.dataset == dataset]
 
 
+def report_source_ids(sources: list[Source]) -> list[str]:
+    """The ids that are partitions: every source of a report dataset, in manifest order."""
+    return [source.id for source in sources if source.dataset in REPORT_DATASETS]
+
+
 def append_source(path: Path, entry: dict) -> None:
     """Add one entry at the end of the manifest (comments and order of the rest untouched), after checks."""
     if not _ID.match(str(entry.get("id", ""))):

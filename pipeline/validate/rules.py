@@ -10,6 +10,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.extract.tidy import TIDY_KEY
+from pipeline.sources.manifest import Source
 
 DEFAULT_SUPPRESSION = (1, 4)  # a suppressed cell hides 1 to 4 unless the source's manifest entry says otherwise
 
@@ -82,10 +83,24 @@ LEFT JOIN rows r ON r.source_id = t.source_id AND r.offense = t.offense AND r.me
 GROUP BY ALL
 """
 
+_KEY = ", ".join(f"coalesce(f.{column}::VARCHAR, '∅')" for column in TIDY_KEY)
+# What the row-level expectations read besides the contract columns; one definition for both engines.
+DERIVED_COLUMNS_SQL = f"""
+       coalesce(f.period_start >= p.first_year AND f.period_end <= p.last_year, false) AS year_in_source_period,
+       CASE WHEN f.jurisdiction_type = 'town' THEN f.jurisdiction END AS town_or_null,
+       concat_ws('|', {_KEY}) AS key  -- one text per row, nulls spelled out, so duplicates can be shown
+"""
+CHECKED_FACTS_SQL = f"""
+SELECT f.*, {DERIVED_COLUMNS_SQL}
+FROM facts f LEFT JOIN source_periods p ON p.source_id = f.source_id
+"""
+
 PLAUSIBILITY_SQL = """
 SELECT source_id, role, min(period_start) AS period_start, max(period_end) AS period_end,
        sum(count) FILTER (WHERE measure = 'arrests') AS arrests,
-       sum(count) FILTER (WHERE measure = 'convictions') AS convictions
+       sum(count) FILTER (WHERE measure = 'convictions') AS convictions,
+       sum(count) FILTER (WHERE measure = 'convictions') <= sum(count) FILTER (WHERE measure = 'arrests')
+           AS plausible
 FROM facts
 WHERE role IS NOT NULL AND NOT printed_total
 GROUP BY ALL
@@ -145,13 +160,6 @@ def reconciliation_in(con: duckdb.DuckDBPyConnection, tipc_sources: list[str],
                          "group": "string", "location": "string", "reconciles": bool})
 
 
-def keyed(facts: pd.DataFrame) -> pd.DataFrame:
-    """Facts with one text key per row (nulls spelled out), so that duplicates can be counted and shown."""
-    parts = [facts[column].astype("string").fillna("∅") for column in TIDY_KEY]
-    key = parts[0].str.cat(parts[1:], sep="|")  # vectorized: a row-wise join took seconds
-    return facts.assign(key=key)
-
-
 def plausibility(facts: pd.DataFrame) -> pd.DataFrame:
     """Over each source's whole period, convictions should not exceed arrests for a role."""
     con = duckdb.connect()
@@ -164,14 +172,25 @@ def plausibility(facts: pd.DataFrame) -> pd.DataFrame:
 
 def plausibility_in(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     table = con.execute(PLAUSIBILITY_SQL).df()
-    table = table.astype({"arrests": "Int64", "convictions": "Int64"})  # sums of counts: integers, not floats
-    table["plausible"] = (table.convictions <= table.arrests).astype(bool)
-    return table
+    return table.astype({"arrests": "Int64", "convictions": "Int64", "plausible": bool})  # sums: integers
 
 
-def with_source_period(facts: pd.DataFrame, periods: dict[str, tuple[int, int]]) -> pd.DataFrame:
-    """Flag counts whose years fall outside the period their source's manifest entry declares."""
-    start = facts.source_id.map(lambda s: periods.get(s, (None, None))[0])
-    end = facts.source_id.map(lambda s: periods.get(s, (None, None))[1])
-    inside = (facts.period_start >= start) & (facts.period_end <= end)
-    return facts.assign(year_in_source_period=inside.fillna(False).astype(bool))
+def register_source_periods(con: duckdb.DuckDBPyConnection, sources: list[Source]) -> None:
+    """The period each manifest entry declares, for year_in_source_period."""
+    con.register("source_periods", pd.DataFrame(
+        [(s.id, s.period[0], s.period[1]) for s in sources], columns=["source_id", "first_year", "last_year"]))
+
+
+def checked_facts(facts: pd.DataFrame, sources: list[Source]) -> pd.DataFrame:
+    """The facts with DERIVED_COLUMNS_SQL added, rows in their order (so failing rows keep their place)."""
+    con = duckdb.connect()
+    try:
+        con.register("facts", facts.assign(_position=range(len(facts))))
+        register_source_periods(con, sources)
+        derived = con.execute(f"SELECT {DERIVED_COLUMNS_SQL} FROM facts f LEFT JOIN source_periods p "
+                              "ON p.source_id = f.source_id ORDER BY f._position").df()
+    finally:
+        con.close()
+    return facts.assign(year_in_source_period=derived.year_in_source_period.astype(bool).to_numpy(),
+                        town_or_null=derived.town_or_null.astype("string").to_numpy(),
+                        key=derived.key.astype("string").to_numpy())

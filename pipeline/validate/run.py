@@ -36,13 +36,10 @@ class ValidationOutcome:
 
 def validation_tables(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Source]) -> dict[str, pd.DataFrame]:
     """The tables the expectations run on, derived from the tidy facts and the manifest."""
-    periods = {s.id: s.period for s in sources}
     suppression = {s.id: s.suppression_range for s in sources if s.suppression_range}
     tipc = [s.id for s in sources if s.dataset == "tipc_report"]
-    prepared = rules.keyed(rules.with_source_period(facts, periods))
-    prepared["town_or_null"] = prepared.jurisdiction.where(prepared.jurisdiction_type == "town")
     return {
-        "facts": prepared,
+        "facts": rules.checked_facts(facts, sources),
         "towns": towns,
         "reconciliation": rules.reconciliation(facts, tipc, suppression),
         "plausibility": rules.plausibility(facts),

@@ -18,18 +18,6 @@ from pipeline.sources.manifest import Source
 from pipeline.validate import rules
 from pipeline.validate.suites import CHECKS, LOCATION_COLUMNS, MAX_ROWS, Check, Finding, finding_from_rows
 
-_KEY = ", ".join(f"coalesce(f.{column}::VARCHAR, '∅')" for column in TIDY_KEY)
-
-# The facts as the expectations see them: the derived columns of run.validation_tables, in SQL.
-CHECKED_FACTS_SQL = f"""
-CREATE OR REPLACE TEMP VIEW checked_facts AS
-SELECT f.*,
-       coalesce(f.period_start >= p.first_year AND f.period_end <= p.last_year, false) AS year_in_source_period,
-       CASE WHEN f.jurisdiction_type = 'town' THEN f.jurisdiction END AS town_or_null,
-       concat_ws('|', {_KEY}) AS key
-FROM facts f LEFT JOIN source_periods p ON p.source_id = f.source_id
-"""
-
 # `key` spells the key columns out as one text (nulls as '∅'); grouping by the columns themselves is the same
 # partition (GROUP BY puts nulls together) without building ten million strings.
 SPELLED_OUT = {"key": TIDY_KEY}
@@ -163,15 +151,13 @@ def run_checks_sql(con: duckdb.DuckDBPyConnection, towns: list[str], exceptions:
 def validate_in_duckdb(con: duckdb.DuckDBPyConnection, towns: pd.DataFrame, sources: list[Source],
                        exceptions: list[dict]) -> list[Finding]:
     """Validate the `facts` table of a connection where it lives: derived tables and checks all in SQL."""
-    con.register("source_periods", pd.DataFrame(
-        [(s.id, s.period[0], s.period[1]) for s in sources], columns=["source_id", "first_year", "last_year"]))
+    rules.register_source_periods(con, sources)
     con.register("towns", towns)
-    con.execute(CHECKED_FACTS_SQL)
+    con.execute(f"CREATE OR REPLACE TEMP VIEW checked_facts AS {rules.CHECKED_FACTS_SQL}")
     tipc = [s.id for s in sources if s.dataset == "tipc_report"]
     suppression = {s.id: s.suppression_range for s in sources if s.suppression_range}
     rules.register_reconciliation_inputs(con, tipc, suppression)
     # Kept in DuckDB (a temporary table: a read-only warehouse is fine): at scale it has a row per column.
     con.execute(f"CREATE OR REPLACE TEMP TABLE reconciliation AS {rules.RECONCILIATION_SQL}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE plausibility AS SELECT *, convictions <= arrests AS plausible "
-                f"FROM ({rules.PLAUSIBILITY_SQL})")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE plausibility AS {rules.PLAUSIBILITY_SQL}")
     return run_checks_sql(con, towns.town.tolist(), exceptions)

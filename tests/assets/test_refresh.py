@@ -8,7 +8,6 @@ from pathlib import Path
 
 import yaml
 from dagster import (
-    AddDynamicPartitionsRequest,
     DagsterEventType,
     DagsterInstance,
     SkipReason,
@@ -18,7 +17,7 @@ from dagster import (
     instance_for_test,
 )
 
-from pipeline.assets.partitions import RANGE_END, RANGE_START, report_sources
+from pipeline.assets.partitions import RANGE_END, RANGE_START, apply_partition_requests, report_sources
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.schedules import yearly_refresh_schedule
 from pipeline.assets.sensors import failed_run_record, new_sources_sensor
@@ -30,12 +29,7 @@ from tests.conftest import raw_with, settings_in, tree_digest
 
 def _tick(resource: CtipPaths, instance: DagsterInstance, cursor: str | None):
     result = new_sources_sensor(build_sensor_context(cursor=cursor, resources={"ctip": resource}, instance=instance))
-    for request in getattr(result, "dynamic_partitions_requests", None) or []:  # what the daemon would apply
-        if isinstance(request, AddDynamicPartitionsRequest):
-            instance.add_dynamic_partitions(request.partitions_def_name, request.partition_keys)
-        else:
-            for key in request.partition_keys:
-                instance.delete_dynamic_partition(request.partitions_def_name, key)
+    apply_partition_requests(instance, getattr(result, "dynamic_partitions_requests", None) or [])  # as the daemon
     return result
 
 
