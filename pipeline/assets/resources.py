@@ -1,11 +1,17 @@
-"""The one Dagster resource: where ctip reads and writes (defaults from the environment, see settings.py)."""
+"""Dagster resources: where ctip reads and writes (defaults from the environment, see settings.py), and where a
+run keeps the outputs its assets pass to each other."""
 
 
 from pathlib import Path
 
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, mem_io_manager
 
 from pipeline.settings import Settings
+
+# Asset outputs live in the memory of the run that made them (every job runs in one process): no run can read
+# another run's intermediate results, as it could from the default IO manager's files in $DAGSTER_HOME/storage
+# (a demo run once fed its SYNTHETIC rows to a real run that way). Tables are shared only through the warehouse.
+run_io_manager = mem_io_manager
 
 
 class CtipPaths(ConfigurableResource):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.report.publish import LatestDamaged, read_latest
+
 # The columns that identify a row in each metric table, for `ctip diff`.
 METRIC_KEYS = {
     "published_disparity.csv": ["metric"],
@@ -21,9 +23,13 @@ METRIC_KEYS = {
 
 
 def resolve_version(reports_dir: Path, name: str) -> Path:
-    """A version by name (reports/<name>), 'LATEST', or a path to its folder."""
+    """A version by name (reports/<name>), 'LATEST', or a path to its folder. A damaged LATEST raises
+    LatestDamaged; a missing one FileNotFoundError."""
     if name == "LATEST":
-        name = (Path(reports_dir) / "LATEST").read_text().strip()
+        latest = read_latest(reports_dir)
+        if latest is None:
+            raise FileNotFoundError(f"{Path(reports_dir) / 'LATEST'}: no version published yet (run `make run`)")
+        name = latest
     folder = Path(name) if Path(name).is_dir() else Path(reports_dir) / name
     if not (folder / "MANIFEST.json").is_file():
         raise FileNotFoundError(f"{name}: not a report version (no MANIFEST.json in {folder})")
@@ -70,7 +76,7 @@ def changed_since_latest(reports_dir: Path, inputs: list[dict]) -> list[str]:
     """Source ids new or changed since reports/LATEST (every input when there is none yet)."""
     try:
         previous = manifest(resolve_version(reports_dir, "LATEST"))
-    except (FileNotFoundError, OSError):
+    except (FileNotFoundError, OSError, LatestDamaged):
         previous = {"inputs": []}
     changes = input_changes(previous, {"inputs": inputs})
     return changes[changes.status.isin(["added", "changed"])].source_id.tolist()

@@ -45,17 +45,37 @@ def publication_context(inventory: pd.DataFrame, settings: Settings, code_versio
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.rstrip("\n")
     except (OSError, subprocess.CalledProcessError):
         return None
 
 
+# Untracked files here can change a result (code, inputs, the lock and the configuration); elsewhere (a demo
+# PDF in the repository root, notes) they cannot, and so do not make a build "dirty".
+RESULT_PATHS = ("pipeline", "raw", "uv.lock", "pyproject.toml", "workspace.yaml", "Makefile")
+
+
+def working_tree_changes(root: Path) -> list[str] | None:
+    """What can make this checkout's results differ from its commit's: tracked changes anywhere, and untracked
+    (not ignored) files under RESULT_PATHS. None when `root` is not a git checkout."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    root = Path(top)
+    tracked = _git(root, "status", "--porcelain", "--untracked-files=no")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard", "--", *RESULT_PATHS)
+    if tracked is None or untracked is None:
+        return None
+    return [line[3:] for line in tracked.splitlines() if line.strip()] + \
+        [f"{name} (untracked)" for name in untracked.splitlines() if name.strip()]
+
+
 def _code_state(settings: Settings) -> dict:
     root = settings.raw_dir.parent
-    status = _git(root, "status", "--porcelain")
+    changes = working_tree_changes(root)
     return {
         "git_commit": _git(root, "rev-parse", "HEAD"),
-        "git_dirty": None if status is None else bool(status),
+        "git_dirty": None if changes is None else bool(changes),
         "python": platform.python_version(),
         "packages": {name: package_version(name) for name in KEY_PACKAGES},
     }

@@ -1,11 +1,14 @@
 """Transactional, idempotent loads into the DuckDB warehouse.
 
-Reference tables are replaced whole; facts are replaced per source, so loading the same inputs twice leaves
-exactly the same rows, and loading one new source leaves the others alone. Any error rolls everything back.
+Reference tables are replaced whole; facts are replaced per source, and the facts of any source the manifest no
+longer lists are deleted in the same transaction: after a load the warehouse holds exactly the listed sources'
+rows, so loading the same inputs twice leaves the same rows and a removed source leaves none. Any error rolls
+everything back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +29,19 @@ class WarehouseBusy(RuntimeError):
     """Another process holds the DuckDB file (one writer at a time)."""
 
 
+class WarehouseCorrupt(RuntimeError):
+    """The DuckDB file cannot be read (truncated, overwritten): it holds only derived data and can be rebuilt."""
+
+
+REBUILD_COMMAND = "ctip run --rebuild-warehouse"
+
+
+def corrupt(path: Path, exc: BaseException) -> WarehouseCorrupt:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return WarehouseCorrupt(f"warehouse {path} cannot be read ({reason}); it holds only derived data: "
+                            f"rebuild it with `{REBUILD_COMMAND}`")
+
+
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     path = Path(path)
     if not read_only:
@@ -33,10 +49,12 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
-        if "lock" not in str(exc).lower():
-            raise
-        raise WarehouseBusy(f"warehouse {path} is in use by another process (another ctip run or a duckdb "
-                            "shell?): wait for it to finish, then run again") from None
+        if "lock" in str(exc).lower():
+            raise WarehouseBusy(f"warehouse {path} is in use by another process (another ctip run or a duckdb "
+                                "shell?): wait for it to finish, then run again") from None
+        raise corrupt(path, exc) from None
+    except (duckdb.SerializationException, duckdb.InternalException, duckdb.InvalidInputException) as exc:
+        raise corrupt(path, exc) from None
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -53,11 +71,19 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(facts_ddl())
 
 
-def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.DataFrame) -> dict[str, int]:
-    """Load everything in one transaction and return the row count of every table afterwards."""
+def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.DataFrame,
+                   listed_sources: Collection[str]) -> dict[str, int]:
+    """Load everything in one transaction and return the row count of every table afterwards.
+
+    `listed_sources` are the source ids the manifest lists now: their facts are replaced by `facts`, every other
+    source's facts are deleted."""
     unknown = set(reference) - set(REFERENCE_TABLES)
     if unknown:
         raise ValueError(f"not warehouse reference tables: {sorted(unknown)}")
+    unlisted = sorted(set(facts.source_id) - set(listed_sources))
+    if unlisted:
+        raise ValueError(f"facts of sources the manifest does not list: {', '.join(unlisted)}")
+    listed = pd.DataFrame({"source_id": sorted(set(listed_sources))}, dtype="string")
     with connect(path) as con:
         con.execute("BEGIN TRANSACTION")
         try:
@@ -69,7 +95,10 @@ def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.Dat
                 con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM incoming")
                 con.unregister("incoming")
             con.register("incoming", facts[TIDY_COLUMNS])
-            con.execute("DELETE FROM facts WHERE source_id IN (SELECT DISTINCT source_id FROM incoming)")
+            con.register("listed", listed)
+            con.execute("DELETE FROM facts WHERE source_id IN (SELECT DISTINCT source_id FROM incoming) "
+                        "OR source_id NOT IN (SELECT source_id FROM listed)")
+            con.unregister("listed")
             columns = ", ".join(f'"{c}"' for c in TIDY_COLUMNS)
             con.execute(f"INSERT INTO facts ({columns}) SELECT {columns} FROM incoming")
             con.unregister("incoming")
