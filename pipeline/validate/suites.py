@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from pipeline.extract.tidy import TIDY_COLUMNS
 from pipeline.report.publish import json_value
+from pipeline.validate.exceptions import load_exceptions_file
 
 JURISDICTION_TYPES_OK = ["town", "state_police", "other_agency", "county", "aggregate", "statewide"]
 FAMILIES = ("schema", "jurisdictions", "keys", "reconciliation", "plausibility")
@@ -140,18 +140,11 @@ def describe(table: str, row: dict) -> str:
 
 
 def load_exceptions(path: Path) -> list[dict]:
-    """The reviewed exceptions; each needs an id, a check, rows to match, a reason and who decided."""
-    if not Path(path).is_file():
-        return []
-    entries = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("exceptions") or []
-    known = {check.id for check in CHECKS}
-    for entry in entries:
-        missing = [k for k in ("id", "check", "match", "reason", "decided_by", "decided_on") if not entry.get(k)]
-        if missing:
-            raise ValueError(f"{path}: exception {entry.get('id', '?')} lacks {', '.join(missing)}")
-        if entry["check"] not in known:
-            raise ValueError(f"{path}: exception {entry['id']} names unknown check {entry['check']!r}")
-    return entries
+    """The reviewed exceptions; each needs an id, a check, rows to match, a reason and who decided.
+
+    Typed and bounded in pipeline.validate.exceptions; a malformed file raises ManifestError (a ValueError) in one
+    line naming the file, the entry and the field."""
+    return load_exceptions_file(path, (check.id for check in CHECKS))
 
 
 def _covers(entry: dict, row: dict) -> bool:
