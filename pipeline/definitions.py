@@ -3,14 +3,15 @@
 from dagster import Definitions, in_process_executor, load_assets_from_modules, with_source_code_references
 
 from pipeline.assets import extract, metrics, raw, report, validate, warehouse
+from pipeline.assets.code_versions import with_code_versions
 from pipeline.assets.jobs import full_pipeline_job, rebuild_job
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.schedules import yearly_refresh_schedule
 from pipeline.assets.sensors import failed_run_record, new_sources_sensor
 
-all_assets = with_source_code_references(
+all_assets = with_source_code_references(with_code_versions(
     [*raw.raw_assets(), *load_assets_from_modules([extract, validate, warehouse, metrics, report])]
-)
+))
 
 all_checks = validate.validation_checks
 

@@ -32,42 +32,42 @@ def _only(settings: Settings, dataset: str):
         yield source, path
 
 
-@asset(group_name="extract", deps=raw_keys("reference_towns"), code_version="1")
+@asset(group_name="extract", deps=raw_keys("reference_towns"))
 def ct_towns(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Connecticut's 169 towns: the reference every town name is resolved against."""
     with _only(ctip.settings(), "reference_towns") as (_, path):
         return _output(load_towns(path))
 
 
-@asset(group_name="extract", deps=raw_keys("reference_population"), code_version="1")
+@asset(group_name="extract", deps=raw_keys("reference_population"))
 def town_population(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """DPH population estimates by town and year, for rates per 100,000."""
     with _only(ctip.settings(), "reference_population") as (source, path):
         return _output(load_dph_population(path, source.id))
 
 
-@asset(group_name="extract", deps=raw_keys("reference_crosswalk"), code_version="1")
+@asset(group_name="extract", deps=raw_keys("reference_crosswalk"))
 def ucr_agency_crosswalk(ctip: CtipPaths, ct_towns: pd.DataFrame) -> Output[pd.DataFrame]:
     """The reviewed map from every UCR column header of every year to a jurisdiction."""
     with _only(ctip.settings(), "reference_crosswalk") as (source, path):
         return _output(load_crosswalk(path, set(ct_towns.town)), sha256=source.sha256)
 
 
-@asset(group_name="extract", deps=raw_keys("reference_statutes"), code_version="1")
+@asset(group_name="extract", deps=raw_keys("reference_statutes"))
 def statutes(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Statute -> role (seller, buyer, promoter, trafficker)."""
     with _only(ctip.settings(), "reference_statutes") as (_, path):
         return _output(load_statutes(path))
 
 
-@asset(group_name="extract", code_version="1")
+@asset(group_name="extract")
 def source_inventory(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """The manifest as a table, so that every warehouse row can be joined to its source."""
     return _output(sources_table(manifest_sources(ctip.settings())))
 
 
 @asset(group_name="extract", partitions_def=report_sources, backfill_policy=BackfillPolicy.single_run(),
-       deps=["raw_report_files"], code_version="1")
+       deps=["raw_report_files"])
 def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
                             statutes: pd.DataFrame, ucr_agency_crosswalk: pd.DataFrame) -> None:
     """Every printed count of one report's tables (UCR CSV; TIPC PDF, CSV, XLSX) with page and row, kept on
@@ -92,21 +92,21 @@ def _all_extracted(settings: Settings, dataset: str) -> tuple[pd.DataFrame, int]
     return pd.concat([conform(pd.DataFrame()), *frames], ignore_index=True), len(frames)
 
 
-@asset(group_name="extract", deps=[report_tables_extracted], code_version="1")
+@asset(group_name="extract", deps=[report_tables_extracted])
 def ucr_arrests_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Every printed count of the UCR 'Prostit' rows of every year, one tidy row each, with line and column."""
     tidy, sources = _all_extracted(ctip.settings(), "ucr_arrests")
     return _output(tidy, sources=sources)
 
 
-@asset(group_name="extract", deps=[report_tables_extracted], code_version="1")
+@asset(group_name="extract", deps=[report_tables_extracted])
 def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Every printed count of every TIPC report table in the manifest, with page and row."""
     tidy, sources = _all_extracted(ctip.settings(), "tipc_report")
     return _output(tidy, sources=sources, synthetic=bool(tidy.synthetic.any()))
 
 
-@asset(group_name="extract", deps=raw_keys("published_judicial"), code_version="1")
+@asset(group_name="extract", deps=raw_keys("published_judicial"))
 def published_judicial_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """The published 2005-2014 statewide totals (53a-82 and 53a-83) as tidy rows."""
     with _only(ctip.settings(), "published_judicial") as (source, path):

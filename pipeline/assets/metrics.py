@@ -23,62 +23,62 @@ def _compute(ctip: CtipPaths, name: str, compute: Callable[[duckdb.DuckDBPyConne
                                    "preview": MetadataValue.md(frame.head(12).to_markdown(index=False))})
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def published_disparity(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Seller / buyer ratios of the published 2005-2014 totals with exact intervals."""
     return _compute(ctip, "published_disparity", queries.published_disparity)
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_statewide_by_year_sex(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Female and male arrests by year: printed statewide, county and agency sums side by side."""
     return _compute(ctip, "ucr_statewide_by_year_sex", queries.ucr_statewide_by_year)
 
 
-@asset(group_name="metrics", code_version="1")
+@asset(group_name="metrics")
 def ucr_female_to_male_by_year(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
     """Statewide female : male arrest ratio by year with exact intervals."""
     return _compute(ctip, "ucr_female_to_male_by_year", lambda _: queries.ucr_ratio_by_year(ucr_statewide_by_year_sex))
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Female and male arrests and rates per 100,000 for each of the 169 towns and each year."""
     return _compute(ctip, "ucr_town_by_year", queries.ucr_town_by_year)
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def tipc_statewide_totals(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """TIPC report tables summed statewide, beside their printed totals."""
     return _compute(ctip, "tipc_statewide_totals", queries.tipc_statewide_totals)
 
 
-@asset(group_name="metrics", code_version="1")
+@asset(group_name="metrics")
 def ucr_town_disparity(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
     """Female : male arrests by town, raw (exact interval) and shrunk toward the statewide ratio."""
     return _compute(ctip, "ucr_town_disparity", lambda con: queries.ucr_town_disparity(con, ucr_town_by_year))
 
 
-@asset(group_name="metrics", code_version="1")
+@asset(group_name="metrics")
 def claims_check(ctip: CtipPaths, published_disparity: pd.DataFrame,
                  ucr_town_disparity: pd.DataFrame) -> Output[pd.DataFrame]:
     """Every published claim, the figure the pipeline computes and a verdict by a stated rule."""
     return _compute(ctip, "claims_check", lambda _: queries.claims_check(published_disparity, ucr_town_disparity))
 
 
-@asset(group_name="metrics", code_version="1")
+@asset(group_name="metrics")
 def ucr_trend(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
     """Yearly change in statewide arrests by sex (log-linear Poisson / quasi-Poisson)."""
     return _compute(ctip, "ucr_trend", lambda _: queries.ucr_trend(ucr_statewide_by_year_sex))
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_agency_coverage(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Which agency has a column in which year's file."""
     return _compute(ctip, "ucr_agency_coverage", queries.ucr_agency_coverage)
 
 
-@asset(group_name="metrics", deps=["warehouse_core_tables"], code_version="1")
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
 def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """For every published count, the source cells (file, line or page, column, printed text) behind it."""
     from pipeline.warehouse.load import build_lineage
@@ -89,7 +89,7 @@ def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
                                    "metrics": MetadataValue.json(sorted(frame.metric.unique().tolist()))})
 
 
-@asset(group_name="metrics", code_version="1")
+@asset(group_name="metrics")
 def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame,
                  facts_validation: ValidationOutcome) -> Output[pd.DataFrame]:
     """Every filter, mapping and exception applied between raw and report, with the rows it touched."""

@@ -47,7 +47,6 @@ def _raw_asset(source: Source) -> AssetsDefinition:
     @asset(
         name=raw_asset_key(source),
         group_name="raw",
-        code_version=source.sha256[:16],
         description=f"{source.title}. {source.publisher}. Verified against sha256 {source.sha256}.",
         tags={"synthetic": str(source.synthetic).lower(), "dataset": source.dataset},
     )
@@ -69,7 +68,7 @@ def report_sources_in_run(context: AssetExecutionContext, settings: Settings) ->
 
 
 @asset(group_name="raw", partitions_def=report_sources, backfill_policy=BackfillPolicy.single_run(),
-       code_version="1", tags={"datasets": ".".join(REPORT_DATASETS)})
+       tags={"datasets": ".".join(REPORT_DATASETS)})
 def raw_report_files(context: AssetExecutionContext, ctip: CtipPaths) -> None:
     """Report files, one partition per manifest source of a report dataset, each verified against its sha256."""
     settings = ctip.settings()

@@ -7,6 +7,7 @@ from importlib.metadata import version as package_version
 import pandas as pd
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, Output, asset
 
+from pipeline.assets.code_versions import asset_code_versions
 from pipeline.assets.resources import CtipPaths
 from pipeline.report import figures
 from pipeline.report.audit import changed_since_latest
@@ -17,7 +18,7 @@ from pipeline.report.publish import canonical_json, publish, write_run_record
 from pipeline.validate.run import ValidationOutcome
 
 
-@asset(group_name="figures", code_version="1")
+@asset(group_name="figures")
 def report_figures(
     published_disparity: pd.DataFrame, ucr_female_to_male_by_year: pd.DataFrame, ucr_town_disparity: pd.DataFrame,
     ucr_town_by_year: pd.DataFrame, source_inventory: pd.DataFrame,
@@ -33,7 +34,7 @@ def report_figures(
     return Output(files, metadata={"files": MetadataValue.json(sorted(files))})
 
 
-@asset(group_name="report", code_version="1")
+@asset(group_name="report")
 def report_version(
     context: AssetExecutionContext,
     ctip: CtipPaths,
@@ -64,9 +65,7 @@ def report_version(
     files["lineage.json"] = canonical_json(lineage_document(lineage))
     files["validation/results.json"] = facts_validation.results_json
     files["validation/index.html"] = facts_validation.results_html
-    graph = context.job_def.asset_layer.asset_graph
-    assets = {key.to_user_string(): {"code_version": graph.get(key).code_version}
-              for key in sorted(graph.get_all_asset_keys(), key=lambda k: k.to_user_string())}
+    assets = asset_code_versions(context.job_def.asset_layer.asset_graph)
     for row in source_inventory.itertuples(index=False):  # a raw asset's data version is its file's sha256
         if f"raw_{row.source_id}" in assets:
             assets[f"raw_{row.source_id}"]["data_version"] = row.sha256

@@ -18,7 +18,7 @@ from pipeline.validate.run import ValidationOutcome, validate_facts
 from pipeline.validate.suites import CHECKS, FAMILIES, load_exceptions
 
 
-@asset(group_name="validate", deps=raw_keys("validation_exceptions"), code_version="1")
+@asset(group_name="validate", deps=raw_keys("validation_exceptions"))
 def facts_validation(
     ctip: CtipPaths,
     ucr_arrests_tidy: pd.DataFrame,

@@ -8,7 +8,7 @@ from pipeline.assets.resources import CtipPaths
 from pipeline.warehouse.load import load_warehouse
 
 
-@asset(group_name="warehouse", deps=["facts_validation"], code_version="1")
+@asset(group_name="warehouse", deps=["facts_validation"])
 def warehouse_core_tables(
     ctip: CtipPaths,
     source_inventory: pd.DataFrame,
