@@ -23,6 +23,7 @@ def _execute(resources: dict | None = None, stream=None):
     job = defs.resolve_job_def("full_pipeline")
     progress, handler = progress_logger(len(job.graph.node_defs), stream)
     run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress}))
+    # The run's asset outputs stay in its own memory (resources.run_io_manager); the instance keeps only history.
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") and not resources \
         else DagsterInstance.ephemeral()
     settings = resources["ctip"].settings() if resources else Settings.from_env()
@@ -34,40 +35,68 @@ def _execute(resources: dict | None = None, stream=None):
 
 
 def _run(args: argparse.Namespace) -> int:
+    from pipeline.settings import Settings
+    from pipeline.sources.inventory import manifest_sources
+
     if args.demo:
         _enter_demo(args.demo_home)
-    if not args.force and _up_to_date():
-        return 0
+    settings = Settings.from_env()
+    manifest_sources(settings)  # a malformed manifest is one line here, before anything is imported or written
     lock = _run_lock()
     if lock is None:
         return 1
+    if args.rebuild_warehouse:
+        _remove_warehouse(settings)
+    elif not args.force and _up_to_date():
+        return 0
     print("ctip run: in process", flush=True)
     result, handler = _execute()
     if not result.success:
-        from pipeline.report.publish import write_run_record
-        from pipeline.settings import Settings
-
-        record = write_run_record(Settings.from_env().reports_dir, result.run_id, {
-            "run_id": result.run_id, "status": "failed", "published": None,
-            "failures": [{"step": step, "message": message} for step, message in handler.failures]})
         for step, message in handler.failures:
             print(f"ctip run: stopped at {step}: {message}", file=sys.stderr)
-        print(f"ctip run: run record {record}; reports/LATEST is unchanged", file=sys.stderr)
+        if not handler.failures:
+            print("ctip run: the run failed before any step finished (see the Dagster log above)", file=sys.stderr)
+        _failure_record(settings, result.run_id, handler.failures)
         print("ctip run: failed; nothing after the failing step ran, no report version was published",
               file=sys.stderr)
         return 1
-    version = next((m.metadata["version"].value for m in result.asset_materializations_for_node("report_version")),
-                   None)
-    from pipeline.settings import Settings
-
-    reports_dir = Settings.from_env().reports_dir
+    published = next((m.metadata for m in result.asset_materializations_for_node("report_version")), {})
+    version = published["version"].value if "version" in published else None
+    for key in ("latest_was", "repaired"):
+        if key in published:
+            print(f"ctip run: {published[key].value}", file=sys.stderr)
     label = " (SYNTHETIC inputs: demo only)" if args.demo else ""
-    print(f"ctip run: done. Report version {version}{label}: {reports_dir / str(version) / 'report.html'}")
+    print(f"ctip run: done. Report version {version}{label}: {settings.reports_dir / str(version) / 'report.html'}")
     return 0
 
 
+def _failure_record(settings, run_id: str, failures: list[tuple[str, str]]) -> None:
+    """The failed run's record; if even that cannot be written, say so after the real error, never instead of it."""
+    from pipeline.report.publish import write_run_record
+
+    try:
+        record = write_run_record(settings.reports_dir, run_id, {
+            "run_id": run_id, "status": "failed", "published": None,
+            "failures": [{"step": step, "message": message} for step, message in failures]})
+    except OSError as exc:
+        print(f"ctip run: (the run record could not be written either: {exc})", file=sys.stderr)
+        return
+    print(f"ctip run: run record {record}; reports/LATEST is unchanged", file=sys.stderr)
+
+
+def _remove_warehouse(settings) -> None:
+    """--rebuild-warehouse: the DuckDB file holds only derived data; the run that follows rebuilds it whole."""
+    path = settings.warehouse_path
+    for stale in (path, path.with_name(path.name + ".wal")):
+        if stale.exists():
+            stale.unlink()
+            print(f"ctip run: removed {stale}; this run rebuilds it", flush=True)
+
+
 def _run_lock():
-    """One `ctip run` at a time per warehouse: a second one stops at once with a clear message."""
+    """One `ctip run` at a time per warehouse: a second one stops at once with a clear message. (A demo run has
+    its own warehouse, reports and Dagster instance; what it shares with real runs, the verified download cache,
+    is written under a lock of its own: see sources/acquire.py.)"""
     import fcntl
 
     from pipeline.settings import Settings
@@ -90,18 +119,30 @@ def _run_lock():
 
 
 def _up_to_date() -> bool:
-    """Skip the whole run when LATEST was built from the same inputs, lock and clean commit."""
+    """Skip the whole run when LATEST is intact and was built from the same inputs, lock and clean commit."""
     from importlib.metadata import version as package_version
 
     from pipeline.report import audit
     from pipeline.report.provenance import publication_context
+    from pipeline.report.publish import LatestDamaged
     from pipeline.settings import Settings
     from pipeline.sources.inventory import manifest_sources, sources_table
 
     settings = Settings.from_env()
     try:
         latest = audit.resolve_version(settings.reports_dir, "LATEST")
-    except (FileNotFoundError, OSError):
+        altered = audit.altered_files(latest)
+    except LatestDamaged as exc:
+        print(f"ctip run: {exc}; this run repairs it", file=sys.stderr)
+        return False
+    except FileNotFoundError:
+        return False
+    except (OSError, ValueError) as exc:  # an unreadable MANIFEST.json
+        print(f"ctip run: reports/LATEST's version cannot be read ({exc}); this run rebuilds", file=sys.stderr)
+        return False
+    if altered:
+        print(f"ctip run: {latest.name} no longer matches its MANIFEST.json ({', '.join(altered[:5])}"
+              f"{' ...' if len(altered) > 5 else ''}); this run rebuilds it", file=sys.stderr)
         return False
     _, context = publication_context(sources_table(manifest_sources(settings)), settings, package_version("ctip"))
     if not audit.is_current(latest, context):
@@ -113,7 +154,7 @@ def _up_to_date() -> bool:
 
 def _enter_demo(demo_home: str) -> None:
     """Point every path at the demo folder (before the asset graph is imported, since it reads the manifest)."""
-    from pathlib import Path
+    import shutil
 
     from pipeline.extract.reference import load_towns
     from pipeline.settings import Settings, default_home
@@ -125,9 +166,13 @@ def _enter_demo(demo_home: str) -> None:
     (towns_source,) = [s for s in manifest_sources(real) if s.dataset == "reference_towns"]
     towns = load_towns(verified_path(towns_source, real)).town.tolist()
     raw = prepare_demo(real.raw_dir, home, towns)
+    instance = home / ".dagster"  # its own Dagster instance: no run history or asset shared with the real one
+    instance.mkdir(parents=True, exist_ok=True)
+    if not (instance / "dagster.yaml").is_file():
+        shutil.copyfile(Path(__file__).with_name("dagster.yaml"), instance / "dagster.yaml")
     os.environ.update({"CTIP_RAW_DIR": str(raw), "CTIP_CACHE_DIR": str(real.cache_dir),
                        "CTIP_WAREHOUSE": str(home / "warehouse" / "ctip.duckdb"),
-                       "CTIP_REPORTS_DIR": str(home / "reports")})
+                       "CTIP_REPORTS_DIR": str(home / "reports"), "DAGSTER_HOME": str(instance)})
     print(f"ctip run --demo: SYNTHETIC TIPC report generated in {raw / 'tipc'}; outputs go to {home}")
 
 
@@ -142,6 +187,10 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline.sources.inventory import manifest_sources, verified_path
 
     path = Path(args.file)
+    refused = _output_refused(path, Path(args.output)) if args.output else None
+    if refused:
+        print(f"ctip extract: {refused}", file=sys.stderr)
+        return 2
     try:
         settings = Settings.from_env()
         sources = manifest_sources(settings)
@@ -170,6 +219,17 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output_refused(source: Path, output: Path) -> str | None:
+    """Why `-o output` cannot be written (checked before anything is read): never the input itself."""
+    if output.is_dir():
+        return f"-o {output}: is a folder; name the CSV file to write"
+    if not output.parent.is_dir():
+        return f"-o {output}: folder {output.parent} does not exist"
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        return f"-o {output}: is the input file; choose another name"
+    return None
+
+
 def _lineage(args: argparse.Namespace) -> int:
     from pipeline.report.lineage import format_trace
     from pipeline.settings import Settings
@@ -190,48 +250,38 @@ def _lineage(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    """Re-derive a version from its recorded inputs in a temporary place and compare every file."""
-    import tempfile
-
+    """Check a version's files, then re-derive it where it was made and compare every file, naming the causes."""
     from pipeline.report import audit
+    from pipeline.report.rederive import RederiveError, provenance_differences, rederive, scratch_folder
     from pipeline.settings import Settings
-    from pipeline.sources.inventory import manifest_sources
 
     settings = Settings.from_env()
-    try:
-        folder = audit.resolve_version(settings.reports_dir, args.version)
-    except FileNotFoundError as exc:
-        print(f"ctip verify: {exc}", file=sys.stderr)
-        return 2
+    folder = audit.resolve_version(settings.reports_dir, args.version)
     altered = audit.altered_files(folder)
     if altered:
-        print(f"ctip verify: {folder.name}: files no longer match its MANIFEST.json: {', '.join(altered)}")
+        print(f"ctip verify: {folder.name}: files changed since publication (they no longer match its "
+              f"MANIFEST.json): {', '.join(altered)}")
         return 1
-    recorded = {i["source_id"]: i["sha256"] for i in audit.manifest(folder)["inputs"]}
-    current = {s.id: s.sha256 for s in manifest_sources(settings)}
-    if recorded != current:
-        changed = sorted(k for k in set(recorded) | set(current) if recorded.get(k) != current.get(k))
-        print(f"ctip verify: {folder.name}: cannot re-derive, raw/sources.yaml now pins other inputs: "
-              f"{', '.join(changed)}")
-        return 1
-    from pipeline.assets.resources import CtipPaths
-
-    with tempfile.TemporaryDirectory(prefix="ctip-verify-") as scratch:
-        resource = CtipPaths(raw_dir=str(settings.raw_dir), cache_dir=str(settings.cache_dir),
-                             warehouse_path=str(Path(scratch) / "ctip.duckdb"), reports_dir=str(Path(scratch) / "r"),
-                             mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None)
-        print(f"ctip verify: re-deriving {folder.name} in {scratch}", file=sys.stderr)
-        result, _ = _execute({"ctip": resource}, stream=sys.stderr)
-        if not result.success:
-            print(f"ctip verify: {folder.name}: the re-derivation failed", file=sys.stderr)
+    recorded = audit.manifest(folder)
+    home = settings.raw_dir.parent
+    with scratch_folder() as scratch:
+        try:
+            with rederive(recorded, settings, home, Path(scratch)) as rebuilt:
+                print(f"ctip verify: {folder.name}: re-derived at {rebuilt.where}", file=sys.stderr)
+                differing = audit.differing_files(folder, rebuilt.folder)
+                causes = provenance_differences(recorded, audit.manifest(rebuilt.folder))
+        except RederiveError as exc:
+            print(f"ctip verify: {folder.name}: cannot re-derive: {exc}", file=sys.stderr)
             return 1
-        rebuilt = Path(scratch) / "r" / (Path(scratch) / "r" / "LATEST").read_text().strip()
-        differing = audit.differing_files(folder, rebuilt)
+    commit = (recorded.get("git_commit") or "unknown")[:12]
     if differing:
-        print(f"ctip verify: {folder.name}: differs from its re-derivation ({rebuilt.name}): "
-              + ", ".join(differing))
+        print(f"ctip verify: {folder.name}: differs from its re-derivation at commit {commit}: "
+              f"{', '.join(differing)}")
+        print("  causes recorded in MANIFEST.json: " + ("; ".join(causes) if causes else
+              "none (same inputs, lock, commit, Python and packages): the build is not reproducible here"))
         return 1
-    print(f"ctip verify: {folder.name}: identical ({len(audit.file_hashes(folder)) + 1} files)")
+    print(f"ctip verify: {folder.name}: identical to its re-derivation at commit {commit} "
+          f"({len(audit.file_hashes(folder)) + 1} files)")
     return 0
 
 
@@ -245,9 +295,14 @@ def _diff(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"ctip diff: {exc}", file=sys.stderr)
         return 2
+    from pipeline.report.rederive import provenance_differences
+
+    provenance = [cause for cause in provenance_differences(audit.manifest(first), audit.manifest(second))
+                  if not cause.startswith("inputs")]
+    print(f"Provenance: {len(provenance)} difference(s)" + "".join(f"\n- {cause}" for cause in provenance))
     inputs = audit.input_changes(audit.manifest(first), audit.manifest(second))
     changed_inputs = inputs[inputs.status != "same"]
-    print(f"Inputs: {len(changed_inputs)} of {len(inputs)} changed")
+    print(f"\nInputs: {len(changed_inputs)} of {len(inputs)} changed")
     if not changed_inputs.empty:
         print(changed_inputs.to_markdown(index=False))
     metrics = audit.metric_changes(first, second)
@@ -258,36 +313,49 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _add_source(args: argparse.Namespace) -> int:
-    """Put a new file under raw/ and list it in the manifest with its sha256, so the sensor picks it up."""
+    """Put a new file under raw/ and list it in the manifest with its sha256, so the sensor picks it up.
+
+    The entry is validated against the manifest before a byte is copied; a failed append removes the copy."""
     import shutil
 
     from pipeline.settings import Settings
     from pipeline.sources.acquire import sha256_file
-    from pipeline.sources.manifest import ManifestError, append_source
+    from pipeline.sources.manifest import ManifestError, append_source, validate_entry
 
     settings = Settings.from_env()
-    source = Path(args.file).resolve()
+    source = Path(args.file)
     if not source.is_file():
         print(f"ctip add-source: {args.file}: no such file", file=sys.stderr)
         return 2
-    folder = settings.raw_dir / "tipc"
-    target = source if source.is_relative_to(settings.raw_dir.resolve()) else folder / source.name
-    if target != source:
-        if target.exists():
-            print(f"ctip add-source: {target} exists already", file=sys.stderr)
-            return 2
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+    source = source.resolve()
+    raw = settings.raw_dir.resolve()
+    target = source if source.is_relative_to(raw) else raw / "tipc" / source.name
+    if target != source and target.exists():
+        print(f"ctip add-source: {target} exists already", file=sys.stderr)
+        return 2
     entry = {
         "id": args.id, "kind": "tracked", "dataset": args.dataset,
         "title": args.title or source.name, "publisher": args.publisher, "upstream_url": args.url, "url": args.url,
-        "path": str(target.relative_to(settings.raw_dir.resolve())), "filename": target.name,
-        "sha256": sha256_file(target), "size": target.stat().st_size, "license": args.license,
+        "path": str(target.relative_to(raw)), "filename": target.name,
+        "sha256": sha256_file(source), "size": source.stat().st_size, "license": args.license,
         "period": list(args.period), "format": target.suffix.lstrip(".").lower(), "synthetic": args.synthetic,
     }
     try:
-        append_source(settings.manifest_path, entry)
+        validate_entry(settings.manifest_path, entry, check_file=target == source)
     except ManifestError as exc:
+        print(f"ctip add-source: {exc}", file=sys.stderr)
+        return 2
+    copied = target != source
+    if copied:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    try:
+        if sha256_file(target) != entry["sha256"]:
+            raise ManifestError(f"{source} changed while it was copied; nothing was added")
+        append_source(settings.manifest_path, entry)
+    except (ManifestError, OSError) as exc:
+        if copied:
+            target.unlink(missing_ok=True)
         print(f"ctip add-source: {exc}", file=sys.stderr)
         return 2
     print(f"ctip add-source: {args.id} ({entry['sha256'][:12]}, {entry['size']:,} bytes) added to "
@@ -325,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
                      help="also generate a SYNTHETIC TIPC report and run on it (outputs under demo/)")
     run.add_argument("--demo-home", help="where the demo writes (default: demo/ in the project)")
     run.add_argument("--force", action="store_true", help="run even when nothing changed since reports/LATEST")
+    run.add_argument("--rebuild-warehouse", action="store_true",
+                     help="delete the DuckDB warehouse file first (it holds only derived data) and rebuild it")
     run.set_defaults(handler=_run)
     extract = commands.add_parser("extract", help="TIPC report tables (PDF, CSV, XLSX) -> tidy CSV")
     extract.add_argument("file")
@@ -358,7 +428,20 @@ def main(argv: list[str] | None = None) -> int:
     sources.add_argument("--fetch", action="store_true", help="acquire and verify every source")
     sources.set_defaults(handler=_sources)
     args = parser.parse_args(argv)
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except _expected_errors() as exc:  # a human's to fix: one line naming the file, entry or version, no traceback
+        print(f"ctip {args.command}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    from pipeline.report.publish import LatestDamaged
+    from pipeline.sources.acquire import AcquisitionError
+    from pipeline.sources.manifest import ManifestError
+    from pipeline.warehouse.load import WarehouseBusy, WarehouseCorrupt
+
+    return ManifestError, LatestDamaged, AcquisitionError, WarehouseBusy, WarehouseCorrupt, FileNotFoundError
 
 
 if __name__ == "__main__":

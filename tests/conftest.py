@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from dagster import DagsterInstance, materialize
 
-from pipeline.assets.resources import CtipPaths
+from pipeline.assets.resources import CtipPaths, run_io_manager
 from pipeline.settings import Settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +54,8 @@ def run_pipeline(settings: Settings, raise_on_error: bool = True, instance: Dags
         mirror_dir=str(settings.mirror_dir) if settings.mirror_dir else None,
     )
     instance = instance or DagsterInstance.ephemeral()
-    return materialize([*all_assets, *all_checks], resources={"ctip": resource}, instance=instance,
+    return materialize([*all_assets, *all_checks], resources={"ctip": resource, "io_manager": run_io_manager},
+                       instance=instance,
                        raise_on_error=raise_on_error, tags=full_run_tags(instance, manifest_sources(settings)))
 
 
@@ -114,3 +115,41 @@ def raw_with(tmp: Path, replaced: dict[str, bytes], added: list[dict] | None = N
     manifest["sources"] += added or []
     (raw / "sources.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False, allow_unicode=True))
     return raw
+
+
+def clean_clone(dest: Path) -> Path:
+    """A clean git clone of this checkout as it is now: committed history plus, when the working tree has changes
+    (as while developing), one extra commit holding them, so that tests run today's code from a clean tree."""
+    import shutil
+    import subprocess
+
+    def git(*args: str, cwd: Path) -> str:
+        return subprocess.run(["git", "-c", "user.name=ctip tests", "-c", "user.email=tests@ctip.invalid", *args],
+                              cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+    git("clone", "--quiet", "--no-local", str(REPO_ROOT), str(dest), cwd=REPO_ROOT)
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=REPO_ROOT).split("\0")
+    present = {name for name in listed if name and (REPO_ROOT / name).is_file()}
+    for name in present:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO_ROOT / name, dest / name)
+    for name in git("ls-files", "-z", cwd=dest).split("\0"):
+        if name and name not in present:
+            (dest / name).unlink()
+    git("add", "-A", cwd=dest)
+    if git("status", "--porcelain", cwd=dest).strip():
+        git("commit", "--quiet", "-m", "tests: the working tree as it was", cwd=dest)
+    return dest
+
+
+def project_env(**extra: str) -> dict[str, str]:
+    """The environment of a person at a terminal in a checkout: uv on PATH, the data mirror, nothing of ours."""
+    import shutil
+
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("CTIP_", "DAGSTER_")) and key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    uv = shutil.which("uv") or str(REPO_ROOT / ".tools" / "bin" / "uv")
+    env["PATH"] = f"{Path(uv).parent}{os.pathsep}{env.get('PATH', '')}"
+    if mirror_dir():
+        env["CTIP_DATA_MIRROR"] = str(mirror_dir())
+    return {**env, **extra}

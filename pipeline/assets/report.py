@@ -72,16 +72,28 @@ def report_version(
     period, publication = publication_context(source_inventory, settings, package_version("ctip"), assets)
     new_or_changed = changed_since_latest(settings.reports_dir, publication["inputs"])
     result = publish(settings.reports_dir, period, files, publication)
-    record = write_run_record(settings.reports_dir, context.run.run_id, {
-        "run_id": context.run.run_id, "version": result.version, "created": result.created,
-        "status": "published" if result.created else "unchanged",
+    status = "published" if result.created else "repaired" if result.repaired else "unchanged"
+    notes = {}
+    if result.latest_was:
+        notes["latest_was"] = f"{result.latest_was}: repaired, LATEST names {result.version} again"
+    if result.repaired:
+        notes["repaired"] = (f"{result.version} no longer matched its MANIFEST.json ({', '.join(result.repaired)}): "
+                             "rebuilt it and swapped it in; no other version was touched")
+    for note in notes.values():
+        context.log.warning(note)
+    record_fields = {
+        "run_id": context.run.run_id, "version": result.version, "created": result.created, "status": status,
+        "repaired_files": list(result.repaired), "latest_was_damaged": result.latest_was,
         "inputs_new_or_changed": new_or_changed,
         "published_at_unix": round(started, 3), "publish_seconds": round(time.time() - started, 3),
         **runtime_context(settings),
-    })
+    }
+    try:
+        record = MetadataValue.path(str(write_run_record(settings.reports_dir, context.run.run_id, record_fields)))
+    except OSError as exc:  # the version and LATEST are written: a missing record must not undo that
+        context.log.warning(f"run record not written: {exc}")
+        record = f"not written: {exc}"
     return MaterializeResult(metadata={
-        "version": result.version, "path": MetadataValue.path(str(result.path)),
-        "created": result.created, "synthetic": synthetic, "run_record": MetadataValue.path(str(record)),
-        "files": len(files) + 1,
+        "version": result.version, "path": MetadataValue.path(str(result.path)), "status": status,
+        "created": result.created, "synthetic": synthetic, "run_record": record, "files": len(files) + 1, **notes,
     })
-

@@ -76,8 +76,12 @@ def failed_run_record(context: RunFailureSensorContext, ctip: CtipPaths) -> None
                  if event.event_specific_data and event.event_specific_data.error else event.message}
                 for event in context.get_step_failure_events()]
     run = context.dagster_run
-    write_run_record(ctip.settings().reports_dir, run.run_id, {
+    record = {
         "run_id": run.run_id, "job": run.job_name, "status": "failed", "published": None,
         "partitions": run.tags.get("dagster/partition") or [run.tags.get(RANGE_START), run.tags.get(RANGE_END)],
         "changes": run.tags.get("ctip/changes"), "failures": failures,
-        "message": "reports/LATEST and every published version are unchanged"})
+        "message": "reports/LATEST and every published version are unchanged"}
+    try:
+        write_run_record(ctip.settings().reports_dir, run.run_id, record)
+    except OSError as exc:  # a read-only reports/ must not hide the run's own failure
+        context.log.warning(f"run record for failed run {run.run_id} not written: {exc}")

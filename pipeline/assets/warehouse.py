@@ -20,13 +20,15 @@ def warehouse_core_tables(
     tipc_reports_tidy: pd.DataFrame,
     published_judicial_tidy: pd.DataFrame,
 ) -> MaterializeResult:
-    """sources, towns, town_population, ucr_agency_crosswalk, statutes and facts, in one transaction."""
+    """sources, towns, town_population, ucr_agency_crosswalk, statutes and facts, in one transaction: afterwards the
+    facts are exactly those of the sources the manifest lists now."""
     path = ctip.settings().warehouse_path
     counts = load_warehouse(
         path,
         reference={"sources": source_inventory, "towns": ct_towns, "town_population": town_population,
                    "ucr_agency_crosswalk": ucr_agency_crosswalk, "statutes": statutes},
         facts=pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy], ignore_index=True),
+        listed_sources=source_inventory.source_id.tolist(),
     )
     return MaterializeResult(metadata={"path": MetadataValue.path(str(path)),
                                        **{f"rows_{table}": n for table, n in counts.items()}})

@@ -9,6 +9,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pipeline.sources.manifest import Source
@@ -64,8 +66,28 @@ def acquire(
     if target.is_file():
         _check(source, target, f"cached file {target}")
         return target
-
     target.parent.mkdir(parents=True, exist_ok=True)
+    with _cache_lock(cache_dir):  # real and demo runs share this cache: one fills a file, the other then finds it
+        if target.is_file():
+            _check(source, target, f"cached file {target}")
+            return target
+        return _fill(source, target, mirror_dir, timeout, attempts, backoff)
+
+
+@contextmanager
+def _cache_lock(cache_dir: Path) -> Iterator[None]:
+    import fcntl
+
+    with open(Path(cache_dir) / ".ctip-cache.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fill(source: Source, target: Path, mirror_dir: Path | None, timeout: float, attempts: int,
+          backoff: float) -> Path:
     tried: list[str] = []
     if mirror_dir is not None and source.mirror_path:
         mirrored = Path(mirror_dir) / source.mirror_path

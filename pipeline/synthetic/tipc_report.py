@@ -433,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = single_year_spec(args.single_year, args.seed)
     else:
         spec = ReportSpec(seed=args.seed, tables=default_tables())
+    args.pdf.parent.mkdir(parents=True, exist_ok=True)
     truth = write_report(args.pdf, args.truth or args.pdf.with_suffix(".truth.csv"), towns, spec)
     print(f"{args.pdf}: {len(truth)} printed counts (SYNTHETIC)")
     return 0

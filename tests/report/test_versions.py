@@ -115,7 +115,7 @@ def test_a_version_is_current_only_for_the_same_inputs_lock_and_clean_commit(tmp
 def test_a_full_disk_while_publishing_leaves_nothing_partial(tmp_path: Path, monkeypatch):
     import errno
 
-    from pipeline.report.publish import publish
+    from pipeline.report.publish import PublishError, publish
 
     written = []
     real_write = Path.write_bytes
@@ -128,7 +128,7 @@ def test_a_full_disk_while_publishing_leaves_nothing_partial(tmp_path: Path, mon
 
     monkeypatch.setattr(Path, "write_bytes", write_until_full)
     files = {f"metrics/t{i}.csv": b"a,b\n1,2\n" for i in range(6)}
-    with pytest.raises(OSError, match="No space left on device"):
+    with pytest.raises(PublishError, match="No space left on device"):
         publish(tmp_path / "reports", "2005-2016", files, {})
     assert list((tmp_path / "reports").iterdir()) == []  # no version, no staging folder, no LATEST
 
