@@ -11,13 +11,14 @@ import pandas as pd
 
 from pipeline.settings import Settings
 from pipeline.sources.acquire import sha256_file
+from pipeline.sources.manifest import COUNT_DATASETS
 
 KEY_PACKAGES = ("dagster", "duckdb", "pandas", "matplotlib", "scipy", "great_expectations", "pypdfium2")
 
 
 def report_period(inventory: pd.DataFrame) -> str:
     """Years the counts cover (reference data such as population do not widen it)."""
-    counted = inventory[~inventory.dataset.str.startswith("reference")]
+    counted = inventory[inventory.dataset.isin(COUNT_DATASETS)]
     return f"{int(counted.period_start.min())}-{int(counted.period_end.max())}"
 
 

@@ -56,6 +56,9 @@ REQUIRED_FIELDS = (
 # Datasets that arrive one report at a time: each of their sources is a partition of the extraction assets,
 # so that a new year is extracted alone and every other year is read back from the extracted layer.
 REPORT_DATASETS = ("ucr_arrests", "tipc_report")
+# Datasets whose rows are counts (facts): the years a report version covers are theirs, not those of reference
+# tables or the validation exceptions.
+COUNT_DATASETS = (*REPORT_DATASETS, "published_judicial")
 
 _ID = re.compile(r"[a-z][a-z0-9_]{1,62}")  # always with fullmatch: `$` would let "abc\n" through
 _DATASET = re.compile(r"[a-z][a-z0-9_]{0,62}")
