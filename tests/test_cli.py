@@ -86,41 +86,6 @@ def test_extract_refuses_a_bad_file_with_one_line_and_no_output(tmp_path: Path, 
     assert not (tmp_path / "out.csv").exists() and list(tmp_path.iterdir()) == [bad]
 
 
-def test_demo_run_is_marked_synthetic_everywhere(tmp_path: Path, real_settings):
-    env = {**os.environ, "CTIP_CACHE_DIR": str(real_settings.cache_dir)}
-    env.pop("DAGSTER_HOME", None)
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", "--demo", "--demo-home", str(tmp_path)],
-                          env=env, capture_output=True, text=True, cwd=REPO_ROOT)
-    assert done.returncode == 0, done.stderr
-    assert "raw_synthetic_tipc_2005_2014" in done.stdout and "SYNTHETIC" in done.stdout
-    version = tmp_path / "reports" / (tmp_path / "reports" / "LATEST").read_text().strip()
-    manifest = json.loads((version / "MANIFEST.json").read_text())
-    assert manifest["synthetic"] is True
-    assert "SYNTHETIC DEMO" in (version / "report.md").read_text().splitlines()[0]
-    assert 'class="synthetic"' in (version / "report.html").read_text()
-    totals = (version / "metrics" / "tipc_statewide_totals.csv").read_text()
-    assert "53a-82,seller,arrests,2005,2014,3557,0,3557" in totals
-
-
-def test_a_rerun_with_nothing_changed_does_nothing(tmp_path: Path, real_settings):
-    """In a clean git checkout, the second `ctip run` sees LATEST was built from the same inputs and commit."""
-    project = tmp_path / "project"
-    shutil.copytree(REPO_ROOT / "raw", project / "raw", ignore=shutil.ignore_patterns("cache"))
-    shutil.copyfile(REPO_ROOT / "uv.lock", project / "uv.lock")
-    git = ["git", "-C", str(project), "-c", "user.email=t@example.org", "-c", "user.name=t"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-qm", "inputs"], check=True)
-    env = {**os.environ, "CTIP_RAW_DIR": str(project / "raw"), "CTIP_CACHE_DIR": str(real_settings.cache_dir),
-           "CTIP_WAREHOUSE": str(tmp_path / "out" / "ctip.duckdb"), "CTIP_REPORTS_DIR": str(tmp_path / "out" / "r")}
-    env.pop("DAGSTER_HOME", None)
-    command = [sys.executable, "-m", "pipeline.cli", "run"]
-    first = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
-    assert first.returncode == 0, first.stderr
-    second = subprocess.run(command, env=env, capture_output=True, text=True, cwd=REPO_ROOT)
-    assert second.returncode == 0 and "nothing changed since" in second.stdout and "[ 1/" not in second.stdout
-
-
 def test_two_runs_at_once_the_second_stops_with_a_clear_message(tmp_path: Path, real_settings):
     env = {**os.environ, "CTIP_CACHE_DIR": str(real_settings.cache_dir),
            "CTIP_WAREHOUSE": str(tmp_path / "w" / "ctip.duckdb"), "CTIP_REPORTS_DIR": str(tmp_path / "r")}

@@ -65,11 +65,17 @@ def test_real_and_demo_runs_started_together_never_mix(clone: Path):
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         outputs = [process.communicate(timeout=600)[0] for process in (real, demo)]
         assert [real.returncode, demo.returncode] == [0, 0], outputs
+        assert "raw_synthetic_tipc_2005_2014" in outputs[1] and "SYNTHETIC" in outputs[1]
         real_version, demo_version = latest(clone / "reports"), latest(clone / "demo" / "reports")
         assert manifest(real_version)["synthetic"] is False
         assert not [i for i in manifest(real_version)["inputs"] if i["synthetic"] or "synthetic" in i["source_id"]]
         assert "SYNTHETIC" not in (real_version / "report.html").read_text()
-        assert manifest(demo_version)["synthetic"] is True and "SYNTHETIC" in (demo_version / "report.html").read_text()
+        # the demo's version says SYNTHETIC everywhere, and its generated report reproduces the published totals
+        assert manifest(demo_version)["synthetic"] is True
+        assert "SYNTHETIC DEMO" in (demo_version / "report.md").read_text().splitlines()[0]
+        assert 'class="synthetic"' in (demo_version / "report.html").read_text()
+        assert "53a-82,seller,arrests,2005,2014,3557,0,3557" in (
+            demo_version / "metrics" / "tipc_statewide_totals.csv").read_text()
         with duckdb.connect(str(clone / "warehouse" / "ctip.duckdb"), read_only=True) as con:
             assert con.execute("SELECT count(*) FROM facts WHERE synthetic OR source_id LIKE '%synthetic%'"
                                ).fetchone() == (0,)
@@ -89,7 +95,11 @@ def test_a_removed_source_leaves_no_number_behind_and_every_version_verifies_whe
     document["sources"] = [s for s in document["sources"] if s["id"] != "ucr_arrests_2016"]
     (clone / "raw" / "sources.yaml").write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True))
     sh(clone, "git -c user.name=t -c user.email=t@ctip.invalid commit --quiet -am 'tests: drop the 2016 file'")
-    sh(clone, "make run")
+    (clone / "reports" / "LATEST").write_bytes(b"\x00\xffnot a version\x9c")  # and LATEST was damaged meanwhile
+    assert "reports/LATEST is damaged" in sh(clone, "uv run ctip verify LATEST", ok=False).stderr
+    run = sh(clone, "make run")
+    assert f"{clone / 'reports' / 'LATEST'} is damaged: it holds 16 bytes that are not a version name; this run " \
+           "repairs it" in run.stderr
     after = latest(clone / "reports")
     assert after != before and after.name.startswith("2005-2015-")
     assert "ucr_arrests_2016" not in {i["source_id"] for i in manifest(after)["inputs"]}

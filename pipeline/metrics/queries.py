@@ -280,10 +280,11 @@ def ucr_trend(by_year_sex: pd.DataFrame) -> pd.DataFrame:
 
 
 AGENCY_COVERAGE_SQL = """
-WITH years AS (SELECT DISTINCT year FROM ucr_agency_crosswalk),
-agencies AS (SELECT DISTINCT agency, jurisdiction, jurisdiction_type FROM ucr_agency_crosswalk
+WITH years AS (SELECT DISTINCT period_start AS year FROM sources WHERE dataset = 'ucr_arrests'),  -- listed files only
+crosswalk AS (SELECT * FROM ucr_agency_crosswalk WHERE year IN (SELECT year FROM years)),
+agencies AS (SELECT DISTINCT agency, jurisdiction, jurisdiction_type FROM crosswalk
              WHERE jurisdiction_type IN ('town', 'state_police', 'other_agency')),
-present AS (SELECT DISTINCT agency, year FROM ucr_agency_crosswalk)
+present AS (SELECT DISTINCT agency, year FROM crosswalk)
 SELECT a.agency, a.jurisdiction, a.jurisdiction_type,
        string_agg(y.year::VARCHAR, ' ' ORDER BY y.year) FILTER (WHERE p.year IS NOT NULL) AS years_with_column,
        string_agg(y.year::VARCHAR, ' ' ORDER BY y.year) FILTER (WHERE p.year IS NULL)     AS years_without_column
