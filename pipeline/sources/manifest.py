@@ -31,14 +31,16 @@ from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, ValidationError
-from pydantic_core import PydanticCustomError
 
 from pipeline.sources.typed_yaml import (
     ManifestError,
+    NonEmptyText,
     entry_label,
     load_bounded_yaml,
+    matching,
     one_line,
     parse_bounded_yaml,
+    refuse,
     show,
 )
 
@@ -100,44 +102,12 @@ class Source:
 
 # --- field types -------------------------------------------------------------------------------------------
 
-def _refuse(message: str):
-    return PydanticCustomError("manifest", message)
-
-
-def _check_id(value: str) -> str:
-    if not _ID.fullmatch(value):
-        raise _refuse("use lowercase letters, digits and '_' only, 2-63 characters starting with a letter "
-                      "(ids become file and asset names)")
-    return value
-
-
-def _check_dataset(value: str) -> str:
-    if not _DATASET.fullmatch(value):
-        raise _refuse("use lowercase letters, digits and '_' only, starting with a letter")
-    return value
-
-
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise _refuse("must not be empty")
-    return value
-
-
-def _check_sha256(value: str) -> str:
-    if not _SHA256.fullmatch(value):
-        raise _refuse("must be 64 lowercase hexadecimal digits")
-    return value
+_refuse = refuse
 
 
 def _check_size(value: int) -> int:
     if value < 0:
         raise _refuse("must be a whole number >= 0")
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not _URL.fullmatch(value):
-        raise _refuse("must be an http:// or https:// address without spaces")
     return value
 
 
@@ -186,8 +156,9 @@ def _file_name(value: str) -> str:
     return value
 
 
-SourceId = Annotated[str, AfterValidator(_check_id)]
-Text = Annotated[str, AfterValidator(_check_text)]
+SourceId = Annotated[str, matching(_ID, "use lowercase letters, digits and '_' only, 2-63 characters starting "
+                                        "with a letter (ids become file and asset names)")]
+Text = NonEmptyText
 
 
 class SourceEntry(BaseModel):
@@ -197,17 +168,17 @@ class SourceEntry(BaseModel):
 
     id: SourceId
     kind: Literal["download", "tracked"]
-    dataset: Annotated[str, AfterValidator(_check_dataset)]
+    dataset: Annotated[str, matching(_DATASET, "use lowercase letters, digits and '_' only, starting with a letter")]
     title: Text
     publisher: Text
     upstream_url: str | None = None
-    url: Annotated[str, AfterValidator(_check_url)] | None = None
+    url: Annotated[str, matching(_URL, "must be an http:// or https:// address without spaces")] | None = None
     repository: str | None = None
     mirror_path: Annotated[str, AfterValidator(_relative)] | None = None
     path: Annotated[str, AfterValidator(_relative)] | None = None
     citation: str | None = None
     filename: Annotated[str, AfterValidator(_file_name)]
-    sha256: Annotated[str, AfterValidator(_check_sha256)]
+    sha256: Annotated[str, matching(_SHA256, "must be 64 lowercase hexadecimal digits")]
     size: Annotated[int, AfterValidator(_check_size)]
     license: Text
     period: Annotated[tuple[int, int], PlainValidator(_period)]

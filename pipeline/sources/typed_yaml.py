@@ -14,12 +14,14 @@ Every ManifestError is one line: line breaks in what it quotes are escaped.
 
 from __future__ import annotations
 
+import re
 import reprlib
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
+from pydantic_core import PydanticCustomError
 
 MAX_YAML_BYTES = 1_000_000
 MAX_ALIASES = 64
@@ -222,3 +224,27 @@ def one_line(source: str, label: str, error: ValidationError, limit: int = 3) ->
         parts.append(f"{_field_name(item['loc'])}: {message}{got}")
     more = f" (+{len(errors) - limit} more)" if len(errors) > limit else ""
     return f"{source}: {label}: " + "; ".join(parts) + more
+
+
+def refuse(message: str) -> PydanticCustomError:
+    """A field's problem in the words of the one-line error (raised from a validator)."""
+    return PydanticCustomError("ctip", message)
+
+
+def matching(pattern: re.Pattern, message: str) -> AfterValidator:
+    """A string field that must match `pattern` whole (fullmatch: "abc\\n" never passes for "abc")."""
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            raise refuse(message)
+        return value
+
+    return AfterValidator(check)
+
+
+def _non_empty(value: str) -> str:
+    if not value.strip():
+        raise refuse("must not be empty")
+    return value
+
+
+NonEmptyText = Annotated[str, AfterValidator(_non_empty)]

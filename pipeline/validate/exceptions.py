@@ -21,30 +21,25 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
-from pipeline.sources.typed_yaml import ManifestError, entry_label, load_bounded_yaml, one_line, show
+from pipeline.sources.typed_yaml import (
+    ManifestError,
+    NonEmptyText,
+    entry_label,
+    load_bounded_yaml,
+    matching,
+    one_line,
+    refuse,
+    show,
+)
 
 _EXCEPTION_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
 _COLUMN = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _refuse(message: str):
-    return PydanticCustomError("exceptions", message)
-
-
-def _check_id(value: str) -> str:
-    if not _EXCEPTION_ID.fullmatch(value):
-        raise _refuse("use lowercase letters, digits, '-' and '_' only, 1-80 characters")
-    return value
-
-
-def _check_text(value: str) -> str:
-    if not value.strip():
-        raise _refuse("must not be empty")
-    return value
+_refuse = refuse
 
 
 def _scalar(value: Any) -> bool:
@@ -77,7 +72,7 @@ def _decided_on(value: Any) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = NonEmptyText
 
 
 class ExceptionEntry(BaseModel):
@@ -85,7 +80,7 @@ class ExceptionEntry(BaseModel):
 
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
-    id: Annotated[str, AfterValidator(_check_id)]
+    id: Annotated[str, matching(_EXCEPTION_ID, "use lowercase letters, digits, '-' and '_' only, 1-80 characters")]
     check: Text
     match: Annotated[dict, PlainValidator(_match)]
     reason: Text
