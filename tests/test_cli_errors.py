@@ -44,10 +44,11 @@ def test_a_corrupt_warehouse_is_named_with_the_command_that_rebuilds_it(isolated
     err = capsys.readouterr().err
     assert "Traceback" not in err
     lines = err.strip().splitlines()
-    assert lines[0].startswith("ctip run: stopped at warehouse_core_tables: WarehouseCorrupt: warehouse "
-                               f"{warehouse} cannot be read (")
-    assert lines[0].endswith("rebuild it with `ctip run --rebuild-warehouse`")
-    assert "the run record could not be written either" in lines[1]
+    (stopped,) = [n for n, line in enumerate(lines) if line.startswith("ctip run: stopped at")]
+    assert lines[stopped].startswith("ctip run: stopped at warehouse_core_tables: WarehouseCorrupt: warehouse "
+                                     f"{warehouse} cannot be read (")
+    assert lines[stopped].endswith("rebuild it with `ctip run --rebuild-warehouse`")
+    assert "the run record could not be written either" in lines[stopped + 1]
     assert main(["lineage", "ucr_town_female_arrests"]) == 2
     assert "cannot be read" in _one_line(capsys.readouterr().err)
     monkeypatch.setenv("CTIP_REPORTS_DIR", str(isolated / "reports"))
