@@ -179,9 +179,10 @@ def _enter_demo(demo_home: str) -> None:
 def _extract(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from pipeline.extract.reference import load_statutes, load_towns
+    from pipeline.extract.reference import load_measures, load_statutes, load_towns
     from pipeline.extract.tidy import ExtractionError, SourceRef
     from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
+    from pipeline.extract.vocabulary import Vocabulary
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError, sha256_file
     from pipeline.sources.inventory import manifest_sources, verified_path
@@ -196,14 +197,15 @@ def _extract(args: argparse.Namespace) -> int:
         sources = manifest_sources(settings)
         by_dataset = {s.dataset: s for s in sources}
         towns = load_towns(verified_path(by_dataset["reference_towns"], settings)).town
-        statutes = load_statutes(verified_path(by_dataset["reference_statutes"], settings))
+        vocabulary = Vocabulary.from_tables(load_statutes(verified_path(by_dataset["reference_statutes"], settings)),
+                                            load_measures(verified_path(by_dataset["reference_measures"], settings)))
         if not path.is_file():
             raise ExtractionError(f"{path}: no such file")
         digest = sha256_file(path)
         known = next((s for s in sources if s.sha256 == digest), None)
         synthetic = known.synthetic if known else generated_by_ctip(path)
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
-        frame = extract_tipc(path, source, towns, dict(zip(statutes.statute, statutes.role, strict=True)))
+        frame = extract_tipc(path, source, towns, vocabulary)
     except (ExtractionError, AcquisitionError) as exc:
         print(f"ctip extract: {exc}", file=sys.stderr)
         return 2

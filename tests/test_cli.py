@@ -51,7 +51,7 @@ def test_run_stops_on_a_tampered_cache_file_with_one_clear_message(isolated: Pat
 def test_sources_lists_every_input(capsys):
     assert main(["sources"]) == 0
     out = capsys.readouterr().out
-    assert out.count("\n") == 14 and "pcsw_tipc_2005_2014" in out and "ucr_agency_crosswalk" in out
+    assert out.count("\n") == 15 and "pcsw_tipc_2005_2014" in out and "ucr_agency_crosswalk" in out
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,17 @@ from pipeline.assets.partitions import report_sources
 from pipeline.assets.raw import raw_keys, report_sources_in_run
 from pipeline.assets.resources import CtipPaths
 from pipeline.extract.published import extract_published_totals
-from pipeline.extract.reference import load_crosswalk, load_dph_population, load_statutes, load_towns
+from pipeline.extract.reference import (
+    load_crosswalk,
+    load_dph_population,
+    load_measures,
+    load_statutes,
+    load_towns,
+)
 from pipeline.extract.reports import extract_report
 from pipeline.extract.store import read_extracted, write_extracted
 from pipeline.extract.tidy import conform
+from pipeline.extract.vocabulary import Vocabulary
 from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, source_ref, sources_table, verified_snapshot
 from pipeline.sources.manifest import sources_of
@@ -55,9 +62,16 @@ def ucr_agency_crosswalk(ctip: CtipPaths, ct_towns: pd.DataFrame) -> Output[pd.D
 
 @asset(group_name="extract", deps=raw_keys("reference_statutes"))
 def statutes(ctip: CtipPaths) -> Output[pd.DataFrame]:
-    """Statute -> role (seller, buyer, promoter, trafficker)."""
+    """Statute -> role (seller, buyer, promoter, trafficker), and the offence names a report may print."""
     with _only(ctip.settings(), "reference_statutes") as (_, path):
         return _output(load_statutes(path))
+
+
+@asset(group_name="extract", deps=raw_keys("reference_measures"))
+def measures(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Arrests, convictions, and the words a report prints for them."""
+    with _only(ctip.settings(), "reference_measures") as (_, path):
+        return _output(load_measures(path))
 
 
 @asset(group_name="extract")
@@ -69,14 +83,15 @@ def source_inventory(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="extract", partitions_def=report_sources, backfill_policy=BackfillPolicy.single_run(),
        deps=["raw_report_files"])
 def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
-                            statutes: pd.DataFrame, ucr_agency_crosswalk: pd.DataFrame) -> None:
+                            statutes: pd.DataFrame, measures: pd.DataFrame,
+                            ucr_agency_crosswalk: pd.DataFrame) -> None:
     """Every printed count of one report's tables (UCR CSV; TIPC PDF, CSV, XLSX) with page and row, kept on
     disk per source so that a refresh extracts only what is new."""
     settings = ctip.settings()
-    roles = dict(zip(statutes.statute, statutes.role, strict=True))
+    vocabulary = Vocabulary.from_tables(statutes, measures)
     for source in report_sources_in_run(context, settings):
         with verified_snapshot(source, settings) as snapshot:
-            frame = extract_report(source, snapshot, towns=ct_towns.town, roles=roles,
+            frame = extract_report(source, snapshot, towns=ct_towns.town, vocabulary=vocabulary,
                                    crosswalk=ucr_agency_crosswalk)
         path = write_extracted(frame, settings.extracted_dir, source)
         context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")

@@ -40,7 +40,17 @@ def load_statutes(path: Path) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     if frame["statute"].duplicated().any():
         raise ReferenceError(f"{path}: a statute is listed twice")
-    return frame[["statute", "title", "role"]]
+    if "aliases" not in frame.columns:
+        frame["aliases"] = ""
+    return frame[["statute", "title", "role", "aliases"]]
+
+
+def load_measures(path: Path) -> pd.DataFrame:
+    """Measure -> the words a report prints for it ('arrests|arrested|...')."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if frame["measure"].duplicated().any():
+        raise ReferenceError(f"{path}: a measure is listed twice")
+    return frame[["measure", "aliases"]]
 
 
 def load_towns(path: Path) -> pd.DataFrame:

@@ -9,16 +9,17 @@ import pandas as pd
 
 from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.ucr import extract_ucr_arrests
+from pipeline.extract.vocabulary import Vocabulary
 from pipeline.sources.inventory import source_ref
 from pipeline.sources.manifest import REPORT_DATASETS, Source
 
 
-def extract_report(source: Source, path: Path, *, towns: Iterable[str], roles: dict[str, str],
+def extract_report(source: Source, path: Path, *, towns: Iterable[str], vocabulary: Vocabulary,
                    crosswalk: pd.DataFrame) -> pd.DataFrame:
     """Dispatch on the manifest's dataset, so that adding a year never needs code."""
     ref = source_ref(source)
     if source.dataset == "ucr_arrests":
         return extract_ucr_arrests(path, ref, crosswalk)
     if source.dataset == "tipc_report":
-        return extract_tipc(path, ref, towns, roles)
+        return extract_tipc(path, ref, towns, vocabulary)
     raise ValueError(f"{source.id}: dataset {source.dataset!r} is not a report dataset ({', '.join(REPORT_DATASETS)})")

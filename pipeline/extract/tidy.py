@@ -36,6 +36,8 @@ TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
     "printed_total": ("BOOLEAN", "boolean", "a printed sum of other counts (Total row/column, statewide or county "
                       "column): used to reconcile, never summed with its parts"),
     "synthetic": ("BOOLEAN", "boolean", "true when derived from generated data"),
+    "meaning_source": ("VARCHAR", "string", "report tables: the printed words that set this count's statute, "
+                       "measure and period (title, group header, column header, row label)"),
 }
 TIDY_COLUMNS = list(TIDY_SCHEMA)
 TIDY_KEY = [

@@ -1,268 +1,429 @@
 """TIPC annual report tables (PDF, CSV, XLSX) to tidy rows with page / table / row / cell provenance.
 
-Every input becomes a sequence of printed lines made of positioned cells (characters placed by PDFium for
-PDFs, columns for CSV and XLSX); one state machine then reads titles, headers, data rows and totals from those
-lines, so the same rules apply whatever the file format. Anything that looks like a table row but cannot be
-read exactly is an error naming the file, page and row: a wrong number is worse than no number.
+Geometry first (pipeline/extract/layout.py: lines of positioned cells, whatever the file format), then meaning:
+a table is a run of rows that each carry counts; its columns are found from where those counts sit; everything
+printed above them (title, subtitle, group headers spanning columns, column headers over one or more lines)
+and the legend printed below them say what each column counts. Every column gets a statute, a measure and a
+period from the most specific text that names one (column header, then group header, then row label, then
+title), or is recognised as a printed total or as not a count (% change, rank, rate). The words come from the
+reviewed vocabulary (pipeline/extract/vocabulary.py over raw/reference/). Anything that cannot be read exactly
+is an error naming the file, page, table, row or column and the words in question: never a guess.
 """
 
 from __future__ import annotations
 
-import csv
+import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_file_size, check_page_count, check_page_sizes
+from pipeline.extract.layout import Cell, Line, read_csv_lines, read_pdf_lines, read_xlsx_lines, running_lines
+from pipeline.extract.limits import check_file_size
 from pipeline.extract.tidy import ExtractionError, SourceRef, conform
+from pipeline.extract.vocabulary import (
+    DEFAULT_LEGEND,
+    FiscalYear,
+    Legend,
+    Mention,
+    Vocabulary,
+    default_reference_dir,
+    is_not_a_count,
+    is_total_label,
+    periods_in,
+    resolve_label,
+)
 
-STATE_POLICE = "Connecticut State Police"
-STATEWIDE = "Connecticut"
-BODY_MARGIN = 40.0  # points cut from the top and bottom of every page: running headers and footers live there
-
-_TITLE = re.compile(r"^Table\s+(\d+)\b[.:]?\s*(.*)$", re.IGNORECASE)
-_STATUTE = re.compile(r"\b53a-\d+[a-z]?\b")
-_MEASURE_WORDS = {"arrests": "arrests", "arrest": "arrests", "convictions": "convictions",
-                  "conviction": "convictions"}
-_HEADER_FIRST = {"town", "municipality", "jurisdiction", "town/agency", "city/town", "town or agency"}
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_PERIOD = re.compile(r"^((?:19|20)\d\d)\s*[–—-]\s*((?:19|20)\d\d)$")
-_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$")
-_ZERO = {"–", "—", "-", "‒", "−"}
-_SUPPRESSED = {"*", "**", "†", "‡", "§", "n/a", "na", "(s)", ""}
-_TOTAL = re.compile(r"^(total|totals|statewide total|state total|connecticut total|total, all towns|all towns)$",
-                    re.IGNORECASE)
-_STATE_POLICE = re.compile(r"\bstate\s+police\b|\bCSP\b|\bstate\s+troopers?\b", re.IGNORECASE)
-_MARKERS = re.compile(r"(\s*\([a-z0-9]\)|\s*[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
-_PAGE_NUMBER = re.compile(r"^(page\s+)?\d+(\s+of\s+\d+)?$", re.IGNORECASE)
+_TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule|appendix\s+table)\b\s*([A-Z]{0,2}-?\d*[a-z]?|"
+                    r"[IVXLC]+)?\s*[.:—–-]?", re.IGNORECASE)
+_CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
+_VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?%?$|^[-−+]?\d*\.\d+%?$|"
+                         r"^\([-−]?\d+(?:\.\d+)?%?\)$")
+_SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
+_LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
+                  "agencies", "city/town", "town/city", "department", "departments", "police department",
+                  "town/agency", "town or agency", "reporting agency", "location", "name", "statute", "offense",
+                  "offence", "charge", "year"}
+_LEGEND_START = re.compile(r"^\s*(?:notes?|source|sources|footnotes?|legend|key)\b[:.]?|^\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡§]|"
+                           r"^\s*\(?[a-z0-9]\)\s|^\s*[–—‒−-]{1,2}\s+[A-Za-z]|represents|indicates|denotes|means\b",
+                           re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    x0: float
-    x1: float
+def value_like(text: str) -> bool:
+    """A cell that prints a number or a table symbol (count, dash, suppression mark, percentage, rate)."""
+    cleaned = text.strip()
+    return bool(_VALUE_LIKE.match(cleaned) or _SYMBOL.match(cleaned) or _YEAR_CELL.match(cleaned))
 
 
-@dataclass(frozen=True)
-class Line:
-    page: int | None  # 1-based page (PDF) or sheet (XLSX); None for CSV
-    number: int  # line number on the page (PDF) or in the file (CSV/XLSX), for messages
-    cells: tuple[Cell, ...]
+def _split_values(line: Line) -> Line:
+    """Cells that hold several numbers (columns printed close together) become one cell per number."""
+    cells: list[Cell] = []
+    for cell in line.cells:
+        tokens = cell.text.split()
+        if len(tokens) > 1 and all(value_like(token) for token in tokens):
+            width = (cell.x1 - cell.x0) / max(1, len(cell.text))
+            position = 0
+            for token in tokens:
+                start = cell.text.index(token, position)
+                position = start + len(token)
+                cells.append(Cell(token, cell.x0 + start * width, cell.x0 + position * width))
+        else:
+            cells.append(cell)
+    return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
 
-    @property
-    def text(self) -> str:
-        return " ".join(cell.text for cell in self.cells)
+
+@dataclass
+class Row:
+    line: Line
+    label: Cell | None  # None: a continuation row (long table, jurisdiction printed on the first row only)
+    values: list[Cell]
+
+
+def _as_row(line: Line) -> Row | None:
+    """A table row: a label (or nothing, in a long table's continuation rows) followed by value cells. A cell
+    that is not a value in a line of values is kept, so that it is named as an error rather than lost."""
+    cells = line.cells
+    if not cells:
+        return None
+    if value_like(cells[0].text):
+        if len(cells) >= 2 and _YEAR_CELL.match(cells[0].text.strip()) and all(value_like(c.text) for c in cells):
+            return Row(line, None, list(cells))
+        return None
+    label = cells[0].text.strip()
+    values = list(cells[1:])
+    if not values or label.casefold() in _LABEL_HEADERS or _TITLE.match(label):
+        return None
+    readable = [c for c in values if value_like(c.text)]
+    if not any(re.search(r"\d", c.text) or _SYMBOL.match(c.text.strip()) for c in readable):
+        return None
+    if all(_YEAR_CELL.match(c.text.strip()) for c in values):
+        return None  # a header: "2005 2006 ..." over the columns
+    if len(readable) < len(values) and (len(readable) * 2 < len(values) or len(values) < 2):
+        return None  # words with a number among them: text, not a row
+    return Row(line, cells[0], values)
 
 
 @dataclass
 class Column:
-    header: str
     x0: float
     x1: float
-    kind: str = "value"  # name, year (long tables), value
-    statute: str | None = None
-    measure: str | None = None
-    period: tuple[int, int] | None = None
+    header: list[str] = field(default_factory=list)  # its own header lines, top to bottom
+    groups: list[str] = field(default_factory=list)  # group headers spanning it and its neighbours
+    kind: str = "count"  # count, year (a long table's Year column), skip (not a count)
+    statute: Mention | None = None
+    measure: Mention | None = None
+    period: Mention | None = None
     printed_total: bool = False
+
+    @property
+    def header_text(self) -> str:
+        return " ".join(self.header)
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
 
 
 @dataclass
-class TableState:
-    number: int
-    title: str
-    statute: str | None
-    measure: str | None
+class Table:
+    page: int | None
+    rows: list[Row]
+    header_lines: list[Line]
     columns: list[Column] = field(default_factory=list)
-    header_open: bool = False  # header lines may continue until the first data row
-    rows_on_page: dict[int | None, int] = field(default_factory=dict)
+    title: list[str] = field(default_factory=list)  # title and subtitle lines
+    label_header: str = ""
+    legend_lines: list[str] = field(default_factory=list)
+    continues: Table | None = None
+    index_on_page: int = 1
+
+    @property
+    def first_line(self) -> Line:
+        return self.rows[0].line
+
+    def where(self, source: SourceRef) -> str:
+        title = f" ({self.title_text[:60]!r})" if self.title_text else ""
+        return f"{source.filename}, page {self.page}, table {self.index_on_page}{title}" if self.page is not None \
+            else f"{source.filename}, table starting on line {self.first_line.number}{title}"
+
+    @property
+    def title_text(self) -> str:
+        own = " ".join(self.title)
+        return own or (self.continues.title_text if self.continues else "")
 
 
-def parse_value(text: str) -> int | None:
-    """'1,204' -> 1204; a dash -> 0; '*' and other suppression marks -> None (never 0)."""
-    cleaned = text.strip()
-    if _NUMBER.match(cleaned):
-        return int(cleaned.replace(",", ""))
-    if cleaned in _ZERO:
-        return 0
-    if cleaned.lower() in _SUPPRESSED:
-        return None
-    raise ValueError(f"not a count: {text!r}")
-
-
-def is_value(text: str) -> bool:
-    try:
-        parse_value(text)
-    except ValueError:
-        return False
-    return True
-
-
-def resolve_name(printed: str, towns: dict[str, str]) -> tuple[str, str]:
-    """Printed row name -> (jurisdiction, jurisdiction_type); unknown names stay as printed, typed 'unresolved'."""
-    name = printed.strip()
-    while True:
-        stripped = _MARKERS.sub("", name).strip()
-        if stripped == name:
-            break
-        name = stripped
-    if _TOTAL.match(name):
-        return STATEWIDE, "statewide"
-    if _STATE_POLICE.search(name):
-        return STATE_POLICE, "state_police"
-    official = towns.get(re.sub(r"\s+", " ", name).casefold())
-    if official:
-        return official, "town"
-    return printed.strip(), "unresolved"
-
-
-def parse_title(text: str) -> tuple[int, str, str | None, str | None] | None:
-    match = _TITLE.match(text)
-    if not match:
-        return None
-    statutes = sorted(set(_STATUTE.findall(text)))
-    measures = {_MEASURE_WORDS[w] for w in re.findall(r"[a-z]+", text.lower()) if w in _MEASURE_WORDS}
-    return (int(match.group(1)), text, statutes[0] if len(statutes) == 1 else None,
-            measures.pop() if len(measures) == 1 else None)
-
-
-def _header_columns(line: Line, table: TableState) -> list[Column] | None:
-    first = line.cells[0].text.strip().casefold()
-    if first not in _HEADER_FIRST or len(line.cells) < 2:
-        return None
-    columns = [Column(line.cells[0].text, line.cells[0].x0, line.cells[0].x1, kind="name")]
-    for cell in line.cells[1:]:
-        text = cell.text.strip()
-        column = Column(text, cell.x0, cell.x1)
-        if text.casefold() == "year":
-            column.kind = "year"
-        columns.append(column)
+def _columns(rows: list[Row], grid: bool) -> list[Column]:
+    """Where the values sit: cells of all rows that overlap in x form one column (linear after sorting)."""
+    spans = sorted((cell.x0, cell.x1) for row in rows for cell in row.values)
+    columns: list[Column] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1].x1 - (0.05 if grid else 0.5):
+            columns[-1].x1 = max(columns[-1].x1, x1)
+        else:
+            columns.append(Column(x0, x1))
     return columns
 
 
-def _finish_header(columns: list[Column], table: TableState, where: str) -> None:
-    """Give every value column its statute, measure and period, from its header or the table title."""
-    years = [int(c.header) for c in columns if _YEAR.match(c.header)]
+def _zones(columns: list[Column], label_x1: float) -> list[float]:
+    """Boundaries between neighbouring columns (midway between them): zone i is [bounds[i], bounds[i+1])."""
+    bounds = [label_x1]
+    for left, right in zip(columns, columns[1:], strict=False):
+        bounds.append((left.x1 + right.x0) / 2)
+    bounds.append(float("inf"))
+    return bounds
+
+
+def _zone_of(x: float, bounds: list[float]) -> int:
+    """Column index whose zone holds x (-1: the label zone)."""
+    return bisect.bisect_right(bounds, x) - 1
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    """Bodies (consecutive rows of one page), each with the printed lines above it that may be its header, and
+    the lines below it up to the next table's header (its legend and footnotes)."""
+    lines = [_split_values(line) for line in lines]
+    running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
+    kept = [line for line in lines if (line.page, line.number) not in running]
+    rows = [_as_row(line) for line in kept]
+    bodies: list[tuple[int, int]] = []  # [start, end) positions in kept
+    position = 0
+    while position < len(kept):
+        if rows[position] is None:
+            position += 1
+            continue
+        end = position + 1
+        while end < len(kept) and rows[end] is not None and kept[end].page == kept[position].page \
+                and _close(kept[end - 1], kept[end]):
+            end += 1
+        bodies.append((position, end))
+        position = end
+    tables: list[Table] = []
+    for number, (start, end) in enumerate(bodies):
+        page = kept[start].page
+        previous_end = bodies[number - 1][1] if number and kept[bodies[number - 1][0]].page == page else None
+        first_on_page = next(i for i in range(start, -1, -1) if i == 0 or kept[i - 1].page != page)
+        between = kept[previous_end if previous_end is not None else first_on_page:start]
+        header = _header_block(between, kept[start])
+        if previous_end is not None:
+            tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
+        tables.append(Table(page, [r for r in rows[start:end] if r is not None], header))
+        next_start = bodies[number + 1][0] if number + 1 < len(bodies) else len(kept)
+        if number + 1 == len(bodies) or kept[next_start].page != page:
+            last_on_page = end
+            while last_on_page < len(kept) and kept[last_on_page].page == page:
+                last_on_page += 1
+            tables[-1].legend_lines += [line.text for line in kept[end:last_on_page]]
+    return tables
+
+
+def _close(above: Line, below: Line) -> bool:
+    """Two rows belong to one body unless a blank band (more than two line heights) separates them."""
+    if below.grid:
+        return below.top - above.top <= 1.5
+    height = max(1.0, above.bottom - above.top)
+    return below.top - above.bottom <= 2.0 * height
+
+
+def _header_block(between: list[Line], first: Line) -> list[Line]:
+    """The lines directly above a body that belong to it: upwards from the body, contiguous (no blank band wider
+    than two line heights), through the title line ('Table 3.', 'Exhibit 2') if there is one, never into the
+    previous table's notes."""
+    header: list[Line] = []
+    for line in reversed(between):
+        below = header[0] if header else first
+        height = max(1.0, line.bottom - line.top)
+        gap = below.top - line.bottom
+        if line.grid:
+            if below.top - line.top > 2.5:
+                break
+        elif gap > 2.5 * height and not _TITLE.match(line.text):
+            break
+        if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and not header:
+            break
+        header.insert(0, line)
+        if _TITLE.match(line.text):
+            break
+    return header
+
+
+@dataclass
+class Meaning:
+    """A table's columns with their meaning, ready to read rows."""
+
+    table: Table
+    columns: list[Column]
+    bounds: list[float]
+    context: list[str]  # table-level text: title, subtitles, text over the whole table
+
+
+def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str) -> Meaning:
+    """Give every column of a table its meaning from all the text that can say it."""
+    grid = table.first_line.grid
+    columns = _columns(table.rows, grid)
+    labels = [row.label for row in table.rows if row.label is not None]
+    label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
+    bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
+    context: list[str] = []
+    column_lines = 0
+    for line in table.header_lines:
+        if _TITLE.match(line.text):
+            table.title.append(line.text.strip())
+            continue
+        label_cells = [c for c in line.cells if c.x1 <= bounds[0] + (0.0 if grid else 1.0)]
+        value_cells = [c for c in line.cells if c not in label_cells]
+        for cell in label_cells:
+            if cell.text.strip().casefold() in _LABEL_HEADERS:
+                table.label_header = cell.text.strip()
+            else:
+                context.append(cell.text.strip())
+        if not value_cells:
+            continue
+        if len(value_cells) == 1 and (value_cells[0].x0 < bounds[0] or len(columns) > 1 and
+                                      _zone_of(value_cells[0].x0, bounds) != _zone_of(value_cells[0].x1, bounds)
+                                      and len(line.cells) == 1):
+            if not table.title and not column_lines and not label_cells and value_cells[0].x0 < bounds[0]:
+                table.title.append(value_cells[0].text.strip())  # an untitled table's title line
+            else:
+                context.append(value_cells[0].text.strip())
+            continue
+        zones = [_zone_of((c.x0 + c.x1) / 2, bounds) for c in value_cells]
+        if len(set(zones)) == len(zones) and (len(zones) >= max(1, len(columns) // 2) or len(columns) <= 2):
+            column_lines += 1
+            for cell, zone in zip(value_cells, zones, strict=True):
+                if zone >= 0:
+                    columns[zone].header.append(cell.text.strip())
+        else:
+            _spread_group(value_cells, columns, grid)
+    continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
+        previous is not None and previous.table.title == table.title))
+    if previous is not None and (continued or not table.title and not column_lines):
+        table.continues = previous.table
+    if table.continues is not None and previous is not None:
+        inherited = [c for c in previous.columns]
+        if len(inherited) != len(columns):
+            raise ExtractionError(f"{where}: has no header of its own, so it continues the table before it, but "
+                                  f"has {len(columns)} columns of counts where that one has {len(inherited)}")
+        for own, old in zip(columns, inherited, strict=True):
+            if not own.header:
+                own.header, own.groups = list(old.header), list(old.groups)
+        context = previous.context + context
+        if not table.label_header:
+            table.label_header = previous.table.label_header
+    else:
+        context = table.title + context
+    meaning = Meaning(table, columns, bounds, context)
+    _assign(meaning, vocabulary, where)
+    return meaning
+
+
+def _spread_group(cells: list[Cell], columns: list[Column], grid: bool) -> None:
+    """A group header spans the columns under it: in a grid file from its cell rightwards to the next group; on
+    paper the columns nearest to it (centred over its group) or starting under it (left-aligned)."""
+    ordered = sorted(cells, key=lambda c: c.x0)
     for column in columns:
-        if column.kind != "value":
-            continue
-        header = column.header
-        if _YEAR.match(header):
-            column.period = (int(header), int(header))
-        elif header.casefold() in {"total", "totals", f"{min(years, default=0)}-{max(years, default=0)}"}:
-            if not years:
-                raise ExtractionError(f"{where}: a 'Total' column but no year columns")
-            column.period, column.printed_total = (min(years), max(years)), True
-        statutes = _STATUTE.findall(header)
-        measures = [_MEASURE_WORDS[w] for w in re.findall(r"[a-z]+", header.lower()) if w in _MEASURE_WORDS]
-        column.statute = statutes[0] if statutes else table.statute
-        column.measure = measures[0] if measures else table.measure
-        if column.statute is None or column.measure is None:
-            raise ExtractionError(
-                f"{where}: column {header!r} of table {table.number} says no statute or measure, "
-                f"and neither does its title {table.title!r}")
-        if column.period is None and not any(c.kind == "year" for c in columns):
-            raise ExtractionError(f"{where}: column {header!r} of table {table.number} has no year")
+        if grid:
+            owner = next((c for c in reversed(ordered) if c.x0 <= column.centre), None)
+        else:
+            covering = [c for c in ordered if c.x0 - 1 <= column.centre <= c.x1 + 1]
+            owner = covering[0] if covering else min(ordered, key=lambda c: abs((c.x0 + c.x1) / 2 - column.centre))
+        if owner is not None:
+            column.groups.append(owner.text.strip())
 
 
-def _merge_header_line(line: Line, columns: list[Column]) -> bool:
-    """A second header line ('53a-82' under 'Arrests') joins the column it sits under."""
-    if not all(_STATUTE.fullmatch(c.text.strip()) or c.text.strip().lower() in _MEASURE_WORDS for c in line.cells):
-        return False
-    for cell in line.cells:
-        column = _column_for(cell, columns)
-        column.header = f"{column.header} {cell.text.strip()}"
-        column.x0, column.x1 = min(column.x0, cell.x0), max(column.x1, cell.x1)
-    return True
+def _mentions(finder, texts: Iterable[str]) -> list[Mention]:
+    found: dict[object, Mention] = {}
+    for text in texts:
+        for mention in finder(text):
+            found.setdefault(mention.value, mention)
+    return list(found.values())
 
 
-def _column_for(cell: Cell, columns: list[Column]) -> Column:
-    def overlap(column: Column) -> float:
-        return min(cell.x1, column.x1) - max(cell.x0, column.x0)
+def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
+    """Statute, measure and period of every column: the most specific printed text that names one wins."""
+    columns, context = meaning.columns, meaning.context
+    try:
+        for column in columns:
+            header = column.header_text
+            if header.casefold() == "year" or (not header and _all_years(meaning.table, column, meaning.bounds)):
+                column.kind = "year"
+                continue
+            if is_not_a_count(header) or any(is_not_a_count(g) for g in column.groups):
+                column.kind = "skip"
+                continue
+            column.statute = _most_specific(vocabulary.statutes_in, [header], column.groups, context, where,
+                                            f"column {header!r}", "statute")
+            column.measure = _most_specific(vocabulary.measures_in, [header], column.groups, context, where,
+                                            f"column {header!r}", "measure")
+            own = periods_in(header)
+            if is_total_label(re.sub(r"(?:19|20)\d\d\s*(?:[–—‒−-]|to|through)?\s*", "", header).strip() or "x"):
+                column.printed_total = True
+            if len(own) == 1:
+                column.period = own[0]
+            elif len(own) > 1:
+                raise ExtractionError(f"{where}: column {header!r} names several periods")
+        years = [c.period.value for c in columns if c.kind == "count" and c.period and not c.printed_total]
+        table_periods = _mentions(periods_in, context)
+        has_year_column = any(c.kind == "year" for c in columns)
+        for column in columns:
+            if column.kind != "count" or column.period is not None:
+                continue
+            groups = _mentions(periods_in, column.groups)
+            if len(groups) == 1:
+                column.period = groups[0]
+            elif column.printed_total and years:
+                first, last = min(y[0] for y in years), max(y[1] for y in years)
+                column.period = Mention((first, last), column.header_text)
+            elif has_year_column:
+                continue
+            elif len(table_periods) == 1:
+                column.period = table_periods[0]
+            elif len(table_periods) > 1:
+                spans = sorted(m.value for m in table_periods)
+                raise ExtractionError(f"{where}: column {column.header_text!r} has no year of its own and the "
+                                      f"title names several ({', '.join(m.text for m in table_periods)}: {spans})")
+    except FiscalYear as exc:
+        raise ExtractionError(f"{where}: {str(exc)!r} is a fiscal year, not a calendar year: the table is refused "
+                              "(its counts cannot be placed in calendar years)") from None
 
-    best = max(columns, key=overlap)
-    if overlap(best) > 0:
-        return best
-    centre = (cell.x0 + cell.x1) / 2
-    return min(columns, key=lambda c: abs((c.x0 + c.x1) / 2 - centre))
+
+def _all_years(table: Table, column: Column, bounds: list[float]) -> bool:
+    cells = [c for row in table.rows for c in row.values
+             if column.x0 - 0.5 <= (c.x0 + c.x1) / 2 <= column.x1 + 0.5]
+    return bool(cells) and all(_YEAR_CELL.match(c.text.strip()) for c in cells)
 
 
-def parse_lines(lines: Iterable[Line], source: SourceRef, towns: dict[str, str],
-                roles: dict[str, str]) -> pd.DataFrame:
-    """The state machine: titles open tables, headers give columns, rows give counts, anything else closes."""
+def _most_specific(finder, header: list[str], groups: list[str], context: list[str], where: str, what: str,
+                   kind: str) -> Mention | None:
+    for level, texts in (("column header", header), ("group header", groups), ("title", context)):
+        found = _mentions(finder, texts)
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            if level == "title":
+                return None  # several in the title: each row or column must say which
+            raise ExtractionError(f"{where}: {what} names several {kind}s in its {level} "
+                                  f"({', '.join(m.text for m in found)})")
+    return None
+
+
+def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, str],
+                vocabulary: Vocabulary) -> pd.DataFrame:
+    """Every count of every table, with where it was printed and which words gave it its meaning."""
+    tables = find_tables(list(lines))
+    per_page: dict[int | None, int] = {}
+    meanings: list[Meaning] = []
+    for table in tables:
+        per_page[table.page] = per_page.get(table.page, 0) + 1
+        table.index_on_page = per_page[table.page]
+        meanings.append(understand(table, meanings[-1] if meanings else None, vocabulary, table.where(source)))
     records: list[dict] = []
-    table: TableState | None = None
-    tables_on_page: dict[int | None, list[int]] = {}
-    for line in lines:
-        where = f"{source.filename}, page {line.page}, line {line.number}" if line.page else \
-            f"{source.filename}, line {line.number}"
-        text = line.text.strip()
-        if not text or _PAGE_NUMBER.match(text):
-            continue
-        title = parse_title(text)
-        if title:
-            number, title_text, statute, measure = title
-            continued = table is not None and table.number == number
-            if not continued:
-                table = TableState(number, title_text, statute, measure)
-            continue
-        if table is None:
-            continue
-        header = _header_columns(line, table)
-        if header:
-            table.columns = header
-            table.header_open = True
-            continue
-        if not table.columns:
-            continue
-        if table.header_open and _merge_header_line(line, table.columns):
-            continue
-        if table.header_open:
-            _finish_header(table.columns, table, where)
-            table.header_open = False
-        row = _data_row(line, table, where)
-        if row is None:
-            table = None  # narrative, footnote or source line: the table has ended
-            continue
-        page_tables = tables_on_page.setdefault(line.page, [])
-        if table.number not in page_tables:
-            page_tables.append(table.number)
-        table.rows_on_page[line.page] = table.rows_on_page.get(line.page, 0) + 1
-        name_cell, year_cell, values = row
-        jurisdiction, jurisdiction_type = resolve_name(name_cell.text, towns)
-        row_period = _row_period(year_cell, where) if year_cell else None
-        for column, cell in values:
-            try:
-                count = parse_value(cell.text)
-            except ValueError:
-                raise ExtractionError(f"{where}: cell {cell.text!r} under {column.header!r} is not a count") from None
-            period = row_period or column.period
-            records.append({
-                "page": line.page,
-                "table_index": page_tables.index(table.number) + 1,
-                "row_index": table.rows_on_page[line.page] if line.page else line.number,
-                "column_index": table.columns.index(column) + 1,
-                "column_header": column.header,
-                "row_label": name_cell.text,
-                "cell_text": cell.text,
-                "jurisdiction": jurisdiction,
-                "jurisdiction_type": jurisdiction_type,
-                "period_start": period[0],
-                "period_end": period[1],
-                "offense": column.statute,
-                "role": roles.get(column.statute),
-                "breakdown": "total",
-                "measure": column.measure,
-                "count": count,
-                "printed_total": column.printed_total or jurisdiction_type == "statewide"
-                or period[0] != period[1],
-            })
+    for meaning in meanings:
+        records += _records(meaning, _legend_of(meaning.table, meanings), source, towns, vocabulary)
     if not records:
         raise ExtractionError(
-            f"{source.filename}: no TIPC tables found (no 'Table N' title followed by a 'Town' header and rows)")
+            f"{source.filename}: no TIPC tables found (no rows of counts under a header that says what they count)")
     frame = pd.DataFrame.from_records(records)
     frame["source_id"] = source.source_id
     frame["source_sha256"] = source.sha256
@@ -270,247 +431,143 @@ def parse_lines(lines: Iterable[Line], source: SourceRef, towns: dict[str, str],
     return conform(frame)
 
 
-def _row_period(cell: Cell, where: str) -> tuple[int, int]:
-    text = cell.text.strip()
-    if _YEAR.match(text):
-        return int(text), int(text)
-    match = _PERIOD.match(text)
-    if match:
-        return int(match.group(1)), int(match.group(2))
-    raise ExtractionError(f"{where}: {text!r} in the Year column is not a year")
+def _legend_of(table: Table, meanings: list[Meaning]) -> Legend:
+    """The legend lines of every part of a (continued) table: the legend is often under its last part."""
+    root = _root(table)
+    parts = [m.table for m in meanings if _root(m.table) is root]
+    lines = [line for part in parts for line in part.legend_lines]
+    return Legend.read(lines) if lines else DEFAULT_LEGEND
 
 
-def _data_row(line: Line, table: TableState, where: str) -> tuple[Cell, Cell | None, list[tuple[Column, Cell]]] | None:
-    """A row is a name, (a year,) then one count per value column; fewer or more counts is an error."""
-    cells = list(line.cells)
-    if is_value(cells[0].text) and cells[0].text.strip():
-        return None
-    value_columns = [c for c in table.columns if c.kind == "value"]
-    has_year = any(c.kind == "year" for c in table.columns)
-    year_cell = None
-    rest = cells[1:]
-    if has_year:
-        if not rest or not (_YEAR.match(rest[0].text.strip()) or _PERIOD.match(rest[0].text.strip())):
-            return None if not any(is_value(c.text) for c in rest) else _misfit(where, line, value_columns)
-        year_cell, rest = rest[0], rest[1:]
-    if not rest:
-        return None
-    if not all(is_value(c.text) for c in rest):
-        if not any(is_value(c.text) and c.text.strip() for c in rest):
-            return None
-        bad = next(c for c in rest if not is_value(c.text))
-        raise ExtractionError(f"{where}: row {cells[0].text!r}: cell {bad.text!r} is not a count")
-    if len(rest) != len(value_columns):
-        return _misfit(where, line, value_columns)
-    assigned = [(_column_for(cell, value_columns), cell) for cell in rest]
-    if len({id(column) for column, _ in assigned}) != len(assigned):
-        return _misfit(where, line, value_columns)
-    return cells[0], year_cell, assigned
+def _root(table: Table) -> Table:
+    while table.continues is not None:
+        table = table.continues
+    return table
 
 
-def _misfit(where: str, line: Line, columns: list[Column]):
-    raise ExtractionError(
-        f"{where}: row {line.cells[0].text!r} has counts that do not line up with the {len(columns)} "
-        f"columns {[c.header for c in columns]}: {line.text!r}")
-
-
-# ---------------------------------------------------------------------------------------------- readers
-def _check_pdf_bytes(path: Path) -> None:
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
-        handle.seek(0, 2)
-        size = handle.tell()
-        handle.seek(max(0, size - 2048))
-        tail = handle.read()
-    if b"%PDF-" not in head:
-        raise ExtractionError(f"{path.name}: not a PDF file (it starts with {head[:16]!r})")
-    if b"%%EOF" not in tail:
-        raise ExtractionError(f"{path.name}: truncated or corrupt PDF: no %%EOF marker at its end "
-                              "(incomplete download?)")
-
-
-def _check_streams(path: Path) -> None:
-    """Decode every page's content streams with pdfminer: PDFium (below) silently skips a damaged stream,
-    which would lose rows without a word; pdfminer refuses it."""
-    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import PDFStream, resolve1
-
-    page_number, in_page = 0, False
-    try:
-        with open(path, "rb") as handle:
-            document = PDFDocument(PDFParser(handle))
-            for page in PDFPage.create_pages(document):
-                in_page = True
-                for stream in page.contents:
-                    if not isinstance(resolve1(stream), PDFStream):
-                        raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")
-                    resolve1(stream).get_data()
-                page_number += 1
-                in_page = False
-    except PDFPasswordIncorrect:
-        raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                              "qpdf --decrypt) and try again") from None
-    except Exception as exc:  # pdfminer raises many types for damaged files
-        where = f"page {page_number + 1}" if in_page else "document structure"
-        raise ExtractionError(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
-    if page_number == 0:
-        raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
-
-
-def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
-    """Characters of the page body as lines of cells, plus how many characters and images the page holds.
-
-    The running header and footer (BODY_MARGIN) are cut away and only horizontal text is read, so rotated
-    watermarks and stamps ('SYNTHETIC', 'DRAFT') never become table text.
-    """
-    import pypdfium2.raw as pdfium_c
-
-    height = page.get_height()
-    textpage = page.get_textpage()
-    chars = []
-    try:
-        total = textpage.count_chars()
-        text = textpage.get_text_range(0, total) if total else ""
-        for index in range(total):
-            character = text[index] if index < len(text) else ""
-            if not character.strip() or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping[str, str],
+             vocabulary: Vocabulary) -> list[dict]:
+    table, columns, bounds = meaning.table, meaning.columns, meaning.bounds
+    records: list[dict] = []
+    last_label: Cell | None = None
+    for number, row in enumerate(table.rows, start=1):
+        line = row.line
+        at = (f"{source.filename}, page {line.page}, table {table.index_on_page}, row {number}"
+              if line.page is not None and not line.grid else f"{source.filename}, line {line.number}")
+        label = row.label or last_label
+        if label is None:
+            raise ExtractionError(f"{at}: a row without a name and no named row above it: {line.text!r}")
+        last_label = label
+        placed: dict[int, Cell] = {}
+        for cell in row.values:
+            zone = _zone_of((cell.x0 + cell.x1) / 2, bounds)
+            if zone < 0 or zone in placed:
+                _misfit(at, label, columns, line)
+            placed[zone] = cell
+        if line.grid and line.fields and line.fields < int(columns[-1].x0) + 1:
+            _misfit(at, label, columns, line)  # a short CSV row: missing fields are not blank cells
+        jurisdiction, kind = resolve_label(label.text, towns)
+        row_statute = row_measure = None
+        if kind == "unresolved":
+            row_statutes, row_measures = vocabulary.statutes_in(label.text), vocabulary.measures_in(label.text)
+            if row_statutes or row_measures:  # a statewide summary table: rows name statutes or measures
+                jurisdiction, kind = "Connecticut", "statewide"
+                row_statute = row_statutes[0] if len(row_statutes) == 1 else None
+                row_measure = row_measures[0] if len(row_measures) == 1 else None
+        year_period = None
+        year_columns = [i for i, c in enumerate(columns) if c.kind == "year"]
+        if year_columns:
+            cell = placed.get(year_columns[0])
+            if cell is None:
+                raise ExtractionError(f"{at}: row {label.text!r} has no year in the Year column")
+            year_period = Mention(_row_period(cell.text, at), cell.text.strip())
+        for index, column in enumerate(columns):
+            if column.kind != "count":
                 continue
-            if abs(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index)) > 1e-3:
-                continue
-            left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            top, bottom = height - top, height - bottom
-            if top < BODY_MARGIN or bottom > height - BODY_MARGIN:
-                continue
-            chars.append((top, bottom, left, right, character))
-    finally:
-        textpage.close()
-    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
-    chars.sort(key=lambda ch: (round(ch[0]), ch[2]))
-    rows: list[list[tuple]] = []
-    for ch in chars:
-        if rows and abs(ch[0] - rows[-1][0][0]) <= 2.0:
-            rows[-1].append(ch)
-        else:
-            rows.append([ch])
-    lines = []
-    for line_number, row in enumerate(rows, start=1):
-        row.sort(key=lambda ch: ch[2])
-        space = 0.45 * max(ch[1] - ch[0] for ch in row)  # gaps wider than a space separate cells
-        cells: list[list[tuple]] = []
-        for ch in row:
-            if cells and ch[2] - cells[-1][-1][3] <= space:
-                cells[-1].append(ch)
-            else:
-                cells.append([ch])
-        lines.append(Line(number, line_number, tuple(_cell_from_chars(group, space) for group in cells)))
-    return lines, total, images
-
-
-def _cell_from_chars(chars: list[tuple], space: float) -> Cell:
-    """Join characters, putting back the word spaces (any gap wider than a third of a space)."""
-    text = chars[0][4]
-    for previous, current in zip(chars, chars[1:], strict=False):
-        text += (" " if current[2] - previous[3] > space / 3 else "") + current[4]
-    return Cell(text, chars[0][2], chars[-1][3])
-
-
-def read_pdf_lines(path: Path) -> list[Line]:
-    """Every page's lines (PDFium reads the text; pdfminer checks the streams first)."""
-    import pypdfium2 as pdfium
-
-    path = Path(path)
-    _check_pdf_bytes(path)
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                                  "qpdf --decrypt) and try again") from None
-        raise ExtractionError(f"{path.name}: corrupt PDF ({exc})") from None
-    try:  # bounds before the slow stream check: thousands of pages or poster-sized pages stop here
-        check_page_count(path.name, len(document))
-        check_page_sizes(path.name, [document.get_page_size(index) for index in range(len(document))])
-        _check_streams(path)
-    except ExtractionError:
-        document.close()
-        raise
-    lines: list[Line] = []
-    chars = images = 0
-    try:
-        for index in range(len(document)):
-            page = document[index]
+            cell = placed.get(index)
+            text = cell.text.strip() if cell is not None else ""
+            statute = column.statute or row_statute
+            measure = column.measure or row_measure
+            period = column.period or year_period
+            missing = [name for name, value in (("statute", statute), ("measure", measure), ("year", period))
+                       if value is None]
+            if missing:
+                raise ExtractionError(
+                    f"{at}: column {column.header_text or '(no header)'!r} of table {table.index_on_page} says no "
+                    f"{' or '.join(missing)}, and "
+                    f"neither does its group header {column.groups or '(none)'}, the row {label.text!r} or the "
+                    f"title {' / '.join(meaning.context) or '(none)'!r}")
             try:
-                page_lines, page_chars, page_images = _page_lines(page, index + 1)
-            finally:
-                page.close()
-            lines += page_lines
-            chars += page_chars
-            images += page_images
-    finally:
-        document.close()
-    if chars == 0:
-        if images:
-            raise ExtractionError(f"{path.name}: no text layer (an image-only or scanned PDF): run OCR first, "
-                                  "e.g. ocrmypdf, then extract the OCR'd file")
-        raise ExtractionError(f"{path.name}: the PDF holds no text")
-    return lines
+                count = legend.value(text)
+            except ValueError:
+                raise ExtractionError(f"{at}: row {label.text!r}: cell {text!r} under {column.header_text!r} is not "
+                                      "a count") from None
+            first, last = period.value
+            records.append({
+                "page": line.page,
+                "table_index": table.index_on_page,
+                "row_index": number if line.page is not None else line.number,
+                "column_index": index + 2,
+                "column_header": column.header_text,
+                "row_label": label.text,
+                "cell_text": text,
+                "jurisdiction": jurisdiction,
+                "jurisdiction_type": kind,
+                "period_start": first,
+                "period_end": last,
+                "offense": statute.value,
+                "role": vocabulary.roles.get(statute.value),
+                "breakdown": "total",
+                "measure": measure.value,
+                "count": count,
+                "printed_total": column.printed_total or kind in ("statewide", "aggregate") or first != last,
+                "meaning_source": f"statute: {statute.text!r}; measure: {measure.text!r}; period: {period.text!r}",
+            })
+    return records
 
 
-def _cells(values: Iterable[object]) -> tuple[Cell, ...]:
-    texts = ["" if v is None else str(v).strip() for v in values]
-    while texts and texts[-1] == "":
-        texts.pop()
-    return tuple(Cell(text, 10.0 * i, 10.0 * i + 9.0) for i, text in enumerate(texts))
+def _misfit(at: str, label: Cell, columns: list[Column], line: Line) -> None:
+    raise ExtractionError(f"{at}: row {label.text!r} has counts that do not line up with the {len(columns)} "
+                          f"columns {[c.header_text for c in columns]}: {line.text!r}")
 
 
-def read_csv_lines(path: Path) -> Iterator[Line]:
-    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise ExtractionError(f"{Path(path).name}, line {reader.line_num}: unreadable CSV ({exc})") from None
-            cells = _cells(row)
-            if cells:
-                yield Line(None, reader.line_num, cells)
+def _row_period(text: str, at: str) -> tuple[int, int]:
+    found = periods_in(text)
+    if len(found) != 1:
+        raise ExtractionError(f"{at}: {text!r} in the Year column is not a year")
+    return found[0].value
 
 
-def read_xlsx_lines(path: Path) -> Iterator[Line]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise ExtractionError(f"{path.name}: not a readable XLSX workbook ({type(exc).__name__})") from None
-    for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = _cells(row)
-            if cells:
-                yield Line(sheet_number, number, cells)
-    workbook.close()
+def parse_value(text: str) -> int | None:
+    """A cell by the default legend: '1,204' -> 1204; a dash -> 0; '*' and other marks -> None (never 0)."""
+    return DEFAULT_LEGEND.value(text)
 
 
-def extract_tipc(path: Path, source: SourceRef, towns: Iterable[str], roles: dict[str, str]) -> pd.DataFrame:
+def resolve_name(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
+    return resolve_label(printed, towns)
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The file's printed lines, by its type."""
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return read_pdf_lines(path)
+    if suffix == ".csv":
+        return list(read_csv_lines(path))
+    if suffix in {".xlsx", ".xlsm"}:
+        return list(read_xlsx_lines(path))
+    raise ExtractionError(f"{path.name}: unsupported file type {suffix!r} (PDF, CSV or XLSX)")
+
+
+def extract_tipc(path: Path, source: SourceRef, towns: Iterable[str],
+                 vocabulary: Vocabulary | Mapping[str, str]) -> pd.DataFrame:
     """Tidy rows from a TIPC report table file; the reader is chosen by the file's extension."""
     path = Path(path)
-    suffix = path.suffix.lower()
     check_file_size(path)
-    if suffix == ".pdf":
-        lines: Iterable[Line] = read_pdf_lines(path)
-    elif suffix == ".csv":
-        lines = read_csv_lines(path)
-    elif suffix in {".xlsx", ".xlsm"}:
-        lines = read_xlsx_lines(path)
-    else:
-        raise ExtractionError(f"{path.name}: unsupported file type {suffix!r} (PDF, CSV or XLSX)")
+    if not isinstance(vocabulary, Vocabulary):
+        vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=dict(vocabulary))
     lookup = {re.sub(r"\s+", " ", town).casefold(): town for town in towns}
-    return parse_lines(lines, source, lookup, roles)
+    return read_tables(read_lines(path), source, lookup, vocabulary)
 
 
 SYNTHETIC_AUTHOR = "ctip synthetic report generator"

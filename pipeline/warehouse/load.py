@@ -62,13 +62,34 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
 
     Runs inside the load's transaction, so a failed load also leaves the old schema in place.
     """
-    con.execute(resources.files("pipeline.warehouse").joinpath("schema.sql").read_text(encoding="utf-8"))
+    schema = resources.files("pipeline.warehouse").joinpath("schema.sql").read_text(encoding="utf-8")
+    for table in _outdated_tables(con, schema):
+        con.execute(f"DROP TABLE {table}")
+    con.execute(schema)
     existing = [row[0] for row in con.execute(
         "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts' ORDER BY ordinal_position"
     ).fetchall()]
     if existing and existing != TIDY_COLUMNS:
         con.execute("DROP TABLE facts")
     con.execute(facts_ddl())
+
+
+def _columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    rows = con.execute("SELECT table_name, column_name FROM information_schema.columns "
+                       "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall()
+    found: dict[str, list[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, []).append(column)
+    return found
+
+
+def _outdated_tables(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
+    """Reference tables whose columns are not the schema's (made by an older version): rebuilt, being derived."""
+    with duckdb.connect() as scratch:
+        scratch.execute(schema)
+        wanted = _columns(scratch)
+    present = _columns(con)
+    return [table for table, columns in wanted.items() if table in present and present[table] != columns]
 
 
 def load_warehouse(path: Path, reference: dict[str, pd.DataFrame], facts: pd.DataFrame,

@@ -47,5 +47,6 @@ CREATE TABLE IF NOT EXISTS ucr_agency_crosswalk (
 CREATE TABLE IF NOT EXISTS statutes (
     statute  VARCHAR PRIMARY KEY,
     title    VARCHAR NOT NULL,
-    role     VARCHAR
+    role     VARCHAR,
+    aliases  VARCHAR
 );

@@ -122,7 +122,7 @@ def test_a_row_whose_counts_do_not_line_up_names_its_line(tmp_path: Path, towns)
     with pytest.raises(ExtractionError, match=r"short\.csv, line 4: row 'Bristol' has counts that do not line up"):
         _extract(path, towns)
     path.write_text("Table 1. Arrests under CGS 53a-82, 2005-2006\nTown,2005,2006\nHartford,3,4x\n")
-    with pytest.raises(ExtractionError, match=r"line 3: row 'Hartford': cell '4x' is not a count"):
+    with pytest.raises(ExtractionError, match=r"line 3: row 'Hartford': cell '4x' under '2006' is not a count"):
         _extract(path, towns)
 
 

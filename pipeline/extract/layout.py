@@ -1,0 +1,279 @@
+"""Geometry without meaning: a table file (PDF, CSV, XLSX) as printed lines of positioned cells.
+
+PDFs: PDFium places every character (pdfminer first checks every content stream, since PDFium silently skips a
+damaged one); characters become words and cells by their gaps, lines by their baselines, in the text's own
+orientation (a page drawn sideways reads like an upright one; a rotated watermark is the minority and is
+dropped). CSV and XLSX give the same lines, one cell per column. Running headers and footers are recognised by
+what they are, text repeated across pages at the same place, never by a fixed margin.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_page_count, check_page_sizes
+from pipeline.extract.tidy import ExtractionError
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True)
+class Line:
+    page: int | None  # 1-based page (PDF) or sheet (XLSX); None for CSV
+    number: int  # line number on the page (PDF) or in the file (CSV/XLSX), for messages
+    cells: tuple[Cell, ...]
+    top: float = 0.0  # PDF: distance from the top of the page, in points; CSV/XLSX: the line number
+    bottom: float = 0.0
+    grid: bool = False  # CSV/XLSX: x positions are column numbers, not points
+    fields: int = 0  # CSV/XLSX: how many fields the row has (a short row is not a row of blank cells)
+
+    @property
+    def text(self) -> str:
+        return " ".join(cell.text for cell in self.cells)
+
+
+# ---------------------------------------------------------------------------------------------- readers
+def _check_pdf_bytes(path: Path) -> None:
+    with open(path, "rb") as handle:
+        head = handle.read(1024)
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 2048))
+        tail = handle.read()
+    if b"%PDF-" not in head:
+        raise ExtractionError(f"{path.name}: not a PDF file (it starts with {head[:16]!r})")
+    if b"%%EOF" not in tail:
+        raise ExtractionError(f"{path.name}: truncated or corrupt PDF: no %%EOF marker at its end "
+                              "(incomplete download?)")
+
+
+def _check_streams(path: Path) -> None:
+    """Decode every page's content streams with pdfminer: PDFium (below) silently skips a damaged stream,
+    which would lose rows without a word; pdfminer refuses it."""
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    page_number, in_page = 0, False
+    try:
+        with open(path, "rb") as handle:
+            document = PDFDocument(PDFParser(handle))
+            for page in PDFPage.create_pages(document):
+                in_page = True
+                for stream in page.contents:
+                    if not isinstance(resolve1(stream), PDFStream):
+                        raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")
+                    resolve1(stream).get_data()
+                page_number += 1
+                in_page = False
+    except PDFPasswordIncorrect:
+        raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
+                              "qpdf --decrypt) and try again") from None
+    except Exception as exc:  # pdfminer raises many types for damaged files
+        where = f"page {page_number + 1}" if in_page else "document structure"
+        raise ExtractionError(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
+    if page_number == 0:
+        raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
+
+
+def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
+    """Characters of the page as lines of cells, plus how many characters and images the page holds.
+
+    Text is read in its own orientation: the angle most characters share (0, 90, 180 or 270 degrees) is the
+    page's reading direction, and every character box is turned into that frame. Characters at other angles
+    (a diagonal watermark or stamp: 'SYNTHETIC', 'DRAFT') never become table text.
+    """
+    import math
+
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_width(), page.get_height()
+    textpage = page.get_textpage()
+    placed = []
+    try:
+        total = textpage.count_chars()
+        text = textpage.get_text_range(0, total) if total else ""
+        for index in range(total):
+            character = text[index] if index < len(text) else ""
+            if not character.strip() or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
+                continue
+            angle = round(math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))) % 360
+            left, bottom, right, top = textpage.get_charbox(index, loose=True)
+            placed.append((angle, left, bottom, right, top, character))
+    finally:
+        textpage.close()
+    images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
+    if not placed:
+        return [], total, images
+    reading = Counter(angle for angle, *_ in placed).most_common(1)[0][0]
+    chars = [_turn(left, bottom, right, top, reading, width, height) + (character,)
+             for angle, left, bottom, right, top, character in placed if abs(angle - reading) <= 1]
+    return _lines_of(chars, number), total, images
+
+
+def _turn(left: float, bottom: float, right: float, top: float, angle: int, width: float,
+          height: float) -> tuple[float, float, float, float]:
+    """A character box (PDF space, y up) as (top, bottom, left, right) in its reading frame (y down)."""
+    if 45 <= angle < 135:  # text runs upwards: reading x is the page's y
+        return width - right, width - left, bottom, top
+    if 135 <= angle < 225:  # upside down
+        return bottom, top, width - right, width - left
+    if 225 <= angle < 315:  # runs downwards
+        return left, right, height - top, height - bottom
+    return height - top, height - bottom, left, right
+
+
+def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
+    """Characters (top, bottom, left, right, text) to lines by baseline, and to cells by the gaps between them."""
+    chars.sort(key=lambda ch: (round(ch[0]), ch[2]))
+    rows: list[list[tuple]] = []
+    for ch in chars:
+        if rows and abs(ch[0] - rows[-1][0][0]) <= 2.0:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+    lines = []
+    for line_number, row in enumerate(rows, start=1):
+        row.sort(key=lambda ch: ch[2])
+        space = 0.45 * max(ch[1] - ch[0] for ch in row)  # gaps wider than a space separate cells
+        cells: list[list[tuple]] = []
+        for ch in row:
+            if cells and ch[2] - cells[-1][-1][3] <= space:
+                cells[-1].append(ch)
+            else:
+                cells.append([ch])
+        lines.append(Line(page_number, line_number, tuple(_cell_from_chars(group, space) for group in cells),
+                          top=min(ch[0] for ch in row), bottom=max(ch[1] for ch in row)))
+    return lines
+
+
+def _cell_from_chars(chars: list[tuple], space: float) -> Cell:
+    """Join characters, putting back the word spaces (any gap wider than a third of a space)."""
+    text = chars[0][4]
+    for previous, current in zip(chars, chars[1:], strict=False):
+        text += (" " if current[2] - previous[3] > space / 3 else "") + current[4]
+    return Cell(text, chars[0][2], chars[-1][3])
+
+
+def read_pdf_lines(path: Path) -> list[Line]:
+    """Every page's lines (PDFium reads the text; pdfminer checks the streams first)."""
+    import pypdfium2 as pdfium
+
+    path = Path(path)
+    _check_pdf_bytes(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
+                                  "qpdf --decrypt) and try again") from None
+        raise ExtractionError(f"{path.name}: corrupt PDF ({exc})") from None
+    try:  # bounds before the slow stream check: thousands of pages or poster-sized pages stop here
+        check_page_count(path.name, len(document))
+        check_page_sizes(path.name, [document.get_page_size(index) for index in range(len(document))])
+        _check_streams(path)
+    except ExtractionError:
+        document.close()
+        raise
+    lines: list[Line] = []
+    chars = images = 0
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            try:
+                page_lines, page_chars, page_images = _page_lines(page, index + 1)
+            finally:
+                page.close()
+            lines += page_lines
+            chars += page_chars
+            images += page_images
+    finally:
+        document.close()
+    if chars == 0:
+        if images:
+            raise ExtractionError(f"{path.name}: no text layer (an image-only or scanned PDF): run OCR first, "
+                                  "e.g. ocrmypdf, then extract the OCR'd file")
+        raise ExtractionError(f"{path.name}: the PDF holds no text")
+    return lines
+
+
+def _cells(values: Iterable[object]) -> tuple[Cell, ...]:
+    """Non-empty cells at their column number (x0 = column, x1 = column + 0.9): a blank cell is a gap, as on
+    paper, so that both formats are read by the same rules."""
+    return tuple(Cell(text, float(i), i + 0.9) for i, value in enumerate(values)
+                 if (text := "" if value is None else str(value).strip()))
+
+
+def read_csv_lines(path: Path) -> Iterator[Line]:
+    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except (csv.Error, UnicodeDecodeError) as exc:
+                raise ExtractionError(f"{Path(path).name}, line {reader.line_num}: unreadable CSV ({exc})") from None
+            cells = _cells(row)
+            if cells:
+                yield Line(None, reader.line_num, cells, top=reader.line_num, bottom=reader.line_num + 0.9, grid=True,
+                           fields=len(row))
+
+
+def read_xlsx_lines(path: Path) -> Iterator[Line]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise ExtractionError(f"{path.name}: not a readable XLSX workbook ({type(exc).__name__})") from None
+    for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
+        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = _cells(row)
+            if cells:
+                yield Line(sheet_number, number, cells, top=number, bottom=number + 0.9, grid=True,
+                           fields=len(row))
+    workbook.close()
+
+
+
+
+_PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}|[A-Z]?-?\d{1,3})(?:\s+of\s+\d{1,4})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().casefold()))
+
+
+def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int | None, int]]:
+    """(page, line) of running headers and footers: lines whose text (digits aside) recurs at the same height
+    on at least two pages, among the first or last three lines of each page, with at most two cells (a table's
+    repeated column header has more), unless `keep` says the line is a table's (a title); and lone page marks
+    ('Page 3 of 12', 'B-4', '- 7 -')."""
+    by_page: dict[int | None, list[Line]] = {}
+    for line in lines:
+        if not line.grid:
+            by_page.setdefault(line.page, []).append(line)
+    edges: list[Line] = []
+    for page_lines in by_page.values():
+        edges += page_lines[:3] + [line for line in page_lines[-3:] if line not in page_lines[:3]]
+    pages_of: dict[tuple[str, int], set] = {}
+    for line in edges:
+        pages_of.setdefault((_shape(line.text), round(line.top / 12)), set()).add(line.page)
+    running = {(line.page, line.number) for line in edges
+               if len(pages_of[(_shape(line.text), round(line.top / 12))]) >= 2 and len(line.cells) <= 2
+               and not keep(line)}
+    running |= {(line.page, line.number) for line in lines if not line.grid and _PAGE_MARK.match(line.text.strip())}
+    return running

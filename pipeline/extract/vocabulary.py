@@ -1,0 +1,251 @@
+"""What the words of a report table mean: statutes, measures, periods, jurisdictions and cell symbols.
+
+Statutes and measures come from the reviewed vocabulary in raw/reference/ (statutes.csv with its aliases,
+measures.csv), never from patterns in code; this module only knows how such words are printed (section marks,
+"C.G.S. SEC.", year ranges, footnote markers, legends).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+STATEWIDE = "Connecticut"
+STATE_POLICE = "Connecticut State Police"
+
+# "53a-82", "§ 53a-82", "§53a-82", "Sec. 53a-82", "C.G.S. SEC. 53A-82", "CGS 53a-82", "53a-82(a)"
+_SECTION = re.compile(r"(?<![\w-])(?:(?:c\.?\s?g\.?\s?s\.?|cgs)\s*)?(?:§+\s*|sec(?:tion)?\.?\s*)?"
+                      r"(\d{1,3}[a-z]?-\d{1,4}[a-z]?)(?![\w-])", re.IGNORECASE)
+_YEAR = r"(?:19|20)\d\d"
+_RANGE = re.compile(rf"(?<![\w-])({_YEAR})\s*(?:[–—‒−-]|to|through|thru)\s*({_YEAR})(?![\w-])", re.IGNORECASE)
+_SINGLE_YEAR = re.compile(rf"(?<![\w$.,-])({_YEAR})(?![\w%.,-])")
+_FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?({_YEAR}|\d\d)"
+                     r"(?:\s*[–—/-]\s*'?\d{2,4})?", re.IGNORECASE)
+_MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\])$", re.IGNORECASE)
+_NOT_COUNT = re.compile(r"%|\bpercent|\bchange\b|\brank|\brate\b|\bper\s+(?:100|1,000|capita)|\bshare\b|"
+                        r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:grand\s+|statewide\s+|state\s+|connecticut\s+|ct\s+)?totals?(?:\s*[,:-]\s*(?:all|every|"
+                    r"statewide)\b.*)?$|^(?:all\s+(?:towns|jurisdictions|agencies|departments)|statewide)$",
+                    re.IGNORECASE)
+_SUBTOTAL = re.compile(r"^sub-?\s?totals?\b", re.IGNORECASE)
+_STATE_POLICE_LABELS = {"state police", "ct state police", "connecticut state police", "state police troops",
+                        "ct state police troops", "connecticut state police troops", "csp", "ct csp",
+                        "department of emergency services and public protection", "despp", "state troopers"}
+_COUNT = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+$|^[-−]?\d+$")
+_DASHES = ("–", "—", "-", "‒", "−", "--")
+DEFAULT_SYMBOLS: dict[str, int | None] = {
+    **{dash: 0 for dash in _DASHES},  # "represents zero" unless a legend says otherwise
+    **{mark: None for mark in ("*", "**", "***", "†", "‡", "§", "n/a", "na", "n.a.", "(s)", "(x)", "(d)", "(na)",
+                               "(z)", "x", "s", "d", "..", "...", "")},
+}
+_ZERO_MEANING = re.compile(r"\bzero\b|\bnone\b|\bno (?:arrests|convictions|cases)\b|\b0\b", re.IGNORECASE)
+_NULL_MEANING = re.compile(r"not\s+(?:available|reported|applicable|shown|published|collected)|suppress|fewer than|"
+                           r"less than|withheld|confidential|unknown|missing|no data|too few|privacy|not meet",
+                           re.IGNORECASE)
+_LEGEND = re.compile(r"^\s*(?P<symbol>[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/a|na|\([a-z]{1,2}\)|x|z|\.\.\.?)\s*"
+                     r"(?:[:=]|\s)\s*(?P<meaning>[A-Za-z].*)$", re.IGNORECASE)
+_BLANK_LEGEND = re.compile(r"\b(?:blank|empty)\s+(?:cells?|entr(?:y|ies)|spaces?)\b|\bcells?\s+(?:left\s+)?blank\b",
+                           re.IGNORECASE)
+
+
+def default_reference_dir() -> Path:
+    from pipeline.settings import Settings
+
+    return Settings.from_env().raw_dir / "reference"
+
+
+def clean_label(printed: str) -> str:
+    """A row label without footnote markers ("Hartford*", "Bridgeport¹", "Norwalk (a)") and extra spaces."""
+    name = re.sub(r"\s+", " ", printed.strip())
+    while True:
+        stripped = _MARKERS.sub("", name).strip()
+        if stripped == name:
+            return name
+        name = stripped
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A word or phrase of a header that says something, kept so that every count can say where it came from."""
+
+    value: object
+    text: str
+
+
+@dataclass
+class Vocabulary:
+    """The reviewed words: statute sections with their offence names and roles, and the measures."""
+
+    roles: dict[str, str | None]
+    statute_aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, statute), longest first
+    measure_aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, measure), longest first
+
+    @classmethod
+    def from_tables(cls, statutes: pd.DataFrame, measures: pd.DataFrame) -> Vocabulary:
+        roles = {row.statute: (row.role or None) for row in statutes.itertuples(index=False)}
+        statute_aliases = [(alias.strip().casefold(), row.statute) for row in statutes.itertuples(index=False)
+                           for alias in [row.title, *str(getattr(row, "aliases", "") or "").split("|")]
+                           if alias and alias.strip()]
+        measure_aliases = [(alias.strip().casefold(), row.measure) for row in measures.itertuples(index=False)
+                           for alias in [row.measure, *str(row.aliases or "").split("|")] if alias and alias.strip()]
+        return cls(roles, _longest_first(statute_aliases), _longest_first(measure_aliases))
+
+    @classmethod
+    def from_reference_dir(cls, folder: Path, roles: Mapping[str, str | None] | None = None) -> Vocabulary:
+        """From raw/reference/statutes.csv and measures.csv (for callers outside the pipeline: the pipeline passes
+        the manifest-verified tables)."""
+        statutes = pd.read_csv(folder / "statutes.csv", dtype=str, keep_default_na=False)
+        vocabulary = cls.from_tables(statutes, pd.read_csv(folder / "measures.csv", dtype=str, keep_default_na=False))
+        if roles:
+            vocabulary.roles = {**vocabulary.roles, **roles}
+        return vocabulary
+
+    def statutes_in(self, text: str) -> list[Mention]:
+        """Every statute a text names, by section number or by offence name (names inside a matched longer name,
+        like 'prostitution' in 'promoting prostitution', do not count twice)."""
+        found: list[tuple[int, Mention]] = []
+        for match in _SECTION.finditer(text):
+            found.append((match.start(), Mention(match.group(1).lower(), match.group(0).strip())))
+        blanked = _SECTION.sub(lambda m: " " * len(m.group(0)), text)
+        for start, statute, phrase in _phrases(blanked, self.statute_aliases):
+            found.append((start, Mention(statute, phrase)))
+        return _distinct(found)
+
+    def measures_in(self, text: str) -> list[Mention]:
+        return _distinct([(start, Mention(measure, phrase))
+                          for start, measure, phrase in _phrases(text, self.measure_aliases)])
+
+
+def _longest_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0]))
+
+
+def _phrases(text: str, aliases: list[tuple[str, str]]) -> Iterable[tuple[int, str, str]]:
+    """Whole-word, case-insensitive matches, longest alias first, each character used once."""
+    folded = text.casefold()
+    taken = [False] * len(folded)
+    for alias, value in aliases:
+        for match in re.finditer(rf"(?<![\w]){re.escape(alias)}(?![\w])", folded):
+            if any(taken[match.start():match.end()]):
+                continue
+            for index in range(match.start(), match.end()):
+                taken[index] = True
+            yield match.start(), value, text[match.start():match.end()]
+
+
+def _distinct(found: list[tuple[int, Mention]]) -> list[Mention]:
+    seen, out = set(), []
+    for _, mention in sorted(found, key=lambda item: item[0]):
+        if mention.value not in seen:
+            seen.add(mention.value)
+            out.append(mention)
+    return out
+
+
+class FiscalYear(ValueError):
+    """A fiscal year ("FY 2014-15") is not a calendar year: never read as one."""
+
+
+def periods_in(text: str) -> list[Mention]:
+    """Calendar years and ranges a text names ("2015", "2005–2014", "2005 through 2014"); a fiscal year raises."""
+    fiscal = _FISCAL.search(text)
+    if fiscal:
+        raise FiscalYear(fiscal.group(0).strip())
+    found: list[tuple[int, Mention]] = []
+    blanked = text
+    for match in _RANGE.finditer(text):
+        first, last = int(match.group(1)), int(match.group(2))
+        if first <= last:
+            found.append((match.start(), Mention((first, last), match.group(0))))
+            blanked = blanked[:match.start()] + " " * (match.end() - match.start()) + blanked[match.end():]
+    for match in _SINGLE_YEAR.finditer(blanked):
+        year = int(match.group(1))
+        found.append((match.start(), Mention((year, year), match.group(0))))
+    return [mention for _, mention in sorted(found, key=lambda item: item[0])]
+
+
+def is_not_a_count(header: str) -> bool:
+    """Columns that print something other than a count: % change, rank, rates, shares."""
+    return bool(_NOT_COUNT.search(header))
+
+
+def is_total_label(text: str) -> bool:
+    return bool(_TOTAL.match(clean_label(text)))
+
+
+def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
+    """Printed row label -> (jurisdiction, jurisdiction_type), matched as a whole label, never a substring.
+
+    Unknown names stay as printed with type 'unresolved', for validation to reject with page and row."""
+    name = clean_label(printed)
+    folded = name.casefold()
+    if _TOTAL.match(name):
+        return STATEWIDE, "statewide"
+    if _SUBTOTAL.match(name):
+        return name, "aggregate"
+    if re.sub(r"[^a-z ]", "", folded).strip() in _STATE_POLICE_LABELS or folded in _STATE_POLICE_LABELS:
+        return STATE_POLICE, "state_police"
+    official = towns.get(folded)
+    if official:
+        return official, "town"
+    return printed.strip(), "unresolved"
+
+
+def is_count_text(text: str) -> bool:
+    return bool(_COUNT.match(text.strip()))
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What each symbol in a table's cells means, as the table's own legend or footnotes define it."""
+
+    symbols: Mapping[str, int | None]
+    sources: Mapping[str, str]  # symbol -> the legend line that defined it
+
+    @classmethod
+    def read(cls, lines: Iterable[str]) -> Legend:
+        symbols = dict(DEFAULT_SYMBOLS)
+        sources: dict[str, str] = {}
+        for line in lines:
+            for part in re.split(r"(?<=[.;])\s+(?=\S)", line.strip()):
+                meaning = None
+                match = _LEGEND.match(part)
+                if _BLANK_LEGEND.search(part):
+                    symbol, meaning = "", part
+                elif match:
+                    symbol, meaning = match.group("symbol").casefold(), match.group("meaning")
+                if meaning is None:
+                    continue
+                value = 0 if _ZERO_MEANING.search(meaning) and not _NULL_MEANING.search(meaning) else (
+                    None if _NULL_MEANING.search(meaning) else "unknown")
+                if value == "unknown":
+                    continue
+                targets = _DASHES if symbol in _DASHES else (symbol,)
+                for target in targets:
+                    symbols[target] = value
+                    sources[target] = part
+        return cls(symbols, sources)
+
+    def value(self, text: str) -> int | None:
+        """'1,204' -> 1204; '-5' -> -5 (for validation to reject); a symbol -> what the legend says."""
+        cleaned = text.strip()
+        if _COUNT.match(cleaned):
+            return int(cleaned.replace(",", "").replace("−", "-"))
+        key = cleaned.casefold()
+        if key in self.symbols:
+            return self.symbols[key]
+        raise ValueError(f"not a count: {text!r}")
+
+    def knows(self, text: str) -> bool:
+        try:
+            self.value(text)
+        except ValueError:
+            return False
+        return True
+
+
+DEFAULT_LEGEND = Legend(DEFAULT_SYMBOLS, {})
