@@ -17,6 +17,7 @@ from pipeline.extract.reference import (
     load_towns,
 )
 from pipeline.extract.reports import extract_report
+from pipeline.extract.spec_table import TableSpec, load_spec
 from pipeline.extract.store import read_extracted, write_extracted
 from pipeline.extract.tidy import conform
 from pipeline.extract.vocabulary import Vocabulary
@@ -67,6 +68,18 @@ def statutes(ctip: CtipPaths) -> Output[pd.DataFrame]:
         return _output(load_statutes(path))
 
 
+@asset(group_name="extract", deps=raw_keys("reference_table_spec"))
+def table_specs(ctip: CtipPaths) -> Output[dict[str, TableSpec]]:
+    """Declared specs of printed statistical tables (rows, columns, unit, symbols), by name."""
+    settings = ctip.settings()
+    specs = {}
+    for source in sources_of(manifest_sources(settings), "reference_table_spec"):
+        with verified_snapshot(source, settings) as path:
+            spec = load_spec(path)
+        specs[spec.name] = spec
+    return Output(specs, metadata={"specs": MetadataValue.json(sorted(specs))})
+
+
 @asset(group_name="extract", deps=raw_keys("reference_measures"))
 def measures(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Arrests, convictions, and the words a report prints for them."""
@@ -83,7 +96,7 @@ def source_inventory(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="extract", partitions_def=report_sources, backfill_policy=BackfillPolicy.single_run(),
        deps=["raw_report_files"])
 def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_towns: pd.DataFrame,
-                            statutes: pd.DataFrame, measures: pd.DataFrame,
+                            statutes: pd.DataFrame, measures: pd.DataFrame, table_specs: dict[str, TableSpec],
                             ucr_agency_crosswalk: pd.DataFrame) -> None:
     """Every printed count of one report's tables (UCR CSV; TIPC PDF, CSV, XLSX) with page and row, kept on
     disk per source so that a refresh extracts only what is new."""
@@ -92,7 +105,7 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
     for source in report_sources_in_run(context, settings):
         with verified_snapshot(source, settings) as snapshot:
             frame = extract_report(source, snapshot, towns=ct_towns.town, vocabulary=vocabulary,
-                                   crosswalk=ucr_agency_crosswalk)
+                                   crosswalk=ucr_agency_crosswalk, specs=table_specs)
         path = write_extracted(frame, settings.extracted_dir, source)
         context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")
         context.add_asset_metadata({"row_count": len(frame), "path": MetadataValue.path(str(path)),
@@ -119,6 +132,13 @@ def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Every printed count of every TIPC report table in the manifest, with page and row."""
     tidy, sources = _all_extracted(ctip.settings(), "tipc_report")
     return _output(tidy, sources=sources, synthetic=bool(tidy.synthetic.any()))
+
+
+@asset(group_name="extract", deps=[report_tables_extracted])
+def national_arrests_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Every printed cell of the national statistical tables (as printed, with unit, and as persons)."""
+    tidy, sources = _all_extracted(ctip.settings(), "national_arrests_table")
+    return _output(tidy, sources=sources)
 
 
 @asset(group_name="extract", deps=raw_keys("published_judicial"))

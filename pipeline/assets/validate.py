@@ -24,6 +24,7 @@ def facts_validation(
     ucr_arrests_tidy: pd.DataFrame,
     tipc_reports_tidy: pd.DataFrame,
     published_judicial_tidy: pd.DataFrame,
+    national_arrests_tidy: pd.DataFrame,
     ct_towns: pd.DataFrame,
 ) -> Output[ValidationOutcome]:
     """Every expectation over every tidy fact, with the reviewed exceptions applied."""
@@ -31,7 +32,8 @@ def facts_validation(
     sources = manifest_sources(settings)
     exceptions_sources = [s for s in sources if s.dataset == "validation_exceptions"]
     exceptions = load_exceptions(verified_path(exceptions_sources[0], settings)) if exceptions_sources else []
-    facts = pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy], ignore_index=True)
+    facts = pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy, national_arrests_tidy],
+                      ignore_index=True)
     outcome = validate_facts(facts, ct_towns, sources, exceptions)
     return Output(outcome, metadata={
         "checks": len(outcome.findings), "errors": len(outcome.blocking), "warnings": len(outcome.warnings),

@@ -19,6 +19,7 @@ def warehouse_core_tables(
     ucr_arrests_tidy: pd.DataFrame,
     tipc_reports_tidy: pd.DataFrame,
     published_judicial_tidy: pd.DataFrame,
+    national_arrests_tidy: pd.DataFrame,
 ) -> MaterializeResult:
     """sources, towns, town_population, ucr_agency_crosswalk, statutes and facts, in one transaction: afterwards the
     facts are exactly those of the sources the manifest lists now."""
@@ -27,7 +28,8 @@ def warehouse_core_tables(
         path,
         reference={"sources": source_inventory, "towns": ct_towns, "town_population": town_population,
                    "ucr_agency_crosswalk": ucr_agency_crosswalk, "statutes": statutes},
-        facts=pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy], ignore_index=True),
+        facts=pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy, national_arrests_tidy],
+                        ignore_index=True),
         listed_sources=source_inventory.source_id.tolist(),
     )
     return MaterializeResult(metadata={"path": MetadataValue.path(str(path)),

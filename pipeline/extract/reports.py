@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
 
+from pipeline.extract.spec_table import TableSpec, extract_spec_table
+from pipeline.extract.tidy import ExtractionError
 from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.extract.vocabulary import Vocabulary
@@ -15,11 +17,16 @@ from pipeline.sources.manifest import REPORT_DATASETS, Source
 
 
 def extract_report(source: Source, path: Path, *, towns: Iterable[str], vocabulary: Vocabulary,
-                   crosswalk: pd.DataFrame) -> pd.DataFrame:
+                   crosswalk: pd.DataFrame, specs: Mapping[str, TableSpec]) -> pd.DataFrame:
     """Dispatch on the manifest's dataset, so that adding a year never needs code."""
     ref = source_ref(source)
     if source.dataset == "ucr_arrests":
         return extract_ucr_arrests(path, ref, crosswalk)
     if source.dataset == "tipc_report":
         return extract_tipc(path, ref, towns, vocabulary)
+    if source.dataset == "national_arrests_table":
+        spec = next((spec for spec in specs.values() if spec.source_id == source.id), None)
+        if spec is None:
+            raise ExtractionError(f"{source.id}: no table spec in raw/reference/specs/ names this source")
+        return extract_spec_table(path, ref, spec)
     raise ValueError(f"{source.id}: dataset {source.dataset!r} is not a report dataset ({', '.join(REPORT_DATASETS)})")

@@ -32,7 +32,11 @@ TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
     "age_group": ("VARCHAR", "string", "UCR age group; null unless breakdown = age"),
     "race": ("VARCHAR", "string", "UCR race; null unless breakdown = race"),
     "measure": ("VARCHAR", "string", "arrests or convictions"),
-    "count": ("BIGINT", "Int64", "the count; null = suppressed or not reported, never silently 0"),
+    "count": ("BIGINT", "Int64", "the count (persons, for a table printed in thousands: printed value x 1,000, "
+              "rounded as printed); null = suppressed or not reported, never silently 0"),
+    "printed_value": ("DOUBLE", "Float64", "the number as printed in the table's unit (e.g. 56.9 thousand); null "
+                      "where the count was printed as a whole number"),
+    "unit": ("VARCHAR", "string", "the unit the table prints ('thousands'); null = persons or cases"),
     "printed_total": ("BOOLEAN", "boolean", "a printed sum of other counts (Total row/column, statewide or county "
                       "column): used to reconcile, never summed with its parts"),
     "synthetic": ("BOOLEAN", "boolean", "true when derived from generated data"),

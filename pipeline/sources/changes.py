@@ -12,7 +12,8 @@ from pipeline.sources.manifest import Source, report_source_ids
 WATCHED_FOLDERS = ("tipc",)  # where new report files are dropped
 WATCHED_SUFFIXES = {".pdf", ".csv", ".xlsx", ".xlsm"}
 # References that extraction itself reads: when one changes, every report is extracted again.
-EXTRACTION_REFERENCES = ("reference_towns", "reference_statutes", "reference_measures", "reference_crosswalk")
+EXTRACTION_REFERENCES = ("reference_towns", "reference_statutes", "reference_measures", "reference_crosswalk",
+                         "reference_table_spec")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pipeline.extract.tidy import TIDY_COLUMNS
 from pipeline.report.publish import json_value
 from pipeline.validate.exceptions import load_exceptions_file
 
-JURISDICTION_TYPES_OK = ["town", "state_police", "other_agency", "county", "aggregate", "statewide"]
+JURISDICTION_TYPES_OK = ["town", "state_police", "other_agency", "county", "aggregate", "statewide", "national"]
 FAMILIES = ("schema", "jurisdictions", "keys", "reconciliation", "plausibility")
 SAMPLE_SIZE = 20
 MAX_ROWS = 2000

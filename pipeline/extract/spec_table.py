@@ -1,0 +1,165 @@
+"""A printed statistical table read by a declared spec (raw/reference/specs/*.yaml), through the same geometry.
+
+A spec says which page, which title opens the table and which closes it, the rows and columns it prints (in
+order), the unit and what its symbols mean. The reader checks every printed row label and the header words
+against the spec (letters only: dot leaders and footnote marks do not count) and refuses a table that differs,
+naming the page, line and words: a spec never bends to fit.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from pipeline.extract.layout import Cell, Line, read_pdf_lines
+from pipeline.extract.limits import check_file_size
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform
+from pipeline.sources.typed_yaml import ManifestError, load_bounded_yaml, one_line
+
+
+class SpecColumn(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    header: str
+    sex: Literal["male", "female"] | None = None
+    age_group: str | None = None
+
+
+class SpecRow(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: str
+    offense: str
+    total: bool = False
+    sums: str | None = None
+
+
+class TableSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    source_id: str
+    title: str
+    page: int
+    starts_at: str
+    ends_before: str | None = None
+    year: int
+    jurisdiction: str
+    jurisdiction_type: str
+    measure: str
+    unit: str
+    scale: int
+    decimals: int
+    header_words: list[str]
+    symbols: dict[str, int | None]
+    columns: list[SpecColumn]
+    rows: list[SpecRow]
+
+
+def load_spec(path: Path) -> TableSpec:
+    document = load_bounded_yaml(Path(path), "table spec")
+    try:
+        return TableSpec.model_validate(document)
+    except ValidationError as exc:
+        raise ManifestError(one_line(str(path), "table spec", exc)) from None
+
+
+def load_specs(folder: Path) -> dict[str, TableSpec]:
+    """Every spec of a folder, by name."""
+    specs = [load_spec(path) for path in sorted(Path(folder).glob("*.yaml"))]
+    return {spec.name: spec for spec in specs}
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.casefold())
+
+
+_DOTS = re.compile(r"^[.\s·…]+$")
+
+
+def _number(text: str, decimals: int) -> str | None:
+    """The printed number, put back together where the text layer split it: '11,062 6' and '240..9' are
+    11,062.6 and 240.9 on paper (a decimal point placed apart from its digits, or a dot leader over it)."""
+    cleaned = re.sub(r"\.{2,}", ".", text.strip())
+    if decimals:
+        cleaned = re.sub(rf"^(\d{{1,3}}(?:,\d{{3}})*)\s*\.?\s+(\d{{{decimals}}})$", r"\1.\2", cleaned)
+    pattern = rf"^\d{{1,3}}(?:,\d{{3}})*\.\d{{{decimals}}}$" if decimals else r"^\d{1,3}(?:,\d{3})*$"
+    return cleaned if re.match(pattern, cleaned) else None
+
+
+def read_spec_table(lines: list[Line], spec: TableSpec, source: SourceRef) -> pd.DataFrame:
+    """Every printed cell of the declared table as a tidy row: the value as printed, its unit, and persons."""
+    page = [line for line in lines if line.page == spec.page]
+    where = f"{source.filename}, page {spec.page}"
+    start = next((i for i, line in enumerate(page) if line.text.strip().startswith(spec.starts_at)), None)
+    if start is None:
+        raise ExtractionError(f"{where}: no line starts with {spec.starts_at!r} (spec {spec.name})")
+    end = next((i for i, line in enumerate(page[start + 1:], start + 1)
+                if spec.ends_before and line.text.strip().startswith(spec.ends_before)), len(page))
+    body: list[tuple[Line, str, list[str]]] = []  # line, label, printed numbers
+    pending: list[str] = []
+    header_text = ""
+    for line in page[start + 1:end]:
+        cells = [c for c in line.cells if not _DOTS.match(c.text)]
+        if not cells:
+            continue
+        values = [c for c in cells[1:] if _number(c.text, spec.decimals) or c.text.strip() in spec.symbols]
+        if len(values) == len(spec.columns) and len(values) == len(cells) - 1:
+            label = " ".join([*pending, cells[0].text])
+            body.append((line, label, [_number(c.text, spec.decimals) or c.text.strip() for c in values]))
+            pending = []
+        elif body and not values and len(cells) == 1 and _letters(cells[0].text):
+            if _is_legend(cells[0], spec):
+                break
+            pending.append(cells[0].text)  # the first line of a label printed over two lines
+        elif not body:
+            header_text += " " + line.text
+        elif values:
+            raise ExtractionError(f"{where}, line {line.number}: {len(values)} of {len(spec.columns)} declared "
+                                  f"columns can be read: {line.text!r}")
+    missing = [word for word in spec.header_words if _letters(word) not in _letters(header_text)]
+    if missing:
+        raise ExtractionError(f"{where}: the header does not print {missing} (spec {spec.name}): {header_text!r}")
+    if len(body) != len(spec.rows):
+        raise ExtractionError(f"{where}: {len(body)} rows of {len(spec.columns)} numbers printed, the spec "
+                              f"{spec.name} declares {len(spec.rows)}")
+    records = []
+    for number, ((line, label, printed), row) in enumerate(zip(body, spec.rows, strict=True), start=1):
+        if _letters(re.sub(r"\d", "", label)) != _letters(row.label):
+            raise ExtractionError(f"{where}, line {line.number}: row {number} prints {label!r}, the spec "
+                                  f"{spec.name} declares {row.label!r}")
+        for index, (text, column) in enumerate(zip(printed, spec.columns, strict=True), start=2):
+            value = float(text.replace(",", "")) if _number(text, spec.decimals) else spec.symbols[text]
+            age_total, sex_total = column.age_group is None, column.sex is None
+            records.append({
+                "page": spec.page, "table_index": 1, "row_index": number, "column_index": index,
+                "column_header": column.header, "row_label": row.label, "cell_text": text,
+                "jurisdiction": spec.jurisdiction, "jurisdiction_type": spec.jurisdiction_type,
+                "period_start": spec.year, "period_end": spec.year, "offense": row.offense,
+                "breakdown": ("total" if sex_total and age_total else "sex" if age_total else
+                              "age" if sex_total else "sex_age"),
+                "sex": column.sex, "age_group": column.age_group, "measure": spec.measure,
+                "printed_value": value, "unit": spec.unit,
+                "count": None if value is None else round(value * spec.scale),
+                "printed_total": row.total or sex_total or age_total,
+                "meaning_source": f"spec {spec.name}: row {row.label!r}, column {column.header!r}",
+            })
+    frame = pd.DataFrame.from_records(records)
+    frame["source_id"] = source.source_id
+    frame["source_sha256"] = source.sha256
+    frame["synthetic"] = source.synthetic
+    return conform(frame)
+
+
+def _is_legend(cell: Cell, spec: TableSpec) -> bool:
+    text = cell.text.strip()
+    return text.startswith(("Source:", "Note:")) or any(text.startswith(symbol) for symbol in spec.symbols)
+
+
+def extract_spec_table(path: Path, source: SourceRef, spec: TableSpec) -> pd.DataFrame:
+    path = Path(path)
+    check_file_size(path)
+    if path.suffix.lower() != ".pdf":
+        raise ExtractionError(f"{path.name}: a table spec reads PDF pages; this is {path.suffix!r}")
+    return read_spec_table(read_pdf_lines(path), spec, source)
