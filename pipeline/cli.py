@@ -180,6 +180,7 @@ def _extract(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from pipeline.extract.reference import load_measures, load_statutes, load_towns
+    from pipeline.extract.spec_table import extract_spec_table
     from pipeline.extract.tidy import ExtractionError, SourceRef
     from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
     from pipeline.extract.vocabulary import Vocabulary
@@ -205,7 +206,10 @@ def _extract(args: argparse.Namespace) -> int:
         known = next((s for s in sources if s.sha256 == digest), None)
         synthetic = known.synthetic if known else generated_by_ctip(path)
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
-        frame = extract_tipc(path, source, towns, vocabulary)
+        if args.spec:
+            frame = extract_spec_table(path, source, _spec(args.spec, settings, sources))
+        else:
+            frame = extract_tipc(path, source, towns, vocabulary)
     except (ExtractionError, AcquisitionError) as exc:
         print(f"ctip extract: {exc}", file=sys.stderr)
         return 2
@@ -219,6 +223,22 @@ def _extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(data)
     return 0
+
+
+def _spec(name: str, settings, sources):
+    """A declared table spec by name, from the manifest's verified spec files."""
+    from pipeline.extract.spec_table import load_spec
+    from pipeline.extract.tidy import ExtractionError
+    from pipeline.sources.inventory import verified_path
+
+    specs = {}
+    for source in sources:
+        if source.dataset == "reference_table_spec":
+            spec = load_spec(verified_path(source, settings))
+            specs[spec.name] = spec
+    if name not in specs:
+        raise ExtractionError(f"--spec {name}: no such table spec; declared: {', '.join(sorted(specs)) or 'none'}")
+    return specs[name]
 
 
 def _output_refused(source: Path, output: Path) -> str | None:
@@ -401,6 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     extract = commands.add_parser("extract", help="TIPC report tables (PDF, CSV, XLSX) -> tidy CSV")
     extract.add_argument("file")
     extract.add_argument("-o", "--output", help="CSV to write (default: standard output)")
+    extract.add_argument("--spec", help="read the table by a declared spec (raw/reference/specs/NAME.yaml), e.g. "
+                                        "statab_2012_table324")
     extract.set_defaults(handler=_extract)
     lineage = commands.add_parser("lineage", help="trace a published count to the printed cells it came from")
     lineage.add_argument("metric", help="e.g. ucr_town_female_arrests, ucr_statewide_male_arrests, "

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_page_count, check_page_sizes
+from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_page_count, check_page_sizes, check_xlsx_expansion
 from pipeline.extract.tidy import ExtractionError
 
 
@@ -235,6 +235,7 @@ def read_csv_lines(path: Path) -> Iterator[Line]:
 def read_xlsx_lines(path: Path) -> Iterator[Line]:
     from openpyxl import load_workbook
 
+    check_xlsx_expansion(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:

@@ -35,3 +35,35 @@ def check_page_sizes(name: str, sizes: list[tuple[float, float]]) -> None:
         if max(width, height) > MAX_PAGE_SIDE_PT:
             raise ExtractionError(f"{name}, page {number}: {width:,.0f} × {height:,.0f} pt, larger than PDF's "
                                   f"{MAX_PAGE_SIDE_PT:,.0f} pt page limit")
+
+
+MAX_XLSX_UNPACKED_BYTES = 200 * 2**20  # a real report workbook unpacks to a few MB
+
+
+def check_xlsx_expansion(path: Path, limit: int = MAX_XLSX_UNPACKED_BYTES) -> None:
+    """An XLSX is a zip: refuse one that unpacks past `limit` (a 2 MB file can hold a 2 GB cell) before openpyxl
+    reads it. The declared sizes are checked first, then every member is inflated and counted, since a zip's
+    declared sizes can lie."""
+    import zipfile
+
+    path = Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ExtractionError(f"{path.name}: not a readable XLSX workbook ({exc})") from None
+    with archive:
+        declared = sum(member.file_size for member in archive.infolist())
+        if declared > limit:
+            raise ExtractionError(f"{path.name}: unpacks to {declared:,} bytes, more than the {limit:,} bytes ctip "
+                                  "reads from a workbook (a zip bomb?)")
+        total = 0
+        for member in archive.infolist():
+            try:
+                with archive.open(member) as handle:
+                    while block := handle.read(1 << 20):
+                        total += len(block)
+                        if total > limit:
+                            raise ExtractionError(f"{path.name}: {member.filename} unpacks past the {limit:,} bytes "
+                                                  "ctip reads from a workbook (its declared size is false)")
+            except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise ExtractionError(f"{path.name}: {member.filename} cannot be unpacked ({exc})") from None

@@ -75,3 +75,20 @@ class SourceRef:
     year: int
     synthetic: bool
     filename: str
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (starting with = + - @, tab or CR) get a leading
+    apostrophe (OWASP CSV injection); numbers are left as numbers. Printed text comes from files we did not
+    write, so every CSV ctip writes goes through here."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            values = out[column]
+            risky = values.notna() & values.astype("string").str.startswith(_FORMULA_START).fillna(False)
+            if risky.any():
+                out[column] = values.where(~risky, "'" + values.astype("string"))
+    return out

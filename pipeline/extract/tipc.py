@@ -22,7 +22,7 @@ import pandas as pd
 
 from pipeline.extract.layout import Cell, Line, read_csv_lines, read_pdf_lines, read_xlsx_lines, running_lines
 from pipeline.extract.limits import check_file_size
-from pipeline.extract.tidy import ExtractionError, SourceRef, conform
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform, spreadsheet_safe
 from pipeline.extract.vocabulary import (
     DEFAULT_LEGEND,
     FiscalYear,
@@ -272,7 +272,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
             table.title.append(line.text.strip())
             continue
         label_cells = [c for c in line.cells if c.x1 <= bounds[0] + (0.0 if grid else 1.0)]
-        value_cells = [c for c in line.cells if c not in label_cells]
+        value_cells = [c for c in line.cells if c.x1 > bounds[0] + (0.0 if grid else 1.0)]
         for cell in label_cells:
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
@@ -322,12 +322,17 @@ def _spread_group(cells: list[Cell], columns: list[Column], grid: bool) -> None:
     """A group header spans the columns under it: in a grid file from its cell rightwards to the next group; on
     paper the columns nearest to it (centred over its group) or starting under it (left-aligned)."""
     ordered = sorted(cells, key=lambda c: c.x0)
-    for column in columns:
+    starts = [c.x0 for c in ordered]
+    centres = [(c.x0 + c.x1) / 2 for c in ordered]
+    for column in columns:  # bisect: linear in the columns, however many group cells
+        position = bisect.bisect_right(starts, column.centre) - 1
         if grid:
-            owner = next((c for c in reversed(ordered) if c.x0 <= column.centre), None)
+            owner = ordered[position] if position >= 0 else None
+        elif position >= 0 and ordered[position].x1 + 1 >= column.centre:
+            owner = ordered[position]
         else:
-            covering = [c for c in ordered if c.x0 - 1 <= column.centre <= c.x1 + 1]
-            owner = covering[0] if covering else min(ordered, key=lambda c: abs((c.x0 + c.x1) / 2 - column.centre))
+            near = [i for i in (position, position + 1) if 0 <= i < len(ordered)]
+            owner = ordered[min(near, key=lambda i: abs(centres[i] - column.centre))] if near else None
         if owner is not None:
             column.groups.append(owner.text.strip())
 
@@ -335,18 +340,32 @@ def _spread_group(cells: list[Cell], columns: list[Column], grid: bool) -> None:
 def _mentions(finder, texts: Iterable[str]) -> list[Mention]:
     found: dict[object, Mention] = {}
     for text in texts:
-        for mention in finder(text):
+        for mention in _cached(finder, text):
             found.setdefault(mention.value, mention)
     return list(found.values())
+
+
+_CACHE: dict[tuple, list[Mention]] = {}
+
+
+def _cached(finder, text: str) -> list[Mention]:
+    """The same title is read for every column: read it once (bounded, so a hostile file cannot grow it)."""
+    key = (finder, text)
+    if key not in _CACHE:
+        if len(_CACHE) > 10_000:
+            _CACHE.clear()
+        _CACHE[key] = finder(text)
+    return _CACHE[key]
 
 
 def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
     """Statute, measure and period of every column: the most specific printed text that names one wins."""
     columns, context = meaning.columns, meaning.context
+    only_years = _year_only_columns(meaning)
     try:
-        for column in columns:
+        for index, column in enumerate(columns):
             header = column.header_text
-            if header.casefold() == "year" or (not header and _all_years(meaning.table, column, meaning.bounds)):
+            if header.casefold() == "year" or (not header and index in only_years):
                 column.kind = "year"
                 continue
             if is_not_a_count(header) or any(is_not_a_count(g) for g in column.groups):
@@ -388,10 +407,14 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
                               "(its counts cannot be placed in calendar years)") from None
 
 
-def _all_years(table: Table, column: Column, bounds: list[float]) -> bool:
-    cells = [c for row in table.rows for c in row.values
-             if column.x0 - 0.5 <= (c.x0 + c.x1) / 2 <= column.x1 + 0.5]
-    return bool(cells) and all(_YEAR_CELL.match(c.text.strip()) for c in cells)
+def _year_only_columns(meaning: Meaning) -> set[int]:
+    """Columns every cell of which is a year (a long table's unlabelled Year column), in one pass."""
+    seen: dict[int, bool] = {}
+    for row in meaning.table.rows:
+        for cell in row.values:
+            zone = _zone_of((cell.x0 + cell.x1) / 2, meaning.bounds)
+            seen[zone] = seen.get(zone, True) and bool(_YEAR_CELL.match(cell.text.strip()))
+    return {zone for zone, years in seen.items() if years}
 
 
 def _most_specific(finder, header: list[str], groups: list[str], context: list[str], where: str, what: str,
@@ -592,7 +615,8 @@ def generated_by_ctip(path: Path) -> bool:
 EXTRACT_CSV_COLUMNS = [
     "source_file", "source_id", "source_sha256", "page", "table_index", "row_index", "column_index",
     "column_header", "row_label", "cell_text", "jurisdiction", "jurisdiction_type", "year", "period_start",
-    "period_end", "statute", "role", "measure", "count", "printed_total", "synthetic",
+    "period_end", "statute", "role", "measure", "sex", "age_group", "count", "printed_value", "unit",
+    "printed_total", "synthetic", "meaning_source",
 ]
 
 
@@ -600,4 +624,4 @@ def to_extract_csv(frame: pd.DataFrame, source_file: str) -> str:
     """The `ctip extract` view of tidy rows: statute named as printed, one year where the count covers one."""
     out = frame.rename(columns={"offense": "statute"}).assign(source_file=source_file)
     out["year"] = out.period_start.where(out.period_start == out.period_end).astype("Int64")
-    return out[EXTRACT_CSV_COLUMNS].to_csv(index=False, lineterminator="\n")
+    return spreadsheet_safe(out[EXTRACT_CSV_COLUMNS]).to_csv(index=False, lineterminator="\n")

@@ -7,6 +7,7 @@ measures.csv), never from patterns in code; this module only knows how such word
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -124,12 +125,19 @@ def _longest_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(set(pairs), key=lambda pair: (-len(pair[0]), pair[0]))
 
 
+@functools.lru_cache(maxsize=4096)
+def _pattern(alias: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w]){re.escape(alias)}(?![\w])")
+
+
 def _phrases(text: str, aliases: list[tuple[str, str]]) -> Iterable[tuple[int, str, str]]:
     """Whole-word, case-insensitive matches, longest alias first, each character used once."""
     folded = text.casefold()
     taken = [False] * len(folded)
     for alias, value in aliases:
-        for match in re.finditer(rf"(?<![\w]){re.escape(alias)}(?![\w])", folded):
+        if alias not in folded:
+            continue
+        for match in _pattern(alias).finditer(folded):
             if any(taken[match.start():match.end()]):
                 continue
             for index in range(match.start(), match.end()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.extract.tidy import spreadsheet_safe
 from pipeline.metrics.queries import SMALL_TOWN_MINIMUM
 from pipeline.report.render import Banner, Figure, Heading, Paragraph, Table, to_html, to_markdown
 
@@ -12,7 +13,7 @@ TITLE = "ctip: arrests and convictions for selling and buying sex in Connecticut
 
 def metric_csv(frame: pd.DataFrame) -> bytes:
     """Stable bytes: fixed column order, sorted rows, '\\n' line ends, floats to 6 significant digits."""
-    return frame.to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
+    return spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n", float_format="%.6g").encode("utf-8")
 
 
 def _fmt_ci(value: float, lower: float, upper: float, digits: int = 2) -> str:

@@ -97,3 +97,32 @@ def test_a_stream_that_lies_about_its_length_is_a_clear_error(tmp_path: Path):
     pdf.write_bytes(_pdf_with_page_content(b"<< /Length 999999 /Filter /FlateDecode >>\nstream\n" + stream
                                            + b"\nendstream"))
     _bounded(lambda: _extract(pdf), r"tipc_2016\.pdf: corrupt PDF \(page 1: ")
+
+
+def test_an_xlsx_that_unpacks_to_gigabytes_is_refused_before_openpyxl_reads_it(tmp_path: Path):
+    import zipfile
+
+    bomb = tmp_path / "tipc_2016.xlsx"
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as member:  # one 400 MB cell
+            member.write(b'<sst><si><t>')
+            block = b"A" * 2**20
+            for _ in range(400):
+                member.write(block)
+            member.write(b"</t></si></sst>")
+    assert bomb.stat().st_size < 3 * 2**20
+    _bounded(lambda: _extract(bomb), r"tipc_2016\.xlsx: unpacks to 419,43\d,\d+ bytes, more than the", 10, 50)
+
+
+def test_twenty_thousand_columns_extract_in_linear_time(tmp_path: Path):
+    """Column finding, header assignment and group spans are linear after one sort (they were quadratic: 120 s).
+    The exact figure is measured by tests/benchmarks/bench_extract.py; this bound only catches a relapse."""
+    wide = tmp_path / "tipc_wide.csv"
+    years = [str(1900 + i % 200) for i in range(20_000)]
+    wide.write_text("Table 1. Arrests under CGS 53a-82\nTown," + ",".join(years) + "\nHartford,"
+                    + ",".join(str(i % 7) for i in range(20_000)) + "\n")
+    started = time.monotonic()
+    frame = _extract(wide)
+    assert time.monotonic() - started < 15
+    assert len(frame) == 20_000 and frame["count"].sum() == sum(i % 7 for i in range(20_000))
