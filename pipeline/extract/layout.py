@@ -9,6 +9,7 @@ what they are, text repeated across pages at the same place, never by a fixed ma
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections import Counter
@@ -99,6 +100,8 @@ def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_width(), page.get_height()
+    if page.get_rotation() in (90, 270):  # PDFium reports the shown size; character boxes are in the unrotated page
+        width, height = height, width
     textpage = page.get_textpage()
     placed = []
     try:
@@ -106,8 +109,9 @@ def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
         text = textpage.get_text_range(0, total) if total else ""
         for index in range(total):
             character = text[index] if index < len(text) else ""
-            if not character.strip() or pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1:
-                continue
+            if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) == 1 or (character != " " and
+                                                                            not character.strip()):
+                continue  # a space PDFium inferred, a line break; a printed space is kept: it joins words
             angle = round(math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))) % 360
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
             placed.append((angle, left, bottom, right, top, character))
@@ -125,20 +129,26 @@ def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
 def _turn(left: float, bottom: float, right: float, top: float, angle: int, width: float,
           height: float) -> tuple[float, float, float, float]:
     """A character box (PDF space, y up) as (top, bottom, left, right) in its reading frame (y down)."""
-    if 45 <= angle < 135:  # text runs upwards: reading x is the page's y
-        return width - right, width - left, bottom, top
+    # PDFium measures the angle clockwise: 90 is text running down the page (a /Rotate 270 page drawn to show
+    # upright), 270 text running up it (/Rotate 90)
+    if 45 <= angle < 135:  # runs down: lines stack leftwards
+        return width - right, width - left, height - top, height - bottom
     if 135 <= angle < 225:  # upside down
         return bottom, top, width - right, width - left
-    if 225 <= angle < 315:  # runs downwards
-        return left, right, height - top, height - bottom
+    if 225 <= angle < 315:  # runs up: lines stack rightwards
+        return left, right, bottom, top
     return height - top, height - bottom, left, right
 
 
 def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
-    """Characters (top, bottom, left, right, text) to lines by baseline, and to cells by the gaps between them."""
-    chars.sort(key=lambda ch: (round(ch[0]), ch[2]))
+    """Characters (top, bottom, left, right, text) to lines by baseline, and to cells by the gaps between them.
+
+    A gap wider than about half a character height separates cells, unless a printed space fills it: words of one
+    phrase are joined by spaces, columns are set apart by position alone."""
+    spaces = sorted(((ch[0] + ch[1]) / 2, (ch[2] + ch[3]) / 2) for ch in chars if ch[4] == " ")
+    glyphs = sorted((ch for ch in chars if ch[4] != " "), key=lambda ch: (round(ch[0]), ch[2]))
     rows: list[list[tuple]] = []
-    for ch in chars:
+    for ch in glyphs:
         if rows and abs(ch[0] - rows[-1][0][0]) <= 2.0:
             rows[-1].append(ch)
         else:
@@ -146,23 +156,39 @@ def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
     lines = []
     for line_number, row in enumerate(rows, start=1):
         row.sort(key=lambda ch: ch[2])
-        space = 0.45 * max(ch[1] - ch[0] for ch in row)  # gaps wider than a space separate cells
+        top, bottom = min(ch[0] for ch in row), max(ch[1] for ch in row)
+        height = max(ch[1] - ch[0] for ch in row)
+        space = 0.45 * height  # gaps wider than a space separate cells
+        low = bisect.bisect_left(spaces, (top - 2, float("-inf")))
+        high = bisect.bisect_right(spaces, (bottom + 2, float("inf")))
+        printed = sorted(x for _, x in spaces[low:high])
         cells: list[list[tuple]] = []
+        joins: list[list[bool]] = []
         for ch in row:
-            if cells and ch[2] - cells[-1][-1][3] <= space:
-                cells[-1].append(ch)
-            else:
-                cells.append([ch])
-        lines.append(Line(page_number, line_number, tuple(_cell_from_chars(group, space) for group in cells),
-                          top=min(ch[0] for ch in row), bottom=max(ch[1] for ch in row)))
+            if cells:
+                previous = cells[-1][-1]
+                gap = ch[2] - previous[3]
+                spaced = gap > 0 and _space_between(printed, previous[3] - 1, ch[2] + 1)
+                if gap <= space or spaced and gap <= 2.5 * height:
+                    cells[-1].append(ch)
+                    joins[-1].append(spaced or gap > space / 3)
+                    continue
+            cells.append([ch])
+            joins.append([])
+        lines.append(Line(page_number, line_number,
+                          tuple(_cell_from_chars(group, spaced) for group, spaced in zip(cells, joins, strict=True)),
+                          top=top, bottom=bottom))
     return lines
 
 
-def _cell_from_chars(chars: list[tuple], space: float) -> Cell:
-    """Join characters, putting back the word spaces (any gap wider than a third of a space)."""
-    text = chars[0][4]
-    for previous, current in zip(chars, chars[1:], strict=False):
-        text += (" " if current[2] - previous[3] > space / 3 else "") + current[4]
+def _space_between(printed: list[float], left: float, right: float) -> bool:
+    position = bisect.bisect_left(printed, left)
+    return position < len(printed) and printed[position] <= right
+
+
+def _cell_from_chars(chars: list[tuple], spaced: list[bool]) -> Cell:
+    """Join characters, with a space wherever one was printed or the gap is wider than a third of a space."""
+    text = chars[0][4] + "".join((" " if gap else "") + ch[4] for ch, gap in zip(chars[1:], spaced, strict=True))
     return Cell(text, chars[0][2], chars[-1][3])
 
 

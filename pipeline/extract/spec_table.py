@@ -15,7 +15,7 @@ from typing import Literal
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from pipeline.extract.layout import Cell, Line, read_pdf_lines
+from pipeline.extract.layout import Line, read_pdf_lines
 from pipeline.extract.limits import check_file_size
 from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 from pipeline.sources.typed_yaml import ManifestError, load_bounded_yaml, one_line
@@ -79,13 +79,32 @@ _DOTS = re.compile(r"^[.\s·…]+$")
 
 
 def _number(text: str, decimals: int) -> str | None:
-    """The printed number, put back together where the text layer split it: '11,062 6' and '240..9' are
-    11,062.6 and 240.9 on paper (a decimal point placed apart from its digits, or a dot leader over it)."""
+    """A printed number in the table's format ('11,062.6' with one decimal), dot leaders over it removed."""
     cleaned = re.sub(r"\.{2,}", ".", text.strip())
-    if decimals:
-        cleaned = re.sub(rf"^(\d{{1,3}}(?:,\d{{3}})*)\s*\.?\s+(\d{{{decimals}}})$", r"\1.\2", cleaned)
     pattern = rf"^\d{{1,3}}(?:,\d{{3}})*\.\d{{{decimals}}}$" if decimals else r"^\d{1,3}(?:,\d{3})*$"
     return cleaned if re.match(pattern, cleaned) else None
+
+
+def _split_row(text: str, spec: TableSpec) -> tuple[str, list[str]]:
+    """A printed line as (label, numbers), read from the right: dot leaders dropped, and a number the text layer
+    split at its decimal point ('11,062 6', '1,540 .0') put back together."""
+    tokens = [token for token in text.split() if not _DOTS.match(token)]
+    values: list[str] = []
+    while tokens and len(values) < len(spec.columns):
+        token = tokens[-1]
+        if token in spec.symbols:
+            values.insert(0, tokens.pop())
+            continue
+        number = _number(token, spec.decimals)
+        if number is None and spec.decimals and len(tokens) >= 2 and re.fullmatch(rf"\.?\d{{{spec.decimals}}}", token):
+            number = _number(f"{tokens[-2].rstrip('.')}.{token.lstrip('.')}", spec.decimals)
+            if number is not None:
+                tokens.pop()
+        if number is None:
+            break
+        tokens.pop()
+        values.insert(0, number)
+    return " ".join(tokens), values
 
 
 def read_spec_table(lines: list[Line], spec: TableSpec, source: SourceRef) -> pd.DataFrame:
@@ -101,21 +120,19 @@ def read_spec_table(lines: list[Line], spec: TableSpec, source: SourceRef) -> pd
     pending: list[str] = []
     header_text = ""
     for line in page[start + 1:end]:
-        cells = [c for c in line.cells if not _DOTS.match(c.text)]
-        if not cells:
-            continue
-        values = [c for c in cells[1:] if _number(c.text, spec.decimals) or c.text.strip() in spec.symbols]
-        if len(values) == len(spec.columns) and len(values) == len(cells) - 1:
-            label = " ".join([*pending, cells[0].text])
-            body.append((line, label, [_number(c.text, spec.decimals) or c.text.strip() for c in values]))
+        label, values = _split_row(line.text, spec)
+        if not label and not values:
+            continue  # a row of dot leaders
+        if len(values) == len(spec.columns):
+            body.append((line, " ".join([*pending, label]), values))
             pending = []
-        elif body and not values and len(cells) == 1 and _letters(cells[0].text):
-            if _is_legend(cells[0], spec):
+        elif body and not values:
+            if _is_legend(label, spec):
                 break
-            pending.append(cells[0].text)  # the first line of a label printed over two lines
+            pending.append(label)  # the first line of a label printed over two lines
         elif not body:
             header_text += " " + line.text
-        elif values:
+        else:
             raise ExtractionError(f"{where}, line {line.number}: {len(values)} of {len(spec.columns)} declared "
                                   f"columns can be read: {line.text!r}")
     missing = [word for word in spec.header_words if _letters(word) not in _letters(header_text)]
@@ -152,8 +169,8 @@ def read_spec_table(lines: list[Line], spec: TableSpec, source: SourceRef) -> pd
     return conform(frame)
 
 
-def _is_legend(cell: Cell, spec: TableSpec) -> bool:
-    text = cell.text.strip()
+def _is_legend(text: str, spec: TableSpec) -> bool:
+    text = text.strip()
     return text.startswith(("Source:", "Note:")) or any(text.startswith(symbol) for symbol in spec.symbols)
 
 
