@@ -43,6 +43,7 @@ _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$
 _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?%?$|^[-−+]?\d*\.\d+%?$|"
                          r"^\([-−]?\d+(?:\.\d+)?%?\)$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
+_LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
                   "agencies", "city/town", "town/city", "department", "departments", "police department",
                   "town/agency", "town or agency", "reporting agency", "location", "name", "statute", "offense",
@@ -62,6 +63,8 @@ def _split_values(line: Line) -> Line:
     """Cells that hold several numbers (columns printed close together) become one cell per number."""
     cells: list[Cell] = []
     for cell in line.cells:
+        if _LEADER.match(cell.text):
+            continue  # dot leaders: a contents page or a label's leader, never a value
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) for token in tokens):
             width = (cell.x1 - cell.x0) / max(1, len(cell.text))
@@ -266,7 +269,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
     bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
     context: list[str] = []
-    column_lines = 0
+    column_lines = grouped = 0
     for line in table.header_lines:
         if _TITLE.match(line.text):
             table.title.append(line.text.strip())
@@ -280,9 +283,11 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
                 context.append(cell.text.strip())
         if not value_cells:
             continue
-        if len(value_cells) == 1 and (value_cells[0].x0 < bounds[0] or len(columns) > 1 and
-                                      _zone_of(value_cells[0].x0, bounds) != _zone_of(value_cells[0].x1, bounds)
-                                      and len(line.cells) == 1):
+        subtitle = len(line.cells) == 1 and not column_lines and not grouped and len(columns) > 1
+        if subtitle or len(value_cells) == 1 and (
+                value_cells[0].x0 < bounds[0] or len(columns) > 1 and len(line.cells) == 1
+                and _zone_of(value_cells[0].x0, bounds) != _zone_of(value_cells[0].x1, bounds)):
+            # a single line of text before any column header, or one spanning columns: title and subtitles
             if not table.title and not column_lines and not label_cells and value_cells[0].x0 < bounds[0]:
                 table.title.append(value_cells[0].text.strip())  # an untitled table's title line
             else:
@@ -295,6 +300,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
                 if zone >= 0:
                     columns[zone].header.append(cell.text.strip())
         else:
+            grouped += 1
             _spread_group(value_cells, columns, grid)
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
@@ -434,7 +440,7 @@ def _most_specific(finder, header: list[str], groups: list[str], context: list[s
 def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, str],
                 vocabulary: Vocabulary) -> pd.DataFrame:
     """Every count of every table, with where it was printed and which words gave it its meaning."""
-    tables = find_tables(list(lines))
+    tables = [table for table in find_tables(list(lines)) if _names_anything(table, towns, vocabulary)]
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
@@ -452,6 +458,18 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     frame["source_sha256"] = source.sha256
     frame["synthetic"] = source.synthetic
     return conform(frame)
+
+
+def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabulary) -> bool:
+    """A run of rows is a table of counts only if some row names a jurisdiction (a town, the state police, a
+    total) or an offence or measure: a contents page ('Introduction .... 4') or a list of page numbers is not."""
+    for row in table.rows:
+        if row.label is None:
+            continue
+        if resolve_label(row.label.text, towns)[1] != "unresolved" or vocabulary.statutes_in(row.label.text) \
+                or vocabulary.measures_in(row.label.text):
+            return True
+    return False
 
 
 def _legend_of(table: Table, meanings: list[Meaning]) -> Legend:
