@@ -269,39 +269,44 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
     bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
     context: list[str] = []
-    column_lines = grouped = 0
+    column_lines = 0
+    edge = bounds[0] + (0.0 if grid else 1.0)
+    lines = []
     for line in table.header_lines:
         if _TITLE.match(line.text):
             table.title.append(line.text.strip())
             continue
-        label_cells = [c for c in line.cells if c.x1 <= bounds[0] + (0.0 if grid else 1.0)]
-        value_cells = [c for c in line.cells if c.x1 > bounds[0] + (0.0 if grid else 1.0)]
-        for cell in label_cells:
+        for cell in (c for c in line.cells if c.x1 <= edge):
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
             else:
                 context.append(cell.text.strip())
-        if not value_cells:
-            continue
-        subtitle = len(line.cells) == 1 and not column_lines and not grouped and len(columns) > 1
-        if subtitle or len(value_cells) == 1 and (
-                value_cells[0].x0 < bounds[0] or len(columns) > 1 and len(line.cells) == 1
-                and _zone_of(value_cells[0].x0, bounds) != _zone_of(value_cells[0].x1, bounds)):
-            # a single line of text before any column header, or one spanning columns: title and subtitles
-            if not table.title and not column_lines and not label_cells and value_cells[0].x0 < bounds[0]:
-                table.title.append(value_cells[0].text.strip())  # an untitled table's title line
-            else:
-                context.append(value_cells[0].text.strip())
-            continue
-        zones = [_zone_of((c.x0 + c.x1) / 2, bounds) for c in value_cells]
-        if len(set(zones)) == len(zones) and (len(zones) >= max(1, len(columns) // 2) or len(columns) <= 2):
+        values = [c for c in line.cells if c.x1 > edge]
+        if values:
+            lines.append((line, values))
+    # the column-header line: the lowest line with the most cells over the columns
+    most = max((len(values) for _, values in lines), default=0)
+    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    base_cells = lines[base][1] if base >= 0 else []
+    multi_seen = False
+    for position, (_, values) in enumerate(lines):
+        over = [_over_one(cell, base_cells) for cell in values] if position != base else []
+        if position == base:
             column_lines += 1
-            for cell, zone in zip(value_cells, zones, strict=True):
+            _column_cells(values, columns, bounds, grid)
+        elif all(over) and len({id(b) for b in over}) == len(over):
+            for cell, below in zip(values, over, strict=True):  # a header printed over two or three lines
+                zone = _zone_of(_centre(below), bounds)
                 if zone >= 0:
                     columns[zone].header.append(cell.text.strip())
+        elif len(values) == 1 and (not multi_seen or len(columns) == 1 or values[0].x0 < bounds[0]):
+            if not table.title and not column_lines and not multi_seen and values[0].x0 < bounds[0]:
+                table.title.append(values[0].text.strip())  # an untitled table's title line
+            else:
+                context.append(values[0].text.strip())
         else:
-            grouped += 1
-            _spread_group(value_cells, columns, grid)
+            _spread_group(values, columns, grid)
+        multi_seen = multi_seen or len(values) > 1
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
     if previous is not None and (continued or not table.title and not column_lines):
@@ -322,6 +327,31 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     meaning = Meaning(table, columns, bounds, context)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _centre(cell: Cell) -> float:
+    return (cell.x0 + cell.x1) / 2
+
+
+def _overlap(a: Cell, b: Cell) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
+
+
+def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
+    """The one cell of the column-header line this text sits over (half its width or more), if any."""
+    width = max(cell.x1 - cell.x0, 1e-6)
+    over = [b for b in base if _overlap(cell, b) >= 0.5 * min(width, b.x1 - b.x0)]
+    return over[0] if len(over) == 1 else None
+
+
+def _column_cells(values: list[Cell], columns: list[Column], bounds: list[float], grid: bool) -> None:
+    zones = [_zone_of(_centre(cell), bounds) for cell in values]
+    if len(set(zones)) != len(zones):
+        _spread_group(values, columns, grid)
+        return
+    for cell, zone in zip(values, zones, strict=True):
+        if zone >= 0:
+            columns[zone].header.append(cell.text.strip())
 
 
 def _spread_group(cells: list[Cell], columns: list[Column], grid: bool) -> None:
@@ -374,12 +404,13 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
             if header.casefold() == "year" or (not header and index in only_years):
                 column.kind = "year"
                 continue
-            if is_not_a_count(header) or any(is_not_a_count(g) for g in column.groups):
+            if is_not_a_count(header) or is_not_a_count(" ".join(column.groups)):
                 column.kind = "skip"
                 continue
-            column.statute = _most_specific(vocabulary.statutes_in, [header], column.groups, context, where,
+            groups = [" ".join(column.groups)]
+            column.statute = _most_specific(vocabulary.statutes_in, [header], groups, context, where,
                                             f"column {header!r}", "statute")
-            column.measure = _most_specific(vocabulary.measures_in, [header], column.groups, context, where,
+            column.measure = _most_specific(vocabulary.measures_in, [header], groups, context, where,
                                             f"column {header!r}", "measure")
             own = periods_in(header)
             if is_total_label(re.sub(r"(?:19|20)\d\d\s*(?:[–—‒−-]|to|through)?\s*", "", header).strip() or "x"):
@@ -394,7 +425,7 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
         for column in columns:
             if column.kind != "count" or column.period is not None:
                 continue
-            groups = _mentions(periods_in, column.groups)
+            groups = _mentions(periods_in, [" ".join(column.groups)])
             if len(groups) == 1:
                 column.period = groups[0]
             elif column.printed_total and years:
