@@ -168,8 +168,9 @@ def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
             if cells:
                 previous = cells[-1][-1]
                 gap = ch[2] - previous[3]
-                spaced = gap > 0 and _space_between(printed, previous[3] - 1, ch[2] + 1)
-                if gap <= space or spaced and gap <= 2.5 * height:
+                spaces_between = _spaces_between(printed, previous[3] - 1, ch[2] + 1) if gap > 0 else 0
+                spaced = spaces_between > 0
+                if gap <= space or spaces_between == 1 and gap <= 2.5 * height:  # two spaces: fixed-width columns
                     cells[-1].append(ch)
                     joins[-1].append(spaced or gap > space / 3)
                     continue
@@ -181,9 +182,8 @@ def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
     return lines
 
 
-def _space_between(printed: list[float], left: float, right: float) -> bool:
-    position = bisect.bisect_left(printed, left)
-    return position < len(printed) and printed[position] <= right
+def _spaces_between(printed: list[float], left: float, right: float) -> int:
+    return bisect.bisect_right(printed, right) - bisect.bisect_left(printed, left)
 
 
 def _cell_from_chars(chars: list[tuple], spaced: list[bool]) -> Cell:
@@ -285,22 +285,30 @@ def _shape(text: str) -> str:
 
 
 def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int | None, int]]:
-    """(page, line) of running headers and footers: lines whose text (digits aside) recurs at the same height
-    on at least two pages, among the first or last three lines of each page, with at most two cells (a table's
-    repeated column header has more), unless `keep` says the line is a table's (a title); and lone page marks
-    ('Page 3 of 12', 'B-4', '- 7 -')."""
+    """(page, line) of running headers and footers: runs of lines from the top or bottom edge of a page whose text
+    (digits aside) recurs at the same height on another page, each with at most two cells (a table's repeated
+    column header has more) and not one that `keep` claims (a title, a row); and lone page marks ('Page 3 of
+    12', 'B-4', '- 7 -'). Never a fixed margin."""
     by_page: dict[int | None, list[Line]] = {}
     for line in lines:
         if not line.grid:
             by_page.setdefault(line.page, []).append(line)
-    edges: list[Line] = []
-    for page_lines in by_page.values():
-        edges += page_lines[:3] + [line for line in page_lines[-3:] if line not in page_lines[:3]]
     pages_of: dict[tuple[str, int], set] = {}
-    for line in edges:
-        pages_of.setdefault((_shape(line.text), round(line.top / 12)), set()).add(line.page)
-    running = {(line.page, line.number) for line in edges
-               if len(pages_of[(_shape(line.text), round(line.top / 12))]) >= 2 and len(line.cells) <= 2
-               and not keep(line)}
+    for page_lines in by_page.values():
+        for line in page_lines[:3] + page_lines[-3:]:
+            pages_of.setdefault((_shape(line.text), round(line.top / 12)), set()).add(line.page)
+
+    def repeated(line: Line) -> bool:
+        return (_PAGE_MARK.match(line.text.strip()) is not None or
+                len(pages_of.get((_shape(line.text), round(line.top / 12)), ())) >= 2
+                and len(line.cells) <= 2 and not keep(line))
+
+    running = set()
+    for page_lines in by_page.values():
+        for edge in (page_lines[:3], list(reversed(page_lines[-3:]))):
+            for line in edge:
+                if not repeated(line):
+                    break
+                running.add((line.page, line.number))
     running |= {(line.page, line.number) for line in lines if not line.grid and _PAGE_MARK.match(line.text.strip())}
     return running

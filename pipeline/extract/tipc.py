@@ -66,7 +66,8 @@ def _split_values(line: Line) -> Line:
         if _LEADER.match(cell.text):
             continue  # dot leaders: a contents page or a label's leader, never a value
         tokens = cell.text.split()
-        if len(tokens) > 1 and all(value_like(token) for token in tokens):
+        if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
+                and any(value_like(token) for token in tokens):
             width = (cell.x1 - cell.x0) / max(1, len(cell.text))
             position = 0
             for token in tokens:
@@ -92,7 +93,8 @@ def _as_row(line: Line) -> Row | None:
     if not cells:
         return None
     if value_like(cells[0].text):
-        if len(cells) >= 2 and _YEAR_CELL.match(cells[0].text.strip()) and all(value_like(c.text) for c in cells):
+        if len(cells) >= 2 and _YEAR_CELL.match(cells[0].text.strip()) and all(value_like(c.text) for c in cells) \
+                and not all(_YEAR_CELL.match(c.text.strip()) for c in cells):  # not a header of years
             return Row(line, None, list(cells))
         return None
     label = cells[0].text.strip()
@@ -102,8 +104,8 @@ def _as_row(line: Line) -> Row | None:
     readable = [c for c in values if value_like(c.text)]
     if not any(re.search(r"\d", c.text) or _SYMBOL.match(c.text.strip()) for c in readable):
         return None
-    if all(_YEAR_CELL.match(c.text.strip()) for c in values):
-        return None  # a header: "2005 2006 ..." over the columns
+    if len(values) >= 2 and all(_YEAR_CELL.match(c.text.strip()) for c in values):
+        return None  # a header: "2005 2006 ..." over the columns (a lone year is a long table's row, counts blank)
     if len(readable) < len(values) and (len(readable) * 2 < len(values) or len(values) < 2):
         return None  # words with a number among them: text, not a row
     return Row(line, cells[0], values)
@@ -141,6 +143,7 @@ class Table:
     legend_lines: list[str] = field(default_factory=list)
     continues: Table | None = None
     index_on_page: int = 1
+    last_label: Cell | None = None  # the name of its last row: a continued long table's first rows may omit it
 
     @property
     def first_line(self) -> Line:
@@ -197,8 +200,11 @@ def find_tables(lines: list[Line]) -> list[Table]:
             position += 1
             continue
         end = position + 1
-        while end < len(kept) and rows[end] is not None and kept[end].page == kept[position].page \
-                and _close(kept[end - 1], kept[end]):
+        while end < len(kept) and kept[end].page == kept[position].page and _close(kept[end - 1], kept[end]):
+            if rows[end] is None:
+                rows[end] = _blank_year_row(kept[end], rows[end - 1])
+                if rows[end] is None:
+                    break
             end += 1
         bodies.append((position, end))
         position = end
@@ -219,6 +225,17 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 last_on_page += 1
             tables[-1].legend_lines += [line.text for line in kept[end:last_on_page]]
     return tables
+
+
+def _blank_year_row(line: Line, above: Row) -> Row | None:
+    """In a long table, a line holding only a year under the Year column is a row whose counts are all blank."""
+    if len(line.cells) != 1 or not _YEAR_CELL.match(line.cells[0].text.strip()):
+        return None
+    cell = line.cells[0]
+    years = [c for c in above.values if _YEAR_CELL.match(c.text.strip())]
+    if years and min(cell.x1, years[0].x1) - max(cell.x0, years[0].x0) > 0:
+        return Row(line, None, [cell])
+    return None
 
 
 def _close(above: Line, below: Line) -> bool:
@@ -291,7 +308,9 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells) for cell in values] if position != base else []
-        if position == base:
+        if len(values) == 1 and position < base and _centred_over(values[0], columns, base_cells):
+            context.append(values[0].text.strip())
+        elif position == base:
             column_lines += 1
             _column_cells(values, columns, bounds, grid)
         elif all(over) and len({id(b) for b in over}) == len(over):
@@ -338,10 +357,21 @@ def _overlap(a: Cell, b: Cell) -> float:
 
 
 def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
-    """The one cell of the column-header line this text sits over (half its width or more), if any."""
+    """The one cell of the column-header line this text sits over (half its own width or more), if any."""
     width = max(cell.x1 - cell.x0, 1e-6)
-    over = [b for b in base if _overlap(cell, b) >= 0.5 * min(width, b.x1 - b.x0)]
+    over = [b for b in base if _overlap(cell, b) >= 0.5 * width]
     return over[0] if len(over) == 1 else None
+
+
+def _centred_over(cell: Cell, columns: list[Column], base: list[Cell]) -> bool:
+    """Text centred over all the value columns or their headers (a subtitle, or a group header of the table)."""
+    if len(columns) < 2:
+        return False
+    for left, right in ((columns[0].x0, columns[-1].x1),
+                        (min(c.x0 for c in base), max(c.x1 for c in base)) if base else (0.0, -1.0)):
+        if right > left and abs(_centre(cell) - (left + right) / 2) <= 0.1 * (right - left) + 2:
+            return True
+    return False
 
 
 def _column_cells(values: list[Cell], columns: list[Column], bounds: list[float], grid: bool) -> None:
@@ -521,7 +551,7 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
              vocabulary: Vocabulary) -> list[dict]:
     table, columns, bounds = meaning.table, meaning.columns, meaning.bounds
     records: list[dict] = []
-    last_label: Cell | None = None
+    last_label: Cell | None = table.continues.last_label if table.continues is not None else None
     for number, row in enumerate(table.rows, start=1):
         line = row.line
         at = (f"{source.filename}, page {line.page}, table {table.index_on_page}, row {number}"
@@ -529,7 +559,7 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
         label = row.label or last_label
         if label is None:
             raise ExtractionError(f"{at}: a row without a name and no named row above it: {line.text!r}")
-        last_label = label
+        last_label = table.last_label = label
         placed: dict[int, Cell] = {}
         for cell in row.values:
             zone = _zone_of((cell.x0 + cell.x1) / 2, bounds)
