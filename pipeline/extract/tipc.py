@@ -84,6 +84,7 @@ class Row:
     line: Line
     label: Cell | None  # None: a continuation row (long table, jurisdiction printed on the first row only)
     values: list[Cell]
+    group: bool = False  # a name on a line of its own that heads the rows below it (a statute, a town)
 
 
 def _as_row(line: Line) -> Row | None:
@@ -144,6 +145,7 @@ class Table:
     continues: Table | None = None
     index_on_page: int = 1
     last_label: Cell | None = None  # the name of its last row: a continued long table's first rows may omit it
+    heading: Cell | None = None  # the last group heading (a statute or town on a line of its own)
 
     @property
     def first_line(self) -> Line:
@@ -202,10 +204,19 @@ def find_tables(lines: list[Line]) -> list[Table]:
         end = position + 1
         while end < len(kept) and kept[end].page == kept[position].page and _close(kept[end - 1], kept[end]):
             if rows[end] is None:
-                rows[end] = _blank_year_row(kept[end], rows[end - 1])
+                rows[end] = _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end)
                 if rows[end] is None:
                     break
             end += 1
+        while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group:
+            rows[end - 1] = None  # a name after the last row heads nothing: it is not part of this body
+            end -= 1
+        if position >= 2 and rows[position - 1] is None and len(kept[position - 2].cells) >= 2 \
+                and kept[position - 1].page == kept[position].page:
+            heading = _group_row(kept, rows, position - 1)  # the first group's name, under the column headers
+            if heading is not None:
+                rows[position - 1] = heading
+                position -= 1
         bodies.append((position, end))
         position = end
     tables: list[Table] = []
@@ -236,6 +247,22 @@ def _blank_year_row(line: Line, above: Row) -> Row | None:
     if years and min(cell.x1, years[0].x1) - max(cell.x0, years[0].x0) > 0:
         return Row(line, None, [cell])
     return None
+
+
+def _group_row(kept: list[Line], rows: list[Row | None], index: int) -> Row | None:
+    """A name alone on its line, at the rows' label position, directly followed by a row: it heads the rows below
+    (a statute in a summary table, a town in a long table)."""
+    line = kept[index]
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    if len(line.cells) != 1 or below is None or below.group or kept[index + 1].page != line.page:
+        return None
+    cell = line.cells[0]
+    if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text):
+        return None
+    anchor = below.label or (below.values[0] if below.values else None)
+    if anchor is None or abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15) or not _close(line, kept[index + 1]):
+        return None
+    return Row(line, cell, [], group=True)
 
 
 def _close(above: Line, below: Line) -> bool:
@@ -282,7 +309,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     """Give every column of a table its meaning from all the text that can say it."""
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
-    labels = [row.label for row in table.rows if row.label is not None]
+    labels = [row.label for row in table.rows if row.label is not None and not row.group]
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
     bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
     context: list[str] = []
@@ -489,7 +516,7 @@ def _most_specific(finder, header: list[str], groups: list[str], context: list[s
     for level, texts in (("column header", header), ("group header", groups), ("title", context)):
         found = _mentions(finder, texts)
         if len(found) == 1:
-            return found[0]
+            return Mention(found[0].value, found[0].text, level == "title")
         if len(found) > 1:
             if level == "title":
                 return None  # several in the title: each row or column must say which
@@ -552,7 +579,15 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
     table, columns, bounds = meaning.table, meaning.columns, meaning.bounds
     records: list[dict] = []
     last_label: Cell | None = table.continues.last_label if table.continues is not None else None
-    for number, row in enumerate(table.rows, start=1):
+    heading: Cell | None = table.continues.heading if table.continues is not None else None
+    number = 0
+    for row in table.rows:
+        if row.group:
+            heading = table.heading = row.label
+            if resolve_label(row.label.text, towns)[1] != "unresolved":
+                last_label = table.last_label = row.label  # a town heading the years below it
+            continue
+        number += 1
         line = row.line
         at = (f"{source.filename}, page {line.page}, table {table.index_on_page}, row {number}"
               if line.page is not None and not line.grid else f"{source.filename}, line {line.number}")
@@ -570,12 +605,14 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
             _misfit(at, label, columns, line)  # a short CSV row: missing fields are not blank cells
         jurisdiction, kind = resolve_label(label.text, towns)
         row_statute = row_measure = None
-        if kind == "unresolved":
-            row_statutes, row_measures = vocabulary.statutes_in(label.text), vocabulary.measures_in(label.text)
-            if row_statutes or row_measures:  # a statewide summary table: rows name statutes or measures
-                jurisdiction, kind = "Connecticut", "statewide"
-                row_statute = row_statutes[0] if len(row_statutes) == 1 else None
-                row_measure = row_measures[0] if len(row_measures) == 1 else None
+        named = [label.text] + ([heading.text] if heading is not None and heading is not label else [])
+        if kind == "unresolved" or heading is not None and heading is not label:
+            row_statutes = next((found for text in named if (found := vocabulary.statutes_in(text))), [])
+            row_measures = next((found for text in named if (found := vocabulary.measures_in(text))), [])
+            if kind == "unresolved" and (row_statutes or row_measures):
+                jurisdiction, kind = "Connecticut", "statewide"  # a summary table: rows name statutes, measures
+            row_statute = row_statutes[0] if len(row_statutes) == 1 else None
+            row_measure = row_measures[0] if len(row_measures) == 1 else None
         year_period = None
         year_columns = [i for i, c in enumerate(columns) if c.kind == "year"]
         if year_columns:
@@ -588,8 +625,11 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
                 continue
             cell = placed.get(index)
             text = cell.text.strip() if cell is not None else ""
-            statute = column.statute or row_statute
-            measure = column.measure or row_measure
+            # a row's own words beat the title's, never a column's or a group header's
+            statute = row_statute if row_statute and (column.statute is None or column.statute.general) \
+                else column.statute or row_statute
+            measure = row_measure if row_measure and (column.measure is None or column.measure.general) \
+                else column.measure or row_measure
             period = column.period or year_period
             missing = [name for name, value in (("statute", statute), ("measure", measure), ("year", period))
                        if value is None]

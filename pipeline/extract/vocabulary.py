@@ -75,6 +75,7 @@ class Mention:
 
     value: object
     text: str
+    general: bool = False  # said by the title for the whole table (a row's own words override it)
 
 
 @dataclass
