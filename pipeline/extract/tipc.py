@@ -306,9 +306,44 @@ class Meaning:
 
 
 def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str) -> Meaning:
-    """Give every column of a table its meaning from all the text that can say it."""
+    """Give every column of a table its meaning from all the text that can say it.
+
+    Where the drawing is ambiguous (a short line of text over one column's header: its wrapped first line, or a
+    group header over several columns?), each reading is tried and the one that leaves fewest columns without a
+    statute, measure or year wins (the first, on a tie); none is guessed."""
+    attempts = []
+    for mode in ("column", "centred", "context"):
+        try:
+            meaning = _read_header(table, previous, vocabulary, where, mode)
+        except ExtractionError as exc:
+            attempts.append((float("inf"), exc, None))
+            continue
+        attempts.append((_missing(meaning, vocabulary), None, meaning))
+        if attempts[-1][0] == 0:
+            break
+    score, error, meaning = min(attempts, key=lambda attempt: attempt[0])
+    if meaning is None:
+        raise attempts[0][1]
+    _read_header(table, previous, vocabulary, where, ("column", "centred", "context")[attempts.index(
+        (score, error, meaning))])  # leave the table as the chosen reading read it
+    return meaning
+
+
+def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
+    """How many count columns still lack a statute, a measure or a year (rows may supply them)."""
+    rows_name = [row.label.text for row in meaning.table.rows if row.label is not None]
+    row_statute = any(vocabulary.statutes_in(text) for text in rows_name)
+    row_measure = any(vocabulary.measures_in(text) for text in rows_name)
+    year_column = any(c.kind == "year" for c in meaning.columns)
+    return sum((c.statute is None and not row_statute) + (c.measure is None and not row_measure)
+               + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count")
+
+
+def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
+                 mode: str) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
+    table.title, table.continues = [], None
     labels = [row.label for row in table.rows if row.label is not None and not row.group]
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
     bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
@@ -335,7 +370,8 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells) for cell in values] if position != base else []
-        if len(values) == 1 and position < base and _centred_over(values[0], columns, base_cells):
+        single = len(values) == 1 and position < base
+        if single and (mode == "context" or mode == "centred" and _centred_over(values[0], columns, base_cells)):
             context.append(values[0].text.strip())
         elif position == base:
             column_lines += 1
