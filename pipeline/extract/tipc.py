@@ -391,8 +391,10 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         multi_seen = multi_seen or len(values) > 1
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
-    if previous is not None and (continued or not table.title and not column_lines):
-        table.continues = previous.table
+    repeated = previous is not None and not table.title and column_lines and \
+        [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
+    if previous is not None and (continued or repeated or not table.title and not column_lines):
+        table.continues = previous.table  # continued, with or without its header printed again
     if table.continues is not None and previous is not None:
         inherited = [c for c in previous.columns]
         if len(inherited) != len(columns):
@@ -501,9 +503,9 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
                 column.kind = "skip"
                 continue
             groups = [" ".join(column.groups)]
-            column.statute = _most_specific(vocabulary.statutes_in, [header], groups, context, where,
+            column.statute = _most_specific(vocabulary.statutes_in, [header], groups, [" ".join(context)], where,
                                             f"column {header!r}", "statute")
-            column.measure = _most_specific(vocabulary.measures_in, [header], groups, context, where,
+            column.measure = _most_specific(vocabulary.measures_in, [header], groups, [" ".join(context)], where,
                                             f"column {header!r}", "measure")
             own = periods_in(header)
             if is_total_label(re.sub(r"(?:19|20)\d\d\s*(?:[–—‒−-]|to|through)?\s*", "", header).strip() or "x"):
