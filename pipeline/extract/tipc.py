@@ -619,12 +619,16 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
     last_label: Cell | None = table.continues.last_label if table.continues is not None else None
     heading: Cell | None = table.continues.heading if table.continues is not None else None
     number = 0
-    for row in table.rows:
+    for position, row in enumerate(table.rows):
         if row.group:
-            heading = table.heading = row.label
-            if resolve_label(row.label.text, towns)[1] != "unresolved":
-                last_label = table.last_label = row.label  # a town heading the years below it
-            continue
+            follower = table.rows[position + 1] if position + 1 < len(table.rows) else None
+            names_place = resolve_label(row.label.text, towns)[1] != "unresolved"
+            if not (names_place and follower is not None and follower.label is not None):
+                heading = table.heading = row.label
+                if names_place:
+                    last_label = table.last_label = row.label  # a town heading the years below it
+                continue
+            row = Row(row.line, row.label, [])  # a town alone on its line, then another named row: all blank
         number += 1
         line = row.line
         at = (f"{source.filename}, page {line.page}, table {table.index_on_page}, row {number}"
