@@ -12,7 +12,7 @@ endif
 endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 
-.PHONY: run test lint dev demo bench bootstrap dagster-home
+.PHONY: run test lint dev demo bench fuzz bootstrap dagster-home
 
 run: bootstrap dagster-home  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
 	$(UV) run --locked ctip run
@@ -27,6 +27,12 @@ demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into de
 bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction; then 10 M rows at scale: two tables
 	$(UV) run --locked python tests/benchmarks/bench_pipeline.py
 	$(UV) run --locked python tests/benchmarks/bench_scale.py
+
+fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports from a fresh seed (CTIP_FUZZ_SEED=N reruns one)
+	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "fuzz seed $$seed (rerun with: CTIP_FUZZ_SEED=$$seed make fuzz)"; \
+	CTIP_FUZZ_SEED=$$seed CTIP_FUZZ_EXAMPLES=$${CTIP_FUZZ_EXAMPLES:-5000} \
+		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_"
 
 lint: bootstrap
 	$(UV) run --locked ruff check .

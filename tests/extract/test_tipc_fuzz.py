@@ -1,0 +1,402 @@
+"""Layout fuzzing of the TIPC reader (issue 13, point 3): an independent generator (tipc_layouts.py, which imports
+nothing from pipeline/) draws TIPC-style reports in every layout real reports use, and the extractor must read
+each one's ground truth exactly; broken reports must be refused, naming what is wrong.
+
+CI: CTIP_FUZZ_EXAMPLES (default 300) layouts from a fixed seed. `make fuzz`: 5,000 from a fresh seed, printed
+so that a failure can be rerun (`CTIP_FUZZ_SEED=<seed> make fuzz`). A failure is shrunk by hypothesis; its PDF,
+truth CSV and draws are kept under $CTIP_FUZZ_OUT (default: a temporary folder), and the draws can be pasted into
+REGRESSIONS to keep it as a small regression test.
+
+Survey (no assertions: how many layouts of the CI sample read exactly, and how long it takes):
+    .venv/bin/python tests/extract/test_tipc_fuzz.py [examples]
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, Phase, given, seed, settings
+
+if __package__ in (None, ""):  # run as a script (the survey)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from pipeline.extract.tidy import ExtractionError, SourceRef, conform  # noqa: E402
+from tests.extract import tipc_layouts as layouts  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CI_SEED = 20_130_601
+CI_EXAMPLES = 300
+EXAMPLES = int(os.environ.get("CTIP_FUZZ_EXAMPLES", str(CI_EXAMPLES)))
+SEED = int(os.environ["CTIP_FUZZ_SEED"]) if os.environ.get("CTIP_FUZZ_SEED") else CI_SEED
+BROKEN_EXAMPLES = max(50, EXAMPLES // 3)
+TOWNS = layouts.mirror_towns()
+COMPARED = ["page", "jurisdiction", "jurisdiction_type", "period_start", "period_end", "offense", "measure", "count",
+            "printed_total"]
+
+pytestmark = pytest.mark.skipif(
+    TOWNS is None, reason="the town reference is not in the data mirror (set CTIP_DATA_MIRROR to a folder holding "
+    "reference/ct-town-county-fips-list.csv, or place the mirror at ../shared/data)")
+
+# Shrunk failures kept as regression tests: (what it showed, broken kind or None, Report.choices).
+REGRESSIONS: list[tuple[str, str | None, list]] = []
+
+
+def _roles() -> dict[str, str]:
+    with open(REPO_ROOT / "raw" / "reference" / "statutes.csv", encoding="utf-8", newline="") as handle:
+        return {row["statute"].strip(): row["role"].strip() for row in csv.DictReader(handle)}
+
+
+ROLES = _roles()
+
+
+def _settings(examples: int, phases=(Phase.generate, Phase.shrink)):
+    return settings(max_examples=examples, deadline=None, database=None, phases=phases, print_blob=False,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                           HealthCheck.large_base_example, HealthCheck.filter_too_much])
+
+
+def _out_dir() -> Path:
+    folder = Path(os.environ.get("CTIP_FUZZ_OUT") or Path(tempfile.gettempdir()) / "ctip-fuzz")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _write(report: layouts.Report, folder: Path) -> Path:
+    """The report's PDF (named by its draws, so that the same report lands on the same file), truth and draws."""
+    digest = hashlib.sha256(json.dumps(report.choices, default=str).encode()).hexdigest()[:12]
+    path = folder / f"tipc_{digest}.pdf"
+    layouts.render(report, path)
+    layouts.write_truth_csv(report, path.with_suffix(".truth.csv"))
+    path.with_suffix(".choices.json").write_text(json.dumps(report.choices, default=str))
+    return path
+
+
+def _extract(path: Path, report: layouts.Report) -> pd.DataFrame:
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return extract_tipc(path, SourceRef(path.stem, sha256, report.first_year, True, path.name), list(TOWNS), ROLES)
+
+
+def extract_tipc(*args, **kwargs):
+    from pipeline.extract.tipc import extract_tipc as extract  # the public API, imported late: it is being rewritten
+
+    return extract(*args, **kwargs)
+
+
+# --- comparison ---------------------------------------------------------------------------------------------
+
+def _plain(value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def _truth_key(row: dict) -> tuple:
+    return (row["page"], row["jurisdiction"], row["jurisdiction_type"], row["period_start"], row["period_end"],
+            row["statute"], row["measure"], row["count"], bool(row["printed_total"]))
+
+
+def _extracted_keys(frame: pd.DataFrame) -> list[tuple]:
+    keys = []
+    for row in frame[COMPARED].itertuples(index=False):
+        page, jurisdiction, jtype, start, end, offense, measure, count, printed_total = (_plain(v) for v in row)
+        keys.append((page, jurisdiction, jtype, start, end, offense, measure, count,
+                     None if printed_total is None else bool(printed_total)))
+    return keys
+
+
+def mismatch(report: layouts.Report, frame: pd.DataFrame) -> str | None:
+    """None when the multisets of (page, jurisdiction, type, period, offense, measure, count, printed_total) are
+    equal; else a readable diff, each line with what was printed there."""
+    truth = Counter(_truth_key(row) for row in layouts.truth_rows(report))
+    extracted = Counter(_extracted_keys(frame))
+    if truth == extracted:
+        return None
+    printed = {}
+    for row in layouts.truth_rows(report):
+        printed.setdefault(_truth_key(row), row)
+    context = {}
+    for row in frame.to_dict("records"):
+        key = _extracted_keys(pd.DataFrame([row]))[0]
+        context.setdefault(key, row)
+    lines = [f"{sum(truth.values())} cells in the truth, {sum(extracted.values())} extracted; "
+             f"{sum((truth & extracted).values())} agree"]
+
+    def show(key, row, what):
+        page, jurisdiction, jtype, start, end, statute, measure, count, total = key
+        where = (f"row {row.get('row_label')!r} x column {row.get('column_header')!r} = {row.get('cell_text')!r}"
+                 if row else "")
+        period = f"{start}" if start == end else f"{start}-{end}"
+        return (f"  {what} p{page} {jurisdiction} [{jtype}] {period} {statute} {measure} count={count} "
+                f"total={total}  {where}")
+
+    missing = sorted((truth - extracted).elements(), key=str)
+    extra = sorted((extracted - truth).elements(), key=str)
+    if missing:
+        lines.append(f"in the truth, not extracted ({len(missing)}):")
+        lines += [show(key, printed.get(key), "-") for key in missing[:40]]
+        lines += [f"  ... and {len(missing) - 40} more"] if len(missing) > 40 else []
+    if extra:
+        lines.append(f"extracted, not in the truth ({len(extra)}):")
+        lines += [show(key, context.get(key), "+") for key in extra[:40]]
+        lines += [f"  ... and {len(extra) - 40} more"] if len(extra) > 40 else []
+    return "\n".join(lines)
+
+
+def _describe(report: layouts.Report, path: Path) -> str:
+    values = report.dimension_values()
+    shown = "; ".join(f"{dim}={'/'.join(sorted(values[dim]))}" for dim in layouts.DIMENSIONS if dim in values)
+    return (f"{path} ({len(report.pages)} pages; truth {path.with_suffix('.truth.csv').name}; draws "
+            f"{path.with_suffix('.choices.json').name}; seed {SEED})\nlayout: {shown}")
+
+
+def check_good(report: layouts.Report, folder: Path) -> None:
+    path = _write(report, folder)
+    try:
+        frame = _extract(path, report)
+    except ExtractionError as error:
+        pytest.fail(f"a good report was refused: {error}\n{_describe(report, path)}", pytrace=False)
+    diff = mismatch(report, frame)
+    if diff:
+        pytest.fail(f"extracted facts differ from the truth:\n{diff}\n{_describe(report, path)}", pytrace=False)
+
+
+# --- broken reports: refused at extraction, or by the blocking checks ------------------------------------------
+
+def _towns_frame() -> pd.DataFrame:
+    root = Path(os.environ.get("CTIP_DATA_MIRROR") or REPO_ROOT.parent / "shared" / "data")
+    frame = pd.read_csv(root / "reference" / "ct-town-county-fips-list.csv", dtype=str, encoding="utf-8-sig",
+                        keep_default_na=False)
+    return frame.rename(columns={"Town": "town", "County": "county", "FIPS": "fips"})[["town", "county", "fips"]]
+
+
+def blocking_findings(facts: pd.DataFrame, report: layouts.Report, source_id: str) -> list:
+    """The pipeline's declared checks on one report's facts, as the validate stage runs them (its DuckDB engine,
+    which tests/validate/test_sql.py holds to the Great Expectations one)."""
+    import duckdb
+
+    from pipeline.sources.manifest import Source
+    from pipeline.validate.sql import validate_in_duckdb
+
+    source = Source(id=source_id, kind="tracked", dataset="tipc_report", title="fuzzed TIPC report",
+                    publisher="tests", filename=f"{source_id}.pdf", sha256="0" * 64, size=0, license="test",
+                    period=(report.first_year, report.last_year), format="tipc_pdf", synthetic=True)
+    con = duckdb.connect()
+    try:
+        con.register("facts", conform(facts))
+        findings = validate_in_duckdb(con, _towns_frame(), [source], [])
+    finally:
+        con.close()
+    return [f for f in findings if f.blocking]
+
+
+def names_the_defect(finding, defect: layouts.Defect) -> bool:
+    """The failing check is the one for this defect, and one of its failing rows is the defect's cell or row."""
+    for row in finding.rows:
+        if defect.kind in ("total_row", "total_column"):
+            if (finding.check_id == "printed_totals_reconcile" and _plain(row.get("printed_total")) == defect.printed
+                    and str(row.get("location", "")).startswith(f"page {defect.page},")):
+                return True
+        elif defect.kind == "negative_count":
+            if (finding.check_id == "counts_non_negative" and _plain(row.get("page")) == defect.page
+                    and _plain(row.get("count")) == defect.printed):
+                return True
+        elif (defect.kind == "not_a_town"
+              and finding.check_id in ("jurisdiction_resolved", "towns_are_connecticut_towns")
+              and _plain(row.get("page")) == defect.page
+              and defect.name.casefold() in str(row.get("row_label", "")).casefold()):
+            return True
+    return False
+
+
+def _label_words(defect: layouts.Defect) -> str:
+    label = defect.name if defect.kind == "not_a_town" else defect.row_label
+    for marker in sorted(layouts.MARKERS.values(), key=len, reverse=True):
+        label = label.replace(marker, "")
+    return label.strip().casefold()
+
+
+def check_broken(report: layouts.Report, folder: Path) -> None:
+    defect = report.defect
+    path = _write(report, folder)
+    about = f"defect: {defect.kind}: {defect.reason} (page {defect.page}, row {defect.row_label!r}, column " \
+            f"{defect.column_header!r})\n{_describe(report, path)}"
+    try:
+        facts = _extract(path, report)
+    except ExtractionError as error:
+        message = str(error)
+        if defect.kind == "fiscal_year":
+            assert "fiscal" in message.casefold(), f"refused, but not for the fiscal year: {message}\n{about}"
+            return
+        assert f"page {defect.page}" in message and _label_words(defect) in message.casefold(), (
+            f"refused without naming page {defect.page} and the row {defect.row_label!r}: {message}\n{about}")
+        return
+    if defect.kind == "fiscal_year":
+        pytest.fail(f"a fiscal-year table was read ({len(facts)} facts) instead of refused\n{about}", pytrace=False)
+    blocking = blocking_findings(facts, report, path.stem)
+    if not any(names_the_defect(f, defect) for f in blocking):
+        said = "\n".join("  " + f.message() for f in blocking) or "  (no blocking check failed)"
+        pytest.fail(f"the defect passed extraction and no blocking check names it:\n{said}\n{about}",
+                    pytrace=False)
+
+
+# --- the fuzz tests -------------------------------------------------------------------------------------------
+
+FUZZED: list[list] = []  # the draws of every layout the good-report fuzz test ran, in order
+FAILED: list[bool] = []
+
+
+@seed(SEED)
+@_settings(EXAMPLES)
+@given(layouts.reports(TOWNS))
+def test_every_layout_reads_exactly(report):
+    FUZZED.append(report.choices)
+    try:
+        check_good(report, _out_dir())
+    except BaseException:
+        FAILED.append(True)
+        raise
+
+
+@seed(SEED + 1)
+@_settings(BROKEN_EXAMPLES)
+@given(layouts.broken_reports(TOWNS))
+def test_every_broken_report_is_refused_naming_the_defect(report):
+    check_broken(report, _out_dir())
+
+
+@pytest.mark.parametrize(("shows", "broken", "choices"), REGRESSIONS, ids=[r[0] for r in REGRESSIONS])
+def test_regression(shows, broken, choices, tmp_path):
+    report = layouts.replay(choices, list(TOWNS), broken)
+    (check_broken if broken else check_good)(report, tmp_path)
+
+
+# --- the sample itself ----------------------------------------------------------------------------------------
+
+@cache
+def ci_sample(strategy: str = "reports", examples: int = CI_EXAMPLES, sample_seed: int = CI_SEED) -> list:
+    """The layouts the fuzz test draws in CI (the same seed and settings; what the test body does with them
+    changes nothing in what hypothesis draws)."""
+    out: list = []
+
+    @seed(sample_seed)
+    @_settings(examples, phases=(Phase.generate,))
+    @given(getattr(layouts, strategy)(TOWNS))
+    def collect(report):
+        out.append(report)
+
+    collect()
+    return out
+
+
+def test_the_ci_sample_covers_every_value_of_every_dimension():
+    sample = ci_sample()
+    assert len(sample) == CI_EXAMPLES
+    seen: dict[str, set] = {}
+    for report in sample:
+        for dim, values in report.dimension_values().items():
+            seen.setdefault(dim, set()).update(values)
+    missing = {dim: sorted(set(values) - seen.get(dim, set())) for dim, values in layouts.DIMENSIONS.items()}
+    missing = {dim: values for dim, values in missing.items() if values}
+    assert not missing, f"values of these dimensions never drawn in the CI sample: {missing}"
+    if SEED == CI_SEED and EXAMPLES == CI_EXAMPLES and len(FUZZED) == CI_EXAMPLES and not FAILED:  # it ran all
+        assert [report.choices for report in sample] == FUZZED, "the fuzz test drew another sample"
+
+
+def test_the_broken_sample_holds_every_kind_of_defect():
+    sample = ci_sample("broken_reports", BROKEN_EXAMPLES, CI_SEED + 1)
+    assert {report.defect.kind for report in sample} == set(layouts.BROKEN_KINDS)
+
+
+def test_the_truth_is_printed_on_its_page(tmp_path):
+    """The generator itself: every count's text and row label is on the page its truth names (pdftotext)."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    for i, report in enumerate(ci_sample()[:60]):
+        path = tmp_path / f"r{i}.pdf"
+        layouts.render(report, path)
+        pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                               check=True).stdout.split("\f")
+        for row in layouts.truth_rows(report):
+            text = pages[row["page"] - 1]
+            assert not row["cell_text"] or row["cell_text"] in text.split(), (i, row)
+            assert not row["row_label"] or row["row_label"] in text, (i, row)
+
+
+def _truth_facts(report: layouts.Report, source_id: str) -> pd.DataFrame:
+    rows = [{"source_id": source_id, "source_sha256": "0" * 64, "page": t["page"], "table_index": t["table_no"],
+             "row_index": t["row_index"], "column_index": t["column_index"], "column_header": t["column_header"],
+             "row_label": t["row_label"], "cell_text": t["cell_text"], "jurisdiction": t["jurisdiction"],
+             "jurisdiction_type": t["jurisdiction_type"], "period_start": t["period_start"],
+             "period_end": t["period_end"], "offense": t["statute"], "role": ROLES.get(t["statute"]),
+             "breakdown": "total", "measure": t["measure"], "count": t["count"], "printed_total": t["printed_total"],
+             "synthetic": True} for t in layouts.truth_rows(report)]
+    return conform(pd.DataFrame(rows))
+
+
+def test_a_broken_reports_truth_fails_exactly_at_its_defect():
+    """The generator again: read perfectly, each broken report fails the blocking check for its defect, naming
+    it, and no other (so its numbers are otherwise consistent: totals add up, towns are towns)."""
+    for report in ci_sample("broken_reports", BROKEN_EXAMPLES, CI_SEED + 1)[:60]:
+        if report.defect.kind == "fiscal_year":
+            continue
+        blocking = blocking_findings(_truth_facts(report, "truth"), report, "truth")
+        assert any(names_the_defect(f, report.defect) for f in blocking), (report.defect, [
+            f.message() for f in blocking])
+        expected = {"total_row": {"printed_totals_reconcile"}, "total_column": {"printed_totals_reconcile"},
+                    "negative_count": {"counts_non_negative"},
+                    "not_a_town": {"towns_are_connecticut_towns", "jurisdiction_resolved"}}[report.defect.kind]
+        assert {f.check_id for f in blocking} <= expected, (report.defect, [f.message() for f in blocking])
+
+
+# --- survey: python tests/extract/test_tipc_fuzz.py [examples] ------------------------------------------------
+
+def survey(examples: int = CI_EXAMPLES) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="ctip-fuzz-survey-"))
+    started = time.perf_counter()
+    sample = ci_sample("reports", examples, CI_SEED)
+    drawn = time.perf_counter()
+    paths = [_write(report, folder) for report in sample]
+    rendered = time.perf_counter()
+    outcomes: Counter = Counter()
+    exact = 0
+    for report, path in zip(sample, paths, strict=True):
+        try:
+            diff = mismatch(report, _extract(path, report))
+        except ExtractionError as error:
+            outcomes["refused: " + str(error).split(": ", 1)[-1][:90]] += 1
+            continue
+        except Exception as error:  # noqa: BLE001 - a survey counts crashes too
+            outcomes[f"crashed: {type(error).__name__}: {str(error)[:80]}"] += 1
+            continue
+        if diff is None:
+            exact += 1
+        else:
+            outcomes["read, differs from the truth"] += 1
+    done = time.perf_counter()
+    pages = sum(len(r.pages) for r in sample)
+    print(f"{examples} layouts, {pages} pages, in {folder}")
+    print(f"draw {drawn - started:.1f} s; render (PDF + truth CSV) {rendered - drawn:.1f} s; "
+          f"extract + compare {done - rendered:.1f} s; render + extract {done - drawn:.1f} s")
+    print(f"read exactly: {exact} of {examples}")
+    for outcome, n in outcomes.most_common(25):
+        print(f"{n:5d}  {outcome}")
+
+
+if __name__ == "__main__":
+    survey(int(sys.argv[1]) if len(sys.argv) > 1 else CI_EXAMPLES)
