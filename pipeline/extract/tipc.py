@@ -43,6 +43,7 @@ _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$
 _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?%?$|^[-−+]?\d*\.\d+%?$|"
                          r"^\([-−]?\d+(?:\.\d+)?%?\)$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
+_TRAILING_YEAR = re.compile(r"^(.*\D)\s+((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?)$")
 _LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
                   "agencies", "city/town", "town/city", "department", "departments", "police department",
@@ -62,6 +63,16 @@ def value_like(text: str) -> bool:
 def _split_values(line: Line) -> Line:
     """Cells that hold several numbers (columns printed close together) become one cell per number."""
     cells: list[Cell] = []
+    first = line.cells[0] if line.cells else None
+    trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(line.cells) > 1 and all(
+        value_like(cell.text) for cell in line.cells[1:]) else None
+    if trailing and not value_like(trailing.group(1)):  # columns set close: "Old Saybrook 2016" is name + year
+        width = (first.x1 - first.x0) / max(1, len(first.text))
+        start = trailing.start(2)
+        name = Cell(trailing.group(1), first.x0, first.x0 + len(trailing.group(1)) * width)
+        year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
+        line = Line(line.page, line.number, (name, year, *line.cells[1:]), line.top, line.bottom, line.grid,
+                    line.fields)
     for cell in line.cells:
         if _LEADER.match(cell.text):
             continue  # dot leaders: a contents page or a label's leader, never a value
