@@ -44,6 +44,7 @@ _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?
                          r"^\([-−]?\d+(?:\.\d+)?%?\)$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"^(.*\D)\s+((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?)$")
+_REPEATED = re.compile(r"^(\S.*\S)\s+\1$")
 _LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
                   "agencies", "city/town", "town/city", "department", "departments", "police department",
@@ -76,6 +77,12 @@ def _split_values(line: Line) -> Line:
     for cell in line.cells:
         if _LEADER.match(cell.text):
             continue  # dot leaders: a contents page or a label's leader, never a value
+        repeated = _REPEATED.match(cell.text)
+        if repeated and not value_like(repeated.group(1)):  # "Arrests Arrests": one header per column, set close
+            half = (cell.x1 - cell.x0) / 2
+            cells += [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1), Cell(repeated.group(1), cell.x0 + half + 1,
+                                                                              cell.x1)]
+            continue
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
                 and any(value_like(token) for token in tokens):
@@ -199,9 +206,10 @@ def _zone_of(x: float, bounds: list[float]) -> int:
     return bisect.bisect_right(bounds, x) - 1
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
+def find_tables(lines: list[Line], names=lambda text: False) -> list[Table]:
     """Bodies (consecutive rows of one page), each with the printed lines above it that may be its header, and
-    the lines below it up to the next table's header (its legend and footnotes)."""
+    the lines below it up to the next table's header (its legend and footnotes). `names(text)` says whether a
+    line names a jurisdiction, statute or measure (a heading for the rows below it)."""
     lines = [_split_values(line) for line in lines]
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
@@ -222,8 +230,8 @@ def find_tables(lines: list[Line]) -> list[Table]:
         while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group:
             rows[end - 1] = None  # a name after the last row heads nothing: it is not part of this body
             end -= 1
-        if position >= 2 and rows[position - 1] is None and len(kept[position - 2].cells) >= 2 \
-                and kept[position - 1].page == kept[position].page:
+        if position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
+                and (position >= 2 and len(kept[position - 2].cells) >= 2 or names(kept[position - 1].text)):
             heading = _group_row(kept, rows, position - 1)  # the first group's name, under the column headers
             if heading is not None:
                 rows[position - 1] = heading
@@ -577,7 +585,11 @@ def _most_specific(finder, header: list[str], groups: list[str], context: list[s
 def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, str],
                 vocabulary: Vocabulary) -> pd.DataFrame:
     """Every count of every table, with where it was printed and which words gave it its meaning."""
-    tables = [table for table in find_tables(list(lines)) if _names_anything(table, towns, vocabulary)]
+    def names(text: str) -> bool:
+        return resolve_label(text, towns)[1] != "unresolved" or bool(vocabulary.statutes_in(text)) or bool(
+            vocabulary.measures_in(text))
+
+    tables = [table for table in find_tables(list(lines), names) if _names_anything(table, towns, vocabulary)]
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
