@@ -48,8 +48,93 @@ pytestmark = pytest.mark.skipif(
     TOWNS is None, reason="the town reference is not in the data mirror (set CTIP_DATA_MIRROR to a folder holding "
     "reference/ct-town-county-fips-list.csv, or place the mirror at ../shared/data)")
 
-# Shrunk failures kept as regression tests: (what it showed, broken kind or None, Report.choices).
-REGRESSIONS: list[tuple[str, str | None, list]] = []
+# Shrunk failures kept as regression tests: (what it showed, broken kind or None, Report.choices). A failure's draws
+# are in its .choices.json; `regression_literal(path, what)` prints the entry. The draws replay the same report as
+# long as the generator draws the same things in the same order; after changing what it draws, shrink them anew.
+REGRESSIONS: list[tuple[str, str | None, list]] = [
+    ('a Year column beside a wide table of the same counts (read as 2005-2006 totals)', None, [
+      2005, 2, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 8, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests', 'convictions'],
+      'year_columns', 0, 'title', 'group', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun',
+      'as_is', 'measure', 'calendar_year', 'en_dash', True, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, ['pct_change'], False, '0', 0.0, 'asterisk',
+      'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("row-sum Total columns after each measure's years, statute only in the title", None, [
+      2005, 2, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 8, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests', 'convictions'],
+      'year_columns', 0, 'title', 'group', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun',
+      'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, True, False, ['pct_change'], False, '0', 0.0, 'asterisk',
+      'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ('a % change column whose header the reader does not see', None, [
+      2005, 2, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 8, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests'], 'year_columns', 0,
+      'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure',
+      'calendar_year', 'en_dash', True, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none',
+      'none', False, False, False, ['pct_change'], False, '0', 0.0, 'asterisk', 'none', False, False, False,
+      '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ('group headers naming statute and measure, wrapped over three or four lines', None, [
+      2005, 1, ['53a-82', '53a-83'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'wide', 2, ['53a-82', '53a-83'], ['arrests', 'convictions'], 'year_columns', 0, 'group', 'group',
+      'table_dot', False, 1, 'plain', 'before_number', 'as_is', False, 'noun', 'as_is', 'measure',
+      'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False,
+      'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False,
+      '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ('a long table whose Year header sits beside a lone count header', None, [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 1, 0, 'Helvetica', 8, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ('a fiscal year in the Year column crashes the reader (FiscalYear escapes)', 'fiscal_year', [
+      2006, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1,
+      ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False,
+      False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield', 1, False,
+    ]),
+]
+
+
+def regression_literal(choices_json: str | Path, what: str, broken: str | None = None) -> str:
+    """An entry for REGRESSIONS, wrapped to the line length."""
+    items = [repr(value) for value in json.loads(Path(choices_json).read_text())]
+    lines = [""]
+    for item in items:
+        if lines[-1] and len(lines[-1]) + len(item) > 106:
+            lines.append("")
+        lines[-1] += item + ", "
+    body = "\n".join(f"      {line.rstrip()}" for line in lines)
+    return f"    ({what!r}, {broken!r}, [\n{body}\n    ]),"
 
 
 def _roles() -> dict[str, str]:
