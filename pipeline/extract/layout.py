@@ -158,7 +158,7 @@ def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
         row.sort(key=lambda ch: ch[2])
         top, bottom = min(ch[0] for ch in row), max(ch[1] for ch in row)
         height = max(ch[1] - ch[0] for ch in row)
-        space = 0.45 * height  # gaps wider than a space separate cells
+        space = 0.33 * height  # a gap wider than a third of the line height (no printed space in it) separates cells
         low = bisect.bisect_left(spaces, (top - 2, float("-inf")))
         high = bisect.bisect_right(spaces, (bottom + 2, float("inf")))
         printed = sorted(x for _, x in spaces[low:high])

@@ -44,13 +44,16 @@ _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?
                          r"^\([-−]?\d+(?:\.\d+)?%?\)$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
 _TRAILING_YEAR = re.compile(r"^(.*\D)\s+((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?)$")
+_NOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|§(?!\s*\d))"  # a footnote mark; '§ 53a-82' is a statute
+_LEGEND_LINE = re.compile(rf"^\s*(?:notes?|sources?|footnotes?)\s*[:.]|^\s*{_NOTE_MARK}|^\s*[–—‒−-]{{1,2}}\s+[A-Za-z]|"
+                          r"^\s*\([a-z0-9]\)\s|^\s*(?:a\s+)?blank\b", re.IGNORECASE)
 _REPEATED = re.compile(r"^(\S.*\S)\s+\1$")
 _LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
                   "agencies", "city/town", "town/city", "department", "departments", "police department",
                   "town/agency", "town or agency", "reporting agency", "location", "name", "statute", "offense",
                   "offence", "charge", "year"}
-_LEGEND_START = re.compile(r"^\s*(?:notes?|source|sources|footnotes?|legend|key)\b[:.]?|^\s*[¹²³⁴⁵⁶⁷⁸⁹*†‡§]|"
+_LEGEND_START = re.compile(rf"^\s*(?:notes?|source|sources|footnotes?|legend|key)\b[:.]?|^\s*{_NOTE_MARK}|"
                            r"^\s*\(?[a-z0-9]\)\s|^\s*[–—‒−-]{1,2}\s+[A-Za-z]|represents|indicates|denotes|means\b",
                            re.IGNORECASE)
 
@@ -306,8 +309,9 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
                 break
         elif gap > 2.5 * height and not _TITLE.match(line.text):
             break
-        if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and not header:
-            break
+        if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and (
+                not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
+            break  # the notes of the table above, never this one's header
         header.insert(0, line)
         if _TITLE.match(line.text):
             break
