@@ -31,8 +31,8 @@ bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction; the
 fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports from a fresh seed (CTIP_FUZZ_SEED=N reruns one)
 	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
 	echo "fuzz seed $$seed (rerun with: CTIP_FUZZ_SEED=$$seed make fuzz)"; \
-	CTIP_FUZZ_SEED=$$seed CTIP_FUZZ_EXAMPLES=$${CTIP_FUZZ_EXAMPLES:-5000} \
-		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_layout or every_broken"
+	CTIP_FUZZ_STRICT=1 CTIP_FUZZ_SEED=$$seed CTIP_FUZZ_EXAMPLES=$${CTIP_FUZZ_EXAMPLES:-5000} \
+		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_layout or every_broken or regression"
 
 lint: bootstrap
 	$(UV) run --locked ruff check .

@@ -386,6 +386,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         values = [c for c in line.cells if c.x1 > edge]
         if values:
             lines.append((line, values))
+    lines = _stack_wrapped(lines)
     # the column-header line: the lowest line with the most cells over the columns
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
@@ -436,6 +437,40 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     return meaning
 
 
+def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
+    """Text wrapped over several lines ('Promoting' / 'prostitution in the' / 'first degree (§' / '53a-86)'), read
+    as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
+    more) and neither is three times wider; stacks end on the line of their last cell, where they are placed.
+    The column-header line (the one with the most cells) is never stacked into."""
+    most = max((len(values) for _, values in lines), default=0)
+    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
+    ended: dict[int, list[Cell]] = {}
+    for index, (_, values) in enumerate(lines[:max(base, 0)]):
+        grown = []
+        for cell in values:
+            match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1
+                          and _stacks_on(stack, cell) and k not in grown
+                          and sum(_overlap(stack, other) > 0 for other in values) == 1), None)  # spans: a group
+            if match is None:
+                open_stacks.append((cell, index))
+                grown.append(len(open_stacks) - 1)
+            else:
+                stack = open_stacks[match][0]
+                open_stacks[match] = (Cell(f"{stack.text.strip()} {cell.text.strip()}", min(stack.x0, cell.x0),
+                                           max(stack.x1, cell.x1)), index)
+                grown.append(match)
+    for stack, last in open_stacks:
+        ended.setdefault(last, []).append(stack)
+    out = [(lines[i][0], sorted(ended[i], key=lambda c: c.x0)) for i in sorted(ended)]
+    return out + lines[max(base, 0):] if base >= 0 else lines
+
+
+def _stacks_on(above: Cell, cell: Cell) -> bool:
+    widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
+    return _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
+
+
 def _centre(cell: Cell) -> float:
     return (cell.x0 + cell.x1) / 2
 
@@ -448,7 +483,8 @@ def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
     """The one cell of the column-header line this text sits over (half its own width or more), if any."""
     width = max(cell.x1 - cell.x0, 1e-6)
     over = [b for b in base if _overlap(cell, b) >= 0.5 * width]
-    return over[0] if len(over) == 1 else None
+    touched = [b for b in base if _overlap(cell, b) >= 0.2 * width]
+    return over[0] if len(over) == 1 and len(touched) == 1 else None  # over two headers: it spans both
 
 
 def _centred_over(cell: Cell, columns: list[Column], base: list[Cell]) -> bool:
@@ -480,10 +516,12 @@ def _spread_group(cells: list[Cell], columns: list[Column], grid: bool) -> None:
     centres = [(c.x0 + c.x1) / 2 for c in ordered]
     for column in columns:  # bisect: linear in the columns, however many group cells
         position = bisect.bisect_right(starts, column.centre) - 1
+        covering = [i for i in (position - 1, position) if 0 <= i < len(ordered)
+                    and ordered[i].x0 - 1 <= column.centre <= ordered[i].x1 + 1]
         if grid:
             owner = ordered[position] if position >= 0 else None
-        elif position >= 0 and ordered[position].x1 + 1 >= column.centre:
-            owner = ordered[position]
+        elif covering:  # the group header over it; of two, the one centred nearer
+            owner = ordered[min(covering, key=lambda i: abs(centres[i] - column.centre))]
         else:
             near = [i for i in (position, position + 1) if 0 <= i < len(ordered)]
             owner = ordered[min(near, key=lambda i: abs(centres[i] - column.centre))] if near else None
@@ -616,9 +654,10 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
 def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabulary) -> bool:
     """A run of rows is a table of counts only if some row names a jurisdiction (a town, the state police, a
     total) or an offence or measure: a contents page ('Introduction .... 4') or a list of page numbers is not."""
-    for row in table.rows:
-        if row.label is None:
-            continue
+    labelled = [row for row in table.rows if row.label is not None]
+    if not labelled:
+        return True  # rows continuing a named group (a long table's next page): judged with the table they continue
+    for row in labelled:
         if resolve_label(row.label.text, towns)[1] != "unresolved" or vocabulary.statutes_in(row.label.text) \
                 or vocabulary.measures_in(row.label.text):
             return True
@@ -743,7 +782,11 @@ def _misfit(at: str, label: Cell, columns: list[Column], line: Line) -> None:
 
 
 def _row_period(text: str, at: str) -> tuple[int, int]:
-    found = periods_in(text)
+    try:
+        found = periods_in(text)
+    except FiscalYear as exc:
+        raise ExtractionError(f"{at}: {str(exc)!r} in the Year column is a fiscal year, not a calendar year: the "
+                              "table is refused (its counts cannot be placed in calendar years)") from None
     if len(found) != 1:
         raise ExtractionError(f"{at}: {text!r} in the Year column is not a year")
     return found[0].value
