@@ -15,6 +15,9 @@ from pipeline.sources.manifest import (
 from tests.conftest import REPO_ROOT
 
 MANIFEST = REPO_ROOT / "raw" / "sources.yaml"
+_IDS = [entry["id"] for entry in yaml.safe_load(MANIFEST.read_text(encoding="utf-8"))["sources"]]
+COUNT = len(_IDS)  # entries of the real manifest; a new entry is source #COUNT + 1
+PCSW = _IDS.index("pcsw_tipc_2005_2014") + 1  # the tracked entry the path tests break
 NEW_ENTRY = {"id": "tipc_2017", "kind": "tracked", "dataset": "tipc_report", "title": "t", "publisher": "p",
              "path": "tipc/r.pdf", "filename": "r.pdf", "sha256": "a" * 64, "size": 1, "license": "MIT",
              "period": [2017, 2017], "format": "pdf", "synthetic": True}
@@ -49,7 +52,7 @@ def test_manifest_lists_every_real_input_with_provenance():
     for source in sources:
         assert len(source.sha256) == 64 and source.size > 0 and source.license and not source.synthetic
         if source.kind == "download":
-            assert source.url.startswith("https://raw.githubusercontent.com/") and source.url.endswith(".csv")
+            assert source.url.startswith("https://raw.githubusercontent.com/") and source.url.endswith((".csv", ".pdf"))
             commit = source.url.split("/")[5]
             assert len(commit) == 40, f"{source.id} is not pinned to a commit"
     assert [s.year for s in sources_of(sources, "ucr_arrests")] == list(range(2010, 2017))
@@ -57,13 +60,15 @@ def test_manifest_lists_every_real_input_with_provenance():
 
 def test_the_real_manifest_loads_to_the_same_values_as_before_typing():
     sources = {s.id: s for s in load_manifest(MANIFEST)}
-    assert len(sources) == 14
-    assert list(sources)[7:] == ["ct_towns", "dph_population", "ct_population_2020_2023", "pcsw_tipc_2005_2014",
-                                 "ucr_agency_crosswalk", "statutes", "validation_exceptions"]
+    assert len(sources) == COUNT
+    assert list(sources)[7:] == ["statab_2012_table324", "ct_towns", "dph_population", "ct_population_2020_2023",
+                                 "pcsw_tipc_2005_2014", "ucr_agency_crosswalk", "statutes", "measures",
+                                 "spec_statab_2012_table324", "validation_exceptions"]
     assert {i: s.period for i, s in sources.items() if not i.startswith("ucr_arrests")} == {
-        "ct_towns": (2019, 2019), "dph_population": (1996, 2020), "ct_population_2020_2023": (2020, 2023),
-        "pcsw_tipc_2005_2014": (2005, 2014), "ucr_agency_crosswalk": (2010, 2016), "statutes": (2005, 2016),
-        "validation_exceptions": (2010, 2016)}
+        "statab_2012_table324": (2009, 2009), "ct_towns": (2019, 2019), "dph_population": (1996, 2020),
+        "ct_population_2020_2023": (2020, 2023), "pcsw_tipc_2005_2014": (2005, 2014),
+        "ucr_agency_crosswalk": (2010, 2016), "statutes": (2005, 2016), "measures": (2005, 2016),
+        "spec_statab_2012_table324": (2009, 2009), "validation_exceptions": (2010, 2016)}
     ucr = sources["ucr_arrests_2012"]
     assert isinstance(ucr, Source) and ucr.year == 2012 and ucr.period == (2012, 2012)
     assert (ucr.kind, ucr.size, ucr.synthetic, ucr.format) == ("download", 352561, False, "ucr_wide_csv")
@@ -143,17 +148,17 @@ def test_each_defect_is_one_line_naming_file_entry_and_field(tmp_path: Path, nam
                                               ("path", "published/../../x.csv")])
 def test_tracked_paths_outside_raw_are_refused(tmp_path: Path, field: str, value: str):
     document = real_document()
-    _set(11, field, value)(document)
+    _set(PCSW, field, value)(document)
     path = write(tmp_path, document)
-    refused(lambda: load_manifest(path), f"{path}: source #11 (pcsw_tipc_2005_2014): {field}: leaves its folder",
+    refused(lambda: load_manifest(path), f"{path}: source #{PCSW} (pcsw_tipc_2005_2014): {field}: leaves its folder",
             repr(value))
 
 
 def test_a_tracked_file_without_a_path_is_refused(tmp_path: Path):
     document = real_document()
-    _drop(11, "path")(document)
+    _drop(PCSW, "path")(document)
     path = write(tmp_path, document)
-    refused(lambda: load_manifest(path), f"{path}: source #11 (pcsw_tipc_2005_2014): path: missing")
+    refused(lambda: load_manifest(path), f"{path}: source #{PCSW} (pcsw_tipc_2005_2014): path: missing")
 
 
 def test_an_id_ending_in_a_newline_is_refused(tmp_path: Path):
@@ -180,7 +185,7 @@ def test_a_tracked_path_that_is_a_symlink_out_of_raw_is_refused(tmp_path: Path):
     outside.write_text("x\n")
     (raw / "published" / "pcsw_tipc_2005_2014.csv").symlink_to(outside)
     path = write(raw, real_document())
-    refused(lambda: load_manifest(path), f"{path}: source #11 (pcsw_tipc_2005_2014): path: ",
+    refused(lambda: load_manifest(path), f"{path}: source #{PCSW} (pcsw_tipc_2005_2014): path: ",
             "leaves its folder", "through a symlink", str(outside))
 
 
@@ -190,11 +195,11 @@ def test_a_folder_symlinked_out_of_raw_is_refused_and_one_inside_is_accepted(tmp
     (tmp_path / "elsewhere").mkdir()
     (raw / "published").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     path = write(raw, real_document())
-    refused(lambda: load_manifest(path), "source #11 (pcsw_tipc_2005_2014): path: ", "through a symlink")
+    refused(lambda: load_manifest(path), f"source #{PCSW} (pcsw_tipc_2005_2014): path: ", "through a symlink")
     (raw / "published").unlink()
     (raw / "kept").mkdir()
     (raw / "published").symlink_to(raw / "kept", target_is_directory=True)
-    assert len(load_manifest(path)) == 14
+    assert len(load_manifest(path)) == COUNT
 
 
 def test_top_level_problems_are_one_line(tmp_path: Path):
@@ -280,10 +285,11 @@ def test_validate_entry_checks_without_writing(tmp_path: Path):
     source = validate_entry(path, NEW_ENTRY)  # the file raw/tipc/r.pdf need not exist yet
     assert source.id == "tipc_2017" and source.period == (2017, 2017) and source.synthetic is True
     refused(lambda: validate_entry(path, {**NEW_ENTRY, "id": "ucr_arrests_2012"}),
-            f"{path}: source #15 (ucr_arrests_2012): id: already listed (source #3)")
-    refused(lambda: validate_entry(path, {**NEW_ENTRY, "id": "tipc_2017\n"}), "source #15 ('tipc_2017\\n'): id: ")
-    refused(lambda: validate_entry(path, {**NEW_ENTRY, "period": "2017"}), "source #15 (tipc_2017): period: ")
-    refused(lambda: validate_entry(path, {**NEW_ENTRY, "path": "../r.pdf"}), "source #15 (tipc_2017): path: ")
+            f"{path}: source #{COUNT + 1} (ucr_arrests_2012): id: already listed (source #3)")
+    refused(lambda: validate_entry(path, {**NEW_ENTRY, "id": "tipc_2017\n"}),
+            f"source #{COUNT + 1} ('tipc_2017\\n'): id: ")
+    refused(lambda: validate_entry(path, {**NEW_ENTRY, "period": "2017"}), f"source #{COUNT + 1} (tipc_2017): period: ")
+    refused(lambda: validate_entry(path, {**NEW_ENTRY, "path": "../r.pdf"}), f"source #{COUNT + 1} (tipc_2017): path: ")
     (tmp_path / "out").mkdir()
     (tmp_path / "tipc").symlink_to(tmp_path / "out", target_is_directory=True)
     validate_entry(path, NEW_ENTRY)  # tmp_path is the manifest's folder: out/ is inside it
@@ -291,7 +297,7 @@ def test_validate_entry_checks_without_writing(tmp_path: Path):
     raw.mkdir()
     inner = write(raw, MANIFEST.read_text())
     (raw / "tipc").symlink_to(tmp_path / "out", target_is_directory=True)
-    refused(lambda: validate_entry(inner, NEW_ENTRY), f"{inner}: source #15 (tipc_2017): path: ",
+    refused(lambda: validate_entry(inner, NEW_ENTRY), f"{inner}: source #{COUNT + 1} (tipc_2017): path: ",
             "through a symlink")
     assert path.read_bytes() == before and inner.read_text() == MANIFEST.read_text()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw", "sources.yaml", "tipc"]
@@ -304,18 +310,19 @@ def test_validate_entry_can_require_the_file_in_place(tmp_path: Path):
     raw.mkdir()
     path = write(raw, MANIFEST.read_text())
     refused(lambda: validate_entry(path, NEW_ENTRY, check_file=True),
-            f"{path}: source #15 (tipc_2017): path: no such file")
+            f"{path}: source #{COUNT + 1} (tipc_2017): path: no such file")
     (raw / "tipc").mkdir()
     (raw / "tipc" / "r.pdf").write_bytes(b"%PDF")
-    refused(lambda: validate_entry(path, NEW_ENTRY, check_file=True), "source #15 (tipc_2017): size: ", "4 bytes")
+    refused(lambda: validate_entry(path, NEW_ENTRY, check_file=True), f"source #{COUNT + 1} (tipc_2017): size: ",
+            "4 bytes")
     refused(lambda: validate_entry(path, {**NEW_ENTRY, "size": 4}, check_file=True),
-            "source #15 (tipc_2017): sha256: ")
+            f"source #{COUNT + 1} (tipc_2017): sha256: ")
     exact = {**NEW_ENTRY, "size": 4, "sha256": hashlib.sha256(b"%PDF").hexdigest()}
     assert validate_entry(path, exact, check_file=True).size == 4
     (raw / "tipc" / "r.pdf").unlink()
     (tmp_path / "outside.pdf").write_bytes(b"%PDF")
     (raw / "tipc" / "r.pdf").symlink_to(tmp_path / "outside.pdf")
-    refused(lambda: validate_entry(path, exact, check_file=True), "source #15 (tipc_2017): path: ",
+    refused(lambda: validate_entry(path, exact, check_file=True), f"source #{COUNT + 1} (tipc_2017): path: ",
             "through a symlink")
 
 
