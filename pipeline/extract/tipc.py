@@ -47,6 +47,7 @@ _TRAILING_YEAR = re.compile(r"^(.*\D)\s+((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?
 _NOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|§(?!\s*\d))"  # a footnote mark; '§ 53a-82' is a statute
 _LEGEND_LINE = re.compile(rf"^\s*(?:notes?|sources?|footnotes?)\s*[:.]|^\s*{_NOTE_MARK}|^\s*[–—‒−-]{{1,2}}\s+[A-Za-z]|"
                           r"^\s*\([a-z0-9]\)\s|^\s*(?:a\s+)?blank\b", re.IGNORECASE)
+_CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$|^\s*(?:list\s+of\s+tables)\s*$", re.IGNORECASE)
 _REPEATED = re.compile(r"^(\S.*\S)\s+\1$")
 _LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
@@ -391,6 +392,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
     base_cells = lines[base][1] if base >= 0 else []
+    trailing = [cell for cell in base_cells if cell.x0 > columns[-1].x1 + 1 and len(base_cells) > 1
+                and not is_not_a_count(cell.text)]
+    if trailing:  # headers right of the last count: columns whose every cell is blank (still cells to read)
+        columns = columns + [Column(cell.x0, cell.x1) for cell in trailing]
+        bounds = _zones(columns, bounds[0])
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells) for cell in values] if position != base else []
@@ -435,6 +441,23 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     meaning = Meaning(table, columns, bounds, context)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float]) -> list[Cell]:
+    """Column headers over no count at all: two headers fall in one column's zone and only one sits over its
+    counts, the other names a column whose every cell is blank."""
+    by_zone: dict[int, list[Cell]] = {}
+    for cell in base:
+        zone = _zone_of(_centre(cell), bounds)
+        if zone >= 0:
+            by_zone.setdefault(zone, []).append(cell)
+    blank = []
+    for zone, cells in by_zone.items():
+        column = columns[zone]
+        over = [c for c in cells if c.x0 - 1 <= column.x1 and column.x0 <= c.x1 + 1]
+        if len(cells) > 1 and len(over) == 1:
+            blank += [c for c in cells if c is not over[0]]
+    return blank
 
 
 def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
@@ -654,6 +677,8 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
 def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabulary) -> bool:
     """A run of rows is a table of counts only if some row names a jurisdiction (a town, the state police, a
     total) or an offence or measure: a contents page ('Introduction .... 4') or a list of page numbers is not."""
+    if any(_CONTENTS.match(line.text) for line in table.header_lines):
+        return False  # a table of contents: page numbers, not counts
     labelled = [row for row in table.rows if row.label is not None]
     if not labelled:
         return True  # rows continuing a named group (a long table's next page): judged with the table they continue

@@ -33,7 +33,8 @@ def test_the_real_exceptions_load_unchanged():
     exceptions = load_exceptions(EXCEPTIONS)
     assert exceptions == yaml.safe_load(EXCEPTIONS.read_text())["exceptions"]
     assert [e["id"] for e in exceptions] == ["ucr-2014-truncated", "ucr-2015-no-statewide-column",
-                                             "ucr-2015-age-rows-short"]
+                                             "ucr-2015-age-rows-short", "statab-324-misprinted-totals",
+                                             "statab-324-dash-hides-counts"]
     assert {e["check"] for e in exceptions} == {"printed_totals_reconcile"}
     assert exceptions[2]["match"]["group"] == ["Farmington", "Hartford County", "NIBRS Data", "NonUrban"]
     assert list(exceptions[0]) == ["id", "check", "match", "reason", "decided_by", "decided_on"]
@@ -90,7 +91,8 @@ def test_duplicate_ids_and_top_level_problems(tmp_path: Path):
     document = yaml.safe_load(EXCEPTIONS.read_text())
     document["exceptions"].append(document["exceptions"][0])
     path = write(tmp_path, document)
-    refused(path, f"{path}: exception #4 (ucr-2014-truncated): id: appears twice (first as exception #1)")
+    duplicate = len(document["exceptions"])
+    refused(path, f"{path}: exception #{duplicate} (ucr-2014-truncated): id: appears twice (first as exception #1)")
     refused(write(tmp_path, {"exceptions": [], "version": 2}), "top level: version: unknown field")
     refused(write(tmp_path, {"exceptions": {"id": "x"}}), "top level: exceptions: must be a list")
     refused(write(tmp_path, "- a\n"), "top level: must be a mapping")
