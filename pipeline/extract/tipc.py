@@ -89,7 +89,7 @@ def _split_values(line: Line) -> Line:
             continue
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
-                and any(value_like(token) for token in tokens):
+                and value_like(tokens[0]):  # "2009 2010 Total" is three headers; "Total 2005-2014" is one
             width = (cell.x1 - cell.x0) / max(1, len(cell.text))
             position = 0
             for token in tokens:
@@ -397,6 +397,10 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     if trailing:  # headers right of the last count: columns whose every cell is blank (still cells to read)
         columns = columns + [Column(cell.x0, cell.x1) for cell in trailing]
         bounds = _zones(columns, bounds[0])
+    orphans = [cell for cell in _blank_columns(base_cells, columns, bounds) if not is_not_a_count(cell.text)]
+    if orphans:  # a header over no count, between counted columns: refuse rather than lose its blank cells
+        raise ExtractionError(f"{where}: column header {orphans[0].text.strip()!r} stands over no printed count "
+                              "(a column of blank cells between printed ones?): the table cannot be lined up")
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells) for cell in values] if position != base else []
