@@ -664,6 +664,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     for table in tables:
         per_page[table.page] = per_page.get(table.page, 0) + 1
         table.index_on_page = per_page[table.page]
+        _refuse_fiscal(table, source)
         meanings.append(understand(table, meanings[-1] if meanings else None, vocabulary, table.where(source)))
     records: list[dict] = []
     for meaning in meanings:
@@ -676,6 +677,17 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     frame["source_sha256"] = source.sha256
     frame["synthetic"] = source.synthetic
     return conform(frame)
+
+
+def _refuse_fiscal(table: Table, source: SourceRef) -> None:
+    """A fiscal year printed anywhere in a table (title, header, a row) refuses it: its counts cannot be placed
+    in calendar years, whatever else the layout does."""
+    for line in [*table.header_lines, *(row.line for row in table.rows)]:
+        try:
+            periods_in(line.text)
+        except FiscalYear as exc:
+            raise ExtractionError(f"{table.where(source)}: {str(exc)!r} is a fiscal year, not a calendar year: the "
+                                  "table is refused (its counts cannot be placed in calendar years)") from None
 
 
 def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabulary) -> bool:

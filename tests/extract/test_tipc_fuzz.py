@@ -128,6 +128,23 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
       'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False,
       False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield', 1, False,
+    ]),    ('a fiscal-year table whose Year header runs into the count headers', 'fiscal_year', [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 0, 'Helvetica', 11, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1,
+      ['53a-82'], ['arrests', 'convictions'], 0, 'title', 'group', 'table_dot', False, 1, 'plain', 'absent',
+      'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year',
+      'as_is', [], 0, 'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk',
+      'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield', 1, False,
+    ]),
+    ('a fiscal year set close to the town name', 'fiscal_year', [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 0, 'Helvetica', 11, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1,
+      ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False,
+      False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield', 1, False,
     ]),
 ]
 
