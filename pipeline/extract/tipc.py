@@ -682,9 +682,10 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
 def _refuse_fiscal(table: Table, source: SourceRef) -> None:
     """A fiscal year printed anywhere in a table (title, header, a row) refuses it: its counts cannot be placed
     in calendar years, whatever else the layout does."""
-    for line in [*table.header_lines, *(row.line for row in table.rows)]:
+    texts = [" ".join(line.text for line in table.header_lines)] + [row.line.text for row in table.rows]
+    for text in texts:  # the header as one text: "FY" and "2004-05" may sit on two lines
         try:
-            periods_in(line.text)
+            periods_in(text)
         except FiscalYear as exc:
             raise ExtractionError(f"{table.where(source)}: {str(exc)!r} is a fiscal year, not a calendar year: the "
                                   "table is refused (its counts cannot be placed in calendar years)") from None

@@ -26,6 +26,9 @@ _RANGE = re.compile(rf"(?<![\w-])({_YEAR})\s*(?:[–—‒−-]|to|through|thru)
 _SINGLE_YEAR = re.compile(rf"(?<![\w$.,-])({_YEAR})(?![\w%.,-])")
 _FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?({_YEAR}|\d\d)"
                      r"(?:\s*[–—/-]\s*'?\d{2,4})?", re.IGNORECASE)
+# "2004-05": a year and the next one's last two digits is how fiscal (or school) years print; a calendar range is
+# printed in full ("2005-2014"), so this is refused as fiscal rather than guessed
+_SHORT_RANGE = re.compile(r"(?<![\w-])(?:19|20)\d\d\s*[–—/-]\s*\d\d(?![\w-])")
 _MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\])$", re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bpercent|\bchange\b|\brank|\brate\b|\bper\s+(?:100|1,000|capita)|\bshare\b|"
                         r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b", re.IGNORECASE)
@@ -161,7 +164,7 @@ class FiscalYear(ValueError):
 
 def periods_in(text: str) -> list[Mention]:
     """Calendar years and ranges a text names ("2015", "2005–2014", "2005 through 2014"); a fiscal year raises."""
-    fiscal = _FISCAL.search(text)
+    fiscal = _FISCAL.search(text) or _SHORT_RANGE.search(text)
     if fiscal:
         raise FiscalYear(fiscal.group(0).strip())
     found: list[tuple[int, Mention]] = []
