@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from pipeline.extract.layout import Line, read_pdf_lines
 from pipeline.extract.limits import check_file_size
-from pipeline.extract.tidy import ExtractionError, SourceRef, conform
+from pipeline.extract.tidy import ExtractionError, SourceRef, tidy_frame
 from pipeline.sources.typed_yaml import ManifestError, load_bounded_yaml, one_line
 
 
@@ -162,11 +162,7 @@ def read_spec_table(lines: list[Line], spec: TableSpec, source: SourceRef) -> pd
                 "printed_total": row.total or sex_total or age_total,
                 "meaning_source": f"spec {spec.name}: row {row.label!r}, column {column.header!r}",
             })
-    frame = pd.DataFrame.from_records(records)
-    frame["source_id"] = source.source_id
-    frame["source_sha256"] = source.sha256
-    frame["synthetic"] = source.synthetic
-    return conform(frame)
+    return tidy_frame(records, source)
 
 
 def _is_legend(text: str, spec: TableSpec) -> bool:

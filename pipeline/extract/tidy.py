@@ -62,6 +62,15 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def tidy_frame(records: list[dict], source: SourceRef) -> pd.DataFrame:
+    """Records of one source as tidy rows, stamped with that source."""
+    frame = pd.DataFrame.from_records(records)
+    frame["source_id"] = source.source_id
+    frame["source_sha256"] = source.sha256
+    frame["synthetic"] = source.synthetic
+    return conform(frame)
+
+
 class ExtractionError(ValueError):
     """The file is not what the extractor can read faithfully: named file, line and column say where."""
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from pipeline.extract.layout import Cell, Line, read_csv_lines, read_pdf_lines, read_xlsx_lines, running_lines
 from pipeline.extract.limits import check_file_size
-from pipeline.extract.tidy import ExtractionError, SourceRef, conform, spreadsheet_safe
+from pipeline.extract.tidy import ExtractionError, SourceRef, spreadsheet_safe, tidy_frame
 from pipeline.extract.vocabulary import (
     DEFAULT_LEGEND,
     FiscalYear,
@@ -672,11 +672,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     if not records:
         raise ExtractionError(
             f"{source.filename}: no TIPC tables found (no rows of counts under a header that says what they count)")
-    frame = pd.DataFrame.from_records(records)
-    frame["source_id"] = source.source_id
-    frame["source_sha256"] = source.sha256
-    frame["synthetic"] = source.synthetic
-    return conform(frame)
+    return tidy_frame(records, source)
 
 
 def _refuse_fiscal(table: Table, source: SourceRef) -> None:
