@@ -335,21 +335,21 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     Where the drawing is ambiguous (a short line of text over one column's header: its wrapped first line, or a
     group header over several columns?), each reading is tried and the one that leaves fewest columns without a
     statute, measure or year wins (the first, on a tie); none is guessed."""
-    attempts = []
+    attempts = []  # (columns left without meaning, error, meaning, what the reading set on the table)
     for mode in ("column", "centred", "context"):
         try:
             meaning = _read_header(table, previous, vocabulary, where, mode)
         except ExtractionError as exc:
-            attempts.append((float("inf"), exc, None))
+            attempts.append((float("inf"), exc, None, None))
             continue
-        attempts.append((_missing(meaning, vocabulary), None, meaning))
+        attempts.append((_missing(meaning, vocabulary), None, meaning,
+                         (list(table.title), table.continues, table.label_header)))
         if attempts[-1][0] == 0:
             break
-    score, error, meaning = min(attempts, key=lambda attempt: attempt[0])
+    _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
-    _read_header(table, previous, vocabulary, where, ("column", "centred", "context")[attempts.index(
-        (score, error, meaning))])  # leave the table as the chosen reading read it
+    table.title, table.continues, table.label_header = state  # as the chosen reading left it
     return meaning
 
 
@@ -678,8 +678,11 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
 def _refuse_fiscal(table: Table, source: SourceRef) -> None:
     """A fiscal year printed anywhere in a table (title, header, a row) refuses it: its counts cannot be placed
     in calendar years, whatever else the layout does."""
-    texts = [" ".join(line.text for line in table.header_lines)] + [row.line.text for row in table.rows]
-    for text in texts:  # the header as one text: "FY" and "2004-05" may sit on two lines
+    # the header as one text ("FY" and "2004-05" may sit on two lines); rows cell by cell (a year, a dash and a
+    # count in three columns are not "2016 - 14")
+    texts = [" ".join(line.text for line in table.header_lines)] + [
+        cell.text for row in table.rows for cell in row.line.cells]
+    for text in texts:
         try:
             periods_in(text)
         except FiscalYear as exc:

@@ -207,9 +207,6 @@ def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
     return printed.strip(), "unresolved"
 
 
-def is_count_text(text: str) -> bool:
-    return bool(_COUNT.match(text.strip()))
-
 
 @dataclass(frozen=True)
 class Legend:
@@ -252,12 +249,6 @@ class Legend:
             return self.symbols[key]
         raise ValueError(f"not a count: {text!r}")
 
-    def knows(self, text: str) -> bool:
-        try:
-            self.value(text)
-        except ValueError:
-            return False
-        return True
 
 
 DEFAULT_LEGEND = Legend(DEFAULT_SYMBOLS, {})
