@@ -349,6 +349,11 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
+    for same in _same_meaning(meaning).values():
+        headers = " and ".join(repr(column.header_text or "(no header)") for column in same[:2])
+        more = f" (and {len(same) - 2} more)" if len(same) > 2 else ""
+        raise ExtractionError(f"{where}: columns {headers}{more} would count the same statute, measure and year; "
+                              "the header cannot be placed over its columns")
     table.title, table.continues, table.label_header = state  # as the chosen reading left it
     return meaning
 
@@ -360,7 +365,20 @@ def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
     row_measure = any(vocabulary.measures_in(text) for text in rows_name)
     year_column = any(c.kind == "year" for c in meaning.columns)
     return sum((c.statute is None and not row_statute) + (c.measure is None and not row_measure)
-               + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count")
+               + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count") + sum(
+        len(same) for same in _same_meaning(meaning).values())
+
+
+def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
+    """Count columns that a reading gives one and the same statute, measure and period: a table never prints a
+    count twice in one row, so such a reading has misplaced a header (a group header read over the wrong
+    columns)."""
+    seen: dict[tuple, list[Column]] = {}
+    for column in meaning.columns:
+        if column.kind == "count" and column.statute and column.measure and column.period:
+            key = (column.statute.value, column.measure.value, column.period.value, column.printed_total)
+            seen.setdefault(key, []).append(column)
+    return {key: same for key, same in seen.items() if len(same) > 1}
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
@@ -375,10 +393,13 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     column_lines = 0
     edge = bounds[0] + (0.0 if grid else 1.0)
     lines = []
+    title_line: Line | None = None
     for line in table.header_lines:
-        if _TITLE.match(line.text):
+        if _TITLE.match(line.text) or title_line is not None and _wraps(title_line, line):
             table.title.append(line.text.strip())
+            title_line = line
             continue
+        title_line = None
         for cell in (c for c in line.cells if c.x1 <= edge):
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
@@ -447,6 +468,17 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     return meaning
 
 
+def _wraps(above: Line, below: Line) -> bool:
+    """A title wrapped onto the next line: one phrase, set as the title is (left edges or centres aligned), with
+    no gap wider than a line between them."""
+    if len(above.cells) != 1 or len(below.cells) != 1 or below.grid:
+        return False
+    first, second = above.cells[0], below.cells[0]
+    height = max(1.0, above.bottom - above.top)
+    return below.top - above.bottom <= height and (
+        abs(first.x0 - second.x0) <= 3.0 or abs(_centre(first) - _centre(second)) <= 3.0)
+
+
 def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float]) -> list[Cell]:
     """Column headers over no count at all: two headers fall in one column's zone and only one sits over its
     counts, the other names a column whose every cell is blank."""
@@ -467,7 +499,9 @@ def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float])
 def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
     """Text wrapped over several lines ('Promoting' / 'prostitution in the' / 'first degree (§' / '53a-86)'), read
     as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
-    more) and neither is three times wider; stacks end on the line of their last cell, where they are placed.
+    more), neither is three times wider and both are set the same way, as the lines of one wrapped text are (left,
+    right or centre edges aligned: a group header never stacks onto the header of one of its columns); stacks end
+    on the line of their last cell, where they are placed.
     The column-header line (the one with the most cells) is never stacked into."""
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
@@ -495,7 +529,8 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
 
 def _stacks_on(above: Cell, cell: Cell) -> bool:
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
-    return _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
+    aligned = min(abs(above.x0 - cell.x0), abs(above.x1 - cell.x1), abs(_centre(above) - _centre(cell))) <= 3.0
+    return aligned and _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
 
 
 def _centre(cell: Cell) -> float:

@@ -509,20 +509,22 @@ def survey(examples: int = CI_EXAMPLES) -> None:
     paths = [_write(report, folder) for report in sample]
     rendered = time.perf_counter()
     outcomes: Counter = Counter()
+    examples_of: dict[str, str] = {}
     exact = 0
     for report, path in zip(sample, paths, strict=True):
         try:
             diff = mismatch(report, _extract(path, report))
         except ExtractionError as error:
-            outcomes["refused: " + str(error).split(": ", 1)[-1][:90]] += 1
-            continue
+            outcome = "refused: " + str(error).split(": ", 1)[-1][:90]
         except Exception as error:  # noqa: BLE001 - a survey counts crashes too
-            outcomes[f"crashed: {type(error).__name__}: {str(error)[:80]}"] += 1
-            continue
-        if diff is None:
-            exact += 1
+            outcome = f"crashed: {type(error).__name__}: {str(error)[:80]}"
         else:
-            outcomes["read, differs from the truth"] += 1
+            if diff is None:
+                exact += 1
+                continue
+            outcome = "read, differs from the truth"
+        outcomes[outcome] += 1
+        examples_of.setdefault(outcome, path.name)
     done = time.perf_counter()
     pages = sum(len(r.pages) for r in sample)
     print(f"{examples} layouts, {pages} pages, in {folder}")
@@ -530,7 +532,7 @@ def survey(examples: int = CI_EXAMPLES) -> None:
           f"extract + compare {done - rendered:.1f} s; render + extract {done - drawn:.1f} s")
     print(f"read exactly: {exact} of {examples}")
     for outcome, n in outcomes.most_common(25):
-        print(f"{n:5d}  {outcome}")
+        print(f"{n:5d}  {outcome}  (e.g. {examples_of[outcome]})")
 
 
 if __name__ == "__main__":
