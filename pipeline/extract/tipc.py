@@ -310,9 +310,9 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
                 break
         elif gap > 2.5 * height and not _TITLE.match(line.text):
             break
-        if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and (
-                not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
-            break  # the notes of the table above, never this one's header
+        if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and re.search(r"[^\W\d_]{2}", line.text) \
+                and (not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
+            break  # the notes of the table above (words after the mark), never this one's header ('§' alone)
         header.insert(0, line)
         if _TITLE.match(line.text):
             break
@@ -419,9 +419,9 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         columns = columns + [Column(cell.x0, cell.x1) for cell in trailing]
         bounds = _zones(columns, bounds[0])
     orphans = [cell for cell in _blank_columns(base_cells, columns, bounds) if not is_not_a_count(cell.text)]
-    if orphans:  # a header over no count, between counted columns: refuse rather than lose its blank cells
-        raise ExtractionError(f"{where}: column header {orphans[0].text.strip()!r} stands over no printed count "
-                              "(a column of blank cells between printed ones?): the table cannot be lined up")
+    if orphans:  # a header over no count, between counted columns: a column whose every cell is blank
+        columns = sorted(columns + [Column(cell.x0, cell.x1) for cell in orphans], key=lambda c: c.x0)
+        bounds = _zones(columns, bounds[0])
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells) for cell in values] if position != base else []
@@ -431,7 +431,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         elif position == base:
             column_lines += 1
             _column_cells(values, columns, bounds, grid)
-        elif all(over) and len({id(b) for b in over}) == len(over):
+        elif all(over) and len({id(b) for b in over}) == len(over) and all(
+                _aligned(cell, below) for cell, below in zip(values, over, strict=True)):
             for cell, below in zip(values, over, strict=True):  # a header printed over two or three lines
                 zone = _zone_of(_centre(below), bounds)
                 if zone >= 0:
@@ -476,7 +477,7 @@ def _wraps(above: Line, below: Line) -> bool:
     first, second = above.cells[0], below.cells[0]
     height = max(1.0, above.bottom - above.top)
     return below.top - above.bottom <= height and (
-        abs(first.x0 - second.x0) <= 3.0 or abs(_centre(first) - _centre(second)) <= 3.0)
+        abs(first.x0 - second.x0) <= 3.0 or abs(_centre(first) - _centre(second)) <= 3.0)  # not right edges
 
 
 def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float]) -> list[Cell]:
@@ -529,8 +530,12 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
 
 def _stacks_on(above: Cell, cell: Cell) -> bool:
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
-    aligned = min(abs(above.x0 - cell.x0), abs(above.x1 - cell.x1), abs(_centre(above) - _centre(cell))) <= 3.0
-    return aligned and _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
+    return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
+
+
+def _aligned(a: Cell, b: Cell) -> bool:
+    """Set as the lines of one wrapped text are: left edges, right edges or centres within 3 pt."""
+    return min(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs(_centre(a) - _centre(b))) <= 3.0
 
 
 def _centre(cell: Cell) -> float:
