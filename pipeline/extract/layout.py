@@ -14,7 +14,7 @@ import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_page_count, check_page_sizes, check_xlsx_expansion
@@ -26,6 +26,9 @@ class Cell:
     text: str
     x0: float
     x1: float
+    # PDF: where each printed space of the text lies (x0, x1), in order, so that a phrase set across two tight
+    # columns can be split where the columns part
+    gaps: tuple[tuple[float, float], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,8 @@ def _spaces_between(printed: list[float], left: float, right: float) -> int:
 def _cell_from_chars(chars: list[tuple], spaced: list[bool]) -> Cell:
     """Join characters, with a space wherever one was printed or the gap is wider than a third of a space."""
     text = chars[0][4] + "".join((" " if gap else "") + ch[4] for ch, gap in zip(chars[1:], spaced, strict=True))
-    return Cell(text, chars[0][2], chars[-1][3])
+    gaps = tuple((left[3], ch[2]) for left, ch, gap in zip(chars, chars[1:], spaced, strict=False) if gap)
+    return Cell(text, chars[0][2], chars[-1][3], gaps)
 
 
 def read_pdf_lines(path: Path) -> list[Line]:

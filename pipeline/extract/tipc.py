@@ -107,6 +107,7 @@ class Row:
     label: Cell | None  # None: a continuation row (long table, jurisdiction printed on the first row only)
     values: list[Cell]
     group: bool = False  # a name on a line of its own that heads the rows below it (a statute, a town)
+    blank: bool = False  # ... or, if no row of its own follows it, a row whose every cell is blank
 
 
 def _as_row(line: Line) -> Row | None:
@@ -210,10 +211,11 @@ def _zone_of(x: float, bounds: list[float]) -> int:
     return bisect.bisect_right(bounds, x) - 1
 
 
-def find_tables(lines: list[Line], names=lambda text: False) -> list[Table]:
+def find_tables(lines: list[Line], names=lambda text: False, places=lambda text: False) -> list[Table]:
     """Bodies (consecutive rows of one page), each with the printed lines above it that may be its header, and
     the lines below it up to the next table's header (its legend and footnotes). `names(text)` says whether a
-    line names a jurisdiction, statute or measure (a heading for the rows below it)."""
+    line names a jurisdiction, statute or measure (a heading for the rows below it); `places(text)` whether it
+    names a jurisdiction (a row, even with every cell blank)."""
     lines = [_split_values(line) for line in lines]
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
@@ -222,16 +224,20 @@ def find_tables(lines: list[Line], names=lambda text: False) -> list[Table]:
     position = 0
     while position < len(kept):
         if rows[position] is None:
+            rows[position] = _page_top_blank_row(kept, position, bodies, places)
+        if rows[position] is None:
             position += 1
             continue
         end = position + 1
         while end < len(kept) and kept[end].page == kept[position].page and _close(kept[end - 1], kept[end]):
             if rows[end] is None:
-                rows[end] = _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end)
+                rows[end] = _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end) or \
+                    _name_alone(kept, rows, end, position, places)
                 if rows[end] is None:
                     break
             end += 1
-        while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group:
+        while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group and not \
+                rows[end - 1].blank:
             rows[end - 1] = None  # a name after the last row heads nothing: it is not part of this body
             end -= 1
         if position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
@@ -270,6 +276,42 @@ def _blank_year_row(line: Line, above: Row) -> Row | None:
     if years and min(cell.x1, years[0].x1) - max(cell.x0, years[0].x0) > 0:
         return Row(line, None, [cell])
     return None
+
+
+def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int, places) -> Row | None:
+    """A name alone on its line inside a body, at the rows' label position, not (yet) followed by a row: a row
+    whose every cell is blank ('Middlefield' between two towns' rows, or after the last), or a heading; the rows
+    after it decide (see _records)."""
+    line = kept[index]
+    anchor = next((row.label for row in reversed(rows[start:index]) if row is not None and row.label is not None),
+                  None)
+    if len(line.cells) != 1 or anchor is None or not places(line.cells[0].text):
+        return None
+    cell = line.cells[0]
+    if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or \
+            abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15):
+        return None
+    return Row(line, cell, [], group=True, blank=True)
+
+
+def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, int]], places) -> Row | None:
+    """A table continued onto a page with rows whose every cell is blank ('New Fairfield' alone at the top, then
+    the legend): names alone at the top of the page, at the label position of the table that ended the page
+    before, are its rows."""
+    line = kept[index]
+    if not bodies or len(line.cells) != 1 or line.grid or not places(line.cells[0].text):
+        return None
+    start, end = bodies[-1]
+    last = kept[end - 1]
+    if last.page is None or line.page != last.page + 1 or any(
+            kept[i].page == line.page for i in range(end, index)):
+        return None  # only what opens the next page
+    labels = [kept[i].cells[0] for i in range(start, end) if kept[i].cells]
+    cell = line.cells[0]
+    if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or not any(
+            abs(cell.x0 - label.x0) <= 15 for label in labels):
+        return None
+    return Row(line, cell, [], group=True, blank=True)
 
 
 def _group_row(kept: list[Line], rows: list[Row | None], index: int) -> Row | None:
@@ -385,6 +427,10 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
                  mode: str) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
+    if not columns and previous is not None:  # a continued part whose rows are all blank: the columns above
+        columns = [Column(c.x0, c.x1) for c in previous.columns]
+    if not columns:
+        raise ExtractionError(f"{where}: rows without a single printed count, and no table above to place them in")
     table.title, table.continues = [], None
     labels = [row.label for row in table.rows if row.label is not None and not row.group]
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
@@ -412,6 +458,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     # the column-header line: the lowest line with the most cells over the columns
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    if base >= 0:
+        lines[base] = (lines[base][0], _split_merged(lines[base][1], columns))
     base_cells = lines[base][1] if base >= 0 else []
     trailing = [cell for cell in base_cells if cell.x0 > columns[-1].x1 + 1 and len(base_cells) > 1
                 and not is_not_a_count(cell.text)]
@@ -447,11 +495,12 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         multi_seen = multi_seen or len(values) > 1
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
-    repeated = previous is not None and not table.title and column_lines and \
+    repeated = previous is not None and not table.title and column_lines and (
         [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
+        or _column_header_text(table) == _column_header_text(previous.table))
     if previous is not None and (continued or repeated or not table.title and not column_lines):
         table.continues = previous.table  # continued, with or without its header printed again
-    if table.continues is not None and previous is not None:
+    if table.continues is not None and previous is not None and not all(c.header for c in columns):
         inherited = [c for c in previous.columns]
         if len(inherited) != len(columns):
             raise ExtractionError(f"{where}: has no header of its own, so it continues the table before it, but "
@@ -459,6 +508,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         for own, old in zip(columns, inherited, strict=True):
             if not own.header:
                 own.header, own.groups = list(old.header), list(old.groups)
+    if table.continues is not None and previous is not None:
         context = previous.context + context
         if not table.label_header:
             table.label_header = previous.table.label_header
@@ -467,6 +517,56 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     meaning = Meaning(table, columns, bounds, context)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _split_merged(cells: list[Cell], columns: list[Column]) -> list[Cell]:
+    """Headers of tight columns read as one phrase ('53a-87 Rank' over two columns of counts): split at the
+    printed space nearest to where the columns part, when the columns it stands over have no header of their own
+    and each part then stands over its column."""
+    starts, ends = [column.x0 for column in columns], [column.x1 for column in columns]  # both ascending
+
+    def spanned(cell: Cell) -> range:  # the columns whose counts this cell overlaps
+        return range(bisect.bisect_left(ends, cell.x0), bisect.bisect_right(starts, cell.x1))
+
+    headers_over: dict[int, int] = {}
+    for cell in cells:
+        for index in spanned(cell):
+            headers_over[index] = headers_over.get(index, 0) + 1
+    out: list[Cell] = []
+    for cell in cells:
+        over = spanned(cell)
+        if len(over) < 2 or not cell.gaps or any(headers_over[index] > 1 for index in over):
+            out.append(cell)
+            continue
+        parts = _split_at_gaps(cell, [(columns[i].x1 + columns[i + 1].x0) / 2 for i in over[:-1]])
+        fits = parts is not None and all(part.x0 <= columns[i].x1 and columns[i].x0 <= part.x1
+                                         for part, i in zip(parts, over, strict=True))
+        out += parts if fits else [cell]
+    return out
+
+
+def _split_at_gaps(cell: Cell, boundaries: list[float]) -> list[Cell] | None:
+    """The cell's text cut at the printed space nearest each boundary (None if two boundaries want one space)."""
+    spaces = [index for index, char in enumerate(cell.text) if char == " "]
+    if len(spaces) != len(cell.gaps):
+        return None
+    chosen = sorted({min(range(len(cell.gaps)), key=lambda k: abs(sum(cell.gaps[k]) / 2 - boundary))
+                     for boundary in boundaries})
+    if len(chosen) != len(boundaries):
+        return None
+    parts, start_char, start_x = [], 0, cell.x0
+    for k in chosen:
+        parts.append(Cell(cell.text[start_char:spaces[k]], start_x, cell.gaps[k][0]))
+        start_char, start_x = spaces[k] + 1, cell.gaps[k][1]
+    parts.append(Cell(cell.text[start_char:], start_x, cell.x1))
+    return parts
+
+
+def _column_header_text(table: Table) -> list[str]:
+    """The header lines under the title, as printed: a continued table that prints its header again prints these
+    (its columns may differ: a column blank on this page has no counts to place it)."""
+    return [" ".join(line.text.split()).casefold() for line in table.header_lines
+            if line.text.strip() not in table.title]
 
 
 def _wraps(above: Line, below: Line) -> bool:
@@ -547,10 +647,12 @@ def _overlap(a: Cell, b: Cell) -> float:
 
 
 def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
-    """The one cell of the column-header line this text sits over (half its own width or more), if any."""
+    """The one cell of the column-header line this text sits over (half its own width or more, or set as a wrapped
+    line of it: aligned with it and wider than it), if any."""
     width = max(cell.x1 - cell.x0, 1e-6)
-    over = [b for b in base if _overlap(cell, b) >= 0.5 * width]
-    touched = [b for b in base if _overlap(cell, b) >= 0.2 * width]
+    over = [b for b in base if _overlap(cell, b) >= 0.5 * width - 1e-6 or _overlap(cell, b) >= 0.5 * min(
+        width, b.x1 - b.x0) and _aligned(cell, b)]
+    touched = [b for b in base if _overlap(cell, b) >= 0.2 * min(width, max(b.x1 - b.x0, 1e-6))]
     return over[0] if len(over) == 1 and len(touched) == 1 else None  # over two headers: it spans both
 
 
@@ -698,7 +800,11 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
         return resolve_label(text, towns)[1] != "unresolved" or bool(vocabulary.statutes_in(text)) or bool(
             vocabulary.measures_in(text))
 
-    tables = [table for table in find_tables(list(lines), names) if _names_anything(table, towns, vocabulary)]
+    def places(text: str) -> bool:
+        return resolve_label(text, towns)[1] != "unresolved"
+
+    tables = [table for table in find_tables(list(lines), names, places)
+              if _names_anything(table, towns, vocabulary)]
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
@@ -770,7 +876,8 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
         if row.group:
             follower = table.rows[position + 1] if position + 1 < len(table.rows) else None
             names_place = resolve_label(row.label.text, towns)[1] != "unresolved"
-            if not (names_place and follower is not None and follower.label is not None):
+            if not (names_place and (follower is not None and follower.label is not None
+                                     or follower is None and row.blank)):
                 heading = table.heading = row.label
                 if names_place:
                     last_label = table.last_label = row.label  # a town heading the years below it
