@@ -169,6 +169,7 @@ class Table:
     index_on_page: int = 1
     last_label: Cell | None = None  # the name of its last row: a continued long table's first rows may omit it
     heading: Cell | None = None  # the last group heading (a statute or town on a line of its own)
+    dotted: int = 0  # rows printed with dot leaders between label and value
 
     @property
     def first_line(self) -> Line:
@@ -216,6 +217,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     the lines below it up to the next table's header (its legend and footnotes). `names(text)` says whether a
     line names a jurisdiction, statute or measure (a heading for the rows below it); `places(text)` whether it
     names a jurisdiction (a row, even with every cell blank)."""
+    dotted = {(line.page, line.number) for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
     lines = [_split_values(line) for line in lines]
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
@@ -255,9 +257,15 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         first_on_page = next(i for i in range(start, -1, -1) if i == 0 or kept[i - 1].page != page)
         between = kept[previous_end if previous_end is not None else first_on_page:start]
         header = _header_block(between, kept[start])
+        if not between and start and page is not None and kept[start - 1].page == page - 1:
+            header = _header_at_page_foot(kept, start, bodies[number - 1][1] if number else 0)
+            if header and tables and tables[-1].legend_lines[-len(header):] == [line.text for line in header]:
+                del tables[-1].legend_lines[-len(header):]  # the header of this table, not the notes of that one
         if previous_end is not None:
             tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
-        tables.append(Table(page, [r for r in rows[start:end] if r is not None], header))
+        body = [r for r in rows[start:end] if r is not None]
+        tables.append(Table(page, body, header,
+                            dotted=sum((row.line.page, row.line.number) in dotted for row in body)))
         next_start = bodies[number + 1][0] if number + 1 < len(bodies) else len(kept)
         if number + 1 == len(bodies) or kept[next_start].page != page:
             last_on_page = end
@@ -265,6 +273,16 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 last_on_page += 1
             tables[-1].legend_lines += [line.text for line in kept[end:last_on_page]]
     return tables
+
+
+def _header_at_page_foot(kept: list[Line], start: int, previous_end: int) -> list[Line]:
+    """A body opening a page with no header above it, whose title and header were set at the foot of the page
+    before (a bad page break): those lines, from a table title down, are its header."""
+    first = start
+    while first > previous_end and kept[first - 1].page == kept[start - 1].page:
+        first -= 1
+    header = _header_block(kept[first:start], kept[start])
+    return header if header and _is_title(header[0]) else []
 
 
 def _blank_year_row(line: Line, above: Row) -> Row | None:
@@ -350,15 +368,28 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
         if line.grid:
             if below.top - line.top > 2.5:
                 break
-        elif gap > 2.5 * height and not _TITLE.match(line.text):
+        elif gap > 2.5 * height and not _is_title(line):
             break
+        if _prose(line):
+            break  # the narrative above a table ('Table 2 shows each department's count; ...' too)
         if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and re.search(r"[^\W\d_]{2}", line.text) \
                 and (not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
             break  # the notes of the table above (words after the mark), never this one's header ('§' alone)
         header.insert(0, line)
-        if _TITLE.match(line.text):
+        if _is_title(line):
             break
     return header
+
+
+def _is_title(line: Line) -> bool:
+    return bool(_TITLE.match(line.text)) and not _prose(line)
+
+
+def _prose(line: Line) -> bool:
+    """A line of running text (ten words or more, a sentence ending in it), never part of a table's header."""
+    text = line.text.strip()
+    return len(line.cells) == 1 and len(text.split()) >= 10 and bool(
+        re.search(r"[a-z)][.;:]$|[a-z]{3,}[.;] [A-Za-z]", text))  # 'Sec. 53a-88' is no sentence end
 
 
 @dataclass
@@ -441,7 +472,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = []
     title_line: Line | None = None
     for line in table.header_lines:
-        if _TITLE.match(line.text) or title_line is not None and _wraps(title_line, line):
+        if _is_title(line) or title_line is not None and _wraps(title_line, line):
             table.title.append(line.text.strip())
             title_line = line
             continue
@@ -651,7 +682,7 @@ def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
     line of it: aligned with it and wider than it), if any."""
     width = max(cell.x1 - cell.x0, 1e-6)
     over = [b for b in base if _overlap(cell, b) >= 0.5 * width - 1e-6 or _overlap(cell, b) >= 0.5 * min(
-        width, b.x1 - b.x0) and _aligned(cell, b)]
+        width, b.x1 - b.x0) and _aligned(cell, b) and width <= 4 * max(b.x1 - b.x0, 1e-6)]
     touched = [b for b in base if _overlap(cell, b) >= 0.2 * min(width, max(b.x1 - b.x0, 1e-6))]
     return over[0] if len(over) == 1 and len(touched) == 1 else None  # over two headers: it spans both
 
@@ -745,7 +776,7 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
             elif len(own) > 1:
                 raise ExtractionError(f"{where}: column {header!r} names several periods")
         years = [c.period.value for c in columns if c.kind == "count" and c.period and not c.printed_total]
-        table_periods = _mentions(periods_in, context)
+        table_periods = _mentions(periods_in, [" ".join(context)])  # a range may wrap: "2006" / "through 2007"
         has_year_column = any(c.kind == "year" for c in columns)
         for column in columns:
             if column.kind != "count" or column.period is not None:
@@ -841,6 +872,9 @@ def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabula
     total) or an offence or measure: a contents page ('Introduction .... 4') or a list of page numbers is not."""
     if any(_CONTENTS.match(line.text) for line in table.header_lines):
         return False  # a table of contents: page numbers, not counts
+    if table.dotted == len(table.rows) and all(len(row.values) == 1 for row in table.rows) and not any(
+            row.label is not None and resolve_label(row.label.text, towns)[1] != "unresolved" for row in table.rows):
+        return False  # entries of a contents list (a title, dot leaders, a page number), its heading on another page
     labelled = [row for row in table.rows if row.label is not None]
     if not labelled:
         return True  # rows continuing a named group (a long table's next page): judged with the table they continue
