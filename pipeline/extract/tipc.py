@@ -43,7 +43,7 @@ _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$
 _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?%?$|^[-−+]?\d*\.\d+%?$|"
                          r"^\([-−]?\d+(?:\.\d+)?%?\)$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
-_TRAILING_YEAR = re.compile(r"^(.*\D)\s+((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?)$")
+_TRAILING_YEAR = re.compile(r"^(.*(?:\D\s+|[^\W\d_]))((?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?)$")
 _NOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|§(?!\s*\d))"  # a footnote mark; '§ 53a-82' is a statute
 _LEGEND_LINE = re.compile(rf"^\s*(?:notes?|sources?|footnotes?)\s*[:.]|^\s*{_NOTE_MARK}|^\s*[–—‒−-]{{1,2}}\s+[A-Za-z]|"
                           r"^\s*\([a-z0-9]\)\s|^\s*(?:a\s+)?blank\b", re.IGNORECASE)
@@ -74,7 +74,7 @@ def _split_values(line: Line) -> Line:
     if trailing and not value_like(trailing.group(1)):  # columns set close: "Old Saybrook 2016" is name + year
         width = (first.x1 - first.x0) / max(1, len(first.text))
         start = trailing.start(2)
-        name = Cell(trailing.group(1), first.x0, first.x0 + len(trailing.group(1)) * width)
+        name = Cell(trailing.group(1).rstrip(), first.x0, first.x0 + len(trailing.group(1).rstrip()) * width)
         year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
         line = Line(line.page, line.number, (name, year, *line.cells[1:]), line.top, line.bottom, line.grid,
                     line.fields)
@@ -257,10 +257,13 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         first_on_page = next(i for i in range(start, -1, -1) if i == 0 or kept[i - 1].page != page)
         between = kept[previous_end if previous_end is not None else first_on_page:start]
         header = _header_block(between, kept[start])
-        if not between and start and page is not None and kept[start - 1].page == page - 1:
-            header = _header_at_page_foot(kept, start, bodies[number - 1][1] if number else 0)
-            if header and tables and tables[-1].legend_lines[-len(header):] == [line.text for line in header]:
-                del tables[-1].legend_lines[-len(header):]  # the header of this table, not the notes of that one
+        opens_page = all(_is_title(line) and _CONTINUED.search(line.text) for line in between)
+        first_of_page = start - len(between)
+        if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
+            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0)
+            if foot and tables and tables[-1].legend_lines[-len(foot):] == [line.text for line in foot]:
+                del tables[-1].legend_lines[-len(foot):]  # the header of this table, not the notes of that one
+            header = foot + header if foot else header
         if previous_end is not None:
             tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
         body = [r for r in rows[start:end] if r is not None]
@@ -361,7 +364,13 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
     than two line heights), through the title line ('Table 3.', 'Exhibit 2') if there is one, never into the
     previous table's notes."""
     header: list[Line] = []
-    for line in reversed(between):
+    prose: list[bool] = []  # running text, and the short last line of a paragraph of it
+    for index, line in enumerate(between):
+        prose.append(not _is_title(line) and (_prose(line) or index > 0 and prose[-1] and len(line.cells) == 1
+                     and bool(re.search(r"[a-z)][.!?]$", line.text.strip()))
+                     and abs(line.cells[0].x0 - between[index - 1].cells[0].x0) <= 3.0))
+    for index in range(len(between) - 1, -1, -1):
+        line = between[index]
         below = header[0] if header else first
         height = max(1.0, line.bottom - line.top)
         gap = below.top - line.bottom
@@ -370,7 +379,7 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
                 break
         elif gap > 2.5 * height and not _is_title(line):
             break
-        if _prose(line):
+        if prose[index]:
             break  # the narrative above a table ('Table 2 shows each department's count; ...' too)
         if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and re.search(r"[^\W\d_]{2}", line.text) \
                 and (not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
@@ -387,9 +396,10 @@ def _is_title(line: Line) -> bool:
 
 def _prose(line: Line) -> bool:
     """A line of running text (ten words or more, a sentence ending in it), never part of a table's header."""
-    text = line.text.strip()
-    return len(line.cells) == 1 and len(text.split()) >= 10 and bool(
-        re.search(r"[a-z)][.;:]$|[a-z]{3,}[.;] [A-Za-z]", text))  # 'Sec. 53a-88' is no sentence end
+    text = re.sub(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+\S+?[.:]?\s", "", line.text.strip(),
+                  flags=re.IGNORECASE)  # 'Table 1. Arrests ...': the number's full stop ends no sentence
+    return len(line.cells) == 1 and len(text.split()) >= 9 and bool(
+        re.search(r"[a-z)][.;:]$|[a-z]{3,}[.;] [A-Za-z]|\d[.;] [A-Z]", text))  # 'Sec. 53a-88' ends none either
 
 
 @dataclass
@@ -533,6 +543,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         table.continues = previous.table  # continued, with or without its header printed again
     if table.continues is not None and previous is not None and not all(c.header for c in columns):
         inherited = [c for c in previous.columns]
+        if len(inherited) != len(columns) and not any(c.header for c in columns):
+            placed = _place_under(columns, inherited)  # a column blank all down this page: where it was above
+            if placed is not None:
+                columns = placed
+                bounds = _zones(columns, bounds[0])
         if len(inherited) != len(columns):
             raise ExtractionError(f"{where}: has no header of its own, so it continues the table before it, but "
                                   f"has {len(columns)} columns of counts where that one has {len(inherited)}")
@@ -591,6 +606,22 @@ def _split_at_gaps(cell: Cell, boundaries: list[float]) -> list[Cell] | None:
         start_char, start_x = spaces[k] + 1, cell.gaps[k][1]
     parts.append(Cell(cell.text[start_char:], start_x, cell.x1))
     return parts
+
+
+def _place_under(columns: list[Column], above: list[Column]) -> list[Column] | None:
+    """The columns of a continued part, placed under those of the part before when each of its columns of counts
+    stands under exactly one of them (the same page layout); the others are columns blank all down this part."""
+    starts = [column.x0 for column in above]
+    taken: dict[int, Column] = {}
+    for own in columns:
+        under = [j for j in range(max(0, bisect.bisect_right(starts, own.x1 + 2) - 2),
+                                  bisect.bisect_right(starts, own.x1 + 2))
+                 if above[j].x0 - 2 <= own.x1 and own.x0 <= above[j].x1 + 2]
+        if len(under) != 1 or under[0] in taken:
+            return None
+        taken[under[0]] = own
+    return [Column(min(old.x0, taken[j].x0), max(old.x1, taken[j].x1)) if j in taken else Column(old.x0, old.x1)
+            for j, old in enumerate(above)]
 
 
 def _column_header_text(table: Table) -> list[str]:
@@ -878,6 +909,9 @@ def _names_anything(table: Table, towns: Mapping[str, str], vocabulary: Vocabula
     labelled = [row for row in table.rows if row.label is not None]
     if not labelled:
         return True  # rows continuing a named group (a long table's next page): judged with the table they continue
+    if any(_is_title(line) or vocabulary.statutes_in(line.text) or vocabulary.measures_in(line.text)
+           for line in table.header_lines):
+        return True  # a titled table, or one whose header names what it counts: rows it cannot name are errors
     for row in labelled:
         if resolve_label(row.label.text, towns)[1] != "unresolved" or vocabulary.statutes_in(row.label.text) \
                 or vocabulary.measures_in(row.label.text):
