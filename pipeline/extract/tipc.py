@@ -248,6 +248,13 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
             if heading is not None:
                 rows[position - 1] = heading
                 position -= 1
+        while position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
+                and _close(kept[position - 1], kept[position]):
+            above = _name_alone(kept, rows, position - 1, position, places, end)
+            if above is None:
+                break
+            rows[position - 1] = above  # rows whose every cell is blank, before the first printed count
+            position -= 1
         bodies.append((position, end))
         position = end
     tables: list[Table] = []
@@ -299,13 +306,14 @@ def _blank_year_row(line: Line, above: Row) -> Row | None:
     return None
 
 
-def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int, places) -> Row | None:
+def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int, places,
+                end: int | None = None) -> Row | None:
     """A name alone on its line inside a body, at the rows' label position, not (yet) followed by a row: a row
     whose every cell is blank ('Middlefield' between two towns' rows, or after the last), or a heading; the rows
     after it decide (see _records)."""
     line = kept[index]
-    anchor = next((row.label for row in reversed(rows[start:index]) if row is not None and row.label is not None),
-                  None)
+    near = reversed(rows[start:index]) if end is None else iter(rows[start:end])  # below it, when above the body
+    anchor = next((row.label for row in near if row is not None and row.label is not None), None)
     if len(line.cells) != 1 or anchor is None or not places(line.cells[0].text):
         return None
     cell = line.cells[0]
@@ -475,6 +483,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     table.title, table.continues = [], None
     labels = [row.label for row in table.rows if row.label is not None and not row.group]
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
+    label_x0 = min((cell.x0 for cell in labels), default=0.0)
     bounds = _zones(columns, (label_x1 + columns[0].x0) / 2 if labels else columns[0].x0 - 0.5)
     context: list[str] = []
     column_lines = 0
@@ -493,12 +502,21 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             else:
                 context.append(cell.text.strip())
         values = [c for c in line.cells if c.x1 > edge]
+        if len(line.cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0 and len(columns) > 1:
+            # a phrase set from the labels' edge out over the columns: the table's (sub)title, never a column's
+            if not table.title and (not lines and not context or _CONTINUED.search(line.text)):
+                table.title.append(line.text.strip())
+            else:
+                context.append(line.text.strip())
+            continue
         if values:
             lines.append((line, values))
     lines = _stack_wrapped(lines)
-    # the column-header line: the lowest line with the most cells over the columns
+    # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
+    # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
     most = max((len(values) for _, values in lines), default=0)
-    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most
+                and not (most == 1 and labels and values[0].x0 < label_x1 and len(columns) > 1)), default=-1)
     if base >= 0:
         lines[base] = (lines[base][0], _split_merged(lines[base][1], columns))
     base_cells = lines[base][1] if base >= 0 else []
@@ -513,7 +531,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         bounds = _zones(columns, bounds[0])
     multi_seen = False
     for position, (_, values) in enumerate(lines):
-        over = [_over_one(cell, base_cells) for cell in values] if position != base else []
+        over = [_over_one(cell, base_cells, bounds) for cell in values] if position != base else []
         single = len(values) == 1 and position < base
         if single and (mode == "context" or mode == "centred" and _centred_over(values[0], columns, base_cells)):
             context.append(values[0].text.strip())
@@ -708,12 +726,18 @@ def _overlap(a: Cell, b: Cell) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
 
-def _over_one(cell: Cell, base: list[Cell]) -> Cell | None:
+def _over_one(cell: Cell, base: list[Cell], bounds: list[float]) -> Cell | None:
     """The one cell of the column-header line this text sits over (half its own width or more, or set as a wrapped
-    line of it: aligned with it and wider than it), if any."""
+    line of it: aligned with it, wider than it, but not past its column on both sides, as a group header centred
+    over three columns is), if any."""
     width = max(cell.x1 - cell.x0, 1e-6)
+
+    def within(b: Cell) -> bool:
+        zone = _zone_of(_centre(b), bounds)
+        return zone < 0 or not (cell.x0 < bounds[zone] - 1 and cell.x1 > bounds[zone + 1] + 1)
+
     over = [b for b in base if _overlap(cell, b) >= 0.5 * width - 1e-6 or _overlap(cell, b) >= 0.5 * min(
-        width, b.x1 - b.x0) and _aligned(cell, b) and width <= 4 * max(b.x1 - b.x0, 1e-6)]
+        width, b.x1 - b.x0) and _aligned(cell, b) and width <= 4 * max(b.x1 - b.x0, 1e-6) and within(b)]
     touched = [b for b in base if _overlap(cell, b) >= 0.2 * min(width, max(b.x1 - b.x0, 1e-6))]
     return over[0] if len(over) == 1 and len(touched) == 1 else None  # over two headers: it spans both
 
@@ -865,8 +889,9 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     def places(text: str) -> bool:
         return resolve_label(text, towns)[1] != "unresolved"
 
-    tables = [table for table in find_tables(list(lines), names, places)
-              if _names_anything(table, towns, vocabulary)]
+    lines = list(lines)
+    _refuse_glued_counts(lines, source, places)
+    tables = [table for table in find_tables(lines, names, places) if _names_anything(table, towns, vocabulary)]
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
@@ -881,6 +906,22 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
         raise ExtractionError(
             f"{source.filename}: no TIPC tables found (no rows of counts under a header that says what they count)")
     return tidy_frame(records, source)
+
+
+_GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
+
+
+def _refuse_glued_counts(lines: list[Line], source: SourceRef, places) -> None:
+    """A row's name with a number set hard against it ('Total, all jurisdictions712'): the name cannot be told
+    from its count (nor from a footnote number), so the file is refused rather than the count lost."""
+    for line in lines:
+        glued = _GLUED.match(line.cells[0].text.strip()) if line.cells else None
+        if glued is None or _YEAR_CELL.match(glued.group(2)) and len(line.cells) > 1 or not places(glued.group(1)):
+            continue
+        where = f"page {line.page}, line {line.number}" if line.page is not None and not line.grid else \
+            f"line {line.number}"
+        raise ExtractionError(f"{source.filename}, {where}: row label {line.cells[0].text.strip()!r} ends in a "
+                              "number set against the name: its count cannot be told from the name")
 
 
 def _refuse_fiscal(table: Table, source: SourceRef) -> None:

@@ -33,7 +33,7 @@ _MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷
 _NOT_COUNT = re.compile(r"%|\bpercent|\bchange\b|\brank|\brate\b|\bper\s+(?:100|1,000|capita)|\bshare\b|"
                         r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:grand\s+|statewide\s+|state\s+|connecticut\s+|ct\s+)?totals?(?:\s*[,:-]\s*(?:all|every|"
-                    r"statewide)\b.*)?$|^(?:all\s+(?:towns|jurisdictions|agencies|departments)|statewide)$",
+                    r"statewide)\b\D*)?$|^(?:all\s+(?:towns|jurisdictions|agencies|departments)|statewide)$",
                     re.IGNORECASE)
 _SUBTOTAL = re.compile(r"^sub-?\s?totals?\b", re.IGNORECASE)
 _STATE_POLICE_LABELS = {"state police", "ct state police", "connecticut state police", "state police troops",
