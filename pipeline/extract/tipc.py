@@ -502,7 +502,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             else:
                 context.append(cell.text.strip())
         values = [c for c in line.cells if c.x1 > edge]
-        if len(line.cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0 and len(columns) > 1:
+        if len(line.cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0:
             # a phrase set from the labels' edge out over the columns: the table's (sub)title, never a column's
             if not table.title and (not lines and not context or _CONTINUED.search(line.text)):
                 table.title.append(line.text.strip())

@@ -43,9 +43,10 @@ BROKEN_EXAMPLES = max(50, EXAMPLES // 3)
 # Strict (make fuzz): every good layout must read exactly and every broken one be refused naming its defect.
 # CI, while issue 13 is open: a layout may still be refused (a clear ExtractionError naming where), but never read
 # wrong, a broken report never accepted, and at least READ_FLOOR of the CI sample must read exactly (a ratchet:
-# raise it as the reader improves; 247 of 300 read exactly when it was set).
+# raise it as the reader improves; 247 of 300 read exactly when it was 0.8; at 0.93, 300 of 300 of the sample this
+# file draws alone and 1,451 of 1,500 layouts of seed 777 read exactly, none wrong).
 STRICT = os.environ.get("CTIP_FUZZ_STRICT", "0") == "1"
-READ_FLOOR = 0.8
+READ_FLOOR = 0.93
 REFUSED: list[str] = []
 TOWNS = layouts.mirror_towns()
 COMPARED = ["page", "jurisdiction", "jurisdiction_type", "period_start", "period_end", "offense", "measure", "count",
