@@ -78,14 +78,16 @@ def _split_values(line: Line) -> Line:
         year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
         line = Line(line.page, line.number, (name, year, *line.cells[1:]), line.top, line.bottom, line.grid,
                     line.fields)
-    for cell in line.cells:
+    pending = list(line.cells)
+    while pending:
+        cell = pending.pop(0)
         if _LEADER.match(cell.text):
             continue  # dot leaders: a contents page or a label's leader, never a value
         repeated = _REPEATED.match(cell.text)
         if repeated and not value_like(repeated.group(1)):  # "Arrests Arrests": one header per column, set close
             half = (cell.x1 - cell.x0) / 2
-            cells += [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1), Cell(repeated.group(1), cell.x0 + half + 1,
-                                                                              cell.x1)]
+            pending[:0] = [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1),
+                           Cell(repeated.group(1), cell.x0 + half + 1, cell.x1)]  # each half split further
             continue
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
@@ -424,10 +426,11 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     """Give every column of a table its meaning from all the text that can say it.
 
     Where the drawing is ambiguous (a short line of text over one column's header: its wrapped first line, or a
-    group header over several columns?), each reading is tried and the one that leaves fewest columns without a
-    statute, measure or year wins (the first, on a tie); none is guessed."""
+    group header over several columns? a line of headers each set over one column: their wrapped parts, or group
+    headers centred over pairs?), each reading is tried and the one that leaves fewest columns without a statute,
+    measure or year (or two columns with one meaning) wins (the first, on a tie); none is guessed."""
     attempts = []  # (columns left without meaning, error, meaning, what the reading set on the table)
-    for mode in ("column", "centred", "context"):
+    for mode in ("column", "centred", "context", "groups"):
         try:
             meaning = _read_header(table, previous, vocabulary, where, mode)
         except ExtractionError as exc:
@@ -538,7 +541,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         elif position == base:
             column_lines += 1
             _column_cells(values, columns, bounds, grid)
-        elif all(over) and len({id(b) for b in over}) == len(over) and all(
+        elif mode != "groups" and all(over) and len({id(b) for b in over}) == len(over) and all(
                 _aligned(cell, below) for cell, below in zip(values, over, strict=True)):
             for cell, below in zip(values, over, strict=True):  # a header printed over two or three lines
                 zone = _zone_of(_centre(below), bounds)
@@ -682,7 +685,8 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
     more), neither is three times wider and both are set the same way, as the lines of one wrapped text are (left,
     right or centre edges aligned: a group header never stacks onto the header of one of its columns); stacks end
-    on the line of their last cell, where they are placed.
+    on the line of their last cell, where they are placed. A line of group headers whose every cell is set under
+    one of the line above ('Patronizing a Prostitute,' / '2005') stacks whatever the widths.
     The column-header line (the one with the most cells) is never stacked into."""
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
@@ -690,9 +694,14 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     ended: dict[int, list[Cell]] = {}
     for index, (_, values) in enumerate(lines[:max(base, 0)]):
         grown = []
+        above = sorted(lines[index - 1][1], key=lambda c: c.x0) if index else []
+        parallel = len(values) >= 2 and len(above) == len(values) and all(  # a row of group headers wrapped
+            _aligned(a, b) and _overlap(a, b) > 0 for a, b in zip(above, sorted(values, key=lambda c: c.x0),
+                                                                   strict=True))
         for cell in values:
             match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1
-                          and _stacks_on(stack, cell) and k not in grown
+                          and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
+                               and _overlap(stack, cell) > 0) and k not in grown
                           and sum(_overlap(stack, other) > 0 for other in values) == 1), None)  # spans: a group
             if match is None:
                 open_stacks.append((cell, index))
