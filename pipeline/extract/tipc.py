@@ -148,6 +148,7 @@ class Column:
     measure: Mention | None = None
     period: Mention | None = None
     printed_total: bool = False
+    skipped_by_group: bool = False  # not a count only because a group header says so ('%' over it)
 
     @property
     def header_text(self) -> str:
@@ -236,7 +237,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         while end < len(kept) and kept[end].page == kept[position].page and _close(kept[end - 1], kept[end]):
             if rows[end] is None:
                 rows[end] = _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end) or \
-                    _name_alone(kept, rows, end, position, places)
+                    _name_alone(kept, rows, end, position, places, names=names)
                 if rows[end] is None:
                     break
             end += 1
@@ -309,15 +310,21 @@ def _blank_year_row(line: Line, above: Row) -> Row | None:
 
 
 def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int, places,
-                end: int | None = None) -> Row | None:
+                end: int | None = None, names=None) -> Row | None:
     """A name alone on its line inside a body, at the rows' label position, not (yet) followed by a row: a row
     whose every cell is blank ('Middlefield' between two towns' rows, or after the last), or a heading; the rows
     after it decide (see _records)."""
     line = kept[index]
     near = reversed(rows[start:index]) if end is None else iter(rows[start:end])  # below it, when above the body
     anchor = next((row.label for row in near if row is not None and row.label is not None), None)
-    if len(line.cells) != 1 or anchor is None or not places(line.cells[0].text):
+    if len(line.cells) != 1 or anchor is None:
         return None
+    text = line.cells[0].text
+    label_like = abs(line.cells[0].x0 - anchor.x0) <= 3.0 and len(text.split()) <= 10 and not re.search(
+        r"[a-z]{3,}[.;!?](?:\s|$)", text)  # set as the labels are, no sentence
+    summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
+    if not (places(text) or summary_row):
+        return None  # a place, or in a summary table whose rows name statutes and measures, one of those
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or \
             abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15):
@@ -430,15 +437,18 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     headers centred over pairs?), each reading is tried and the one that leaves fewest columns without a statute,
     measure or year (or two columns with one meaning) wins (the first, on a tie); none is guessed."""
     attempts = []  # (columns left without meaning, error, meaning, what the reading set on the table)
-    for mode in ("column", "centred", "context", "groups"):
+    for mode in (("column", False), ("centred", False), ("context", False), ("column", True), ("centred", True),
+                 ("context", True)):
         try:
             meaning = _read_header(table, previous, vocabulary, where, mode)
         except ExtractionError as exc:
-            attempts.append((float("inf"), exc, None, None))
+            attempts.append(((float("inf"), 0), exc, None, None))
             continue
-        attempts.append((_missing(meaning, vocabulary), None, meaning,
-                         (list(table.title), table.continues, table.label_header)))
-        if attempts[-1][0] == 0:
+        # fewest columns without meaning, then fewest counts set aside only by a group header ('%' over the last
+        # column is its header's first line, not a group over all of them)
+        score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
+        attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
+        if score == (0, 0):
             break
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
@@ -476,7 +486,7 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
-                 mode: str) -> Meaning:
+                 mode: tuple[str, bool]) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns and previous is not None:  # a continued part whose rows are all blank: the columns above
@@ -517,32 +527,42 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = _stack_wrapped(lines)
     # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
     # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
-    most = max((len(values) for _, values in lines), default=0)
-    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most
+    # (counted as split where tight columns ran headers together: 'Arrested 100,000 Rank' is three)
+    split = [_split_merged(values, columns) for _, values in lines]
+    most = max((len(values) for values in split), default=0)
+    base = max((i for i, values in enumerate(split) if len(values) == most
                 and not (most == 1 and labels and values[0].x0 < label_x1 and len(columns) > 1)), default=-1)
     if base >= 0:
-        lines[base] = (lines[base][0], _split_merged(lines[base][1], columns))
+        lines[base] = (lines[base][0], split[base])
     base_cells = lines[base][1] if base >= 0 else []
     trailing = [cell for cell in base_cells if cell.x0 > columns[-1].x1 + 1 and len(base_cells) > 1
                 and not is_not_a_count(cell.text)]
     if trailing:  # headers right of the last count: columns whose every cell is blank (still cells to read)
         columns = columns + [Column(cell.x0, cell.x1) for cell in trailing]
         bounds = _zones(columns, bounds[0])
+    leading = [cell for cell in base_cells if labels and cell.x0 > label_x1 + 1 and cell.x1 < columns[0].x0 - 1
+               and len(base_cells) > 1 and not is_not_a_count(cell.text)
+               and cell.text.strip().casefold() not in _LABEL_HEADERS]
+    if leading:  # headers between the names and the first count: columns whose every cell is blank
+        columns = [Column(cell.x0, cell.x1) for cell in leading] + columns
+        bounds = _zones(columns, (label_x1 + columns[0].x0) / 2)
     orphans = [cell for cell in _blank_columns(base_cells, columns, bounds) if not is_not_a_count(cell.text)]
     if orphans:  # a header over no count, between counted columns: a column whose every cell is blank
         columns = sorted(columns + [Column(cell.x0, cell.x1) for cell in orphans], key=lambda c: c.x0)
         bounds = _zones(columns, bounds[0])
+    single_mode, multi_are_groups = mode  # how a lone phrase over the columns is read; lines of several: groups?
     multi_seen = False
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells, bounds) for cell in values] if position != base else []
         single = len(values) == 1 and position < base
-        if single and (mode == "context" or mode == "centred" and _centred_over(values[0], columns, base_cells)):
+        if single and (single_mode == "context" or single_mode == "centred" and _centred_over(values[0], columns,
+                                                                                               base_cells)):
             context.append(values[0].text.strip())
         elif position == base:
             column_lines += 1
             _column_cells(values, columns, bounds, grid)
-        elif mode != "groups" and all(over) and len({id(b) for b in over}) == len(over) and all(
-                _aligned(cell, below) for cell, below in zip(values, over, strict=True)):
+        elif (len(values) == 1 or not multi_are_groups) and all(over) and len({id(b) for b in over}) == len(over) \
+                and all(_aligned(cell, below) for cell, below in zip(values, over, strict=True)):
             for cell, below in zip(values, over, strict=True):  # a header printed over two or three lines
                 zone = _zone_of(_centre(below), bounds)
                 if zone >= 0:
@@ -559,7 +579,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         previous is not None and previous.table.title == table.title))
     repeated = previous is not None and not table.title and column_lines and (
         [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
-        or _column_header_text(table) == _column_header_text(previous.table))
+        or _repeats_header(_column_header_text(table), _column_header_text(previous.table)))
     if previous is not None and (continued or repeated or not table.title and not column_lines):
         table.continues = previous.table  # continued, with or without its header printed again
     if table.continues is not None and previous is not None and not all(c.header for c in columns):
@@ -605,26 +625,34 @@ def _split_merged(cells: list[Cell], columns: list[Column]) -> list[Cell]:
         if len(over) < 2 or not cell.gaps or any(headers_over[index] > 1 for index in over):
             out.append(cell)
             continue
-        parts = _split_at_gaps(cell, [(columns[i].x1 + columns[i + 1].x0) / 2 for i in over[:-1]])
+        parts = _split_at_gaps(cell, [columns[i] for i in over])
         fits = parts is not None and all(part.x0 <= columns[i].x1 and columns[i].x0 <= part.x1
                                          for part, i in zip(parts, over, strict=True))
         out += parts if fits else [cell]
     return out
 
 
-def _split_at_gaps(cell: Cell, boundaries: list[float]) -> list[Cell] | None:
-    """The cell's text cut at the printed space nearest each boundary (None if two boundaries want one space)."""
+def _split_at_gaps(cell: Cell, under: list[Column]) -> list[Cell] | None:
+    """The cell's text cut at printed spaces, one part per column under it, left to right: each cut where the part
+    it ends is set best over its own column (left, right or centre edge nearest to the column's), so that 'Year
+    Promoting prostitution ... Rate per 100,000' gives 'Year' to the Year column, not half the phrase."""
     spaces = [index for index, char in enumerate(cell.text) if char == " "]
-    if len(spaces) != len(cell.gaps):
+    if len(spaces) != len(cell.gaps) or len(spaces) < len(under) - 1:
         return None
-    chosen = sorted({min(range(len(cell.gaps)), key=lambda k: abs(sum(cell.gaps[k]) / 2 - boundary))
-                     for boundary in boundaries})
-    if len(chosen) != len(boundaries):
-        return None
-    parts, start_char, start_x = [], 0, cell.x0
-    for k in chosen:
+    parts, start_char, start_x, first_gap = [], 0, cell.x0, 0
+    for i, column in enumerate(under[:-1]):
+        last_gap = len(cell.gaps) - (len(under) - 1 - i)  # leave a space for every column still to come
+
+        def misfit(k: int, column: Column = column, left: float = start_x) -> float:
+            right = cell.gaps[k][0]
+            return min(abs(left - column.x0), abs(right - column.x1), abs((left + right) / 2 - column.centre))
+
+        candidates = [k for k in range(first_gap, last_gap + 1) if cell.gaps[k][0] >= column.x0 - 1]
+        if not candidates:
+            return None
+        k = min(candidates, key=misfit)
         parts.append(Cell(cell.text[start_char:spaces[k]], start_x, cell.gaps[k][0]))
-        start_char, start_x = spaces[k] + 1, cell.gaps[k][1]
+        start_char, start_x, first_gap = spaces[k] + 1, cell.gaps[k][1], k + 1
     parts.append(Cell(cell.text[start_char:], start_x, cell.x1))
     return parts
 
@@ -649,7 +677,13 @@ def _column_header_text(table: Table) -> list[str]:
     """The header lines under the title, as printed: a continued table that prints its header again prints these
     (its columns may differ: a column blank on this page has no counts to place it)."""
     return [" ".join(line.text.split()).casefold() for line in table.header_lines
-            if line.text.strip() not in table.title]
+            if line.text.strip() not in table.title and not _CONTINUED.search(line.text)]
+
+
+def _repeats_header(own: list[str], before: list[str]) -> bool:
+    """The column headers printed again: the same lines as the last ones of the header before (its title and
+    subtitles may stay behind on the first page)."""
+    return bool(own) and own == before[-len(own):]
 
 
 def _wraps(above: Line, below: Line) -> bool:
@@ -826,6 +860,7 @@ def _assign(meaning: Meaning, vocabulary: Vocabulary, where: str) -> None:
                 continue
             if is_not_a_count(header) or is_not_a_count(" ".join(column.groups)):
                 column.kind = "skip"
+                column.skipped_by_group = not is_not_a_count(header)
                 continue
             groups = [" ".join(column.groups)]
             column.statute = _most_specific(vocabulary.statutes_in, [header], groups, [" ".join(context)], where,
@@ -901,6 +936,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     lines = list(lines)
     _refuse_glued_counts(lines, source, places)
     tables = [table for table in find_tables(lines, names, places) if _names_anything(table, towns, vocabulary)]
+    _refuse_empty_tables(lines, tables, source, names)
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
@@ -915,6 +951,23 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
         raise ExtractionError(
             f"{source.filename}: no TIPC tables found (no rows of counts under a header that says what they count)")
     return tidy_frame(records, source)
+
+
+def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceRef, names) -> None:
+    """A table title with rows under it that name a statute, measure or place but print no count at all (every
+    cell blank): no body of counts was found, so the rows would be lost without a word; refuse instead."""
+    headed = {(line.page, line.number) for table in tables for line in table.header_lines}
+    dotted_pages = {line.page for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
+    for index, line in enumerate(lines):
+        if (line.page, line.number) in headed or not _is_title(line) or line.page in dotted_pages or line.grid:
+            continue
+        for below in lines[index + 1:index + 12]:
+            if below.page != line.page or _is_title(below) or _LEGEND_START.search(below.text):
+                break
+            if len(below.cells) == 1 and names(below.cells[0].text) and below.cells[0].x0 <= line.cells[0].x0 + 40:
+                raise ExtractionError(f"{source.filename}, page {line.page}: {line.text.strip()!r} has rows "
+                                      f"({below.text.strip()!r}) but no printed count under it: every cell blank? "
+                                      "The table cannot be read")
 
 
 _GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
@@ -994,8 +1047,8 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
         if row.group:
             follower = table.rows[position + 1] if position + 1 < len(table.rows) else None
             names_place = resolve_label(row.label.text, towns)[1] != "unresolved"
-            if not (names_place and (follower is not None and follower.label is not None
-                                     or follower is None and row.blank)):
+            blank_row = (follower is None or follower.label is not None) and (names_place or row.blank)
+            if not blank_row:
                 heading = table.heading = row.label
                 if names_place:
                     last_label = table.last_label = row.label  # a town heading the years below it
