@@ -120,6 +120,22 @@ def pooled_ratio_over_years(numerators: list[int], denominators: list[int],
     return PooledRatio(value, float(math.exp(low)), float(math.exp(high)), dispersion, len(a), QUASI_BINOMIAL)
 
 
+def ratio_with_dispersion(numerator: int, denominator: int, dispersion: float, df: int,
+                          confidence: float = 0.95) -> Estimate:
+    """a : b with the variance of its log inflated by a dispersion estimated elsewhere, t on its df: a sensitivity
+    for totals without a year split (what their interval would be if their years varied as another series' do).
+    Equals pooled_ratio_over_years when the dispersion and df are that series' own."""
+    from scipy.stats import t as student_t
+
+    if numerator <= 0 or denominator <= 0:
+        raise ValueError("need two positive counts")
+    value = numerator / denominator
+    half = float(student_t.ppf(1 - (1 - confidence) / 2, df)) * math.sqrt(
+        max(dispersion, 1.0) * (1 / numerator + 1 / denominator))
+    return Estimate(value, value * math.exp(-half), value * math.exp(half),
+                    f"log ratio, variance x {max(dispersion, 1.0):.2f} (borrowed), t({df})")
+
+
 def mean_with_t_interval(values: list[float], confidence: float = 0.95) -> Estimate:
     """Mean of yearly values with a t interval on (n - 1) df (statsmodels OLS on a constant): each year is one
     observation, so between-year variation sets the width."""

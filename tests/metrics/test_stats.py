@@ -22,6 +22,7 @@ from pipeline.metrics.stats import (
     pooled_ratio_over_years,
     proportion,
     proportion_ratio,
+    ratio_with_dispersion,
     shrunk_ratio,
     sign_test,
 )
@@ -209,3 +210,13 @@ def test_shrinkage_is_the_conjugate_posterior():
     assert tiny.lower < tiny.value < tiny.upper
     large = shrunk_ratio(600, 800, prior)
     assert large.value == pytest.approx(603 / 201.5)
+
+
+def test_borrowed_dispersion_reproduces_the_pooled_interval_of_its_own_series():
+    pooled = pooled_ratio_over_years(CT_FEMALE, CT_MALE)
+    borrowed = ratio_with_dispersion(sum(CT_FEMALE), sum(CT_MALE), pooled.dispersion, pooled.years - 1)
+    assert (borrowed.lower, borrowed.upper) == (pytest.approx(pooled.lower, rel=1e-6),
+                                                pytest.approx(pooled.upper, rel=1e-6))
+    plain = ratio_with_dispersion(3557, 1378, 0.5, 10**6)  # floored at 1, t -> z: the Wald interval of a log ratio
+    se = math.sqrt(1 / 3557 + 1 / 1378)
+    assert plain.lower == pytest.approx(3557 / 1378 * math.exp(-1.959964 * se), rel=1e-5)
