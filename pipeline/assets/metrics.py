@@ -87,6 +87,13 @@ def national_female_share(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFra
                     lambda con: national.national_female_share(con, ucr_statewide_by_year_sex))
 
 
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
+def national_reconciliation(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Table 324's 2009 cells beside the FBI files' counts (the blocking validation rule, rerun on the warehouse
+    so the report can show every cell, not only the failing ones)."""
+    return _compute(ctip, "national_reconciliation", national.national_reconciliation)
+
+
 @asset(group_name="metrics")
 def ct_versus_nation(ctip: CtipPaths, national_female_share: pd.DataFrame) -> Output[pd.DataFrame]:
     """Connecticut's and the nation's pooled female shares and their mean yearly difference (t interval)."""

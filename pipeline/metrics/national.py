@@ -7,6 +7,7 @@ import duckdb
 import pandas as pd
 
 from pipeline.metrics.stats import count_ratio, mean_with_t_interval, pooled_ratio_over_years, proportion
+from pipeline.validate.rules import NATIONAL_SOURCES_SQL
 
 # All ages = the adults file + the under-18 file; only the FBI bulk files (whole counts), not Table 324.
 NATIONAL_BY_YEAR_SQL = """
@@ -42,6 +43,17 @@ def national_female_share(con: duckdb.DuckDBPyConnection, ct_by_year_sex: pd.Dat
                        difference_upper=share.upper - row.national_share)
         rows.append(out)
     return pd.DataFrame(rows)
+
+
+def national_reconciliation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every cell the two national sources share, printed against counted, with the tolerance of the printed
+    rounding; the same SQL validation ran before the load."""
+    frame = con.execute(f"""SELECT "group", location, cell_text, printed_total AS printed_persons,
+                                   parts_sum AS fbi_count, printed_total - parts_sum AS difference,
+                                   tolerance, abs(printed_total - parts_sum) <= tolerance AS within_rounding
+                            FROM ({NATIONAL_SOURCES_SQL}) ORDER BY "group" """).df()
+    return frame.astype({"printed_persons": "Int64", "fbi_count": "Int64", "difference": "Int64",
+                         "tolerance": "Int64"})
 
 
 def ct_versus_nation(by_year: pd.DataFrame) -> pd.DataFrame:
