@@ -183,22 +183,32 @@ def _robust(value: float, lower: float, upper: float, exact_lower: float, exact_
             f"{exact_upper:.2f}, which assumes independent arrests)")
 
 
+def _versus_nation(difference: pd.Series) -> str:
+    return ("higher than the nation's" if difference.ci_lower > 0 else "lower than the nation's"
+            if difference.ci_upper < 0 else "not distinguishable from the nation's")
+
+
 def _national_paragraph(context: ReportContext) -> str:
-    versus = context.versus[context.versus.years == context.versus.years.iloc[0]].set_index("measure")
+    windows = list(dict.fromkeys(context.versus.years))
+    versus = context.versus[context.versus.years == windows[0]].set_index("measure")
     ct, nation = versus.loc["Connecticut female share (UCR)"], versus.loc["national female share (FBI)"]
     difference = versus.loc["difference, Connecticut minus nation (mean of years)"]
     national = context.national.dropna(subset=["national_share"])
     first = national[national.year >= 2005]
     span = (f"{first.national_share.min():.1%} to {first.national_share.max():.1%} in "
             f"{int(first.year.min())}–{int(first.year.max())}")
-    unusual = ("higher than the nation's" if difference.ci_lower > 0 else "lower than the nation's"
-               if difference.ci_upper < 0 else "not distinguishable from the nation's")
-    return (f"Is Connecticut unusual? Women were {ct.value:.1%} of Connecticut's prostitution and commercialized "
+    text = (f"Is Connecticut unusual? Women were {ct.value:.1%} of Connecticut's prostitution and commercialized "
             f"vice arrestees over {ct.years} (year-clustered 95% CI {ct.ci_lower:.1%}–{ct.ci_upper:.1%}); "
             f"nationally (FBI counts from reporting agencies) {nation.value:.1%} over the same years "
             f"({span}). Connecticut's share was on average {difference.value * 100:+.1f} percentage points from "
             f"the nation's (95% CI {difference.ci_lower * 100:+.1f} to {difference.ci_upper * 100:+.1f}, "
-            f"{difference.method}): {unusual}.")
+            f"{difference.method}): {_versus_nation(difference)}.")
+    for window in windows[1:]:
+        other = context.versus[(context.versus.years == window)
+                               & context.versus.measure.str.startswith("difference")].iloc[0]
+        text += (f" Over {window}: {other.value * 100:+.1f} points (95% CI {other.ci_lower * 100:+.1f} to "
+                 f"{other.ci_upper * 100:+.1f}), {_versus_nation(other)}.")
+    return text
 
 
 def _reconciliation_sentence(reconciliation: pd.DataFrame) -> str:

@@ -189,9 +189,9 @@ def town_rates(town_year: pd.DataFrame, towns: pd.DataFrame, synthetic: bool = F
         axes.set_xlabel("Arrests per 100,000 residents (all sexes) per year, mean of complete UCR years")
         axes.set_title("Towns with at least 10 arrests: yearly arrest rate by sex of arrestee")
         axes.legend(frameon=False, loc="lower right")
-        figure.text(0.01, 0.005, UCR_SOURCE + " Population: DPH estimates, all residents (not split by sex).",
+        figure.text(0.01, 0.005, UCR_SOURCE + "\nPopulation: DPH estimates of all residents (not split by sex).",
                     fontsize=7, color="0.3")
-        figure.tight_layout(rect=(0, 0.02, 1, 1))
+        figure.tight_layout(rect=(0, 0.035, 1, 1))
         return _save(figure, "ucr_town_rates", synthetic)
 
 
