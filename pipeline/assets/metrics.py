@@ -144,9 +144,10 @@ def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
 
 
 @asset(group_name="metrics")
-def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame,
+def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame, ucr_town_by_year: pd.DataFrame,
                  facts_validation: ValidationOutcome) -> Output[pd.DataFrame]:
     """Every filter, mapping and exception applied between raw and report, with the rows it touched."""
     small = int((ucr_town_disparity.small_count & (ucr_town_disparity.total_arrests > 0)).sum())
     return _compute(ctip, "decision_log",
-                    lambda con: queries.decision_log(con, small, facts_validation.warning_rows()))
+                    lambda con: queries.decision_log(con, small, facts_validation.warning_rows(),
+                                                     int(ucr_town_by_year.incomplete.sum())))

@@ -321,8 +321,9 @@ SELECT 1 AS step, 'extract' AS stage, 'UCR: only the Prostitution and Commercial
        'the other offences are outside the question' AS reason,
        count(*) AS rows_kept, NULL::BIGINT AS rows_dropped, NULL::BIGINT AS arrests_affected FROM ucr
 UNION ALL
-SELECT 2, 'metrics', 'UCR: sex rows feed every metric; age and race rows stay in the warehouse',
-       'sex is the only split that stands in for role', count(*) FILTER (WHERE breakdown = 'sex'),
+SELECT 2, 'metrics', 'UCR: sex rows feed every disparity metric; age and race rows only the age and race '
+       || 'distributions (both sexes together)', 'sex is the only split that stands in for role; age and race rows '
+       || 'are not split by sex', count(*) FILTER (WHERE breakdown = 'sex'),
        count(*) FILTER (WHERE breakdown <> 'sex'), NULL FROM ucr
 UNION ALL
 SELECT 3, 'metrics', 'UCR: universities, casinos, tribal and state agencies are counted statewide, not in any town',
@@ -354,12 +355,17 @@ ORDER BY step
 """
 
 
-def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows: pd.DataFrame) -> pd.DataFrame:
+def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows: pd.DataFrame,
+                 incomplete_town_years: int = 0) -> pd.DataFrame:
     """Every filter, mapping and exception between raw and report, with the rows it kept or set aside."""
     log = _integers(con.execute(DECISION_LOG_SQL).df(), ["step", "rows_kept", "rows_dropped", "arrests_affected"])
     extra = [{"step": 9, "stage": "metrics", "decision": f"Towns with fewer than {SMALL_TOWN_MINIMUM} arrests are "
               "shown and flagged, never compared or ranked", "reason": "their ratios are mostly noise",
-              "rows_kept": None, "rows_dropped": small_towns, "arrests_affected": None}]
+              "rows_kept": None, "rows_dropped": small_towns, "arrests_affected": None},
+             {"step": 9, "stage": "metrics", "decision": "Rates per 100,000 residents (all sexes): no rate for a "
+              "town-year (or its county-year) in which an agency of the town has no column",
+              "reason": "the count is incomplete, not zero", "rows_kept": None,
+              "rows_dropped": incomplete_town_years, "arrests_affected": None}]
     if not warning_rows.empty and "exception" in warning_rows:
         for exception, group in warning_rows.groupby("exception", sort=True):
             extra.append({"step": 10, "stage": "validate", "decision": f"exception {exception}: failing rows "
