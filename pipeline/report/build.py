@@ -42,7 +42,9 @@ def _fmt_ci(value: float, lower: float, upper: float, digits: int = 2) -> str:
 
 
 def _percent_change(ratio: float) -> str:
-    return f"{(ratio - 1) * 100:+.1f}%"
+    """A bound that rounds to zero keeps its sign and gets one more digit: -0.01%, not -0.0%."""
+    change = (ratio - 1) * 100
+    return f"{change:+.2f}%" if change != 0 and round(change, 1) == 0 else f"{change:+.1f}%"
 
 
 def _trend_sentence(trend: pd.DataFrame) -> str:
