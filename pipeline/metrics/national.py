@@ -23,6 +23,12 @@ ORDER BY year
 """
 
 
+BY_YEAR_COLUMNS = ["year", "national_female", "national_male", "national_sources", "national_share", "ct_female",
+                   "ct_male", "ct_share", "ct_lower", "ct_upper", "difference", "difference_lower",
+                   "difference_upper"]
+VERSUS_COLUMNS = ["years", "measure", "value", "ci_lower", "ci_upper", "n_years", "method"]
+
+
 def national_female_share(con: duckdb.DuckDBPyConnection, ct_by_year_sex: pd.DataFrame) -> pd.DataFrame:
     """Every year of the FBI files: the national female share (counts of tens of thousands: its sampling error is
     negligible beside Connecticut's), and for the UCR years Connecticut's share with its exact interval and the
@@ -42,7 +48,7 @@ def national_female_share(con: duckdb.DuckDBPyConnection, ct_by_year_sex: pd.Dat
                        difference_lower=share.lower - row.national_share,
                        difference_upper=share.upper - row.national_share)
         rows.append(out)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=BY_YEAR_COLUMNS)
 
 
 def national_reconciliation(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -64,6 +70,8 @@ def ct_versus_nation(by_year: pd.DataFrame) -> pd.DataFrame:
     windows = (("all common years", both), ("without 2014, 2015", both[~both.year.isin([2014, 2015])]))
     rows = []
     for name, chosen in windows:
+        if len(chosen) < 2:  # no national source in the manifest, or fewer than two common years
+            continue
         ct = pooled_ratio_over_years(chosen.ct_female.astype(int).tolist(), chosen.ct_male.astype(int).tolist())
         nation = pooled_ratio_over_years(chosen.national_female.astype(int).tolist(),
                                          chosen.national_male.astype(int).tolist())
@@ -80,7 +88,7 @@ def ct_versus_nation(by_year: pd.DataFrame) -> pd.DataFrame:
         ):
             rows.append({"years": years, "measure": measure, "value": value, "ci_lower": lower, "ci_upper": upper,
                          "n_years": len(chosen), "method": method})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=VERSUS_COLUMNS)
 
 
 PROXY_DIFFERENCES = ("UCR counts arrestees by sex, not by statute: women also buy, men also sell, and promoters "

@@ -192,6 +192,9 @@ def _versus_nation(difference: pd.Series) -> str:
 
 def _national_paragraph(context: ReportContext) -> str:
     windows = list(dict.fromkeys(context.versus.years))
+    if not windows:
+        return ("Is Connecticut unusual? Not answered in this version: the manifest lists no national source "
+                "covering at least two of the UCR years.")
     versus = context.versus[context.versus.years == windows[0]].set_index("measure")
     ct, nation = versus.loc["Connecticut female share (UCR)"], versus.loc["national female share (FBI)"]
     difference = versus.loc["difference, Connecticut minus nation (mean of years)"]

@@ -201,7 +201,7 @@ NATIONAL_SOURCE = ("Sources: FBI Crime Data Explorer, national arrests by age, s
 
 def national_female_share(by_year: pd.DataFrame, first_year: int = 2005, synthetic: bool = False) -> dict[str, bytes]:
     """The nation's female share by year beside Connecticut's with exact 95% intervals."""
-    nation = by_year[by_year.year >= first_year]
+    nation = by_year[by_year.year >= first_year].dropna(subset=["national_share"])
     ct = by_year.dropna(subset=["ct_share"])
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7.5, 4.2))

@@ -53,3 +53,14 @@ def test_the_mean_yearly_difference_has_a_t_interval_on_the_years():
     half = float(student_t.ppf(0.975, 4)) * sd / math.sqrt(5)
     assert (row.value, row.ci_lower, row.ci_upper) == (pytest.approx(mean), pytest.approx(mean - half),
                                                        pytest.approx(mean + half))
+
+
+def test_without_a_national_source_the_tables_are_empty_not_broken():
+    con = duckdb.connect()
+    con.register("facts", conform(pd.DataFrame()))
+    con.register("sources", pd.DataFrame({"source_id": pd.Series([], dtype=str), "dataset": pd.Series([], dtype=str)}))
+    ct = pd.DataFrame({"year": [2010, 2010], "sex": ["female", "male"], "statewide": [30, 10]})
+    by_year = national_female_share(con, ct)
+    assert by_year.empty and "national_share" in by_year.columns
+    versus = ct_versus_nation(by_year)
+    assert versus.empty and list(versus.columns)[:2] == ["years", "measure"]
