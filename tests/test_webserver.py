@@ -67,7 +67,8 @@ def test_the_webserver_shows_assets_checks_partitions_sensor_and_schedule(tmp_pa
     assert raw_files["partitionDefinition"] == {"type": "DYNAMIC", "name": "report_sources"}
     (dimension,) = raw_files["partitionKeysByDimension"]
     assert dimension["partitionKeys"] == [*(f"ucr_arrests_{year}" for year in range(2010, 2017)),
-                                          "statab_2012_table324"]
+                                          "statab_2012_table324", "fbi_asr_national_adults",
+                                          "fbi_asr_national_juvenile"]
     assert nodes["report_tables_extracted"]["partitionDefinition"]["name"] == "report_sources"
     assert nodes["ucr_arrests_tidy"]["partitionDefinition"] is None  # statewide: depends on every partition
     checks = {c["name"] for node in repository["assetNodes"] for c in node["assetChecksOrError"].get("checks", [])}

@@ -114,8 +114,8 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
                                    partition_key=source.id)
 
 
-def _all_extracted(settings: Settings, dataset: str) -> tuple[pd.DataFrame, int]:
-    sources = sources_of(manifest_sources(settings), dataset)
+def _all_extracted(settings: Settings, *datasets: str) -> tuple[pd.DataFrame, int]:
+    sources = [s for dataset in datasets for s in sources_of(manifest_sources(settings), dataset)]
     frames = [read_extracted(settings.extracted_dir, source) for source in sources]
     return pd.concat([conform(pd.DataFrame()), *frames], ignore_index=True), len(frames)
 
@@ -136,8 +136,9 @@ def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
 
 @asset(group_name="extract", deps=[report_tables_extracted])
 def national_arrests_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
-    """Every printed cell of the national statistical tables (as printed, with unit, and as persons)."""
-    tidy, sources = _all_extracted(ctip.settings(), "national_arrests_table")
+    """Every printed cell of the national statistical tables (as printed, with unit, and as persons) and the FBI's
+    national bulk counts of the same arrests by year, sex and age."""
+    tidy, sources = _all_extracted(ctip.settings(), "national_arrests_table", "national_bulk")
     return _output(tidy, sources=sources)
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 from dagster import MetadataValue, Output, asset
 
 from pipeline.assets.resources import CtipPaths
-from pipeline.metrics import queries
+from pipeline.metrics import claims, national, queries
 from pipeline.validate.run import ValidationOutcome
 from pipeline.warehouse.load import connect
 
@@ -41,9 +41,16 @@ def ucr_female_to_male_by_year(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.Da
     return _compute(ctip, "ucr_female_to_male_by_year", lambda _: queries.ucr_ratio_by_year(ucr_statewide_by_year_sex))
 
 
+@asset(group_name="metrics")
+def ucr_pooled_ratio(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Statewide female : male pooled over windows: exact and year-clustered (quasi-binomial) intervals."""
+    return _compute(ctip, "ucr_pooled_ratio", lambda _: queries.ucr_pooled_ratio(ucr_statewide_by_year_sex))
+
+
 @asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
-    """Female and male arrests and rates per 100,000 for each of the 169 towns and each year."""
+    """Female and male arrests and rates per 100,000 residents (all sexes) for each of the 169 towns and each
+    year; no rate where the town's count is incomplete."""
     return _compute(ctip, "ucr_town_by_year", queries.ucr_town_by_year)
 
 
@@ -55,20 +62,67 @@ def tipc_statewide_totals(ctip: CtipPaths) -> Output[pd.DataFrame]:
 
 @asset(group_name="metrics")
 def ucr_town_disparity(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
-    """Female : male arrests by town, raw (exact interval) and shrunk toward the statewide ratio."""
+    """Female : male arrests by town: exact and year-clustered intervals, and the empirical-Bayes posterior."""
     return _compute(ctip, "ucr_town_disparity", lambda con: queries.ucr_town_disparity(con, ucr_town_by_year))
 
 
 @asset(group_name="metrics")
-def claims_check(ctip: CtipPaths, published_disparity: pd.DataFrame,
-                 ucr_town_disparity: pd.DataFrame) -> Output[pd.DataFrame]:
-    """Every published claim, the figure the pipeline computes and a verdict by a stated rule."""
-    return _compute(ctip, "claims_check", lambda _: queries.claims_check(published_disparity, ucr_town_disparity))
+def claims_sensitivity(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
+    """The municipality claim under every window and minimum number of arrests, with its verdict."""
+    return _compute(ctip, "claims_sensitivity", lambda _: claims.municipality_sensitivity(ucr_town_by_year))
+
+
+@asset(group_name="metrics")
+def claims_check(ctip: CtipPaths, published_disparity: pd.DataFrame, ucr_pooled_ratio: pd.DataFrame,
+                 claims_sensitivity: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Every published claim: what it asserts, what can be tested, the figures and a verdict by a stated rule."""
+    return _compute(ctip, "claims_check",
+                    lambda _: claims.claims_check(published_disparity, ucr_pooled_ratio, claims_sensitivity))
+
+
+@asset(group_name="metrics")
+def national_female_share(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
+    """FBI national female share of these arrests by year, beside Connecticut's with its interval."""
+    return _compute(ctip, "national_female_share",
+                    lambda con: national.national_female_share(con, ucr_statewide_by_year_sex))
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
+def national_reconciliation(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Table 324's 2009 cells beside the FBI files' counts (the blocking validation rule, rerun on the warehouse
+    so the report can show every cell, not only the failing ones)."""
+    return _compute(ctip, "national_reconciliation", national.national_reconciliation)
+
+
+@asset(group_name="metrics")
+def ct_versus_nation(ctip: CtipPaths, national_female_share: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Connecticut's and the nation's pooled female shares and their mean yearly difference (t interval)."""
+    return _compute(ctip, "ct_versus_nation", lambda _: national.ct_versus_nation(national_female_share))
+
+
+@asset(group_name="metrics")
+def proxy_calibration(ctip: CtipPaths, ucr_pooled_ratio: pd.DataFrame,
+                      published_disparity: pd.DataFrame) -> Output[pd.DataFrame]:
+    """UCR female : male 2010-2014 beside the Judicial seller : buyer arrests 2005-2014."""
+    return _compute(ctip, "proxy_calibration",
+                    lambda _: national.proxy_calibration(ucr_pooled_ratio, published_disparity))
+
+
+@asset(group_name="metrics", deps=["warehouse_core_tables"])
+def ucr_age_race(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Statewide arrests by age band and race, by year (both sexes together, as the UCR rows are)."""
+    return _compute(ctip, "ucr_age_race", queries.ucr_age_race)
+
+
+@asset(group_name="metrics")
+def ucr_county_rates(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
+    """Arrests per 100,000 residents (all sexes) by county; none for a county-year with an incomplete town."""
+    return _compute(ctip, "ucr_county_rates", lambda _: queries.ucr_county_rates(ucr_town_by_year))
 
 
 @asset(group_name="metrics")
 def ucr_trend(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
-    """Yearly change in statewide arrests by sex (log-linear Poisson / quasi-Poisson)."""
+    """Yearly change in statewide arrests by sex (quasi-Poisson GLM, t), all years and without 2014 and 2015."""
     return _compute(ctip, "ucr_trend", lambda _: queries.ucr_trend(ucr_statewide_by_year_sex))
 
 
@@ -90,9 +144,10 @@ def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
 
 
 @asset(group_name="metrics")
-def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame,
+def decision_log(ctip: CtipPaths, ucr_town_disparity: pd.DataFrame, ucr_town_by_year: pd.DataFrame,
                  facts_validation: ValidationOutcome) -> Output[pd.DataFrame]:
     """Every filter, mapping and exception applied between raw and report, with the rows it touched."""
     small = int((ucr_town_disparity.small_count & (ucr_town_disparity.total_arrests > 0)).sum())
     return _compute(ctip, "decision_log",
-                    lambda con: queries.decision_log(con, small, facts_validation.warning_rows()))
+                    lambda con: queries.decision_log(con, small, facts_validation.warning_rows(),
+                                                     int(ucr_town_by_year.incomplete.sum())))

@@ -11,7 +11,7 @@ from pipeline.assets.code_versions import asset_code_versions
 from pipeline.assets.resources import CtipPaths
 from pipeline.report import figures
 from pipeline.report.audit import changed_since_latest
-from pipeline.report.build import build_report_files
+from pipeline.report.build import ReportContext, build_report_files
 from pipeline.report.lineage import lineage_document
 from pipeline.report.provenance import publication_context, runtime_context
 from pipeline.report.publish import canonical_json, publish, write_run_record
@@ -21,7 +21,7 @@ from pipeline.validate.run import ValidationOutcome
 @asset(group_name="figures")
 def report_figures(
     published_disparity: pd.DataFrame, ucr_female_to_male_by_year: pd.DataFrame, ucr_town_disparity: pd.DataFrame,
-    ucr_town_by_year: pd.DataFrame, source_inventory: pd.DataFrame,
+    ucr_town_by_year: pd.DataFrame, source_inventory: pd.DataFrame, national_female_share: pd.DataFrame,
 ) -> Output[dict[str, bytes]]:
     """PNG and SVG bytes of every figure, keyed by their path inside a report version."""
     synthetic = bool(source_inventory.synthetic.any())
@@ -30,7 +30,8 @@ def report_figures(
              **figures.ucr_arrests_by_year_sex(ucr_female_to_male_by_year, synthetic),
              **figures.ucr_ratio_by_year(ucr_female_to_male_by_year, synthetic),
              **figures.town_forest(ucr_town_disparity, float(statewide), synthetic),
-             **figures.town_rates(ucr_town_by_year, ucr_town_disparity, synthetic)}
+             **figures.town_rates(ucr_town_by_year, ucr_town_disparity, synthetic),
+             **figures.national_female_share(national_female_share, synthetic=synthetic)}
     return Output(files, metadata={"files": MetadataValue.json(sorted(files))})
 
 
@@ -47,6 +48,14 @@ def report_version(
     ucr_town_disparity: pd.DataFrame,
     claims_check: pd.DataFrame,
     ucr_trend: pd.DataFrame,
+    ucr_pooled_ratio: pd.DataFrame,
+    claims_sensitivity: pd.DataFrame,
+    national_female_share: pd.DataFrame,
+    ct_versus_nation: pd.DataFrame,
+    national_reconciliation: pd.DataFrame,
+    proxy_calibration: pd.DataFrame,
+    ucr_age_race: pd.DataFrame,
+    ucr_county_rates: pd.DataFrame,
     ucr_agency_coverage: pd.DataFrame,
     lineage: pd.DataFrame,
     decision_log: pd.DataFrame,
@@ -61,7 +70,12 @@ def report_version(
                                ucr_town_by_year, tipc_statewide_totals, source_inventory, report_figures,
                                facts_validation.table, facts_validation.warning_rows(), synthetic,
                                town_disparity=ucr_town_disparity, claims=claims_check, trend=ucr_trend,
-                               coverage=ucr_agency_coverage, decisions=decision_log)
+                               coverage=ucr_agency_coverage, decisions=decision_log,
+                               context=ReportContext(pooled=ucr_pooled_ratio, sensitivity=claims_sensitivity,
+                                                     national=national_female_share, versus=ct_versus_nation,
+                                                     reconciliation=national_reconciliation,
+                                                     calibration=proxy_calibration, age_race=ucr_age_race,
+                                                     county_rates=ucr_county_rates))
     files["lineage.json"] = canonical_json(lineage_document(lineage))
     files["validation/results.json"] = facts_validation.results_json
     files["validation/index.html"] = facts_validation.results_html

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.extract.fbi_asr import extract_fbi_asr
 from pipeline.extract.spec_table import TableSpec, extract_spec_table
 from pipeline.extract.tidy import ExtractionError
 from pipeline.extract.tipc import extract_tipc
@@ -29,4 +30,6 @@ def extract_report(source: Source, path: Path, *, towns: Iterable[str], vocabula
         if spec is None:
             raise ExtractionError(f"{source.id}: no table spec in raw/reference/specs/ names this source")
         return extract_spec_table(path, ref, spec)
+    if source.dataset == "national_bulk":
+        return extract_fbi_asr(path, ref)
     raise ValueError(f"{source.id}: dataset {source.dataset!r} is not a report dataset ({', '.join(REPORT_DATASETS)})")

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
 import duckdb
 import pandas as pd
 
 from pipeline.metrics.stats import (
+    beta_prior_uncertainty,
     count_ratio,
     fit_beta_binomial,
     poisson_trend,
+    pooled_ratio_over_years,
     proportion,
     proportion_ratio,
     shrunk_ratio,
-    sign_test,
 )
 
 # A town's count is the sum of the agencies the crosswalk places in it (municipal police and resident
@@ -62,8 +61,14 @@ missing AS (  -- agencies of the town that had a column the year before but none
 SELECT t.town, t.county, y.year,
        c.female_arrests, c.male_arrests,
        p.population,
-       round(1e5 * c.female_arrests / p.population, 2) AS female_per_100k,
-       round(1e5 * c.male_arrests / p.population, 2)   AS male_per_100k,
+       -- every rate divides by all residents (the population estimates are not split by sex); none where an
+       -- agency of the town is missing from the year's file (the count is then incomplete, not zero)
+       CASE WHEN m.missing_agencies IS NULL
+            THEN round(1e5 * c.female_arrests / p.population, 2) END AS female_per_100k_residents,
+       CASE WHEN m.missing_agencies IS NULL
+            THEN round(1e5 * c.male_arrests / p.population, 2) END   AS male_per_100k_residents,
+       CASE WHEN m.missing_agencies IS NULL
+            THEN round(1e5 * (c.female_arrests + c.male_arrests) / p.population, 2) END AS arrests_per_100k_residents,
        c.agencies,
        m.missing_agencies,
        m.missing_agencies IS NOT NULL AS incomplete
@@ -140,8 +145,44 @@ def ucr_ratio_by_year(by_year_sex: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Windows over which statewide UCR arrests are pooled: all years, the overlap with the Judicial period, and
+# both without the defective files (2014 truncated, 2015 without a statewide column).
+POOLING_WINDOWS = (
+    ("2010-2016", (2010, 2016), ()),
+    ("2010-2014", (2010, 2014), ()),
+    ("2010-2016 without 2014, 2015", (2010, 2016), (2014, 2015)),
+)
+
+
+def window_years(window: tuple[int, int], excluded: tuple[int, ...], years) -> list[int]:
+    return [int(y) for y in years if window[0] <= y <= window[1] and int(y) not in excluded]
+
+
+def ucr_pooled_ratio(by_year_sex: pd.DataFrame) -> pd.DataFrame:
+    """Statewide female : male pooled over each window: the exact interval (arrests independent) beside the
+    year-clustered one (quasi-binomial over years), which the verdicts and summary use."""
+    wide = by_year_sex.pivot(index="year", columns="sex", values="statewide")
+    rows = []
+    for name, window, excluded in POOLING_WINDOWS:
+        years = window_years(window, excluded, wide.index)
+        female, male = wide.loc[years, "female"].astype(int), wide.loc[years, "male"].astype(int)
+        exact = count_ratio(int(female.sum()), int(male.sum()))
+        robust = pooled_ratio_over_years(female.tolist(), male.tolist())
+        rows.append({"window": name, "years": " ".join(map(str, years)), "female_arrests": int(female.sum()),
+                     "male_arrests": int(male.sum()), "female_to_male": exact.value,
+                     "exact_lower": exact.lower, "exact_upper": exact.upper,
+                     "robust_lower": robust.lower, "robust_upper": robust.upper,
+                     "dispersion": robust.dispersion, "df": robust.years - 1,
+                     "female_share": female.sum() / (female.sum() + male.sum()),
+                     "robust_share_lower": robust.lower / (1 + robust.lower),
+                     "robust_share_upper": robust.upper / (1 + robust.upper),
+                     "exact_method": exact.method, "robust_method": robust.method})
+    return pd.DataFrame(rows)
+
+
 def ucr_town_by_year(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every town and year: counts, rates per 100,000, and the female : male ratio with its exact interval."""
+    """Every town and year: counts, rates per 100,000 residents (all sexes), and the female : male ratio with
+    its exact interval."""
     frame = _integers(con.execute(UCR_TOWN_YEAR_SQL).df(), ["year", "female_arrests", "male_arrests", "population"])
     ratios = [count_ratio(int(f), int(m)) if pd.notna(f) and pd.notna(m) and f + m > 0 else None
               for f, m in zip(frame.female_arrests, frame.male_arrests, strict=True)]
@@ -193,16 +234,20 @@ ORDER BY t.town
 """
 
 
-def ucr_town_disparity(con: duckdb.DuckDBPyConnection, incomplete: pd.DataFrame) -> pd.DataFrame:
-    """Female : male arrests per town over all UCR years: raw exact interval and the ratio shrunk toward the
-    statewide ratio (beta-binomial empirical Bayes fitted on every town with an arrest)."""
+def ucr_town_disparity(con: duckdb.DuckDBPyConnection, town_year: pd.DataFrame) -> pd.DataFrame:
+    """Female : male arrests per town over all UCR years: the exact interval, the year-clustered interval
+    (quasi-binomial over the town's years, what comparisons use), and the ratio shrunk toward the centre of an
+    empirical-Bayes beta-binomial prior fitted on every town with an arrest (its centre is the typical town,
+    odds alpha / beta, not the statewide ratio; its parameters' uncertainty from resampling towns)."""
     towns = _integers(con.execute(TOWN_TOTALS_SQL).df(), ["female_arrests", "male_arrests", "first_year",
                                                           "last_year"])
     towns["total_arrests"] = towns.female_arrests + towns.male_arrests
-    flagged = incomplete.groupby("town").incomplete.sum()
+    flagged = town_year.groupby("town").incomplete.sum()
     towns["incomplete_years"] = towns.town.map(flagged).fillna(0).astype(int)
     with_any = towns[towns.total_arrests > 0]
     prior = fit_beta_binomial(with_any.female_arrests.tolist(), with_any.total_arrests.tolist())
+    spread = beta_prior_uncertainty(with_any.female_arrests.tolist(), with_any.total_arrests.tolist())
+    yearly = {town: group.sort_values("year") for town, group in town_year.groupby("town")}
     rows = []
     for town in towns.itertuples(index=False):
         row = {"town": town.town, "county": town.county, "female_arrests": town.female_arrests,
@@ -210,72 +255,41 @@ def ucr_town_disparity(con: duckdb.DuckDBPyConnection, incomplete: pd.DataFrame)
                "small_count": town.total_arrests < SMALL_TOWN_MINIMUM, "incomplete_years": town.incomplete_years}
         if town.total_arrests > 0:
             raw = count_ratio(int(town.female_arrests), int(town.male_arrests))
+            years = yearly[town.town]
+            robust = pooled_ratio_over_years(years.female_arrests.fillna(0).astype(int).tolist(),
+                                             years.male_arrests.fillna(0).astype(int).tolist())
             shrunk = shrunk_ratio(int(town.female_arrests), int(town.total_arrests), prior)
             row.update(female_to_male=raw.value, ci_lower=raw.lower, ci_upper=raw.upper,
-                       shrunk_female_to_male=shrunk.value, shrunk_lower=shrunk.lower, shrunk_upper=shrunk.upper)
+                       robust_lower=robust.lower, robust_upper=robust.upper, dispersion=robust.dispersion,
+                       years_with_arrests=robust.years, posterior_female_to_male=shrunk.value,
+                       posterior_lower=shrunk.lower, posterior_upper=shrunk.upper)
         rows.append(row)
     frame = pd.DataFrame(rows)
     frame["period_start"], frame["period_end"] = int(towns.first_year.min()), int(towns.last_year.max())
     frame["prior_alpha"], frame["prior_beta"] = prior.alpha, prior.beta
+    frame["prior_mean_odds"], frame["prior_precision"] = prior.alpha / prior.beta, prior.precision
+    frame["prior_mean_odds_lower"], frame["prior_mean_odds_upper"] = spread.mean_odds
+    frame["prior_precision_lower"], frame["prior_precision_upper"] = spread.precision
+    frame["prior_fit_iterations"], frame["prior_bootstrap_failed"] = prior.iterations, spread.failed
+    frame["prior_bootstrap"] = f"{spread.replicates} resamples of towns, seed {spread.seed}"
     return frame
 
 
-CLAIMS = (
-    ("arrested", "Sellers were \"more than twice as likely\" to be arrested as buyers"),
-    ("convicted", "Sellers were \"almost seven times more likely to be convicted\""),
-    ("municipalities", "The pattern holds \"in nearly every Connecticut municipality\""),
-)
-NEARLY_EVERY = 0.9  # the share of towns that "nearly every" is taken to mean
-
-
-def claims_check(published: pd.DataFrame, towns: pd.DataFrame) -> pd.DataFrame:
-    """Every published claim beside what the pipeline computes, with a verdict made by a stated rule."""
-    m = published.set_index("metric")
-    arrests, convictions = m.loc["seller_to_buyer_arrests"], m.loc["seller_to_buyer_convictions"]
-    per_arrest = m.loc["seller_to_buyer_convictions_per_arrest"]
-    source = "PCSW analysis of the TIPC annual report (Judicial Branch data), January 2016"
-    rows = [{
-        "claim": CLAIMS[0][1], "source": source, "published": "3,557 vs 1,378 arrests, 2005-2014",
-        "computed": f"{arrests.value:.2f} (95% CI {arrests.ci_lower:.2f}-{arrests.ci_upper:.2f})",
-        "verdict": "holds" if arrests.ci_lower > 2 else "holds with caveat",
-        "rule": "holds when the whole 95% interval of the arrest ratio lies above 2",
-    }, {
-        "claim": CLAIMS[1][1], "source": source, "published": "1,841 vs 269 convictions, 2005-2014",
-        "computed": (f"conviction counts {convictions.value:.2f} (95% CI {convictions.ci_lower:.2f}-"
-                     f"{convictions.ci_upper:.2f}); per arrest {per_arrest.value:.2f} "
-                     f"(95% CI {per_arrest.ci_lower:.2f}-{per_arrest.ci_upper:.2f})"),
-        "verdict": "holds with caveat",
-        "rule": "true of conviction counts; once arrested, sellers were convicted about "
-                f"{per_arrest.value:.2f} times as often as buyers, not seven",
-    }]
-    with_any = towns[towns.total_arrests > 0]
-    larger = with_any[~with_any.small_count]
-    female_more = int((with_any.female_arrests > with_any.male_arrests).sum())
-    differing = int((with_any.female_arrests != with_any.male_arrests).sum())
-    larger_more = int((larger.female_arrests > larger.male_arrests).sum())
-    share = female_more / len(with_any) if len(with_any) else math.nan
-    rows.append({
-        "claim": CLAIMS[2][1], "source": source,
-        "published": "no town figures published",
-        "computed": (f"UCR {int(towns.period_start.min())}-{int(towns.period_end.max())}, sex as proxy: women "
-                     f"outnumbered men in {female_more} of {len(with_any)} towns with any arrest ({share:.0%}; sign "
-                     f"test p = {sign_test(female_more, differing):.2g}); in {larger_more} of {len(larger)} towns "
-                     f"with at least {SMALL_TOWN_MINIMUM} arrests"),
-        "verdict": "holds with caveat" if share >= NEARLY_EVERY else "not supported by these data",
-        "rule": f"'nearly every' read as at least {NEARLY_EVERY:.0%} of towns with an arrest; UCR arrests by sex "
-                "stand in for Judicial Branch arrests by role, over other years",
-    })
-    return pd.DataFrame(rows)
+TREND_VARIANTS = (("all years", ()), ("without 2014, 2015", (2014, 2015)))
 
 
 def ucr_trend(by_year_sex: pd.DataFrame) -> pd.DataFrame:
-    """Change per year in statewide arrests, by sex (the 2015 statewide figure is the county sum)."""
+    """Change per year in statewide arrests, by sex (the 2015 statewide figure is the county sum), on all years
+    and without the two defective files (sensitivity)."""
     rows = []
-    for sex, group in by_year_sex.groupby("sex", sort=True):
-        trend = poisson_trend(group.year.astype(int).tolist(), group.statewide.astype(int).tolist())
-        rows.append({"sex": sex, "first_year": int(group.year.min()), "last_year": int(group.year.max()),
-                     "rate_ratio_per_year": trend.rate_ratio_per_year, "ci_lower": trend.lower,
-                     "ci_upper": trend.upper, "dispersion": trend.dispersion, "method": trend.method})
+    for variant, excluded in TREND_VARIANTS:
+        for sex, group in by_year_sex.groupby("sex", sort=True):
+            group = group[~group.year.isin(excluded)]
+            trend = poisson_trend(group.year.astype(int).tolist(), group.statewide.astype(int).tolist())
+            rows.append({"sex": sex, "years": variant, "first_year": int(group.year.min()),
+                         "last_year": int(group.year.max()), "rate_ratio_per_year": trend.rate_ratio_per_year,
+                         "ci_lower": trend.lower, "ci_upper": trend.upper, "p_value": trend.p_value,
+                         "dispersion": trend.dispersion, "df": trend.df, "method": trend.method})
     return pd.DataFrame(rows)
 
 
@@ -307,8 +321,9 @@ SELECT 1 AS step, 'extract' AS stage, 'UCR: only the Prostitution and Commercial
        'the other offences are outside the question' AS reason,
        count(*) AS rows_kept, NULL::BIGINT AS rows_dropped, NULL::BIGINT AS arrests_affected FROM ucr
 UNION ALL
-SELECT 2, 'metrics', 'UCR: sex rows feed every metric; age and race rows stay in the warehouse',
-       'sex is the only split that stands in for role', count(*) FILTER (WHERE breakdown = 'sex'),
+SELECT 2, 'metrics', 'UCR: sex rows feed every disparity metric; age and race rows only the age and race '
+       || 'distributions (both sexes together)', 'sex is the only split that stands in for role; age and race rows '
+       || 'are not split by sex', count(*) FILTER (WHERE breakdown = 'sex'),
        count(*) FILTER (WHERE breakdown <> 'sex'), NULL FROM ucr
 UNION ALL
 SELECT 3, 'metrics', 'UCR: universities, casinos, tribal and state agencies are counted statewide, not in any town',
@@ -340,12 +355,17 @@ ORDER BY step
 """
 
 
-def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows: pd.DataFrame) -> pd.DataFrame:
+def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows: pd.DataFrame,
+                 incomplete_town_years: int = 0) -> pd.DataFrame:
     """Every filter, mapping and exception between raw and report, with the rows it kept or set aside."""
     log = _integers(con.execute(DECISION_LOG_SQL).df(), ["step", "rows_kept", "rows_dropped", "arrests_affected"])
     extra = [{"step": 9, "stage": "metrics", "decision": f"Towns with fewer than {SMALL_TOWN_MINIMUM} arrests are "
               "shown and flagged, never compared or ranked", "reason": "their ratios are mostly noise",
-              "rows_kept": None, "rows_dropped": small_towns, "arrests_affected": None}]
+              "rows_kept": None, "rows_dropped": small_towns, "arrests_affected": None},
+             {"step": 9, "stage": "metrics", "decision": "Rates per 100,000 residents (all sexes): no rate for a "
+              "town-year (or its county-year) in which an agency of the town has no column",
+              "reason": "the count is incomplete, not zero", "rows_kept": None,
+              "rows_dropped": incomplete_town_years, "arrests_affected": None}]
     if not warning_rows.empty and "exception" in warning_rows:
         for exception, group in warning_rows.groupby("exception", sort=True):
             extra.append({"step": 10, "stage": "validate", "decision": f"exception {exception}: failing rows "
@@ -354,3 +374,68 @@ def decision_log(con: duckdb.DuckDBPyConnection, small_towns: int, warning_rows:
                           "arrests_affected": None})
     return pd.concat([log, _integers(pd.DataFrame(extra), ["step", "rows_kept", "rows_dropped",
                                                            "arrests_affected"])], ignore_index=True)
+
+
+# Age and race rows are not split by sex in the UCR files: these distributions are of all arrestees. The
+# statewide figure is the printed statewide column, or the county columns' sum where a year has none (2015).
+UCR_AGE_RACE_SQL = """
+WITH cells AS (
+    SELECT period_start AS year, breakdown, jurisdiction_type, count,
+           CASE WHEN breakdown = 'race' THEN race
+                WHEN age_group IN ('<10', '10-12', '13-14', '15', '16', '17') THEN 'under 18'
+                WHEN age_group IN ('18', '19', '20', '21', '22', '23', '24') THEN '18-24'
+                WHEN age_group IN ('25-29', '30-34') THEN '25-34'
+                WHEN age_group IN ('35-39', '40-44') THEN '35-44'
+                WHEN age_group IN ('45-49', '50-54') THEN '45-54'
+                ELSE '55 and over' END AS "group"
+    FROM facts
+    WHERE offense = 'prostitution_commercialized_vice' AND breakdown IN ('age', 'race')
+      AND jurisdiction_type IN ('statewide', 'county')
+),
+by_year AS (
+    SELECT year, breakdown, "group",
+           coalesce(sum(count) FILTER (WHERE jurisdiction_type = 'statewide'),
+                    sum(count) FILTER (WHERE jurisdiction_type = 'county')) AS arrests
+    FROM cells GROUP BY ALL
+)
+SELECT breakdown, "group", year, arrests,
+       arrests / sum(arrests) OVER (PARTITION BY breakdown, year) AS share_of_year
+FROM by_year
+ORDER BY breakdown, "group", year
+"""
+
+
+def ucr_age_race(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Statewide arrests by age band and by race, every year, both sexes together (as the UCR rows are)."""
+    return _integers(con.execute(UCR_AGE_RACE_SQL).df(), ["year", "arrests"])
+
+
+# Counties: the sum of their towns (resident troopers included; universities, casinos, tribal and state
+# agencies are in no town). A county-year with an incomplete town has no rate.
+COUNTY_RATES_SQL = """
+WITH county_year AS (
+    SELECT county, year, sum(coalesce(female_arrests, 0) + coalesce(male_arrests, 0)) AS arrests,
+           sum(population) AS population, bool_or(incomplete) AS incomplete,
+           string_agg(town, '; ' ORDER BY town) FILTER (WHERE incomplete) AS incomplete_towns
+    FROM town_year GROUP BY ALL
+)
+SELECT county, year::VARCHAR AS years, arrests, population, incomplete, incomplete_towns,
+       CASE WHEN NOT incomplete THEN round(1e5 * arrests / population, 2) END AS arrests_per_100k_residents
+FROM county_year
+UNION ALL
+SELECT county, 'complete years ' || min(year)::VARCHAR || '-' || max(year)::VARCHAR, sum(arrests),
+       sum(population), false, NULL, round(1e5 * sum(arrests) / sum(population), 2)
+FROM county_year WHERE NOT incomplete GROUP BY ALL
+ORDER BY county, years
+"""
+
+
+def ucr_county_rates(town_year: pd.DataFrame) -> pd.DataFrame:
+    """Arrests per 100,000 residents (all sexes) by county and year, and over each county's complete years
+    (a yearly rate: arrests over person-years)."""
+    con = duckdb.connect()
+    try:
+        con.register("town_year", town_year)
+        return _integers(con.execute(COUNTY_RATES_SQL).df(), ["arrests", "population"])
+    finally:
+        con.close()

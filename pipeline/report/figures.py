@@ -118,42 +118,67 @@ def ucr_ratio_by_year(ratio: pd.DataFrame, synthetic: bool = False) -> dict[str,
         return _save(figure, "ucr_ratio_by_year", synthetic)
 
 
+FOREST_LIMITS = (0.1, 50.0)
+
+
+def _forest_panel(axes, shown: pd.DataFrame, limits: tuple[float, float]) -> None:
+    """One row per town, top to bottom in the frame's order: the exact interval (thick), the year-clustered one
+    (thin, wider), the raw ratio (square) and the posterior mean (circle); an interval or point beyond the axis
+    ends in an arrow at the edge instead of running off it."""
+    low_edge, high_edge = limits
+    for y, row in enumerate(shown.itertuples(index=False)):
+        y = len(shown) - 1 - y
+        for lower, upper, width, colour in ((row.robust_lower, row.robust_upper, 0.8, "0.35"),
+                                            (row.ci_lower, row.ci_upper, 2.2, "0.65")):
+            if pd.isna(lower) or pd.isna(upper):
+                continue
+            axes.plot([max(lower, low_edge), min(upper, high_edge)], [y, y], color=colour, linewidth=width,
+                      solid_capstyle="butt")
+            if upper > high_edge:
+                axes.plot(high_edge, y, marker=">", color=colour, markersize=4)
+            if lower < low_edge:
+                axes.plot(low_edge, y, marker="<", color=colour, markersize=4)
+        raw = row.female_to_male
+        axes.plot(min(max(raw, low_edge), high_edge), y, marker="s", markersize=4, color="black",
+                  markerfacecolor="black" if low_edge <= raw <= high_edge else "white")
+        axes.plot(row.posterior_female_to_male, y, marker="o", markersize=4, color="black", markerfacecolor="none")
+    _log_ratio_axis(axes, limits)
+    axes.set_yticks(range(len(shown)), [f"{t} ({c})" for t, c in zip(shown.town[::-1], shown.county[::-1],
+                                                                        strict=True)], fontsize=6.5)
+    axes.set_ylim(-1, len(shown))
+
+
 def town_forest(towns: pd.DataFrame, statewide_ratio: float, synthetic: bool = False) -> dict[str, bytes]:
-    """Every town with an arrest: raw ratio with its exact interval and the shrunk ratio; small towns hollow."""
-    shown = towns[towns.total_arrests > 0].sort_values(["shrunk_female_to_male", "town"]).reset_index(drop=True)
-    limits = (0.05, 100.0)
+    """Every town with an arrest, by county then name (never ranked): towns with at least 10 arrests above, the
+    small towns apart below; intervals clipped at the axis end with an arrow."""
+    shown = towns[towns.total_arrests > 0].sort_values(["county", "town"]).reset_index(drop=True)
+    larger, small = shown[~shown.small_count], shown[shown.small_count]
     with plt.rc_context(STYLE):
-        figure, axes = plt.subplots(figsize=(7.5, 1.6 + 0.17 * len(shown)))
-        for y, row in enumerate(shown.itertuples(index=False)):
-            low = max(row.ci_lower, limits[0])
-            high = min(row.ci_upper, limits[1])
-            axes.plot([low, high], [y, y], color="0.55", linewidth=1)
-            if row.ci_upper > limits[1]:
-                axes.plot(limits[1], y, marker=">", color="0.55", markersize=4)
-            raw = min(max(row.female_to_male, limits[0]), limits[1])
-            axes.plot(raw, y, marker="s", markersize=4, color="0.55", markerfacecolor="white" if row.small_count
-                      else "0.55")
-            axes.plot(row.shrunk_female_to_male, y, marker="o", markersize=4.5, color="black",
-                      markerfacecolor="white" if row.small_count else "black")
-        axes.axvline(statewide_ratio, color="black", linewidth=0.8, linestyle="--")
-        _log_ratio_axis(axes, limits)
-        axes.set_yticks(range(len(shown)), [f"{t}{' (small)' if s else ''}" for t, s in
-                                            zip(shown.town, shown.small_count, strict=True)], fontsize=6.5)
-        axes.set_ylim(-1, len(shown))
-        axes.set_xlabel("Female : male arrests, all UCR years (log scale)")
-        axes.set_title("Towns: raw ratio (square, exact 95% interval) and shrunk ratio (circle)")
-        axes.text(statewide_ratio, len(shown) - 0.3, " statewide", fontsize=7, va="bottom")
-        figure.text(0.01, 0.005, UCR_SOURCE + " Hollow: fewer than 10 arrests (not compared).", fontsize=7,
-                    color="0.3")
-        figure.tight_layout(rect=(0, 0.015, 1, 1))
+        figure, (top, bottom) = plt.subplots(2, 1, figsize=(7.5, 2.2 + 0.15 * len(shown)), sharex=True,
+                                             gridspec_kw={"height_ratios": [max(len(larger), 1),
+                                                                            max(len(small), 1)]})
+        _forest_panel(top, larger, FOREST_LIMITS)
+        _forest_panel(bottom, small, FOREST_LIMITS)
+        for axes in (top, bottom):
+            axes.axvline(statewide_ratio, color="black", linewidth=0.8, linestyle="--")
+        top.set_title("Towns with at least 10 arrests, by county (square: raw ratio; circle: posterior mean;\n"
+                      "thick: exact 95% interval; thin: year-clustered 95% interval)", fontsize=9)
+        bottom.set_title("Towns with fewer than 10 arrests: not compared (exact interval only where one year)",
+                         fontsize=9)
+        bottom.set_xlabel("Female : male arrests, all UCR years (log scale)\ndashed: statewide; arrow: interval "
+                          "beyond the axis; hollow square: ratio beyond it", fontsize=8)
+        figure.text(0.01, 0.005, UCR_SOURCE + " Sex stands in for seller/buyer role.", fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.012, 1, 1))
         return _save(figure, "ucr_town_forest", synthetic)
 
 
 def town_rates(town_year: pd.DataFrame, towns: pd.DataFrame, synthetic: bool = False) -> dict[str, bytes]:
-    """Mean yearly arrests per 100,000 residents, women and men, for towns with enough arrests to show."""
+    """Mean yearly arrests per 100,000 residents (all sexes), women and men arrested, for towns with enough
+    arrests to show, alphabetically; years with an incomplete count have no rate and are left out."""
     larger = set(towns[~towns.small_count & (towns.total_arrests > 0)].town)
     data = town_year[town_year.town.isin(larger)].groupby("town", as_index=False).agg(
-        female=("female_per_100k", "mean"), male=("male_per_100k", "mean")).sort_values("female")
+        female=("female_per_100k_residents", "mean"), male=("male_per_100k_residents", "mean")
+    ).sort_values("town", ascending=False)
     with plt.rc_context(STYLE):
         figure, axes = plt.subplots(figsize=(7.5, 1.4 + 0.22 * len(data)))
         y = range(len(data))
@@ -161,9 +186,37 @@ def town_rates(town_year: pd.DataFrame, towns: pd.DataFrame, synthetic: bool = F
         axes.barh([v - 0.2 for v in y], data.male, height=0.4, color="white", edgecolor="black", hatch="//",
                   label="male arrestees")
         axes.set_yticks(list(y), data.town, fontsize=7)
-        axes.set_xlabel("Arrests per 100,000 residents per year (mean of UCR years; DPH population)")
-        axes.set_title("Towns with at least 10 arrests: yearly arrest rate by sex")
+        axes.set_xlabel("Arrests per 100,000 residents (all sexes) per year, mean of complete UCR years")
+        axes.set_title("Towns with at least 10 arrests: yearly arrest rate by sex of arrestee")
         axes.legend(frameon=False, loc="lower right")
-        figure.text(0.01, 0.005, UCR_SOURCE, fontsize=7, color="0.3")
-        figure.tight_layout(rect=(0, 0.02, 1, 1))
+        figure.text(0.01, 0.005, UCR_SOURCE + "\nPopulation: DPH estimates of all residents (not split by sex).",
+                    fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.035, 1, 1))
         return _save(figure, "ucr_town_rates", synthetic)
+
+
+NATIONAL_SOURCE = ("Sources: FBI Crime Data Explorer, national arrests by age, sex and race (counts reported by "
+                   "participating agencies,\nadults + under-18s); CT DESPP UCR arrests; ctip.")
+
+
+def national_female_share(by_year: pd.DataFrame, first_year: int = 2005, synthetic: bool = False) -> dict[str, bytes]:
+    """The nation's female share by year beside Connecticut's with exact 95% intervals."""
+    nation = by_year[by_year.year >= first_year].dropna(subset=["national_share"])
+    ct = by_year.dropna(subset=["ct_share"])
+    with plt.rc_context(STYLE):
+        figure, axes = plt.subplots(figsize=(7.5, 4.2))
+        axes.plot(nation.year, 100 * nation.national_share, color="0.45", marker="s", linestyle="--",
+                  label="United States (FBI, reporting agencies)")
+        axes.errorbar(ct.year, 100 * ct.ct_share, yerr=[100 * (ct.ct_share - ct.ct_lower),
+                                                        100 * (ct.ct_upper - ct.ct_share)],
+                      fmt="o", color="black", capsize=3, label="Connecticut (state police UCR), exact 95% interval")
+        axes.set_ylim(50, 100)
+        axes.set_xticks(list(nation.year), [str(int(y)) for y in nation.year], fontsize=8)
+        axes.set_xlabel("Year of arrest")
+        axes.set_ylabel("Women among arrestees (%)")
+        axes.set_title("Prostitution and commercialized vice arrests: share of women,\nConnecticut and the nation",
+                       fontsize=10)
+        axes.legend(frameon=False, loc="lower left")
+        figure.text(0.01, 0.01, NATIONAL_SOURCE + " Sex stands in for role in both.", fontsize=7, color="0.3")
+        figure.tight_layout(rect=(0, 0.07, 1, 1))
+        return _save(figure, "national_female_share", synthetic)

@@ -57,7 +57,7 @@ REQUIRED_FIELDS = (
 
 # Datasets that arrive one report at a time: each of their sources is a partition of the extraction assets,
 # so that a new year is extracted alone and every other year is read back from the extracted layer.
-REPORT_DATASETS = ("ucr_arrests", "tipc_report", "national_arrests_table")
+REPORT_DATASETS = ("ucr_arrests", "tipc_report", "national_arrests_table", "national_bulk")
 # Datasets whose rows are counts (facts): the years a report version covers are theirs, not those of reference
 # tables or the validation exceptions.
 COUNT_DATASETS = (*REPORT_DATASETS, "published_judicial")

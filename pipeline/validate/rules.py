@@ -113,6 +113,46 @@ FROM (SELECT * FROM by_sex UNION ALL SELECT * FROM by_age) b JOIN half_unit h US
 WHERE b.printed_total IS NOT NULL
 """
 
+# National counts printed as whole numbers (the FBI bulk files): each sex total equals its age groups exactly.
+NATIONAL_AGES_SQL = f"""
+WITH whole AS (SELECT * FROM facts WHERE jurisdiction_type = 'national' AND printed_value IS NULL)
+SELECT t.source_id, 'age_groups_sum_to_sex_total' AS rule,
+       t.offense || ' ' || t.period_start::VARCHAR || ' / ' || t.sex || ' ' || t.age_group AS "group",
+       t.count AS printed_total, sum(p.count) AS parts_sum, count(p.source_id) FILTER (WHERE p.count IS NULL)
+       AS suppressed_parts, {_LOCATION.format(t='t')} AS location, t.cell_text
+FROM whole t JOIN whole p ON p.source_id = t.source_id AND p.offense = t.offense AND p.sex = t.sex
+     AND p.period_start = t.period_start AND p.breakdown = 'sex_age'
+WHERE t.breakdown = 'sex' AND t.printed_total
+GROUP BY ALL
+"""
+
+# Two independent national sources of the same arrests: every cell of a table printed in rounded units (Table
+# 324, thousands) against the sum of the whole-number counts (FBI bulk files, one per age span) for the same
+# year, offence, sex and age span, within half a unit of the printed digit. Only offences both sources hold.
+NATIONAL_SOURCES_SQL = f"""
+WITH printed AS (SELECT * FROM facts WHERE jurisdiction_type = 'national' AND unit IS NOT NULL),
+half_unit AS (SELECT source_id, max(count / printed_value) / 20 AS half FROM printed
+              WHERE printed_value > 0 GROUP BY ALL),
+whole AS (SELECT * FROM facts WHERE jurisdiction_type = 'national' AND unit IS NULL
+          AND breakdown = 'sex' AND printed_total),
+matched AS (
+    SELECT t.source_id, t.row_label, t.period_start, t.sex, t.age_group, t.count, t.cell_text, t.page,
+           t.table_index, t.row_index, t.column_index, t.column_header, any_value(h.half) AS half,
+           string_agg(DISTINCT w.source_id, ' + ' ORDER BY w.source_id) AS other_sources, sum(w.count) AS parts_sum
+    FROM printed t JOIN half_unit h USING (source_id)
+    JOIN whole w ON w.offense = t.offense AND w.period_start = t.period_start AND w.period_end = t.period_end
+         AND w.source_id <> t.source_id
+         AND (t.sex IS NULL OR w.sex = t.sex) AND (t.age_group IS NULL OR w.age_group = t.age_group)
+    GROUP BY ALL
+)
+SELECT m.source_id, 'national_sources_agree' AS rule,
+       m.row_label || ' ' || m.period_start::VARCHAR || ' / ' || coalesce(m.sex, 'both sexes') || ' / '
+           || coalesce(m.age_group, 'all ages') || ' vs ' || m.other_sources AS "group",
+       m.count AS printed_total, m.parts_sum, 0 AS suppressed_parts, {_LOCATION.format(t='m')} AS location,
+       m.cell_text, round(m.half)::BIGINT AS tolerance
+FROM matched m
+"""
+
 _KEY = ", ".join(f"coalesce(f.{column}::VARCHAR, '∅')" for column in TIDY_KEY)
 # What the row-level expectations read besides the contract columns; one definition for both engines.
 DERIVED_COLUMNS_SQL = f"""
@@ -159,7 +199,9 @@ WITH totals AS (
     SELECT *, 0 AS tolerance FROM ({UCR_RECONCILIATION_SQL}) UNION ALL
     SELECT *, 0 FROM ({UCR_BREAKDOWN_SQL}) UNION ALL
     SELECT *, 0 FROM ({TIPC_RECONCILIATION_SQL}) UNION ALL
-    SELECT * FROM ({NATIONAL_RECONCILIATION_SQL})
+    SELECT * FROM ({NATIONAL_RECONCILIATION_SQL}) UNION ALL
+    SELECT *, 0 FROM ({NATIONAL_AGES_SQL}) UNION ALL
+    SELECT * FROM ({NATIONAL_SOURCES_SQL})
 ),
 judged AS (
     SELECT t.* EXCLUDE (tolerance), t.printed_total - t.parts_sum AS gap,

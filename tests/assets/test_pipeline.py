@@ -63,14 +63,16 @@ def test_groton_2014_is_flagged_incomplete(pipeline_run):
 def test_the_report_version_is_complete(pipeline_run):
     reports = pipeline_run.settings.reports_dir
     version = (reports / "LATEST").read_text().strip()
-    assert re.fullmatch(r"2005-2016-[0-9a-f]{12}", version)
+    assert re.fullmatch(r"1994-2016-[0-9a-f]{12}", version)  # the FBI national series start in 1994
     folder = reports / version
     manifest = json.loads((folder / "MANIFEST.json").read_text())
     files = tree_digest(folder)
     files.pop("MANIFEST.json")
     assert manifest["files"] == files
     assert {"report.html", "report.md", "figures/ucr_arrests_by_year_sex.png", "figures/ucr_arrests_by_year_sex.svg",
-            "metrics/published_disparity.csv", "metrics/ucr_town_by_year.csv"} <= set(files)
+            "metrics/published_disparity.csv", "metrics/ucr_town_by_year.csv", "figures/national_female_share.png",
+            "metrics/national_female_share.csv", "metrics/claims_sensitivity.csv", "metrics/ucr_pooled_ratio.csv",
+            "metrics/national_reconciliation.csv"} <= set(files)
     assert {i["source_id"] for i in manifest["inputs"]} == {
         s.id for s in load_manifest(REPO_ROOT / "raw" / "sources.yaml")}
     assert manifest["synthetic"] is False
@@ -159,9 +161,19 @@ def test_the_readme_query_works(pipeline_run):
 @pytest.mark.parametrize("year", [2010, 2016])
 def test_town_rates_use_dph_population(pipeline_run, year):
     ((population, female, rate),) = _query(pipeline_run.settings, f"""
-        SELECT population, female_arrests, female_per_100k FROM out_ucr_town_by_year
+        SELECT population, female_arrests, female_per_100k_residents FROM out_ucr_town_by_year
         WHERE town = 'Hartford' AND year = {year}""")
     assert population > 100_000 and rate == round(1e5 * female / population, 2)
+
+
+def test_an_incomplete_town_year_has_no_rate(pipeline_run):
+    rows = _query(pipeline_run.settings, """
+        SELECT year, arrests_per_100k_residents FROM out_ucr_town_by_year WHERE town = 'Groton' ORDER BY year""")
+    rates = dict(rows)
+    assert rates[2014] is None and all(rates[year] is not None for year in (2010, 2013, 2016))
+    (county_2014,) = _query(pipeline_run.settings, """SELECT arrests_per_100k_residents, incomplete_towns
+        FROM out_ucr_county_rates WHERE county = 'New London' AND years = '2014'""")
+    assert county_2014 == (None, "Groton")
 
 
 def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_path: Path, towns):
@@ -195,19 +207,39 @@ def test_a_bad_tipc_report_stops_the_run_before_the_warehouse(pipeline_run, tmp_
 def test_the_claims_check_on_the_real_data(pipeline_run):
     rows = _query(pipeline_run.settings, "SELECT claim, verdict, computed FROM out_claims_check")
     verdicts = {claim.split('"')[1]: (verdict, computed) for claim, verdict, computed in rows}
-    assert verdicts["more than twice as likely"][0] == "holds"
-    assert verdicts["almost seven times more likely to be convicted"][0] == "holds with caveat"
-    assert "per arrest 2.65" in verdicts["almost seven times more likely to be convicted"][1]
-    assert verdicts["in nearly every Connecticut municipality"][0] == "not supported by these data"
-    assert "46 of 71 towns" in verdicts["in nearly every Connecticut municipality"][1]
+    assert verdicts["more than twice as likely"][0].startswith("not testable as stated")
+    assert verdicts["almost seven times more likely to be convicted"][0].startswith("not testable as stated")
+    assert verdicts["in nearly every Connecticut municipality"][0] == "undetermined"
+    assert "18 of 24 (75%, 95% CI 53%-90%); 1 tie(s)" in verdicts["in nearly every Connecticut municipality"][1]
+    sensitivity = _query(pipeline_run.settings, """SELECT women_outnumber, towns, ties, verdict
+        FROM out_claims_sensitivity WHERE "window" = '2010-2016' AND min_arrests = 10""")
+    assert sensitivity == [(21, 27, 1, "undetermined")]  # the review's 21 / 27 = 78%, CI 58-91%
     report = (pipeline_run.settings.reports_dir / (pipeline_run.settings.reports_dir / "LATEST").read_text().strip()
               / "report.md").read_text()
-    assert "## The published claims, checked" in report and "not supported by these data" in report
+    assert "## The published claims, checked" in report and "undetermined" in report
+
+
+def test_robust_intervals_and_the_nation_on_the_real_data(pipeline_run):
+    ((lower, upper, dispersion),) = _query(pipeline_run.settings, """SELECT robust_lower, robust_upper, dispersion
+        FROM out_ucr_pooled_ratio WHERE "window" = '2010-2016'""")
+    assert (round(lower, 2), round(upper, 2), round(dispersion * 6)) == (2.16, 4.64, 63)
+    ((town_lower, town_upper, exact_lower),) = _query(pipeline_run.settings, """SELECT robust_lower, robust_upper,
+        ci_lower FROM out_ucr_town_disparity WHERE town = 'Hartford'""")
+    assert town_lower < exact_lower and town_upper > 10  # Hartford: exact 4.37-6.53 is far too narrow
+    shares = dict(_query(pipeline_run.settings, "SELECT year, national_share FROM out_national_female_share"))
+    assert round(shares[2005], 3) == 0.665 and round(shares[2009], 3) == 0.696 and round(shares[2016], 3) == 0.616
+    ((difference, low, high),) = _query(pipeline_run.settings, """SELECT value, ci_lower, ci_upper
+        FROM out_ct_versus_nation WHERE measure LIKE 'difference%' AND years = '2010-2016'""")
+    assert low < difference < high
+    reconciled = _query(pipeline_run.settings, """SELECT "group", fbi_count FROM out_national_reconciliation
+        WHERE NOT within_rounding""")
+    assert reconciled == [("Prostitution and commercialized vice 2009 / male / under_18 vs fbi_asr_national_juvenile",
+                           236)]
 
 
 def test_small_towns_are_flagged_and_shrunk(pipeline_run):
     rows = dict((town, (small, raw, shrunk)) for town, small, raw, shrunk in _query(pipeline_run.settings, """
-        SELECT town, small_count, female_to_male, shrunk_female_to_male FROM out_ucr_town_disparity"""))
+        SELECT town, small_count, female_to_male, posterior_female_to_male FROM out_ucr_town_disparity"""))
     assert len(rows) == 169
     small, raw, shrunk = rows["Hartford"]
     assert not small and abs(shrunk - raw) / raw < 0.05  # many arrests: shrinkage barely moves it

@@ -60,7 +60,8 @@ def test_a_new_years_report_is_picked_up_once_extracted_alone_and_published(pipe
     first = _tick(resource, instance, None)  # a fresh deployment: everything is new, every partition runs
     (everything,) = first.run_requests
     years = instance.get_dynamic_partitions(report_sources.name)
-    assert years == [*(f"ucr_arrests_{year}" for year in range(2010, 2017)), "statab_2012_table324"]
+    assert years == [*(f"ucr_arrests_{year}" for year in range(2010, 2017)), "statab_2012_table324",
+                     "fbi_asr_national_adults", "fbi_asr_national_juvenile"]
     assert (everything.tags[RANGE_START], everything.tags[RANGE_END]) == (years[0], years[-1])
     unchanged = _tick(resource, instance, first.cursor)
     assert isinstance(unchanged, SkipReason) and "No new or changed source" in unchanged.skip_message
@@ -127,7 +128,7 @@ def test_a_changed_extraction_reference_reextracts_every_report(pipeline_run, tm
     (raw / "sources.yaml").write_text(yaml.safe_dump(manifest, sort_keys=False))
     (request,) = _tick(resource, instance, first.cursor).run_requests
     assert request.tags["ctip/plan"] == "extract every report again"
-    assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("ucr_arrests_2010", "statab_2012_table324")
+    assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("ucr_arrests_2010", "fbi_asr_national_juvenile")
 
 
 def test_the_yearly_schedule_reruns_every_report_partition(pipeline_run, tmp_path: Path):
@@ -137,7 +138,7 @@ def test_the_yearly_schedule_reruns_every_report_partition(pipeline_run, tmp_pat
         assert isinstance(before, SkipReason) and "No report partitions yet" in before.skip_message
         _tick(resource, instance, None)
         request = yearly_refresh_schedule(build_schedule_context(instance=instance))
-    assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("ucr_arrests_2010", "statab_2012_table324")
+    assert (request.tags[RANGE_START], request.tags[RANGE_END]) == ("ucr_arrests_2010", "fbi_asr_national_juvenile")
     assert yearly_refresh_schedule.cron_schedule == "0 6 1 10 *"
 
 

@@ -110,3 +110,24 @@ def test_the_real_defects_are_warnings_with_their_numbers(pipeline_run, year):
     expected = {2014: "| ucr_arrests_2014 | statewide_equals_agencies | Prostit F | 284 | 266 | 18 |",
                 2015: "| ucr_arrests_2015 | statewide_equals_agencies | Prostit F | – | 209 | – |"}
     assert expected[year] in report
+
+
+def test_national_sources_that_disagree_stop_the_run_before_the_warehouse(pipeline_run, tmp_path):
+    """The FBI adults file with 900 more women in 2009, consistently (age groups still add up): only the
+    reconciliation with Table 324 can see it, and it blocks."""
+    name = "arrests_national_adults.csv"
+    data = (pipeline_run.settings.cache_dir / "fbi_asr_national_adults" / name).read_text(encoding="utf-8")
+    lines = data.split("\n")
+    header = next(__import__("csv").reader([lines[0]]))
+    at = next(i for i, line in enumerate(lines) if ',2009,"ASR_PRS"' in line)
+    cells = lines[at].split(",")
+    for column in ("total_female", "f_25_29"):
+        cells[header.index(column)] = str(int(cells[header.index(column)]) + 900)
+    lines[at] = ",".join(cells)
+    bad = "\n".join(lines).encode("utf-8")
+    checks = _run_bad(pipeline_run, tmp_path, raw_with(tmp_path, {"fbi_asr_national_adults": bad}))
+    reconciliation = checks["reconciliation_expectations"]
+    assert not reconciliation.passed
+    assert ("source statab_2012_table324, national_sources_agree 'Prostitution and commercialized vice 2009 / "
+            "female / 18_and_over vs fbi_asr_national_adults' at page 1, table 1, row 19") in reconciliation.description
+    assert "printed 38700 (cell '38.7'), parts sum 39622" in reconciliation.description

@@ -61,11 +61,13 @@ def test_manifest_lists_every_real_input_with_provenance():
 def test_the_real_manifest_loads_to_the_same_values_as_before_typing():
     sources = {s.id: s for s in load_manifest(MANIFEST)}
     assert len(sources) == COUNT
-    assert list(sources)[7:] == ["statab_2012_table324", "ct_towns", "dph_population", "ct_population_2020_2023",
+    assert list(sources)[7:] == ["statab_2012_table324", "fbi_asr_national_adults", "fbi_asr_national_juvenile",
+                                 "ct_towns", "dph_population", "ct_population_2020_2023",
                                  "pcsw_tipc_2005_2014", "ucr_agency_crosswalk", "statutes", "measures",
                                  "spec_statab_2012_table324", "validation_exceptions"]
     assert {i: s.period for i, s in sources.items() if not i.startswith("ucr_arrests")} == {
-        "statab_2012_table324": (2009, 2009), "ct_towns": (2019, 2019), "dph_population": (1996, 2020),
+        "statab_2012_table324": (2009, 2009), "fbi_asr_national_adults": (1994, 2016),
+        "fbi_asr_national_juvenile": (1994, 2016), "ct_towns": (2019, 2019), "dph_population": (1996, 2020),
         "ct_population_2020_2023": (2020, 2023), "pcsw_tipc_2005_2014": (2005, 2014),
         "ucr_agency_crosswalk": (2010, 2016), "statutes": (2005, 2016), "measures": (2005, 2016),
         "spec_statab_2012_table324": (2009, 2009), "validation_exceptions": (2010, 2016)}

@@ -34,7 +34,8 @@ def test_the_real_exceptions_load_unchanged():
     assert exceptions == yaml.safe_load(EXCEPTIONS.read_text())["exceptions"]
     assert [e["id"] for e in exceptions] == ["ucr-2014-truncated", "ucr-2015-no-statewide-column",
                                              "ucr-2015-age-rows-short", "statab-324-misprinted-totals",
-                                             "statab-324-dash-hides-counts"]
+                                             "statab-324-dash-hides-counts",
+                                             "statab-324-vs-fbi-male-under-18"]
     assert {e["check"] for e in exceptions} == {"printed_totals_reconcile"}
     assert exceptions[2]["match"]["group"] == ["Farmington", "Hartford County", "NIBRS Data", "NonUrban"]
     assert list(exceptions[0]) == ["id", "check", "match", "reason", "decided_by", "decided_on"]

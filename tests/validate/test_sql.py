@@ -51,7 +51,7 @@ def test_both_engines_agree_on_broken_facts(real):
     broken.loc[1, "measure"] = "citations"                         # an unknown measure
     town_row = broken.index[broken.jurisdiction_type == "town"][0]
     broken.loc[town_row, "jurisdiction"] = "Atlantis"              # not a Connecticut town
-    broken.loc[2, "period_start"] = broken.loc[2, "period_end"] = 1999  # outside its source's period
+    broken.loc[2, "period_start"] = broken.loc[2, "period_end"] = 1990  # outside its source's period
     broken = pd.concat([broken, broken.iloc[[5]]], ignore_index=True)   # a duplicated key
     by_gx, by_sql = _both(conform(broken), towns, sources, exceptions)
     assert [_outcome(f) for f in by_sql] == [_outcome(f) for f in by_gx]
