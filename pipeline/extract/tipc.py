@@ -173,6 +173,7 @@ class Table:
     last_label: Cell | None = None  # the name of its last row: a continued long table's first rows may omit it
     heading: Cell | None = None  # the last group heading (a statute or town on a line of its own)
     dotted: int = 0  # rows printed with dot leaders between label and value
+    trailing_heading: Cell | None = None  # a heading set after its last row, at the foot of the page
 
     @property
     def first_line(self) -> Line:
@@ -226,6 +227,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     kept = [line for line in lines if (line.page, line.number) not in running]
     rows = [_as_row(line) for line in kept]
     bodies: list[tuple[int, int]] = []  # [start, end) positions in kept
+    trailing_headings: dict[tuple[int, int], Cell | None] = {}
     position = 0
     while position < len(kept):
         if rows[position] is None:
@@ -241,9 +243,11 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 if rows[end] is None:
                     break
             end += 1
+        trailing_heading = None
         while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group and not \
                 rows[end - 1].blank:
-            rows[end - 1] = None  # a name after the last row heads nothing: it is not part of this body
+            trailing_heading = trailing_heading or rows[end - 1].label  # heads the rows a next page may continue
+            rows[end - 1] = None  # a name after the last row heads nothing here: it is not part of this body
             end -= 1
         if position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
                 and (position >= 2 and len(kept[position - 2].cells) >= 2 or names(kept[position - 1].text)):
@@ -258,7 +262,15 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 break
             rows[position - 1] = above  # rows whose every cell is blank, before the first printed count
             position -= 1
+        if trailing_heading is None and end < len(kept) and kept[end].page == kept[position].page and (
+                end + 1 == len(kept) or kept[end + 1].page != kept[end].page) and _close(kept[end - 1], kept[end]):
+            foot = kept[end]  # a heading alone at the foot of the page: the rows it heads are on the next
+            labels = [row.label for row in rows[position:end] if row is not None and row.label is not None]
+            if len(foot.cells) == 1 and names(foot.text) and not _LEGEND_START.search(foot.text) and not \
+                    _prose(foot) and any(abs(foot.cells[0].x0 - label.x0) <= 15 for label in labels):
+                trailing_heading = foot.cells[0]
         bodies.append((position, end))
+        trailing_headings[(position, end)] = trailing_heading
         position = end
     tables: list[Table] = []
     for number, (start, end) in enumerate(bodies):
@@ -278,7 +290,8 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
             tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
         body = [r for r in rows[start:end] if r is not None]
         tables.append(Table(page, body, header,
-                            dotted=sum((row.line.page, row.line.number) in dotted for row in body)))
+                            dotted=sum((row.line.page, row.line.number) in dotted for row in body),
+                            trailing_heading=trailing_headings.get((start, end))))
         next_start = bodies[number + 1][0] if number + 1 < len(bodies) else len(kept)
         if number + 1 == len(bodies) or kept[next_start].page != page:
             last_on_page = end
@@ -320,8 +333,9 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     if len(line.cells) != 1 or anchor is None:
         return None
     text = line.cells[0].text
+    bare = re.sub(r"\d+[a-z]?-\d+[a-z]?|(?<!\d)(?:19|20)\d\d(?!\d)", "", text, flags=re.IGNORECASE)
     label_like = abs(line.cells[0].x0 - anchor.x0) <= 3.0 and len(text.split()) <= 10 and not re.search(
-        r"[a-z]{3,}[.;!?](?:\s|$)", text)  # set as the labels are, no sentence
+        r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
     if not (places(text) or summary_row):
         return None  # a place, or in a summary table whose rows name statutes and measures, one of those
@@ -1042,6 +1056,10 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
     records: list[dict] = []
     last_label: Cell | None = table.continues.last_label if table.continues is not None else None
     heading: Cell | None = table.continues.heading if table.continues is not None else None
+    if table.continues is not None and table.continues.trailing_heading is not None:
+        heading = table.continues.trailing_heading  # set at the foot of the page before: it heads these rows
+        if resolve_label(heading.text, towns)[1] != "unresolved":
+            last_label = heading
     number = 0
     for position, row in enumerate(table.rows):
         if row.group:
