@@ -549,18 +549,16 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     if base >= 0:
         lines[base] = (lines[base][0], split[base])
     base_cells = lines[base][1] if base >= 0 else []
-    trailing = [cell for cell in base_cells if cell.x0 > columns[-1].x1 + 1 and len(base_cells) > 1
-                and not is_not_a_count(cell.text)]
+    trailing = [cell for cell in base_cells if cell.x0 > columns[-1].x1 + 1 and len(base_cells) > 1]
     if trailing:  # headers right of the last count: columns whose every cell is blank (still cells to read)
         columns = columns + [Column(cell.x0, cell.x1) for cell in trailing]
         bounds = _zones(columns, bounds[0])
     leading = [cell for cell in base_cells if labels and cell.x0 > label_x1 + 1 and cell.x1 < columns[0].x0 - 1
-               and len(base_cells) > 1 and not is_not_a_count(cell.text)
-               and cell.text.strip().casefold() not in _LABEL_HEADERS]
+               and len(base_cells) > 1 and cell.text.strip().casefold() not in _LABEL_HEADERS]
     if leading:  # headers between the names and the first count: columns whose every cell is blank
         columns = [Column(cell.x0, cell.x1) for cell in leading] + columns
         bounds = _zones(columns, (label_x1 + columns[0].x0) / 2)
-    orphans = [cell for cell in _blank_columns(base_cells, columns, bounds) if not is_not_a_count(cell.text)]
+    orphans = _blank_columns(base_cells, columns, bounds)  # ('% change' too: a column, set aside by its header)
     if orphans:  # a header over no count, between counted columns: a column whose every cell is blank
         columns = sorted(columns + [Column(cell.x0, cell.x1) for cell in orphans], key=lambda c: c.x0)
         bounds = _zones(columns, bounds[0])
