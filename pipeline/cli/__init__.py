@@ -1,6 +1,6 @@
 """`ctip`: run the pipeline, inspect its sources and audit its report versions from a terminal.
 
-One module per command group (run, extract, sources, lineage, audit); this one assembles them and turns the
+One module per command group (run, extract, sources, lineage, audit, dev); this one assembles them and turns the
 errors a person has to fix into one line and exit code 2."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import sys
 import click
 
 from pipeline.cli.audit import diff_command, verify_command
+from pipeline.cli.dev import dev_command
 from pipeline.cli.extract import extract_command
 from pipeline.cli.lineage import lineage_command
 from pipeline.cli.run import run_command
@@ -26,7 +27,7 @@ Examples:
 """
 
 COMMANDS = [run_command, sources_command, add_source_command, extract_command, lineage_command, verify_command,
-            diff_command]
+            diff_command, dev_command]
 
 
 def version_text() -> str:
