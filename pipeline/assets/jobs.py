@@ -2,7 +2,7 @@
 
 import os
 
-from dagster import AssetSelection, define_asset_job
+from dagster import AssetSelection, colored_console_logger, define_asset_job
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -14,16 +14,17 @@ def log_level() -> str:
     return level if level in LOG_LEVELS else "INFO"
 
 
-# Default run config of runs the daemon or the UI launch (the launchpad can still change it).
-_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": log_level()}}}}
+# What a run prints on the terminal of `make dev` (Dagster's default console logger prints DEBUG). The UI's run
+# page keeps every event whatever this level is. Not job run config: that is per partition in Dagster, and the
+# jobs here run spans of partitions.
+run_console_logger = colored_console_logger.configured({"log_level": log_level(), "name": "dagster"})
 
 full_pipeline_job = define_asset_job(
-    "full_pipeline", selection=AssetSelection.all(), config=_RUN_CONFIG,
+    "full_pipeline", selection=AssetSelection.all(),
     description="Acquire, extract, load, compute and publish; runs over one or a span of report partitions.")
 
 # When only a reference downstream of extraction changed, or a report was removed: nothing to extract.
 rebuild_job = define_asset_job(
     "rebuild_from_extracted",
     selection=AssetSelection.all() - AssetSelection.assets("raw_report_files", "report_tables_extracted"),
-    config=_RUN_CONFIG,
     description="Validate, load, compute and publish from the extracted layer, extracting nothing.")

@@ -75,9 +75,8 @@ def run_command(demo: bool, demo_home: str | None, force: bool, rebuild_warehous
 
 def execute(resources: dict | None = None, stream=None, verbose: bool = False, announce: bool = False):
     """Run the full pipeline job in this process, one progress line per asset step."""
-    from dagster import DagsterInstance, Definitions, colored_console_logger
+    from dagster import DagsterInstance, Definitions
 
-    from pipeline.assets.jobs import log_level
     from pipeline.assets.partitions import full_run_tags
     from pipeline.assets.progress import progress_logger
     from pipeline.definitions import defs
@@ -87,8 +86,7 @@ def execute(resources: dict | None = None, stream=None, verbose: bool = False, a
     job = defs.resolve_job_def("full_pipeline")
     steps = [node.name for node in job.graph.nodes]
     progress, handler = progress_logger(len(steps), stream, max(map(len, steps)))
-    run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress,
-                                                            "console": colored_console_logger}))
+    run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress}))
     # The run's asset outputs stay in its own memory (resources.run_io_manager); the instance keeps only history.
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") and not resources \
         else DagsterInstance.ephemeral()
@@ -98,9 +96,7 @@ def execute(resources: dict | None = None, stream=None, verbose: bool = False, a
     if announce:
         print(f"ctip run: {len(steps)} steps in process, over {len(partitions)} report partitions "
               f"({partitions[0]} ... {partitions[-1]}); a line as each step finishes", flush=True)
-    loggers = {"ctip_progress": {}}
-    if verbose:
-        loggers["console"] = {"config": {"log_level": log_level()}}
+    loggers = {"ctip_progress": {}, **({"console": {}} if verbose else {})}  # console: at CTIP_LOG_LEVEL
     result = run_defs.resolve_job_def("full_pipeline").execute_in_process(
         run_config={"loggers": loggers}, instance=instance, raise_on_error=False, resources=resources, tags=tags)
     return result, handler
