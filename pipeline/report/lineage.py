@@ -34,9 +34,15 @@ def lineage_document(lineage: pd.DataFrame) -> dict:
 def select_counts(document: dict, metric: str, town: str | None = None, year: int | None = None) -> list[dict]:
     """The counts of one metric in a lineage document, for one town (any case) and/or year when given."""
     folded = town.casefold() if town is not None else None
-    return [entry for entry in document.get(metric, [])
+    entries = [{**entry, "year": _whole(entry["year"])} for entry in document.get(metric, [])]
+    return [entry for entry in entries
             if (folded is None or (entry["town"] or "").casefold() == folded)
             and (year is None or entry["year"] == year)]
+
+
+def _whole(value: object) -> object:
+    """A year stored as 2013.0 (a nullable column) is the year 2013."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def suggestions(name: str, known: list[str], limit: int = 3) -> list[str]:
@@ -59,12 +65,17 @@ def format_counts(metric: str, entries: list[dict]) -> str:
         for cell in entry["cells"]:
             where = (f"page {cell['page']}, table {cell['table']}, row {cell['line_or_row']}"
                      if cell["page"] is not None else f"line {cell['line_or_row']}")
-            column = " ".join(part for part in (
-                f"column {cell['column']}" if cell["column"] is not None else "",
-                f"({cell['column_header']!r})" if cell["column_header"] is not None else "") if part)
+            column = _column(cell)
             row = f"row {cell['row_label']!r}" if cell["row_label"] is not None else ""
             text = ", ".join(part for part in (where, column, row) if part)
             sha = f", sha256 {cell['source_sha256'][:12]}…" if cell["source_sha256"] else ""
             lines.append(f"  {cell['file']} [{cell['source_id']}{sha}] {text}: printed {cell['cell_text']!r}"
                          + (f"  <- {cell['agency']}" if cell["agency"] is not None else ""))
     return "\n".join(lines)
+
+
+def _column(cell: dict) -> str:
+    header = f"{cell['column_header']!r}" if cell["column_header"] is not None else ""
+    if cell["column"] is None:
+        return f"column {header}" if header else ""
+    return f"column {cell['column']}" + (f" ({header})" if header else "")
