@@ -4,7 +4,7 @@ from dagster import Definitions, in_process_executor, load_assets_from_modules, 
 
 from pipeline.assets import extract, metrics, raw, report, validate, warehouse
 from pipeline.assets.code_versions import with_code_versions
-from pipeline.assets.jobs import full_pipeline_job, rebuild_job, run_console_logger
+from pipeline.assets.jobs import full_pipeline_job, rebuild_job
 from pipeline.assets.resources import CtipPaths, run_io_manager
 from pipeline.assets.schedules import yearly_refresh_schedule
 from pipeline.assets.sensors import failed_run_record, new_sources_sensor
@@ -22,7 +22,6 @@ defs = Definitions(
     sensors=[new_sources_sensor, failed_run_record],
     schedules=[yearly_refresh_schedule],
     resources={"ctip": CtipPaths(), "io_manager": run_io_manager},
-    loggers={"console": run_console_logger},  # INFO unless CTIP_LOG_LEVEL=DEBUG
     # DuckDB allows one writer per file: steps run one after another in one process.
     executor=in_process_executor,
 )

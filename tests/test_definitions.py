@@ -72,19 +72,3 @@ def test_every_asset_description_renders_as_written():
         outside_code = re.sub(r"`[^`]*`", "", description)
         assert not re.search(r"<[A-Za-z/!][^>]*>", outside_code), (key, description)
 
-
-def test_runs_log_at_info_unless_debug_is_asked_for(monkeypatch):
-    """The console of a run launched by the daemon or the UI (what `make dev` prints): INFO, not every event."""
-    import logging
-
-    from dagster import build_init_logger_context
-
-    from pipeline.assets.jobs import log_level
-
-    console = defs.resolve_job_def("full_pipeline").loggers["console"]
-    config = console.apply_config_mapping({}).value["config"]
-    assert console.logger_fn(build_init_logger_context(logger_config=config)).level == logging.INFO
-    monkeypatch.setenv("CTIP_LOG_LEVEL", "debug")
-    assert log_level() == "DEBUG"
-    monkeypatch.setenv("CTIP_LOG_LEVEL", "chatty")
-    assert log_level() == "INFO"

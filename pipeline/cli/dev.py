@@ -17,8 +17,8 @@ EXAMPLES = """\b
 Examples:
   ctip dev                           the UI on http://127.0.0.1:3000, with the daemon (sensors, schedule)
   ctip dev --port 3001
-  ctip dev --log-level debug         every Dagster event of every run, and the services' own debug lines
-  CTIP_LOG_LEVEL=DEBUG make dev      the same through make
+  ctip dev --log-level debug         the webserver's, daemon's and code server's own debug lines
+  make dev LOG_LEVEL=debug           the same through make (or CTIP_LOG_LEVEL=debug in the environment)
 """
 
 # `dagster dev` calls itself superseded by `dg dev`, which needs the dg project layout (see README, "Dagster UI").
@@ -30,7 +30,8 @@ GRACE_SECONDS = 6.0  # after Ctrl-C / SIGTERM: time for Dagster's own clean shut
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address the UI listens on.")
 @click.option("--port", default=3000, type=int, show_default=True, help="Port of the UI.")
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"], case_sensitive=False),
-              help="Log level of the services and of the runs they launch (default: CTIP_LOG_LEVEL, else info).")
+              help="Log level of the webserver, daemon and code servers (default: CTIP_LOG_LEVEL, else info). "
+                   "Runs print at the level in DAGSTER_HOME/dagster.yaml (python_logs: INFO).")
 def dev_command(host: str, port: int, log_level: str | None) -> int:
     """Start the Dagster webserver and daemon on this project's workspace.yaml and DAGSTER_HOME.
 
@@ -44,8 +45,7 @@ def dev_command(host: str, port: int, log_level: str | None) -> int:
     # An ignored SIGINT (inherited by anything started in the background) is passed on to every Dagster process,
     # and Dagster maps SIGTERM to SIGINT's handler: they would ignore SIGTERM too. Give them the default.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    services = subprocess.Popen(command, cwd=root, env={**os.environ, "CTIP_LOG_LEVEL": level.upper()},
-                                start_new_session=True)  # a group of its own, stopped as one below
+    services = subprocess.Popen(command, cwd=root, start_new_session=True)  # a group of its own, stopped as one below
     received: list[int] = []
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, lambda number, _: received.append(number))

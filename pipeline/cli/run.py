@@ -14,7 +14,7 @@ Examples:
   ctip run --force               run even when nothing changed
   ctip run --rebuild-warehouse   remake warehouse/ctip.duckdb from the sources (it holds only derived data)
   ctip run --demo                also generate a SYNTHETIC TIPC report and run on it, into demo/
-  CTIP_LOG_LEVEL=DEBUG ctip run --verbose   every Dagster event as well as the progress lines
+  ctip run --force --verbose     every Dagster event as well as the progress lines
 """
 
 
@@ -27,8 +27,7 @@ Examples:
 @click.option("--rebuild-warehouse", is_flag=True,
               help="Delete the DuckDB warehouse file first (it holds only derived data) and rebuild it.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the result line and errors, no progress.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Also print Dagster's own event log, at CTIP_LOG_LEVEL (default INFO; DEBUG for every event).")
+@click.option("-v", "--verbose", is_flag=True, help="Also print Dagster's own event log, every event (DEBUG).")
 def run_command(demo: bool, demo_home: str | None, force: bool, rebuild_warehouse: bool, quiet: bool,
                 verbose: bool) -> int:
     """Materialize every asset, raw sources to report version, in this process.
@@ -36,6 +35,8 @@ def run_command(demo: bool, demo_home: str | None, force: bool, rebuild_warehous
     Does nothing when reports/LATEST is intact and was built from the same inputs, uv.lock and clean commit.
     A failing step stops the run: the warehouse and every published version stay as they were, and
     reports/runs/<run id>.json says what failed."""
+    if not quiet:
+        print("ctip run: reading raw/sources.yaml and comparing with reports/LATEST ...", flush=True)
     from pipeline.settings import Settings
     from pipeline.sources.inventory import manifest_sources
 
@@ -75,7 +76,7 @@ def run_command(demo: bool, demo_home: str | None, force: bool, rebuild_warehous
 
 def execute(resources: dict | None = None, stream=None, verbose: bool = False, announce: bool = False):
     """Run the full pipeline job in this process, one progress line per asset step."""
-    from dagster import DagsterInstance, Definitions
+    from dagster import DagsterInstance, Definitions, colored_console_logger
 
     from pipeline.assets.partitions import full_run_tags
     from pipeline.assets.progress import progress_logger
@@ -86,7 +87,8 @@ def execute(resources: dict | None = None, stream=None, verbose: bool = False, a
     job = defs.resolve_job_def("full_pipeline")
     steps = [node.name for node in job.graph.nodes]
     progress, handler = progress_logger(len(steps), stream, max(map(len, steps)))
-    run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress}))
+    run_defs = Definitions.merge(defs, Definitions(loggers={"ctip_progress": progress,
+                                                            "console": colored_console_logger}))
     # The run's asset outputs stay in its own memory (resources.run_io_manager); the instance keeps only history.
     instance = DagsterInstance.get() if os.environ.get("DAGSTER_HOME") and not resources \
         else DagsterInstance.ephemeral()
@@ -96,7 +98,7 @@ def execute(resources: dict | None = None, stream=None, verbose: bool = False, a
     if announce:
         print(f"ctip run: {len(steps)} steps in process, over {len(partitions)} report partitions "
               f"({partitions[0]} ... {partitions[-1]}); a line as each step finishes", flush=True)
-    loggers = {"ctip_progress": {}, **({"console": {}} if verbose else {})}  # console: at CTIP_LOG_LEVEL
+    loggers = {"ctip_progress": {}, **({"console": {"config": {"log_level": "DEBUG"}}} if verbose else {})}
     result = run_defs.resolve_job_def("full_pipeline").execute_in_process(
         run_config={"loggers": loggers}, instance=instance, raise_on_error=False, resources=resources, tags=tags)
     return result, handler
