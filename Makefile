@@ -11,6 +11,7 @@ export CTIP_DATA_MIRROR := $(abspath $(CURDIR)/../shared/data)
 endif
 endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
+PORT ?= 3000
 
 .PHONY: run test lint dev demo bench fuzz bootstrap dagster-home
 
@@ -37,8 +38,8 @@ fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports f
 lint: bootstrap
 	$(UV) run --locked ruff check .
 
-dev: bootstrap dagster-home  ## the Dagster UI on http://127.0.0.1:3000 (with the daemon: sensor, schedule)
-	$(UV) run --locked dagster dev
+dev: bootstrap dagster-home  ## the Dagster UI on http://127.0.0.1:3000 (with the daemon: sensor, schedule); PORT=, LOG_LEVEL=debug
+	exec "$(CURDIR)/.venv/bin/ctip" dev --port $(PORT) $(if $(LOG_LEVEL),--log-level $(LOG_LEVEL))
 
 dagster-home:  ## instance settings (one run at a time) unless DAGSTER_HOME already has its own
 	@mkdir -p "$(DAGSTER_HOME)"

@@ -54,7 +54,9 @@ def test_sources_lists_every_input(capsys):
     from pipeline.sources.manifest import load_manifest
 
     listed = len(load_manifest(REPO_ROOT / "raw" / "sources.yaml"))
-    assert out.count("\n") == listed and "pcsw_tipc_2005_2014" in out and "ucr_agency_crosswalk" in out
+    header, rule, *rows = out.splitlines()
+    assert header.split() == ["ID", "DATASET", "SHA256", "SYNTHETIC", "FROM"] and set(rule) == {"-", " "}
+    assert len(rows) == listed and "pcsw_tipc_2005_2014" in out and "ucr_agency_crosswalk" in out
 
 
 @pytest.fixture(scope="module")

@@ -58,3 +58,17 @@ def test_only_the_report_assets_are_partitioned_by_source():
                    if graph.get(key).partitions_def}
     assert set(partitioned) == {"raw_report_files", "report_tables_extracted"}
     assert {d.name for d in partitioned.values()} == {"report_sources"}
+
+
+def test_every_asset_description_renders_as_written():
+    """The UI renders descriptions as Markdown: a `<word>` outside code would vanish as an HTML tag (as
+    'reports/<period>-<hash>/' once rendered as 'reports/-/')."""
+    import re
+
+    graph = defs.resolve_asset_graph()
+    for key in graph.get_all_asset_keys():
+        description = graph.get(key).description
+        assert description and description.strip(), key
+        outside_code = re.sub(r"`[^`]*`", "", description)
+        assert not re.search(r"<[A-Za-z/!][^>]*>", outside_code), (key, description)
+

@@ -8,6 +8,7 @@ from dagster import AssetExecutionContext, BackfillPolicy, MetadataValue, Output
 from pipeline.assets.partitions import report_sources
 from pipeline.assets.raw import raw_keys, report_sources_in_run
 from pipeline.assets.resources import CtipPaths
+from pipeline.assets.table_metadata import frame_table
 from pipeline.extract.published import extract_published_totals
 from pipeline.extract.reference import (
     load_crosswalk,
@@ -27,7 +28,7 @@ from pipeline.sources.manifest import sources_of
 
 
 def _output(frame: pd.DataFrame, **metadata) -> Output:
-    return Output(frame, metadata={"row_count": len(frame),
+    return Output(frame, metadata={**frame_table(frame),
                                    "preview": MetadataValue.md(frame.head(10).to_markdown(index=False)),
                                    **metadata})
 
@@ -108,7 +109,7 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
                                    crosswalk=ucr_agency_crosswalk, specs=table_specs)
         path = write_extracted(frame, settings.extracted_dir, source)
         context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")
-        context.add_asset_metadata({"row_count": len(frame), "path": MetadataValue.path(str(path)),
+        context.add_asset_metadata({**frame_table(frame), "path": MetadataValue.path(str(path)),
                                     "pages": int(frame.page.nunique()), "source_sha256": source.sha256,
                                     "preview": MetadataValue.md(frame.head(10).to_markdown(index=False))},
                                    partition_key=source.id)

@@ -8,6 +8,7 @@ import pandas as pd
 from dagster import MetadataValue, Output, asset
 
 from pipeline.assets.resources import CtipPaths
+from pipeline.assets.table_metadata import warehouse_table
 from pipeline.metrics import claims, national, queries
 from pipeline.validate.run import ValidationOutcome
 from pipeline.warehouse.load import connect
@@ -19,8 +20,8 @@ def _compute(ctip: CtipPaths, name: str, compute: Callable[[duckdb.DuckDBPyConne
         frame = compute(con)
         con.register("result", frame)
         con.execute(f"CREATE OR REPLACE TABLE out_{name} AS SELECT * FROM result")
-    return Output(frame, metadata={"row_count": len(frame), "table": f"out_{name}",
-                                   "preview": MetadataValue.md(frame.head(12).to_markdown(index=False))})
+        table = warehouse_table(con, f"out_{name}")
+    return Output(frame, metadata={**table, "preview": MetadataValue.md(frame.head(12).to_markdown(index=False))})
 
 
 @asset(group_name="metrics", deps=["warehouse_core_tables"])
@@ -139,8 +140,8 @@ def lineage(ctip: CtipPaths) -> Output[pd.DataFrame]:
 
     with connect(ctip.settings().warehouse_path) as con:
         frame = build_lineage(con)
-    return Output(frame, metadata={"row_count": len(frame), "table": "lineage",
-                                   "metrics": MetadataValue.json(sorted(frame.metric.unique().tolist()))})
+        table = warehouse_table(con, "lineage")
+    return Output(frame, metadata={**table, "metrics": MetadataValue.json(sorted(frame.metric.unique().tolist()))})
 
 
 @asset(group_name="metrics")

@@ -62,7 +62,8 @@ def report_version(
     source_inventory: pd.DataFrame,
     facts_validation: ValidationOutcome,
 ) -> MaterializeResult:
-    """reports/<period>-<hash>/: report, metrics, figures and MANIFEST.json; an existing version is kept."""
+    """A report version, `reports/PERIOD-HASH/` (e.g. 2005-2016-65e47799f10e): report, metrics, figures and
+    MANIFEST.json; an existing version is kept."""
     started = time.time()
     settings = ctip.settings()
     synthetic = bool(source_inventory.synthetic.any())

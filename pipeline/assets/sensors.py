@@ -1,5 +1,6 @@
 """Sensor: a new or changed source in raw/sources.yaml adds its partition and requests a run, once per set of
-hashes, that extracts exactly the affected reports and rebuilds everything downstream."""
+hashes, that extracts exactly the affected reports and rebuilds everything downstream. Its first tick on an
+instance compares with what reports/LATEST was built from, so starting `make dev` after `make run` runs nothing."""
 
 import json
 
@@ -25,6 +26,7 @@ from pipeline.assets.partitions import (
 )
 from pipeline.assets.progress import root_cause
 from pipeline.assets.resources import CtipPaths
+from pipeline.report.audit import published_inputs
 from pipeline.report.publish import write_run_record
 from pipeline.sources.changes import compare, fingerprints, refresh_plan, unlisted_files
 from pipeline.sources.manifest import load_manifest, report_source_ids
@@ -49,14 +51,22 @@ def new_sources_sensor(context: SensorEvaluationContext, ctip: CtipPaths):
     settings = ctip.settings()
     sources = load_manifest(settings.manifest_path)
     current = fingerprints(sources)
-    changes = compare(json.loads(context.cursor) if context.cursor else None, current)
     unlisted = unlisted_files(settings.raw_dir, sources)
     note = (f" Not in the manifest, so not processed (add with `ctip add-source`): "
             f"{', '.join(p.name for p in unlisted)}." if unlisted else "")
-    if not changes.any:
-        return SkipReason(f"No new or changed source in {settings.manifest_path}.{note}")
     wanted = report_source_ids(sources)
     existing = context.instance.get_dynamic_partitions(report_sources.name)
+    if not context.cursor:
+        published = published_inputs(settings.reports_dir)
+        if published and published[1] == current:  # as after `make run`: the first tick has nothing to do
+            return SensorResult(
+                skip_reason=f"reports/LATEST ({published[0]}) was built from exactly the sources in "
+                            f"{settings.manifest_path}: nothing to run.{note}",
+                cursor=json.dumps(current, sort_keys=True),
+                dynamic_partitions_requests=partition_requests(existing, wanted))
+    changes = compare(json.loads(context.cursor) if context.cursor else None, current)
+    if not changes.any:
+        return SkipReason(f"No new or changed source in {settings.manifest_path}.{note}")
     plan = refresh_plan(changes, sources)
     context.log.info(f"{changes.describe()}: {plan.describe()}.{note}")
     tags = {"ctip/changes": changes.describe()[:200], "ctip/plan": plan.describe()[:200]}

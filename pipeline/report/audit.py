@@ -89,6 +89,18 @@ def changed_since_latest(reports_dir: Path, inputs: list[dict]) -> list[str]:
     return changes[changes.status.isin(["added", "changed"])].source_id.tolist()
 
 
+def published_inputs(reports_dir: Path) -> tuple[str, dict[str, str]] | None:
+    """reports/LATEST's name and the {source id: sha256} it was built from; None when there is no intact LATEST
+    (none yet, damaged, or its files no longer match its MANIFEST.json: then it reflects nothing)."""
+    try:
+        folder = resolve_version(reports_dir, "LATEST")
+        if altered_files(folder):
+            return None
+        return folder.name, {i["source_id"]: i["sha256"] for i in manifest(folder)["inputs"]}
+    except (FileNotFoundError, OSError, ValueError, KeyError, TypeError, LatestDamaged):
+        return None
+
+
 def metric_changes(first: Path, second: Path) -> pd.DataFrame:
     """Every value that differs between the two versions' metric tables, keyed by what identifies the row."""
     rows = []

@@ -9,7 +9,6 @@ from pipeline.report.publish import json_value
 KEY = ["metric", "town", "year", "sex", "role"]
 
 
-
 def lineage_document(lineage: pd.DataFrame) -> dict:
     """{metric: [{town, year, sex, role, value, cells: [...]}]}, in a stable order."""
     document: dict[str, list] = {}
@@ -32,21 +31,51 @@ def lineage_document(lineage: pd.DataFrame) -> dict:
     return document
 
 
-def format_trace(cells: pd.DataFrame, metric: str) -> str:
-    """The chain a person reads: the published count, then each printed cell it came from."""
-    if cells.empty:
-        return f"{metric}: no such count in the warehouse"
+def select_counts(document: dict, metric: str, town: str | None = None, year: int | None = None) -> list[dict]:
+    """The counts of one metric in a lineage document, for one town (any case) and/or year when given."""
+    folded = town.casefold() if town is not None else None
+    entries = [{**entry, "year": _whole(entry["year"])} for entry in document.get(metric, [])]
+    return [entry for entry in entries
+            if (folded is None or (entry["town"] or "").casefold() == folded)
+            and (year is None or entry["year"] == year)]
+
+
+def _whole(value: object) -> object:
+    """A year stored as 2013.0 (a nullable column) is the year 2013."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def suggestions(name: str, known: list[str], limit: int = 3) -> list[str]:
+    """What a mistyped name was probably meant to be (any case), closest first."""
+    from difflib import get_close_matches
+
+    by_folded = {k.casefold(): k for k in known}
+    return [by_folded[m] for m in get_close_matches(name.casefold(), list(by_folded), n=limit, cutoff=0.6)]
+
+
+def format_counts(metric: str, entries: list[dict]) -> str:
+    """The chain a person reads: each published count, then each printed cell it came from (what is unknown is
+    left out, never printed as a placeholder)."""
     lines = []
-    for key, group in cells.groupby(["town", "year", "sex", "role"], dropna=False, sort=True):
-        town, year, sex, role = (json_value(v) for v in key)
-        label = ", ".join(f"{name}={value}" for name, value in
-                          (("town", town), ("year", year), ("sex", sex), ("role", role)) if value is not None)
-        total = int(group["count"].fillna(0).sum())
-        lines.append(f"{metric} ({label}) = {total:,}, the sum of {len(group)} printed cell(s):")
-        for row in group.itertuples(index=False):
-            where = (f"page {row.page}, table {row.table_index}, row {row.row_index}" if json_value(row.page)
-                     else f"line {row.row_index}")
-            lines.append(f"  {row.filename} [{row.source_id}, sha256 {row.source_sha256[:12]}…] {where}, "
-                         f"column {row.column_index} ({row.column_header!r}), row {row.row_label!r}: "
-                         f"printed {row.cell_text!r}" + (f"  <- {row.agency}" if json_value(row.agency) else ""))
+    for entry in entries:
+        label = ", ".join(f"{name}={entry[name]}" for name in ("town", "year", "sex", "role")
+                          if entry[name] is not None)
+        value = f"{entry['value']:,}" if entry["value"] is not None else "not reported"
+        lines.append(f"{metric} ({label}) = {value}, the sum of {len(entry['cells'])} printed cell(s):")
+        for cell in entry["cells"]:
+            where = (f"page {cell['page']}, table {cell['table']}, row {cell['line_or_row']}"
+                     if cell["page"] is not None else f"line {cell['line_or_row']}")
+            column = _column(cell)
+            row = f"row {cell['row_label']!r}" if cell["row_label"] is not None else ""
+            text = ", ".join(part for part in (where, column, row) if part)
+            sha = f", sha256 {cell['source_sha256'][:12]}…" if cell["source_sha256"] else ""
+            lines.append(f"  {cell['file']} [{cell['source_id']}{sha}] {text}: printed {cell['cell_text']!r}"
+                         + (f"  <- {cell['agency']}" if cell["agency"] is not None else ""))
     return "\n".join(lines)
+
+
+def _column(cell: dict) -> str:
+    header = f"{cell['column_header']!r}" if cell["column_header"] is not None else ""
+    if cell["column"] is None:
+        return f"column {header}" if header else ""
+    return f"column {cell['column']}" + (f" ({header})" if header else "")

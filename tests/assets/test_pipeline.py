@@ -150,7 +150,7 @@ def _mirror_from_cache(pipeline_run, tmp_path: Path) -> Path:
 
 def test_the_readme_query_works(pipeline_run):
     readme = (REPO_ROOT / "README.md").read_text()
-    match = re.search(r'uv run duckdb warehouse/ctip\.duckdb "([^"]+)"', readme)
+    match = re.search(r'\.venv/bin/duckdb warehouse/ctip\.duckdb "([^"]+)"', readme)
     assert match, "README shows no duckdb query"
     output = subprocess.run(
         [str(Path(shutil.which("duckdb") or "duckdb")), str(pipeline_run.settings.warehouse_path), "-csv",

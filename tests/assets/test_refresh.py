@@ -57,8 +57,15 @@ def test_a_new_years_report_is_picked_up_once_extracted_alone_and_published(pipe
     old_bytes = tree_digest(settings.reports_dir / old)
     instance = DagsterInstance.ephemeral()
 
-    first = _tick(resource, instance, None)  # a fresh deployment: everything is new, every partition runs
-    (everything,) = first.run_requests
+    # a fresh deployment with nothing published: everything is new, every partition runs
+    nothing_published = CtipPaths(raw_dir=resource.raw_dir, cache_dir=resource.cache_dir,
+                                  warehouse_path=resource.warehouse_path, reports_dir=str(tmp_path / "none"))
+    fresh = _tick(nothing_published, DagsterInstance.ephemeral(), None)
+    (everything,) = fresh.run_requests
+    # this instance's first tick, where reports/LATEST was built from these very sources: partitions, no run
+    first = _tick(resource, instance, None)
+    assert not first.run_requests and f"reports/LATEST ({old}) was built from exactly the sources" in \
+        first.skip_reason.skip_message
     years = instance.get_dynamic_partitions(report_sources.name)
     assert years == [*(f"ucr_arrests_{year}" for year in range(2010, 2017)), "statab_2012_table324",
                      "fbi_asr_national_adults", "fbi_asr_national_juvenile"]

@@ -1,0 +1,99 @@
+"""`ctip extract`: a TIPC-format report's tables (PDF, CSV, XLSX) as tidy CSV, one row per printed count."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXAMPLES = """\b
+Examples:
+  ctip extract demo/tipc_demo.pdf -o demo/tipc_demo.csv
+  ctip extract raw/tipc/tipc_2017.xlsx | head
+  ctip extract statab.pdf --spec statab_2012_table324 -o table324.csv
+"""
+
+
+@click.command("extract", epilog=EXAMPLES, short_help="Read a report's tables (PDF, CSV, XLSX) into tidy CSV.")
+@click.argument("report_file", metavar="REPORT_FILE")
+@click.option("-o", "--output", metavar="OUT.csv", help="CSV file to write (default: standard output).")
+@click.option("--spec", metavar="NAME",
+              help="Read the table by a declared spec (raw/reference/specs/NAME.yaml), e.g. statab_2012_table324.")
+def extract_command(report_file: str, output: str | None, spec: str | None) -> int:
+    """Read the tables of REPORT_FILE (a TIPC-format report: PDF, or the same tables as CSV or XLSX) and write one
+    row per printed count, with the page, table, row, column and printed text it came from.
+
+    A bad file gets one line on stderr, exit code 2 and no output file."""
+    from pipeline.extract.reference import load_measures, load_statutes, load_towns
+    from pipeline.extract.spec_table import extract_spec_table
+    from pipeline.extract.tidy import ExtractionError, SourceRef
+    from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
+    from pipeline.extract.vocabulary import Vocabulary
+    from pipeline.settings import Settings
+    from pipeline.sources.acquire import AcquisitionError, sha256_file
+    from pipeline.sources.inventory import manifest_sources, verified_path
+
+    path = Path(report_file)
+    refused = _output_refused(path, Path(output)) if output else None
+    if refused:
+        print(f"ctip extract: {refused}", file=sys.stderr)
+        return 2
+    try:
+        settings = Settings.from_env()
+        sources = manifest_sources(settings)
+        by_dataset = {s.dataset: s for s in sources}
+        towns = load_towns(verified_path(by_dataset["reference_towns"], settings)).town
+        vocabulary = Vocabulary.from_tables(load_statutes(verified_path(by_dataset["reference_statutes"], settings)),
+                                            load_measures(verified_path(by_dataset["reference_measures"], settings)))
+        if not path.is_file():
+            raise ExtractionError(f"{path}: no such file")
+        digest = sha256_file(path)
+        known = next((s for s in sources if s.sha256 == digest), None)
+        synthetic = known.synthetic if known else generated_by_ctip(path)
+        source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
+        if spec:
+            frame = extract_spec_table(path, source, _spec(spec, settings, sources))
+        else:
+            frame = extract_tipc(path, source, towns, vocabulary)
+    except (ExtractionError, AcquisitionError) as exc:
+        print(f"ctip extract: {exc}", file=sys.stderr)
+        return 2
+    data = to_extract_csv(frame, path.name)
+    if output:
+        target = Path(output)
+        temporary = target.with_name(f".{target.name}.part")
+        temporary.write_text(data, encoding="utf-8")
+        os.replace(temporary, target)
+        print(f"ctip extract: {len(frame)} counts from {path.name} -> {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def _spec(name: str, settings, sources):
+    """A declared table spec by name, from the manifest's verified spec files."""
+    from pipeline.extract.spec_table import load_spec
+    from pipeline.extract.tidy import ExtractionError
+    from pipeline.sources.inventory import verified_path
+
+    specs = {}
+    for source in sources:
+        if source.dataset == "reference_table_spec":
+            spec = load_spec(verified_path(source, settings))
+            specs[spec.name] = spec
+    if name not in specs:
+        raise ExtractionError(f"--spec {name}: no such table spec; declared: {', '.join(sorted(specs)) or 'none'}")
+    return specs[name]
+
+
+def _output_refused(source: Path, output: Path) -> str | None:
+    """Why `-o output` cannot be written (checked before anything is read): never the input itself."""
+    if output.is_dir():
+        return f"-o {output}: is a folder; name the CSV file to write"
+    if not output.parent.is_dir():
+        return f"-o {output}: folder {output.parent} does not exist"
+    if output.exists() and source.exists() and output.resolve() == source.resolve():
+        return f"-o {output}: is the input file; choose another name"
+    return None
