@@ -290,22 +290,24 @@ def _shape(text: str) -> str:
 
 def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int | None, int]]:
     """(page, line) of running headers and footers: runs of lines from the top or bottom edge of a page whose text
-    (digits aside) recurs at the same height on another page, each with at most two cells (a table's repeated
-    column header has more) and not one that `keep` claims (a title, a row); and lone page marks ('Page 3 of
-    12', 'B-4', '- 7 -'). Never a fixed margin."""
+    (digits aside) recurs at the same height (within 2 pt: a legend repeated under each part of a table sits
+    wherever the part ends) on another page, each with at most two cells (a table's repeated column header has
+    more) and not one that `keep` claims (a title, a row); and lone page marks ('Page 3 of 12', 'B-4', '- 7 -').
+    Never a fixed margin."""
     by_page: dict[int | None, list[Line]] = {}
     for line in lines:
         if not line.grid:
             by_page.setdefault(line.page, []).append(line)
-    pages_of: dict[tuple[str, int], set] = {}
+    placed: dict[str, list[tuple[int | None, float]]] = {}  # text shape -> (page, top) near an edge
     for page_lines in by_page.values():
         for line in page_lines[:3] + page_lines[-3:]:
-            pages_of.setdefault((_shape(line.text), round(line.top / 12)), set()).add(line.page)
+            placed.setdefault(_shape(line.text), []).append((line.page, line.top))
 
-    def repeated(line: Line) -> bool:
+    def repeated(line: Line) -> bool:  # the same text within 2 pt of the same height on another page
+        elsewhere = {page for page, top in placed.get(_shape(line.text), ())
+                     if page != line.page and abs(top - line.top) <= 2.0}
         return (_PAGE_MARK.match(line.text.strip()) is not None or
-                len(pages_of.get((_shape(line.text), round(line.top / 12)), ())) >= 2
-                and len(line.cells) <= 2 and not keep(line))
+                bool(elsewhere) and len(line.cells) <= 2 and not keep(line))
 
     running = set()
     for page_lines in by_page.values():

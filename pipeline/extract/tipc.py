@@ -257,7 +257,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 position -= 1
         while position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
                 and _close(kept[position - 1], kept[position]):
-            above = _name_alone(kept, rows, position - 1, position, places, end)
+            above = _name_alone(kept, rows, position - 1, position, places, end, names)
             if above is None:
                 break
             rows[position - 1] = above  # rows whose every cell is blank, before the first printed count
@@ -362,6 +362,13 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or not any(
             abs(cell.x0 - label.x0) <= 15 for label in labels):
+        return None
+    after = index + 1  # what follows the names: notes, text or the page's end, never a header ('Statewide' /
+    while after < len(kept) and kept[after].page == line.page and len(kept[after].cells) == 1 and \
+            places(kept[after].cells[0].text):  # 'Summary of Charges' is a title)
+        after += 1
+    if after < len(kept) and kept[after].page == line.page and _close(kept[after - 1], kept[after]) and not (
+            _LEGEND_START.search(kept[after].text) or _LEGEND_LINE.match(kept[after].text) or _prose(kept[after])):
         return None
     return Row(line, cell, [], group=True, blank=True)
 
@@ -492,9 +499,11 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
     count twice in one row, so such a reading has misplaced a header (a group header read over the wrong
     columns)."""
     seen: dict[tuple, list[Column]] = {}
-    for column in meaning.columns:
-        if column.kind == "count" and column.statute and column.measure and column.period:
-            key = (column.statute.value, column.measure.value, column.period.value, column.printed_total)
+    year_column = any(column.kind == "year" for column in meaning.columns)  # a long table: the rows give years
+    for column in meaning.columns:  # (what a column leaves open, the row gives: the same to both columns)
+        if column.kind == "count" and (column.statute or column.measure) and (column.period or year_column):
+            key = tuple(m.value if m else None for m in (column.statute, column.measure, column.period)) + (
+                column.printed_total,)
             seen.setdefault(key, []).append(column)
     return {key: same for key, same in seen.items() if len(same) > 1}
 
@@ -523,12 +532,15 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             title_line = line
             continue
         title_line = None
-        for cell in (c for c in line.cells if c.x1 <= edge):
+        # left of the counts: the label column's header and text over the table; a header starting right of every
+        # name stands over a column (blank all down, if left of the first count)
+        over_columns = [c for c in line.cells if c.x1 > edge or labels and not grid and c.x0 > label_x1 + 1]
+        for cell in (c for c in line.cells if c not in over_columns):
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
             else:
                 context.append(cell.text.strip())
-        values = [c for c in line.cells if c.x1 > edge]
+        values = over_columns
         if len(line.cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0:
             # a phrase set from the labels' edge out over the columns: the table's (sub)title, never a column's
             if not table.title and (not lines and not context or _CONTINUED.search(line.text)):
@@ -1063,7 +1075,12 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
         if row.group:
             follower = table.rows[position + 1] if position + 1 < len(table.rows) else None
             names_place = resolve_label(row.label.text, towns)[1] != "unresolved"
-            blank_row = (follower is None or follower.label is not None) and (names_place or row.blank)
+            def kinds(text: str) -> tuple[bool, bool]:
+                return bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text))
+
+            blank_row = (follower is None or follower.label is not None) and (names_place or row.blank) or (
+                follower is not None and follower.label is not None and not names_place
+                and kinds(row.label.text) == kinds(follower.label.text))  # 'CONVICTED' (blank) over 'ARRESTED 4'
             if not blank_row:
                 heading = table.heading = row.label
                 if names_place:

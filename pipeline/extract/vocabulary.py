@@ -116,13 +116,42 @@ class Vocabulary:
         for match in _SECTION.finditer(text):
             found.append((match.start(), Mention(match.group(1).lower(), match.group(0).strip())))
         blanked = _SECTION.sub(lambda m: " " * len(m.group(0)), text)
+        prefixes, suffixes = _inner_parts(tuple(self.statute_aliases))
         for start, statute, phrase in _phrases(blanked, self.statute_aliases):
+            key = (phrase.casefold(), statute)
+            before = " ".join(blanked[:start].casefold().split())
+            after = " ".join(blanked[start + len(phrase):].casefold().split())
+            if any(before.endswith(prefix) for prefix in prefixes.get(key, ())) or after and any(
+                    f"{after} ".startswith(f"{suffix} ") or f"{suffix} ".startswith(f"{after} ")  # whole words
+                    for suffix in suffixes.get(key, ())):
+                continue  # 'prostitution' in 'promoting prostitution in the' or in 'prostitution in the first
+                # degree' (a longer name cut short, a wrapped header's part): not 53a-82
             found.append((start, Mention(statute, phrase)))
         return _distinct(found)
 
     def measures_in(self, text: str) -> list[Mention]:
         return _distinct([(start, Mention(measure, phrase))
                           for start, measure, phrase in _phrases(text, self.measure_aliases)])
+
+
+@functools.lru_cache(maxsize=16)
+def _inner_parts(aliases: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
+    """For each alias, the words around it inside another statute's alias ('promoting' before and 'in the first
+    degree' after 'prostitution' in 'promoting prostitution in the first degree'): next to them it is that longer
+    name cut short."""
+    prefixes: dict[tuple[str, str], set[str]] = {}
+    suffixes: dict[tuple[str, str], set[str]] = {}
+    for alias, statute in aliases:
+        for longer, other in aliases:
+            if other != statute and len(longer) > len(alias):
+                for match in _pattern(alias).finditer(longer):
+                    prefix = " ".join(longer[:match.start()].split())
+                    suffix = " ".join(longer[match.end():].split())
+                    if prefix:
+                        prefixes.setdefault((alias, statute), set()).add(prefix)
+                    if suffix:
+                        suffixes.setdefault((alias, statute), set()).add(suffix)
+    return prefixes, suffixes
 
 
 def _longest_first(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
