@@ -535,7 +535,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         # left of the counts: the label column's header and text over the table; a header starting right of every
         # name stands over a column (blank all down, if left of the first count)
         over_columns = [c for c in line.cells if c.x1 > edge or labels and not grid and c.x0 > label_x1 + 1]
-        for cell in (c for c in line.cells if c not in over_columns):
+        chosen = {id(c) for c in over_columns}
+        for cell in (c for c in line.cells if id(c) not in chosen):
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
             else:
