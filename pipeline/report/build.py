@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,7 +12,7 @@ from pipeline.metrics.claims import NEARLY_EVERY, PRIMARY_THRESHOLD, PRIMARY_WIN
 from pipeline.metrics.queries import SMALL_TOWN_MINIMUM
 from pipeline.report.render import Banner, Figure, Heading, Paragraph, Table, to_html, to_markdown
 
-TITLE = "ctip: arrests and convictions for selling and buying sex in Connecticut"
+TITLE = "Arrests and convictions for selling and buying sex in Connecticut"
 PUBLISHED_ORIGIN = ("totals published in news coverage (Milford Patch, New Haven Register / Register Citizen, "
                     "January 2016) of the Permanent Commission on the Status of Women's analysis of the Trafficking "
                     "in Persons Council annual report, whose data came from the Connecticut Judicial Branch; "
@@ -147,20 +148,31 @@ def _methods(published_period: str, ucr_years: str, towns: pd.DataFrame, pooled:
 
 
 def _validation_section(validation: pd.DataFrame, warning_rows: pd.DataFrame) -> list:
+    """Every count said here matches what is listed, or says where the rest are."""
     warnings = validation[validation.result == "warning"]
     blocks = [Heading("Validation"), Paragraph(
         f"{len(validation)} checks (Great Expectations) ran on every count before it was loaded: "
         f"{int((validation.result == 'passed').sum())} passed, {len(warnings)} passed with warnings. Errors would "
-        "have stopped the run. Every failing row: validation/index.html and validation/results.json.")]
+        "have stopped the run. Every failing row, with its file, page and row: [the validation report]"
+        "(validation/index.html) and validation/results.json.")]
+    listed = warning_rows.iloc[0:0]
     if not warning_rows.empty and "group" in warning_rows:
-        headline = warning_rows[warning_rows.group.isin(["Prostit F", "Prostit M"])
-                                | warning_rows.rule.isin(["breakdowns_agree", "national_sources_agree"])]
+        listed = warning_rows[warning_rows.group.isin(["Prostit F", "Prostit M"])
+                              | warning_rows.rule.isin(["breakdowns_agree", "national_sources_agree"])]
         blocks.append(Table(
-            headline[["source_id", "rule", "group", "printed_total", "parts_sum", "gap", "location", "exception"]],
+            listed[["source_id", "rule", "group", "printed_total", "parts_sum", "gap", "location", "exception"]],
             "Known defects of the sources, reported as warnings (sex totals, breakdown disagreements and the "
             "national sources' disagreement; exceptions in raw/validation_exceptions.yaml)"))
     for row in warnings.itertuples(index=False):
-        blocks.append(Paragraph(f"{row.check}: {row.failed_rows} row(s) fail, softened by {row.exceptions}."))
+        failing = warning_rows[warning_rows.check == row.check] if "check" in warning_rows else warning_rows.iloc[0:0]
+        shown = listed[listed.check == row.check] if "check" in listed else listed
+        rest = failing.drop(index=shown.index).groupby("rule").size()
+        where = (f"The table above lists {len(shown)} of them; the other {int(rest.sum())} ("
+                 + ", ".join(f"{n} {rule}" for rule, n in rest.items())
+                 + ") are listed in validation/index.html." if len(rest) else
+                 "All of them are listed above." if len(shown) else "They are listed in validation/index.html.")
+        blocks.append(Paragraph(f"{row.check}: {row.failed_rows} row(s) fail, softened to a warning by reviewed "
+                                f"exceptions ({row.exceptions}). {where}"))
     return blocks
 
 
@@ -233,6 +245,91 @@ def _incomplete_town_years(town_year: pd.DataFrame) -> str:
     return ", ".join(f"{r.town} {int(r.year)}" for r in rows.itertuples(index=False)) or "none"
 
 
+VERSION_FILES = ("lineage.json", "MANIFEST.json", "validation/index.html", "validation/results.json")
+_FILE_MENTION = re.compile(r"(?<![\w/\[(])((?:metrics|figures|validation)/[\w.-]+\.\w+|lineage\.json|MANIFEST\.json)")
+
+
+def _with_links(blocks: list, files: set[str]) -> list:
+    """Every mention of a file of this version becomes a link to it (a mention of anything else stays text)."""
+    def link(text: str) -> str:
+        return _FILE_MENTION.sub(lambda m: f"[{m.group(1)}]({m.group(1)})" if m.group(1) in files else m.group(1),
+                                 text)
+
+    return [Paragraph(link(b.text), b.lead) if isinstance(b, Paragraph) else
+            Table(b.frame, link(b.caption)) if isinstance(b, Table) else b for b in blocks]
+
+
+def _claims_tables(claims: pd.DataFrame) -> list:
+    """One two-column table per claim: seven columns of sentences fit neither a screen nor a page."""
+    aspects = {"asserts": "What it asserts", "can_test": "What the data can test",
+               "cannot_test": "What they cannot test", "computed": "What ctip computed", "verdict": "Verdict",
+               "rule": "Rule behind the verdict"}
+    return [Table(pd.DataFrame({"aspect": list(aspects.values()), "reading": [row[c] for c in aspects]}),
+                  f"Claim {number}: {row['claim']} (metrics/claims_check.csv)")
+            for number, (_, row) in enumerate(claims.iterrows(), 1)]
+
+
+def _town_verdict(verdict: str) -> str:
+    return {"holds": "enough to call it nearly every town",
+            "not supported": "clearly short of nearly every town",
+            }.get(verdict, "too few towns to tell whether the true share reaches “nearly every”")
+
+
+def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, statewide: pd.Series,
+             ucr_ratio: pd.DataFrame, context: ReportContext) -> list:
+    """What was claimed, what the data show, what they cannot show: for readers who stop here."""
+    years = f"{int(ucr_ratio.year.min())}–{int(ucr_ratio.year.max())}"
+    every_year = (", and more women than men in every year" if (ucr_ratio.female_arrests > ucr_ratio.male_arrests).all()
+                  else "")
+    windows = list(dict.fromkeys(context.versus.years))
+    nation = ""
+    if windows:
+        versus = context.versus[context.versus.years == windows[0]].set_index("measure")
+        ct, us = versus.loc["Connecticut female share (UCR)"], versus.loc["national female share (FBI)"]
+        difference = versus.loc["difference, Connecticut minus nation (mean of years)"]
+        others = context.versus[(context.versus.years != windows[0])
+                                & context.versus.measure.str.startswith("difference")]
+        caveat = "".join(f" (over {r.years}: {_versus_nation(r)})" for r in others.itertuples(index=False)
+                         if _versus_nation(r) != _versus_nation(difference))
+        nation = (f" Women were {ct.value:.1%} of those arrested in Connecticut over {ct.years}, against "
+                  f"{us.value:.1%} nationally: Connecticut's share was {_versus_nation(difference)}{caveat}.")
+    return [
+        Heading("In brief", anchor="in-brief"),
+        Paragraph(
+            f"What was claimed. In January 2016 the Permanent Commission on the Status of Women said that in "
+            f"Connecticut, {arrests.period}, people who sell sex were “more than twice as likely” to be arrested as "
+            f"people who buy it, “almost seven times” as likely to be convicted, and that this held “in nearly "
+            f"every Connecticut municipality”. The figures behind it, from the Judicial Branch: "
+            f"{int(arrests.numerator):,} arrests of sellers against {int(arrests.denominator):,} of buyers, and "
+            f"{int(convictions.numerator):,} convictions against {int(convictions.denominator):,}.", lead=True),
+        Paragraph(
+            f"What the data show. The published counts do give those ratios: {arrests.value:.2f} arrests of "
+            f"sellers for every arrest of a buyer, {convictions.value:.2f} convictions of sellers for every "
+            f"conviction of a buyer. State police arrest records for {years}, which record whether the person "
+            f"arrested was a woman or a man rather than seller or buyer, point the same way: "
+            f"{statewide.female_to_male:.2f} women arrested for every man{every_year}.{nation} "
+            "Town by town it is less certain: "
+            f"in {PRIMARY_WINDOW}, of the "
+            f"{int(primary.towns)} towns with at least {PRIMARY_THRESHOLD} arrests, women outnumbered men in "
+            f"{int(primary.women_outnumber)} ({primary.share:.0%}), {_town_verdict(primary.verdict)} "
+            f"({NEARLY_EVERY:.0%} of towns).", lead=True),
+        Paragraph(
+            "What the data cannot show. Whether a person who sells sex is more likely to be arrested than a "
+            "person who buys it: that needs the number of people selling and buying, which no source counts, so "
+            "“more than twice as likely” and “almost seven times” cannot be tested as stated; only the ratios of "
+            "counts can. The state police records give the sex of the person arrested, not the role: women also "
+            "buy, men also sell. The published totals do not say whether they count people, cases or charges, "
+            "and no town figures were published for them. Arrests reflect where and how police enforce the law as "
+            "much as what people do.", lead=True),
+        Paragraph(
+            "Every number above, with its uncertainty: [the statistics in detail](#statistics). How each input "
+            "was checked: [the validation report](validation/index.html). Each table's data: the CSV file named "
+            "in its caption; every count traced to its source file, page and row: lineage.json; every file of "
+            "this report with its sha256: MANIFEST.json; the inputs and where they were fetched: "
+            "[the sources](#sources)."),
+    ]
+
+
 def build_report_files(
     published: pd.DataFrame,
     ucr_by_year_sex: pd.DataFrame,
@@ -284,7 +381,8 @@ def build_report_files(
         blocks.append(Banner("SYNTHETIC DATA: at least one input of this report was generated by ctip, not "
                              "published. Sections marked SYNTHETIC describe no real place or person."))
     blocks += [
-        Heading("Summary"),
+        *_opening(arrests, convictions, primary, statewide, ucr_ratio, context),
+        Heading("The statistics in detail", anchor="statistics"),
         Paragraph(
             f"Published totals, {arrests.period}, statewide ({PUBLISHED_ORIGIN}): {int(arrests.numerator):,} "
             f"arrests for prostitution (CGS 53a-82, sellers) against {int(arrests.denominator):,} for patronizing "
@@ -315,8 +413,7 @@ def build_report_files(
             + f", beside the published seller : buyer arrest ratio {arrests.value:.2f}. " + _trend_sentence(trend)),
         Paragraph(_national_paragraph(context)),
         Heading("The published claims, checked"),
-        Table(claims[["claim", "asserts", "can_test", "cannot_test", "computed", "verdict", "rule"]],
-              "Claims check (metrics/claims_check.csv); verdicts follow the stated rule"),
+        *_claims_tables(claims),
         Table(context.sensitivity.drop(columns=["primary"]),
               f"The municipality claim under every window and minimum number of arrests (primary: {PRIMARY_WINDOW}, "
               f"at least {PRIMARY_THRESHOLD}); share of towns where women arrested outnumber men, Clopper-Pearson "
@@ -410,10 +507,14 @@ def build_report_files(
         Heading("Decision log"),
         Table(decisions, "Every filter, mapping and exception between the raw files and this report, with the rows "
                          "it kept or set aside (metrics/decision_log.csv)"),
-        Heading("Sources"),
-        Table(sources[["source_id", "title", "sha256", "synthetic"]].assign(sha256=sources.sha256.str[:12]),
+        Heading("Sources", anchor="sources"),
+        Table(sources[["source_id", "title", "url", "sha256", "synthetic"]].assign(
+                  sha256=sources.sha256.str[:12],
+                  url=[f"[{name}]({url})" if isinstance(url, str) and url else name
+                       for name, url in zip(sources.filename, sources.url, strict=True)]),
               "Every input, pinned by sha256 (full hashes in MANIFEST.json and metrics/sources.csv)"),
     ]
+    blocks = _with_links(blocks, set(files) | set(VERSION_FILES))
     title = f"{TITLE} (SYNTHETIC DEMO)" if synthetic else TITLE
     files["report.md"] = to_markdown(title, blocks).encode("utf-8")
     files["report.html"] = to_html(title, blocks).encode("utf-8")
