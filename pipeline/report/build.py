@@ -240,13 +240,23 @@ def _reconciliation_sentence(reconciliation: pd.DataFrame) -> str:
                else "none is outside it."))
 
 
+def _national_alt(national_years: pd.DataFrame) -> str:
+    both = national_years.dropna(subset=["national_share", "ct_share"])
+    nation = national_years.dropna(subset=["national_share"])
+    return (f"Line chart of the share of women among those arrested: nationally {nation.national_share.min():.1%} "
+            f"to {nation.national_share.max():.1%} in {int(nation.year.min())}–{int(nation.year.max())}; "
+            f"Connecticut above the nation in {int((both.ct_share > both.national_share).sum())} of its "
+            f"{len(both)} years.")
+
+
 def _incomplete_town_years(town_year: pd.DataFrame) -> str:
     rows = town_year[town_year.incomplete.astype(bool)].sort_values(["year", "town"])
     return ", ".join(f"{r.town} {int(r.year)}" for r in rows.itertuples(index=False)) or "none"
 
 
 VERSION_FILES = ("lineage.json", "MANIFEST.json", "validation/index.html", "validation/results.json")
-_FILE_MENTION = re.compile(r"(?<![\w/\[(])((?:metrics|figures|validation)/[\w.-]+\.\w+|lineage\.json|MANIFEST\.json)")
+_FILE_MENTION = re.compile(r"(?<![\w/\[])(?<!\]\()"
+                           r"((?:metrics|figures|validation)/[\w.-]+\.\w+|lineage\.json|MANIFEST\.json)")
 
 
 def _with_links(blocks: list, files: set[str]) -> list:
@@ -256,7 +266,8 @@ def _with_links(blocks: list, files: set[str]) -> list:
                                  text)
 
     return [Paragraph(link(b.text), b.lead) if isinstance(b, Paragraph) else
-            Table(b.frame, link(b.caption)) if isinstance(b, Table) else b for b in blocks]
+            Table(b.frame, link(b.caption)) if isinstance(b, Table) else
+            Figure(b.png_path, b.png, link(b.caption), b.alt) if isinstance(b, Figure) else b for b in blocks]
 
 
 def _claims_tables(claims: pd.DataFrame) -> list:
@@ -295,15 +306,17 @@ def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, sta
                   f"{us.value:.1%} nationally: Connecticut's share was {_versus_nation(difference)}{caveat}.")
     return [
         Heading("In brief", anchor="in-brief"),
+        Heading("What was claimed", level=3),
         Paragraph(
-            f"What was claimed. In January 2016 the Permanent Commission on the Status of Women said that in "
+            f"In January 2016 the Permanent Commission on the Status of Women said that in "
             f"Connecticut, {arrests.period}, people who sell sex were “more than twice as likely” to be arrested as "
             f"people who buy it, “almost seven times” as likely to be convicted, and that this held “in nearly "
             f"every Connecticut municipality”. The figures behind it, from the Judicial Branch: "
             f"{int(arrests.numerator):,} arrests of sellers against {int(arrests.denominator):,} of buyers, and "
             f"{int(convictions.numerator):,} convictions against {int(convictions.denominator):,}.", lead=True),
+        Heading("What the data show", level=3),
         Paragraph(
-            f"What the data show. The published counts do give those ratios: {arrests.value:.2f} arrests of "
+            f"The published counts do give those ratios: {arrests.value:.2f} arrests of "
             f"sellers for every arrest of a buyer, {convictions.value:.2f} convictions of sellers for every "
             f"conviction of a buyer. State police arrest records for {years}, which record whether the person "
             f"arrested was a woman or a man rather than seller or buyer, point the same way: "
@@ -313,8 +326,9 @@ def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, sta
             f"{int(primary.towns)} towns with at least {PRIMARY_THRESHOLD} arrests, women outnumbered men in "
             f"{int(primary.women_outnumber)} ({primary.share:.0%}), {_town_verdict(primary.verdict)} "
             f"({NEARLY_EVERY:.0%} of towns).", lead=True),
+        Heading("What the data cannot show", level=3),
         Paragraph(
-            "What the data cannot show. Whether a person who sells sex is more likely to be arrested than a "
+            "Whether a person who sells sex is more likely to be arrested than a "
             "person who buys it: that needs the number of people selling and buying, which no source counts, so "
             "“more than twice as likely” and “almost seven times” cannot be tested as stated; only the ratios of "
             "counts can. The state police records give the sex of the person arrested, not the role: women also "
@@ -420,7 +434,9 @@ def build_report_files(
               f"95% interval, verdict against {NEARLY_EVERY:.0%} (metrics/claims_sensitivity.csv)"),
         Figure("figures/published_seller_buyer_2005_2014.png",
                files["figures/published_seller_buyer_2005_2014.png"],
-               f"Published {arrests.period} arrests and convictions, sellers (53a-82) and buyers (53a-83)."),
+               f"Published {arrests.period} arrests and convictions, sellers (53a-82) and buyers (53a-83).",
+               alt=f"Bar chart. Arrests: sellers {int(arrests.numerator):,}, buyers {int(arrests.denominator):,}. "
+                   f"Convictions: sellers {int(convictions.numerator):,}, buyers {int(convictions.denominator):,}."),
         Heading(f"Published {arrests.period} figures"),
         Paragraph("These four numbers are " + PUBLISHED_ORIGIN + ". ctip could not obtain the report's tables."),
         Table(published[["metric", "period", "numerator", "denominator", "value", "ci_lower", "ci_upper",
@@ -435,9 +451,15 @@ def build_report_files(
             "arrestee's sex stands in for the role. It is a proxy, not a role: women also buy, men also sell, "
             "and promoters are in the same category."),
         Figure("figures/ucr_arrests_by_year_sex.png", files["figures/ucr_arrests_by_year_sex.png"],
-               "Statewide female and male arrests by year, with the female : male ratio."),
+               "Statewide female and male arrests by year, with the female : male ratio.",
+               alt="Line chart of statewide arrests by year. Women: " + ", ".join(
+                   f"{int(r.year)} {int(r.female_arrests):,}" for r in ucr_ratio.itertuples(index=False))
+                   + ". Men: " + ", ".join(f"{int(r.year)} {int(r.male_arrests):,}"
+                                           for r in ucr_ratio.itertuples(index=False)) + "."),
         Figure("figures/ucr_ratio_by_year.png", files["figures/ucr_ratio_by_year.png"],
-               "Female : male arrest ratio by year with exact 95% intervals (log scale)."),
+               "Female : male arrest ratio by year with exact 95% intervals (log scale).",
+               alt="Female : male arrest ratio by year: " + ", ".join(
+                   f"{int(r.year)} {r.female_to_male:.2f}" for r in ucr_ratio.itertuples(index=False)) + "."),
         Table(ucr_ratio, "Female : male arrest ratio by year with exact 95% intervals "
                          "(metrics/ucr_female_to_male_by_year.csv)"),
         Table(context.pooled.drop(columns=["exact_method", "robust_method"]),
@@ -458,7 +480,8 @@ def build_report_files(
         Paragraph(_national_paragraph(context)),
         Figure("figures/national_female_share.png", files["figures/national_female_share.png"],
                "Women among prostitution and commercialized vice arrestees: the nation (FBI, all ages) and "
-               "Connecticut (UCR) with exact 95% intervals."),
+               "Connecticut (UCR) with exact 95% intervals.",
+               alt=_national_alt(national_years)),
         Table(national_years.drop(columns=["national_sources"]),
               "Female share by year: the nation 2005–2016 (FBI, adults + under-18s) and Connecticut with its exact "
               "interval; difference = Connecticut minus nation, interval Connecticut's (all years 1994–2016: "
@@ -489,11 +512,19 @@ def build_report_files(
               "posterior mean with its 95% posterior interval (all towns: metrics/ucr_town_disparity.csv; by "
               "year and per 100,000 residents (all sexes): metrics/ucr_town_by_year.csv)"),
         Figure("figures/ucr_town_forest.png", files["figures/ucr_town_forest.png"],
-               "Every town with an arrest, by county and name: raw ratio, exact and year-clustered intervals "
-               "(clipped with an arrow at the axis ends) and the posterior mean; small towns apart."),
+               f"Towns with at least {SMALL_TOWN_MINIMUM} arrests, by county and name (not ranked): raw ratio, "
+               "exact and year-clustered intervals (clipped with an arrow at the axis ends) and the posterior mean; "
+               "the dashed line is the statewide ratio. Smaller towns' intervals span the whole axis: they are in "
+               "metrics/ucr_town_disparity.csv.",
+               alt=f"Dot-and-interval chart of the female : male arrest ratio of the {len(larger)} towns with at "
+                   f"least {SMALL_TOWN_MINIMUM} arrests, listed by county, against the statewide ratio "
+                   f"{statewide.female_to_male:.2f}; the towns' values are in the table above."),
         Figure("figures/ucr_town_rates.png", files["figures/ucr_town_rates.png"],
                "Arrests per 100,000 residents (all sexes) per year, by sex of arrestee, towns with at least "
-               f"{SMALL_TOWN_MINIMUM} arrests; incomplete years have no rate."),
+               f"{SMALL_TOWN_MINIMUM} arrests; incomplete years have no rate.",
+               alt=f"Horizontal bar chart: yearly arrests per 100,000 residents of women and of men for each of the "
+                   f"{len(larger)} towns with at least {SMALL_TOWN_MINIMUM} arrests (by year: "
+                   "metrics/ucr_town_by_year.csv)."),
         Table(context.county_rates, "Arrests per 100,000 residents (all sexes) by county: each year, and over the "
                                     "county's complete years; no rate in a year with an incomplete town "
                                     "(metrics/ucr_county_rates.csv)"),

@@ -67,4 +67,4 @@ def validate_facts(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Sourc
     blocks.append(Table(pd.DataFrame(exceptions, columns=["id", "check", "reason", "decided_by", "decided_on"]),
                         "raw/validation_exceptions.yaml"))
     return ValidationOutcome(findings, table, canonical_json(document),
-                             to_html("ctip validation results", blocks).encode("utf-8"))
+                             to_html("Validation results", blocks).encode("utf-8"))

@@ -71,12 +71,17 @@ def screenshots(tmp_path_factory) -> Path:
 @needs_chromium
 @pytest.mark.parametrize("width", WIDTHS)
 def test_report_fits_the_screen_with_every_figure(pipeline_run, tmp_path: Path, screenshots: Path, width: int):
+    """Nothing wider than the window, not even inside a scrolling box: a table that scrolls or clips sideways
+    hides its last columns from a reader and from the printer."""
     html = version_folder(pipeline_run) / "report.html"
     result = probe(html, tmp_path, width)
     figures = len(list((html.parent / "figures").glob("*.png")))
     assert (result["images"], result["broken"]) == (figures, 0)
     assert result["scrollWidth"] <= result["clientWidth"], f"the page scrolls sideways at {width} px"
     assert result["wide"] == [], f"wider than a {width} px window: {result['wide']}"
+    validation = probe(html.parent / "validation" / "index.html", tmp_path, width)
+    assert validation["scrollWidth"] <= validation["clientWidth"] and validation["wide"] == [], \
+        f"the validation page at {width} px: {validation['wide']}"
     chromium(tmp_path, f"--window-size={width},1600", f"--screenshot={screenshots / f'report-{width}px.png'}",
              html.as_uri())
     print(f"screenshot: {screenshots / f'report-{width}px.png'}")
