@@ -498,13 +498,13 @@ def build_report_files(
         Paragraph(
             "Listed alphabetically, not ranked: counts this small carry wide uncertainty. A town's count sums "
             "its municipal police and resident state troopers; universities, casinos, tribal and state agencies "
-            "are not counted in any town. 'incomplete_years' counts years in which an agency of the town that "
-            "reported the year before has no column. The year-clustered interval (robust_lower, robust_upper) "
+            "are not counted in any town. 'Incomplete years' counts years in which an agency of the town that "
+            "reported the year before has no column. The year-clustered interval "
             "is the one to compare with; the exact one assumes independent arrests. The posterior moves each "
             "town's ratio toward the prior's centre, odds "
             f"{town_disparity.prior_mean_odds.iloc[0]:.2f} (the typical town, not the statewide ratio), the more "
             f"so the fewer its arrests; towns with fewer than {SMALL_TOWN_MINIMUM} arrests are in "
-            "metrics/ucr_town_disparity.csv, flagged small_count."),
+            "metrics/ucr_town_disparity.csv (column small_count)."),
         Table(larger[["town", "county", "female_arrests", "male_arrests", "female_to_male", "ci_lower", "ci_upper",
                       "robust_lower", "robust_upper", "posterior_female_to_male", "posterior_lower",
                       "posterior_upper", "incomplete_years"]],

@@ -16,7 +16,7 @@ COLUMN_LABELS = {
     "incomplete_towns": "Incomplete towns", "incomplete_years": "Incomplete years", "jurisdiction": "Jurisdiction",
     "jurisdiction_type": "Jurisdiction type", "last_year": "Last year", "location": "Where in the file",
     "male_arrests": "Men arrested", "measure": "Measure", "men_outnumber": "Towns where men outnumber",
-    "method": "Method", "metric": "Metric", "min_arrests": "Minimum arrests", "n_years": "Years",
+    "method": "Method", "metric": "Metric", "min_arrests": "Minimum arrests", "n_years": "Number of years",
     "national_female": "US women", "national_male": "US men", "national_share": "US female share",
     "note": "Note", "numerator": "Numerator", "p_value": "p-value", "parts_sum": "Sum of parts",
     "period": "Period", "population": "Population", "posterior_female_to_male": "Posterior female : male",
@@ -27,7 +27,7 @@ COLUMN_LABELS = {
     "stage": "Stage", "statewide": "Statewide", "statewide_basis": "Statewide figure from", "step": "Step",
     "synthetic": "Synthetic", "ties": "Ties", "title": "Title", "tolerance": "Tolerance", "town": "Town",
     "towns": "Towns", "towns_with_incomplete_year": "Towns with an incomplete year", "url": "Where it was fetched",
-    "value": "Value", "verdict": "Verdict", "window": "Years", "within_rounding": "Within rounding",
+    "value": "Value", "verdict": "Verdict", "window": "Period", "within_rounding": "Within rounding",
     "women_outnumber": "Towns where women outnumber", "year": "Year", "years": "Years",
     "years_with_column": "Years with a column", "years_without_column": "Years without a column",
 }

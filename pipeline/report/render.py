@@ -53,7 +53,7 @@ class Figure:
 Block = Heading | Paragraph | Banner | Table | Figure
 
 
-_NUMERIC = re.compile(r"^[-+–]?[\d,.]+%?$|^–$|^[-+]?[\d,.]+–[-+]?[\d,.]+$")
+_NUMERIC = re.compile(r"^[-+–]?[\d,.]+%?$|^–$|^[-+]?[\d,.]+%?–[-+]?[\d,.]+%?$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^()\s]+)\)")
 DIGITS = 2  # every non-integer number in a table: one format, so "2.00" never sits beside "2.3"
 
@@ -75,11 +75,18 @@ def _is_integer_column(values: pd.Series) -> bool:
     return all(float(v).is_integer() for v in numbers_only)
 
 
+def _is_share_column(column: str) -> bool:
+    """Shares of a whole print as percentages: 0.3% says more than 0.00."""
+    return column == "share" or column.endswith("_share")
+
+
 def _cell(value: object, column: str = "", integer: bool = True) -> str:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return "–"
     if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
+    if isinstance(value, numbers.Real) and _is_share_column(column):
+        return f"{float(value):.1%}"
     if isinstance(value, numbers.Real) and integer and float(value).is_integer():
         return str(int(value)) if _is_year_column(column) else f"{int(value):,}"
     if isinstance(value, numbers.Real):
@@ -87,9 +94,14 @@ def _cell(value: object, column: str = "", integer: bool = True) -> str:
     return str(value)
 
 
-def _interval(lower: object, upper: object) -> object:
+SHARE_INTERVALS = ("robust_share", "ct")  # bounds of a share: percentages like the share beside them
+
+
+def _interval(lower: object, upper: object, share: bool = False) -> object:
     if any(v is None or pd.isna(v) for v in (lower, upper)):
         return None
+    if share:
+        return f"{float(lower):.1%}–{float(upper):.1%}"
     return f"{float(lower):,.{DIGITS}f}–{float(upper):,.{DIGITS}f}"
 
 
@@ -100,7 +112,8 @@ def presented(frame: pd.DataFrame) -> pd.DataFrame:
     for stem, label in INTERVAL_LABELS.items():
         lower, upper = f"{stem}_lower", f"{stem}_upper"
         if lower in out and upper in out:
-            combined = [_interval(lo, hi) for lo, hi in zip(out[lower], out[upper], strict=True)]
+            share = stem in SHARE_INTERVALS or (stem == "ci" and any(_is_share_column(str(c)) for c in out))
+            combined = [_interval(lo, hi, share) for lo, hi in zip(out[lower], out[upper], strict=True)]
             position = list(out.columns).index(lower)
             out = out.drop(columns=[lower, upper])
             out.insert(position, label, combined)
@@ -157,12 +170,13 @@ a{color:#0645ad}a:visited{color:#4b2a85}
 p.lead{font-size:1.1rem}
 nav ul{padding-left:1.2rem}
 table{border-collapse:collapse;margin:1rem 0;font-size:.82rem;width:100%}
-th,td{border:1px solid #888;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{border:1px solid #888;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:#eef0f3}
-td.n{text-align:right;font-variant-numeric:tabular-nums;overflow-wrap:normal}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-style:italic;padding:.3rem 0;color:#222}
 figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-style:italic;color:#222}
 .synthetic{background:#fdd;border:2px solid #900;padding:1rem;color:#000}
+@media screen and (max-width:60rem){table{font-size:.72rem}th,td{padding:.15rem .25rem}}
 @media print{
  @page{size:A4;margin:14mm 12mm}
  body{max-width:none;margin:0;padding:0;font-size:9.5pt}
