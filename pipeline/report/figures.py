@@ -129,7 +129,7 @@ def _forest_panel(axes, shown: pd.DataFrame, limits: tuple[float, float]) -> Non
     for y, row in enumerate(shown.itertuples(index=False)):
         y = len(shown) - 1 - y
         for lower, upper, width, colour in ((row.robust_lower, row.robust_upper, 0.8, "0.35"),
-                                            (row.ci_lower, row.ci_upper, 2.2, "0.65")):
+                                            (row.ci_lower, row.ci_upper, 2.2, "0.55")):
             if pd.isna(lower) or pd.isna(upper):
                 continue
             axes.plot([max(lower, low_edge), min(upper, high_edge)], [y, y], color=colour, linewidth=width,

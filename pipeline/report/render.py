@@ -97,26 +97,30 @@ def _cell(value: object, column: str = "", integer: bool = True) -> str:
 SHARE_INTERVALS = ("robust_share", "ct")  # bounds of a share: percentages like the share beside them
 
 
-def _interval(lower: object, upper: object, share: bool = False) -> object:
+def _interval(lower: object, upper: object, share: bool = False, integer: bool = False) -> object:
     if any(v is None or pd.isna(v) for v in (lower, upper)):
         return None
     if share:
         return f"{float(lower):.1%}–{float(upper):.1%}"
+    if integer:
+        return f"{int(lower):,}–{int(upper):,}"
     return f"{float(lower):,.{DIGITS}f}–{float(upper):,.{DIGITS}f}"
 
 
 def presented(frame: pd.DataFrame) -> pd.DataFrame:
-    """A table as readers see it: each pair of bound columns ('x_lower', 'x_upper') as one interval column where
-    the lower one stood, so that wide tables fit a screen and a page."""
+    """A table as readers see it: each pair of bound columns ('x_lower' and 'x_upper', or 'x_min' and 'x_max') as
+    one 'lower–upper' column where the lower one stood, so that wide tables fit a screen and a page."""
     out = frame.astype(object).copy()
-    for stem, label in INTERVAL_LABELS.items():
-        lower, upper = f"{stem}_lower", f"{stem}_upper"
-        if lower in out and upper in out:
+    pairs = [(str(c)[:-len(low)], str(c), str(c)[:-len(low)] + high) for c in frame.columns
+             for low, high in (("_lower", "_upper"), ("_min", "_max")) if str(c).endswith(low)]
+    for stem, lower, upper in pairs:
+        if upper in out:
             share = stem in SHARE_INTERVALS or (stem == "ci" and any(_is_share_column(str(c)) for c in out))
-            combined = [_interval(lo, hi, share) for lo, hi in zip(out[lower], out[upper], strict=True)]
+            integer = _is_integer_column(pd.concat([out[lower], out[upper]]))
+            combined = [_interval(lo, hi, share, integer) for lo, hi in zip(out[lower], out[upper], strict=True)]
             position = list(out.columns).index(lower)
             out = out.drop(columns=[lower, upper])
-            out.insert(position, label, combined)
+            out.insert(position, INTERVAL_LABELS.get(stem) or column_label(stem), combined)
     return out
 
 
@@ -152,14 +156,24 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_LONG_WORD = re.compile(r"(\S{16,})")
+
+
+def _breakable(text: str) -> str:
+    """Escaped text where a long identifier ('statab_2012_table324') may break after '_', '-' or '/': a narrow
+    column wraps it there instead of widening the table past the screen or breaking it anywhere."""
+    return "".join(html.escape(part) if i % 2 == 0 else re.sub(r"(?<=[_/-])(?=[^_/-])", "<wbr>", html.escape(part))
+                   for i, part in enumerate(_LONG_WORD.split(text)))
+
+
 def _inline(text: str) -> str:
     """Escaped text whose '[label](href)' parts are links."""
     out, last = [], 0
     for match in _LINK.finditer(text):
-        out.append(html.escape(text[last:match.start()]))
-        out.append(f'<a href="{html.escape(match.group(2))}">{html.escape(match.group(1))}</a>')
+        out.append(_breakable(text[last:match.start()]))
+        out.append(f'<a href="{html.escape(match.group(2))}">{_breakable(match.group(1))}</a>')
         last = match.end()
-    return "".join(out) + html.escape(text[last:])
+    return "".join(out) + _breakable(text[last:])
 
 
 STYLE = """
@@ -176,7 +190,7 @@ td.n{text-align:right;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-style:italic;padding:.3rem 0;color:#222}
 figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-style:italic;color:#222}
 .synthetic{background:#fdd;border:2px solid #900;padding:1rem;color:#000}
-@media screen and (max-width:60rem){table{font-size:.72rem}th,td{padding:.15rem .25rem}}
+@media screen and (max-width:60rem){body{padding:0 .5rem}table{font-size:.7rem}th,td{padding:.1rem .2rem}}
 @media print{
  @page{size:A4;margin:14mm 12mm}
  body{max-width:none;margin:0;padding:0;font-size:9.5pt}
@@ -189,6 +203,8 @@ figure{margin:1.5rem 0}img{max-width:100%;height:auto}figcaption{font-style:ital
  img{max-height:22cm}
  nav{display:none}
  a{color:#000}
+ p.lead{font-size:10.5pt}
+ h3{font-size:11pt}
 }
 """.strip()
 
@@ -210,7 +226,7 @@ def to_html(title: str, blocks: list[Block]) -> str:
             body.append(f'<p class="synthetic"><strong>{esc(block.text)}</strong></p>')
         elif isinstance(block, Table):
             frame = presented(block.frame)
-            head = "".join(f'<th scope="col">{esc(c)}</th>' for c in _header(frame))
+            head = "".join(f'<th scope="col">{_breakable(c)}</th>' for c in _header(frame))
             rows = "".join("<tr>" + "".join(
                 f'<td class="n">{esc(v)}</td>' if _NUMERIC.match(v) else f"<td>{_inline(v)}</td>" for v in row)
                 + "</tr>" for row in _rows(frame))
