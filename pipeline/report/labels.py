@@ -9,7 +9,7 @@ COLUMN_LABELS = {
     "cannot_test": "What they cannot test", "cell_text": "Printed cell", "claim": "Claim",
     "computed": "What ctip computed", "county": "County", "county_sum": "Sum of counties",
     "ct_female": "CT women", "ct_male": "CT men", "ct_share": "CT female share", "decision": "Decision",
-    "denominator": "Denominator", "df": "Degrees of freedom", "difference": "Difference (CT − nation)",
+    "denominator": "Denominator", "df": "Degrees of freedom", "difference": "Difference",
     "dispersion": "Dispersion", "exception": "Reviewed exception", "fbi_count": "FBI count",
     "female_arrests": "Women arrested", "female_share": "Female share", "female_to_male": "Female : male",
     "first_year": "First year", "gap": "Gap", "group": "Group", "incomplete": "Incomplete",
