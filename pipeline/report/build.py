@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -11,7 +12,7 @@ from pipeline.metrics.claims import NEARLY_EVERY, PRIMARY_THRESHOLD, PRIMARY_WIN
 from pipeline.metrics.queries import SMALL_TOWN_MINIMUM
 from pipeline.report.render import Banner, Figure, Heading, Paragraph, Table, to_html, to_markdown
 
-TITLE = "ctip: arrests and convictions for selling and buying sex in Connecticut"
+TITLE = "Arrests and convictions for selling and buying sex in Connecticut"
 PUBLISHED_ORIGIN = ("totals published in news coverage (Milford Patch, New Haven Register / Register Citizen, "
                     "January 2016) of the Permanent Commission on the Status of Women's analysis of the Trafficking "
                     "in Persons Council annual report, whose data came from the Connecticut Judicial Branch; "
@@ -147,20 +148,31 @@ def _methods(published_period: str, ucr_years: str, towns: pd.DataFrame, pooled:
 
 
 def _validation_section(validation: pd.DataFrame, warning_rows: pd.DataFrame) -> list:
+    """Every count said here matches what is listed, or says where the rest are."""
     warnings = validation[validation.result == "warning"]
     blocks = [Heading("Validation"), Paragraph(
         f"{len(validation)} checks (Great Expectations) ran on every count before it was loaded: "
         f"{int((validation.result == 'passed').sum())} passed, {len(warnings)} passed with warnings. Errors would "
-        "have stopped the run. Every failing row: validation/index.html and validation/results.json.")]
+        "have stopped the run. Every failing row, with its file, page and row: [the validation report]"
+        "(validation/index.html) and validation/results.json.")]
+    listed = warning_rows.iloc[0:0]
     if not warning_rows.empty and "group" in warning_rows:
-        headline = warning_rows[warning_rows.group.isin(["Prostit F", "Prostit M"])
-                                | warning_rows.rule.isin(["breakdowns_agree", "national_sources_agree"])]
+        listed = warning_rows[warning_rows.group.isin(["Prostit F", "Prostit M"])
+                              | warning_rows.rule.isin(["breakdowns_agree", "national_sources_agree"])]
         blocks.append(Table(
-            headline[["source_id", "rule", "group", "printed_total", "parts_sum", "gap", "location", "exception"]],
+            listed[["source_id", "rule", "group", "printed_total", "parts_sum", "gap", "location", "exception"]],
             "Known defects of the sources, reported as warnings (sex totals, breakdown disagreements and the "
             "national sources' disagreement; exceptions in raw/validation_exceptions.yaml)"))
     for row in warnings.itertuples(index=False):
-        blocks.append(Paragraph(f"{row.check}: {row.failed_rows} row(s) fail, softened by {row.exceptions}."))
+        failing = warning_rows[warning_rows.check == row.check] if "check" in warning_rows else warning_rows.iloc[0:0]
+        shown = listed[listed.check == row.check] if "check" in listed else listed
+        rest = failing.drop(index=shown.index).groupby("rule").size()
+        where = (f"The table above lists {len(shown)} of them; the other {int(rest.sum())} ("
+                 + ", ".join(f"{n} {rule}" for rule, n in rest.items())
+                 + ") are listed in validation/index.html." if len(rest) else
+                 "All of them are listed above." if len(shown) else "They are listed in validation/index.html.")
+        blocks.append(Paragraph(f"{row.check}: {row.failed_rows} row(s) fail, softened to a warning by reviewed "
+                                f"exceptions ({row.exceptions}). {where}"))
     return blocks
 
 
@@ -228,9 +240,108 @@ def _reconciliation_sentence(reconciliation: pd.DataFrame) -> str:
                else "none is outside it."))
 
 
+def _national_alt(national_years: pd.DataFrame) -> str:
+    both = national_years.dropna(subset=["national_share", "ct_share"])
+    nation = national_years.dropna(subset=["national_share"])
+    return (f"Line chart of the share of women among those arrested: nationally {nation.national_share.min():.1%} "
+            f"to {nation.national_share.max():.1%} in {int(nation.year.min())}–{int(nation.year.max())}; "
+            f"Connecticut above the nation in {int((both.ct_share > both.national_share).sum())} of its "
+            f"{len(both)} years.")
+
+
 def _incomplete_town_years(town_year: pd.DataFrame) -> str:
     rows = town_year[town_year.incomplete.astype(bool)].sort_values(["year", "town"])
     return ", ".join(f"{r.town} {int(r.year)}" for r in rows.itertuples(index=False)) or "none"
+
+
+VERSION_FILES = ("lineage.json", "MANIFEST.json", "validation/index.html", "validation/results.json")
+_FILE_MENTION = re.compile(r"(?<![\w/\[])(?<!\]\()"
+                           r"((?:metrics|figures|validation)/[\w.-]+\.\w+|lineage\.json|MANIFEST\.json)")
+
+
+def _with_links(blocks: list, files: set[str]) -> list:
+    """Every mention of a file of this version becomes a link to it (a mention of anything else stays text)."""
+    def link(text: str) -> str:
+        return _FILE_MENTION.sub(lambda m: f"[{m.group(1)}]({m.group(1)})" if m.group(1) in files else m.group(1),
+                                 text)
+
+    return [Paragraph(link(b.text), b.lead) if isinstance(b, Paragraph) else
+            Table(b.frame, link(b.caption)) if isinstance(b, Table) else
+            Figure(b.png_path, b.png, link(b.caption), b.alt) if isinstance(b, Figure) else b for b in blocks]
+
+
+def _claims_tables(claims: pd.DataFrame) -> list:
+    """One two-column table per claim: seven columns of sentences fit neither a screen nor a page."""
+    aspects = {"asserts": "What it asserts", "can_test": "What the data can test",
+               "cannot_test": "What they cannot test", "computed": "What ctip computed", "verdict": "Verdict",
+               "rule": "Rule behind the verdict"}
+    return [Table(pd.DataFrame({"aspect": list(aspects.values()), "reading": [row[c] for c in aspects]}),
+                  f"Claim {number}: {row['claim']} (metrics/claims_check.csv)")
+            for number, (_, row) in enumerate(claims.iterrows(), 1)]
+
+
+def _town_verdict(verdict: str) -> str:
+    return {"holds": "enough to call it nearly every town",
+            "not supported": "clearly short of nearly every town",
+            }.get(verdict, "too few towns to tell whether the true share reaches “nearly every”")
+
+
+def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, statewide: pd.Series,
+             ucr_ratio: pd.DataFrame, context: ReportContext) -> list:
+    """What was claimed, what the data show, what they cannot show: for readers who stop here."""
+    years = f"{int(ucr_ratio.year.min())}–{int(ucr_ratio.year.max())}"
+    every_year = (", and more women than men in every year" if (ucr_ratio.female_arrests > ucr_ratio.male_arrests).all()
+                  else "")
+    windows = list(dict.fromkeys(context.versus.years))
+    nation = ""
+    if windows:
+        versus = context.versus[context.versus.years == windows[0]].set_index("measure")
+        ct, us = versus.loc["Connecticut female share (UCR)"], versus.loc["national female share (FBI)"]
+        difference = versus.loc["difference, Connecticut minus nation (mean of years)"]
+        others = context.versus[(context.versus.years != windows[0])
+                                & context.versus.measure.str.startswith("difference")]
+        caveat = "".join(f" (over {r.years}: {_versus_nation(r)})" for r in others.itertuples(index=False)
+                         if _versus_nation(r) != _versus_nation(difference))
+        nation = (f" Women were {ct.value:.1%} of those arrested in Connecticut over {ct.years}, against "
+                  f"{us.value:.1%} nationally: Connecticut's share was {_versus_nation(difference)}{caveat}.")
+    return [
+        Heading("In brief", anchor="in-brief"),
+        Heading("What was claimed", level=3),
+        Paragraph(
+            f"In January 2016 the Permanent Commission on the Status of Women said that in "
+            f"Connecticut, {arrests.period}, people who sell sex were “more than twice as likely” to be arrested as "
+            f"people who buy it, “almost seven times” as likely to be convicted, and that this held “in nearly "
+            f"every Connecticut municipality”. The figures behind it, from the Judicial Branch: "
+            f"{int(arrests.numerator):,} arrests of sellers against {int(arrests.denominator):,} of buyers, and "
+            f"{int(convictions.numerator):,} convictions against {int(convictions.denominator):,}.", lead=True),
+        Heading("What the data show", level=3),
+        Paragraph(
+            f"The published counts do give those ratios: {arrests.value:.2f} arrests of "
+            f"sellers for every arrest of a buyer, {convictions.value:.2f} convictions of sellers for every "
+            f"conviction of a buyer. State police arrest records for {years}, which record whether the person "
+            f"arrested was a woman or a man rather than seller or buyer, point the same way: "
+            f"{statewide.female_to_male:.2f} women arrested for every man{every_year}.{nation} "
+            "Town by town it is less certain: "
+            f"in {PRIMARY_WINDOW}, of the "
+            f"{int(primary.towns)} towns with at least {PRIMARY_THRESHOLD} arrests, women outnumbered men in "
+            f"{int(primary.women_outnumber)} ({primary.share:.0%}), {_town_verdict(primary.verdict)} "
+            f"({NEARLY_EVERY:.0%} of towns).", lead=True),
+        Heading("What the data cannot show", level=3),
+        Paragraph(
+            "Whether a person who sells sex is more likely to be arrested than a "
+            "person who buys it: that needs the number of people selling and buying, which no source counts, so "
+            "“more than twice as likely” and “almost seven times” cannot be tested as stated; only the ratios of "
+            "counts can. The state police records give the sex of the person arrested, not the role: women also "
+            "buy, men also sell. The published totals do not say whether they count people, cases or charges, "
+            "and no town figures were published for them. Arrests reflect where and how police enforce the law as "
+            "much as what people do.", lead=True),
+        Paragraph(
+            "Every number above, with its uncertainty: [the statistics in detail](#statistics). How each input "
+            "was checked: [the validation report](validation/index.html). Each table's data: the CSV file named "
+            "in its caption; every count traced to its source file, page and row: lineage.json; every file of "
+            "this report with its sha256: MANIFEST.json; the inputs and where they were fetched: "
+            "[the sources](#sources)."),
+    ]
 
 
 def build_report_files(
@@ -284,7 +395,8 @@ def build_report_files(
         blocks.append(Banner("SYNTHETIC DATA: at least one input of this report was generated by ctip, not "
                              "published. Sections marked SYNTHETIC describe no real place or person."))
     blocks += [
-        Heading("Summary"),
+        *_opening(arrests, convictions, primary, statewide, ucr_ratio, context),
+        Heading("The statistics in detail", anchor="statistics"),
         Paragraph(
             f"Published totals, {arrests.period}, statewide ({PUBLISHED_ORIGIN}): {int(arrests.numerator):,} "
             f"arrests for prostitution (CGS 53a-82, sellers) against {int(arrests.denominator):,} for patronizing "
@@ -315,15 +427,16 @@ def build_report_files(
             + f", beside the published seller : buyer arrest ratio {arrests.value:.2f}. " + _trend_sentence(trend)),
         Paragraph(_national_paragraph(context)),
         Heading("The published claims, checked"),
-        Table(claims[["claim", "asserts", "can_test", "cannot_test", "computed", "verdict", "rule"]],
-              "Claims check (metrics/claims_check.csv); verdicts follow the stated rule"),
+        *_claims_tables(claims),
         Table(context.sensitivity.drop(columns=["primary"]),
               f"The municipality claim under every window and minimum number of arrests (primary: {PRIMARY_WINDOW}, "
               f"at least {PRIMARY_THRESHOLD}); share of towns where women arrested outnumber men, Clopper-Pearson "
               f"95% interval, verdict against {NEARLY_EVERY:.0%} (metrics/claims_sensitivity.csv)"),
         Figure("figures/published_seller_buyer_2005_2014.png",
                files["figures/published_seller_buyer_2005_2014.png"],
-               f"Published {arrests.period} arrests and convictions, sellers (53a-82) and buyers (53a-83)."),
+               f"Published {arrests.period} arrests and convictions, sellers (53a-82) and buyers (53a-83).",
+               alt=f"Bar chart. Arrests: sellers {int(arrests.numerator):,}, buyers {int(arrests.denominator):,}. "
+                   f"Convictions: sellers {int(convictions.numerator):,}, buyers {int(convictions.denominator):,}."),
         Heading(f"Published {arrests.period} figures"),
         Paragraph("These four numbers are " + PUBLISHED_ORIGIN + ". ctip could not obtain the report's tables."),
         Table(published[["metric", "period", "numerator", "denominator", "value", "ci_lower", "ci_upper",
@@ -338,9 +451,15 @@ def build_report_files(
             "arrestee's sex stands in for the role. It is a proxy, not a role: women also buy, men also sell, "
             "and promoters are in the same category."),
         Figure("figures/ucr_arrests_by_year_sex.png", files["figures/ucr_arrests_by_year_sex.png"],
-               "Statewide female and male arrests by year, with the female : male ratio."),
+               "Statewide female and male arrests by year, with the female : male ratio.",
+               alt="Line chart of statewide arrests by year. Women: " + ", ".join(
+                   f"{int(r.year)} {int(r.female_arrests):,}" for r in ucr_ratio.itertuples(index=False))
+                   + ". Men: " + ", ".join(f"{int(r.year)} {int(r.male_arrests):,}"
+                                           for r in ucr_ratio.itertuples(index=False)) + "."),
         Figure("figures/ucr_ratio_by_year.png", files["figures/ucr_ratio_by_year.png"],
-               "Female : male arrest ratio by year with exact 95% intervals (log scale)."),
+               "Female : male arrest ratio by year with exact 95% intervals (log scale).",
+               alt="Female : male arrest ratio by year: " + ", ".join(
+                   f"{int(r.year)} {r.female_to_male:.2f}" for r in ucr_ratio.itertuples(index=False)) + "."),
         Table(ucr_ratio, "Female : male arrest ratio by year with exact 95% intervals "
                          "(metrics/ucr_female_to_male_by_year.csv)"),
         Table(context.pooled.drop(columns=["exact_method", "robust_method"]),
@@ -361,7 +480,8 @@ def build_report_files(
         Paragraph(_national_paragraph(context)),
         Figure("figures/national_female_share.png", files["figures/national_female_share.png"],
                "Women among prostitution and commercialized vice arrestees: the nation (FBI, all ages) and "
-               "Connecticut (UCR) with exact 95% intervals."),
+               "Connecticut (UCR) with exact 95% intervals.",
+               alt=_national_alt(national_years)),
         Table(national_years.drop(columns=["national_sources"]),
               "Female share by year: the nation 2005–2016 (FBI, adults + under-18s) and Connecticut with its exact "
               "interval; difference = Connecticut minus nation, interval Connecticut's (all years 1994–2016: "
@@ -378,13 +498,13 @@ def build_report_files(
         Paragraph(
             "Listed alphabetically, not ranked: counts this small carry wide uncertainty. A town's count sums "
             "its municipal police and resident state troopers; universities, casinos, tribal and state agencies "
-            "are not counted in any town. 'incomplete_years' counts years in which an agency of the town that "
-            "reported the year before has no column. The year-clustered interval (robust_lower, robust_upper) "
+            "are not counted in any town. 'Incomplete years' counts years in which an agency of the town that "
+            "reported the year before has no column. The year-clustered interval "
             "is the one to compare with; the exact one assumes independent arrests. The posterior moves each "
             "town's ratio toward the prior's centre, odds "
             f"{town_disparity.prior_mean_odds.iloc[0]:.2f} (the typical town, not the statewide ratio), the more "
             f"so the fewer its arrests; towns with fewer than {SMALL_TOWN_MINIMUM} arrests are in "
-            "metrics/ucr_town_disparity.csv, flagged small_count."),
+            "metrics/ucr_town_disparity.csv (column small_count)."),
         Table(larger[["town", "county", "female_arrests", "male_arrests", "female_to_male", "ci_lower", "ci_upper",
                       "robust_lower", "robust_upper", "posterior_female_to_male", "posterior_lower",
                       "posterior_upper", "incomplete_years"]],
@@ -392,11 +512,19 @@ def build_report_files(
               "posterior mean with its 95% posterior interval (all towns: metrics/ucr_town_disparity.csv; by "
               "year and per 100,000 residents (all sexes): metrics/ucr_town_by_year.csv)"),
         Figure("figures/ucr_town_forest.png", files["figures/ucr_town_forest.png"],
-               "Every town with an arrest, by county and name: raw ratio, exact and year-clustered intervals "
-               "(clipped with an arrow at the axis ends) and the posterior mean; small towns apart."),
+               f"Towns with at least {SMALL_TOWN_MINIMUM} arrests, by county and name (not ranked): raw ratio, "
+               "exact and year-clustered intervals (clipped with an arrow at the axis ends) and the posterior mean; "
+               "the dashed line is the statewide ratio. Smaller towns' intervals span the whole axis: they are in "
+               "metrics/ucr_town_disparity.csv.",
+               alt=f"Dot-and-interval chart of the female : male arrest ratio of the {len(larger)} towns with at "
+                   f"least {SMALL_TOWN_MINIMUM} arrests, listed by county, against the statewide ratio "
+                   f"{statewide.female_to_male:.2f}; the towns' values are in the table above."),
         Figure("figures/ucr_town_rates.png", files["figures/ucr_town_rates.png"],
                "Arrests per 100,000 residents (all sexes) per year, by sex of arrestee, towns with at least "
-               f"{SMALL_TOWN_MINIMUM} arrests; incomplete years have no rate."),
+               f"{SMALL_TOWN_MINIMUM} arrests; incomplete years have no rate.",
+               alt=f"Horizontal bar chart: yearly arrests per 100,000 residents of women and of men for each of the "
+                   f"{len(larger)} towns with at least {SMALL_TOWN_MINIMUM} arrests (by year: "
+                   "metrics/ucr_town_by_year.csv)."),
         Table(context.county_rates, "Arrests per 100,000 residents (all sexes) by county: each year, and over the "
                                     "county's complete years; no rate in a year with an incomplete town "
                                     "(metrics/ucr_county_rates.csv)"),
@@ -410,10 +538,14 @@ def build_report_files(
         Heading("Decision log"),
         Table(decisions, "Every filter, mapping and exception between the raw files and this report, with the rows "
                          "it kept or set aside (metrics/decision_log.csv)"),
-        Heading("Sources"),
-        Table(sources[["source_id", "title", "sha256", "synthetic"]].assign(sha256=sources.sha256.str[:12]),
+        Heading("Sources", anchor="sources"),
+        Table(sources[["source_id", "title", "url", "sha256", "synthetic"]].assign(
+                  sha256=sources.sha256.str[:12],
+                  url=[f"[{name}]({url})" if isinstance(url, str) and url else name
+                       for name, url in zip(sources.filename, sources.url, strict=True)]),
               "Every input, pinned by sha256 (full hashes in MANIFEST.json and metrics/sources.csv)"),
     ]
+    blocks = _with_links(blocks, set(files) | set(VERSION_FILES))
     title = f"{TITLE} (SYNTHETIC DEMO)" if synthetic else TITLE
     files["report.md"] = to_markdown(title, blocks).encode("utf-8")
     files["report.html"] = to_html(title, blocks).encode("utf-8")

@@ -44,7 +44,7 @@ def ucr_arrests_by_year_sex(by_year: pd.DataFrame, synthetic: bool = False) -> d
         axes.plot(by_year.year, by_year.male_arrests, color="0.45", marker="s", linestyle="--",
                   label="Male arrestees")
         for row in by_year.itertuples(index=False):
-            axes.annotate(f"{row.female_to_male:.1f}x", (row.year, row.female_arrests),
+            axes.annotate(f"{row.female_to_male:.2f}", (row.year, row.female_arrests),
                           textcoords="offset points", xytext=(0, 7), ha="center", fontsize=8)
         axes.set_xticks(by_year.year)
         axes.set_ylim(bottom=0)
@@ -129,7 +129,7 @@ def _forest_panel(axes, shown: pd.DataFrame, limits: tuple[float, float]) -> Non
     for y, row in enumerate(shown.itertuples(index=False)):
         y = len(shown) - 1 - y
         for lower, upper, width, colour in ((row.robust_lower, row.robust_upper, 0.8, "0.35"),
-                                            (row.ci_lower, row.ci_upper, 2.2, "0.65")):
+                                            (row.ci_lower, row.ci_upper, 2.2, "0.55")):
             if pd.isna(lower) or pd.isna(upper):
                 continue
             axes.plot([max(lower, low_edge), min(upper, high_edge)], [y, y], color=colour, linewidth=width,
@@ -149,26 +149,20 @@ def _forest_panel(axes, shown: pd.DataFrame, limits: tuple[float, float]) -> Non
 
 
 def town_forest(towns: pd.DataFrame, statewide_ratio: float, synthetic: bool = False) -> dict[str, bytes]:
-    """Every town with an arrest, by county then name (never ranked): towns with at least 10 arrests above, the
-    small towns apart below; intervals clipped at the axis end with an arrow."""
-    shown = towns[towns.total_arrests > 0].sort_values(["county", "town"]).reset_index(drop=True)
-    larger, small = shown[~shown.small_count], shown[shown.small_count]
+    """Towns with at least 10 arrests, by county then name (never ranked); intervals clipped at the axis end with
+    an arrow. Towns with fewer arrests are left out: their intervals span the whole axis and drowned the towns
+    that can be compared (they are in metrics/ucr_town_disparity.csv)."""
+    shown = towns[(towns.total_arrests > 0) & ~towns.small_count].sort_values(["county", "town"])
     with plt.rc_context(STYLE):
-        figure, (top, bottom) = plt.subplots(2, 1, figsize=(7.5, 2.2 + 0.15 * len(shown)), sharex=True,
-                                             gridspec_kw={"height_ratios": [max(len(larger), 1),
-                                                                            max(len(small), 1)]})
-        _forest_panel(top, larger, FOREST_LIMITS)
-        _forest_panel(bottom, small, FOREST_LIMITS)
-        for axes in (top, bottom):
-            axes.axvline(statewide_ratio, color="black", linewidth=0.8, linestyle="--")
-        top.set_title("Towns with at least 10 arrests, by county (square: raw ratio; circle: posterior mean;\n"
-                      "thick: exact 95% interval; thin: year-clustered 95% interval)", fontsize=9)
-        bottom.set_title("Towns with fewer than 10 arrests: not compared (exact interval only where one year)",
-                         fontsize=9)
-        bottom.set_xlabel("Female : male arrests, all UCR years (log scale)\ndashed: statewide; arrow: interval "
-                          "beyond the axis; hollow square: ratio beyond it", fontsize=8)
+        figure, axes = plt.subplots(figsize=(7.5, 1.9 + 0.22 * max(len(shown), 1)))
+        _forest_panel(axes, shown.reset_index(drop=True), FOREST_LIMITS)
+        axes.axvline(statewide_ratio, color="black", linewidth=0.8, linestyle="--")
+        axes.set_title("Towns with at least 10 arrests, by county (square: raw ratio; circle: posterior mean;\n"
+                       "thick: exact 95% interval; thin: year-clustered 95% interval)", fontsize=9)
+        axes.set_xlabel("Female : male arrests, all UCR years (log scale)\ndashed: statewide; arrow: interval "
+                        "beyond the axis; hollow square: ratio beyond it", fontsize=8)
         figure.text(0.01, 0.005, UCR_SOURCE + " Sex stands in for seller/buyer role.", fontsize=7, color="0.3")
-        figure.tight_layout(rect=(0, 0.012, 1, 1))
+        figure.tight_layout(rect=(0, 0.02, 1, 1))
         return _save(figure, "ucr_town_forest", synthetic)
 
 

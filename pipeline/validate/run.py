@@ -62,9 +62,10 @@ def validate_facts(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Sourc
         if not finding.passed:
             blocks += [Heading(f"{finding.check_id}: {finding.failed_rows} row(s)", 3),
                        Paragraph(finding.message()),
-                       Table(pd.DataFrame(finding.rows), "Failing rows, each with the exception covering it")]
+                       Table(pd.DataFrame(finding.rows).drop(columns=["check"], errors="ignore"),
+                             "Failing rows, each with the exception covering it")]
     blocks.append(Heading("Exceptions in force"))
     blocks.append(Table(pd.DataFrame(exceptions, columns=["id", "check", "reason", "decided_by", "decided_on"]),
                         "raw/validation_exceptions.yaml"))
     return ValidationOutcome(findings, table, canonical_json(document),
-                             to_html("ctip validation results", blocks).encode("utf-8"))
+                             to_html("Validation results", blocks).encode("utf-8"))
