@@ -318,8 +318,9 @@ def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, sta
         Paragraph(
             f"The published counts do give those ratios: {arrests.value:.2f} arrests of "
             f"sellers for every arrest of a buyer, {convictions.value:.2f} convictions of sellers for every "
-            f"conviction of a buyer. State police arrest records for {years}, which record whether the person "
-            f"arrested was a woman or a man rather than seller or buyer, point the same way: "
+            f"conviction of a buyer. Police arrest counts for {years} (every department's Uniform Crime "
+            "Reports to the state), which record whether the person arrested was a woman or a man rather than "
+            "seller or buyer, point the same way: "
             f"{statewide.female_to_male:.2f} women arrested for every man{every_year}.{nation} "
             "Town by town it is less certain: "
             f"in {PRIMARY_WINDOW}, of the "
@@ -331,7 +332,7 @@ def _opening(arrests: pd.Series, convictions: pd.Series, primary: pd.Series, sta
             "Whether a person who sells sex is more likely to be arrested than a "
             "person who buys it: that needs the number of people selling and buying, which no source counts, so "
             "“more than twice as likely” and “almost seven times” cannot be tested as stated; only the ratios of "
-            "counts can. The state police records give the sex of the person arrested, not the role: women also "
+            "counts can. The police arrest counts give the sex of the person arrested, not the role: women also "
             "buy, men also sell. The published totals do not say whether they count people, cases or charges, "
             "and no town figures were published for them. Arrests reflect where and how police enforce the law as "
             "much as what people do.", lead=True),
