@@ -10,13 +10,12 @@ which validation checks.
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_file_size
+from pipeline.extract.limits import read_csv_rows
 from pipeline.extract.tidy import ExtractionError, SourceRef, tidy_frame
 
 OFFENSES = {"ASR_PRS": "prostitution_and_commercialized_vice"}  # offense_code -> facts.offense (Table 324's code)
@@ -44,15 +43,7 @@ def _count(text: str, blank_is_zero: bool, where: str) -> int:
 
 def extract_fbi_asr(path: Path, source: SourceRef) -> pd.DataFrame:
     """Tidy rows: per year, the sex totals of the file's age span (printed_total) and every age cell by sex."""
-    check_file_size(path)
-    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            lines = list(csv.reader(handle))
-    except (csv.Error, UnicodeDecodeError) as exc:
-        raise ExtractionError(f"{source.filename}: unreadable CSV ({exc})") from None
-    if not lines:
-        raise ExtractionError(f"{source.filename}: empty file")
+    lines = read_csv_rows(path, source.filename)
     header = lines[0]
     missing = [name for name in _REQUIRED if name not in header]
     if missing:

@@ -4,6 +4,7 @@ is under 1 MB; a TIPC report has tens of pages)."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from pipeline.extract.tidy import ExtractionError
@@ -67,3 +68,17 @@ def check_xlsx_expansion(path: Path, limit: int = MAX_XLSX_UNPACKED_BYTES) -> No
                                                   "ctip reads from a workbook (its declared size is false)")
             except (zipfile.BadZipFile, OSError, EOFError) as exc:
                 raise ExtractionError(f"{path.name}: {member.filename} cannot be unpacked ({exc})") from None
+
+
+def read_csv_rows(path: Path, filename: str) -> list[list[str]]:
+    """Every row of a CSV file within the size and field bounds; an unreadable or empty file is one line."""
+    check_file_size(path)
+    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.reader(handle))
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise ExtractionError(f"{filename}: unreadable CSV ({exc})") from None
+    if not rows:
+        raise ExtractionError(f"{filename}: empty file")
+    return rows

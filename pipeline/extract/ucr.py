@@ -7,13 +7,12 @@ jurisdiction_type 'unmapped', which validation rejects naming the file and the h
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_file_size
+from pipeline.extract.limits import read_csv_rows
 from pipeline.extract.tidy import ExtractionError, SourceRef, conform
 
 UCR_OFFENSE = "prostitution_commercialized_vice"
@@ -43,15 +42,7 @@ def classify_row(label: str) -> dict[str, str]:
 def extract_ucr_arrests(path: Path, source: SourceRef, crosswalk: pd.DataFrame) -> pd.DataFrame:
     """Tidy rows for every printed count of every 'Prostit' row, with line/column provenance."""
     year_map = crosswalk[crosswalk["year"] == source.year].set_index("column_header")
-    check_file_size(path)
-    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            lines = list(csv.reader(handle))
-    except (csv.Error, UnicodeDecodeError) as exc:
-        raise ExtractionError(f"{source.filename}: unreadable CSV ({exc})") from None
-    if not lines:
-        raise ExtractionError(f"{source.filename}: empty file")
+    lines = read_csv_rows(path, source.filename)
     header = lines[0]
     records: list[dict] = []
     for line_number, cells in enumerate(lines[1:], start=2):
