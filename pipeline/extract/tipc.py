@@ -103,6 +103,24 @@ def _split_values(line: Line) -> Line:
     return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
 
 
+_JOINED_COUNT = re.compile(r"^(.*[^\W\d_][^\d]*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)$")
+
+
+def _split_joined_count(line: Line, places) -> Line:
+    """A place's name and its one count set so close that they read as one phrase ('Total, all jurisdictions
+    517'): split at the printed space before the count, where PDFium placed it."""
+    if len(line.cells) != 1 or line.grid or not line.cells[0].gaps:
+        return line
+    cell = line.cells[0]
+    joined = _JOINED_COUNT.match(cell.text)
+    if joined is None or _YEAR_CELL.match(joined.group(2)) or not places(joined.group(1)) or \
+            len(cell.gaps) != cell.text.count(" "):
+        return line
+    left, right = cell.gaps[-1]
+    return Line(line.page, line.number, (Cell(joined.group(1), cell.x0, left), Cell(joined.group(2), right, cell.x1)),
+                line.top, line.bottom, line.grid, line.fields)
+
+
 @dataclass
 class Row:
     line: Line
@@ -222,7 +240,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     line names a jurisdiction, statute or measure (a heading for the rows below it); `places(text)` whether it
     names a jurisdiction (a row, even with every cell blank)."""
     dotted = {(line.page, line.number) for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
-    lines = [_split_values(line) for line in lines]
+    lines = [_split_joined_count(_split_values(line), places) for line in lines]
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
     rows = [_as_row(line) for line in kept]
@@ -285,7 +303,8 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
             foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0)
             if foot and tables and tables[-1].legend_lines[-len(foot):] == [line.text for line in foot]:
                 del tables[-1].legend_lines[-len(foot):]  # the header of this table, not the notes of that one
-            header = foot + header if foot else header
+            # the foot's title is this table's; '(continued)' over these rows continues that part, not an older one
+            header = foot + [line for line in header if not _CONTINUED.search(line.text)] if foot else header
         if previous_end is not None:
             tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
         body = [r for r in rows[start:end] if r is not None]
@@ -501,7 +520,7 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
     seen: dict[tuple, list[Column]] = {}
     year_column = any(column.kind == "year" for column in meaning.columns)  # a long table: the rows give years
     for column in meaning.columns:  # (what a column leaves open, the row gives: the same to both columns)
-        if column.kind == "count" and (column.statute or column.measure) and (column.period or year_column):
+        if column.kind == "count" and (column.period or year_column and (column.statute or column.measure)):
             key = tuple(m.value if m else None for m in (column.statute, column.measure, column.period)) + (
                 column.printed_total,)
             seen.setdefault(key, []).append(column)
@@ -984,7 +1003,8 @@ def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceR
     headed = {(line.page, line.number) for table in tables for line in table.header_lines}
     dotted_pages = {line.page for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
     for index, line in enumerate(lines):
-        if (line.page, line.number) in headed or not _is_title(line) or line.page in dotted_pages or line.grid:
+        if (line.page, line.number) in headed or not _is_title(line) or line.page in dotted_pages or line.grid \
+                or _CONTINUED.search(line.text):  # ('(continued)' over rows whose header was set on the page before)
             continue
         for below in lines[index + 1:index + 12]:
             if below.page != line.page or _is_title(below) or _LEGEND_START.search(below.text):
