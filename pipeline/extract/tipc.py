@@ -150,6 +150,8 @@ def _as_row(line: Line) -> Row | None:
         return None
     if len(values) >= 2 and all(_YEAR_CELL.match(c.text.strip()) for c in values):
         return None  # a header: "2005 2006 ..." over the columns (a lone year is a long table's row, counts blank)
+    if sum(bool(_YEAR_CELL.match(c.text.strip())) for c in values) >= 2 and len(readable) < len(values):
+        return None  # a header: "Rank 2016 2017 Total % change" (years among words; a row has one year at most)
     if len(readable) < len(values) and (len(readable) * 2 < len(values) or len(values) < 2):
         return None  # words with a number among them: text, not a row
     return Row(line, cells[0], values)
@@ -493,6 +495,10 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
+    counted = [c for c in meaning.columns if c.kind != "year"]
+    if counted and all(c.kind == "skip" and c.skipped_by_group for c in counted):
+        raise ExtractionError(f"{where}: every column would be set aside only by a header over it "
+                              f"({counted[0].groups[-1] if counted[0].groups else ''!r}): the header cannot be placed")
     for same in _same_meaning(meaning).values():
         headers = " and ".join(repr(column.header_text or "(no header)") for column in same[:2])
         more = f" (and {len(same) - 2} more)" if len(same) > 2 else ""
