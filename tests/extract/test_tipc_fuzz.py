@@ -7,8 +7,9 @@ so that a failure can be rerun (`CTIP_FUZZ_SEED=<seed> make fuzz`). A failure is
 truth CSV and draws are kept under $CTIP_FUZZ_OUT (default: a temporary folder), and the draws can be pasted into
 REGRESSIONS to keep it as a small regression test.
 
-Survey (no assertions: how many layouts of the CI sample read exactly, and how long it takes):
-    .venv/bin/python tests/extract/test_tipc_fuzz.py [examples]
+Survey (no assertions, never stops: how many layouts of a sample read exactly, how long it takes, and every
+failing file in <folder>/failures.txt):
+    .venv/bin/python tests/extract/test_tipc_fuzz.py [examples] [seed]
 """
 
 from __future__ import annotations
@@ -646,10 +647,10 @@ def test_a_broken_reports_truth_fails_exactly_at_its_defect():
 
 # --- survey: python tests/extract/test_tipc_fuzz.py [examples] ------------------------------------------------
 
-def survey(examples: int = CI_EXAMPLES) -> None:
+def survey(examples: int = CI_EXAMPLES, sample_seed: int = CI_SEED) -> None:
     folder = Path(tempfile.mkdtemp(prefix="ctip-fuzz-survey-"))
     started = time.perf_counter()
-    sample = ci_sample("reports", examples, CI_SEED)
+    sample = ci_sample("reports", examples, sample_seed)
     drawn = time.perf_counter()
     paths = [_write(report, folder) for report in sample]
     rendered = time.perf_counter()
@@ -670,6 +671,8 @@ def survey(examples: int = CI_EXAMPLES) -> None:
             outcome = "read, differs from the truth"
         outcomes[outcome] += 1
         examples_of.setdefault(outcome, path.name)
+        with open(folder / "failures.txt", "a", encoding="utf-8") as failures:
+            failures.write(f"{path.name}\t{outcome}\n")
     done = time.perf_counter()
     pages = sum(len(r.pages) for r in sample)
     print(f"{examples} layouts, {pages} pages, in {folder}")
@@ -680,5 +683,5 @@ def survey(examples: int = CI_EXAMPLES) -> None:
         print(f"{n:5d}  {outcome}  (e.g. {examples_of[outcome]})")
 
 
-if __name__ == "__main__":
-    survey(int(sys.argv[1]) if len(sys.argv) > 1 else CI_EXAMPLES)
+if __name__ == "__main__":  # python tests/extract/test_tipc_fuzz.py [examples] [seed]: counts every outcome
+    survey(int(sys.argv[1]) if len(sys.argv) > 1 else CI_EXAMPLES, int(sys.argv[2]) if len(sys.argv) > 2 else CI_SEED)
