@@ -108,12 +108,13 @@ _JOINED_COUNT = re.compile(r"^(.*[^\W\d_][^\d]*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[
 
 def _split_joined_count(line: Line, places) -> Line:
     """A place's name and its one count set so close that they read as one phrase ('Total, all jurisdictions
-    517'): split at the printed space before the count, where PDFium placed it."""
+    517'), or its year in a long table whose counts are blank: split at the printed space before the number,
+    where PDFium placed it (the column it falls in says which it is)."""
     if len(line.cells) != 1 or line.grid or not line.cells[0].gaps:
         return line
     cell = line.cells[0]
     joined = _JOINED_COUNT.match(cell.text)
-    if joined is None or _YEAR_CELL.match(joined.group(2)) or not places(joined.group(1)) or \
+    if joined is None or not places(joined.group(1)) or \
             len(cell.gaps) != cell.text.count(" "):
         return line
     left, right = cell.gaps[-1]
@@ -302,7 +303,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         opens_page = all(_is_title(line) and _CONTINUED.search(line.text) for line in between)
         first_of_page = start - len(between)
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
-            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0)
+            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0, names)
             if foot and tables and tables[-1].legend_lines[-len(foot):] == [line.text for line in foot]:
                 del tables[-1].legend_lines[-len(foot):]  # the header of this table, not the notes of that one
             # the foot's title is this table's; '(continued)' over these rows continues that part, not an older one
@@ -322,13 +323,17 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     return tables
 
 
-def _header_at_page_foot(kept: list[Line], start: int, previous_end: int) -> list[Line]:
+def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names) -> list[Line]:
     """A body opening a page with no header above it, whose title and header were set at the foot of the page
-    before (a bad page break): those lines, from a table title down, are its header."""
+    before (a bad page break): those lines, from a table title down, are its header. Names under its column
+    headers are rows whose every cell is blank (the table's first part): not a header, and not read here."""
     first = start
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
+    columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1), default=len(header))
+    if any(names(line.text) for line in header[columns_line + 1:]):
+        return []
     return header if header and _is_title(header[0]) else []
 
 
@@ -499,6 +504,10 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     if counted and all(c.kind == "skip" and c.skipped_by_group for c in counted):
         raise ExtractionError(f"{where}: every column would be set aside only by a header over it "
                               f"({counted[0].groups[-1] if counted[0].groups else ''!r}): the header cannot be placed")
+    for column, measure in _measures_set_aside(meaning, vocabulary):
+        raise ExtractionError(f"{where}: column {column.header_text!r} names {measure.text!r} but is read as not a "
+                              "count, and no column of counts says it: a header of a column blank all down may have "
+                              "run into its neighbour's; the header cannot be placed over its columns")
     for same in _same_meaning(meaning).values():
         headers = " and ".join(repr(column.header_text or "(no header)") for column in same[:2])
         more = f" (and {len(same) - 2} more)" if len(same) > 2 else ""
@@ -516,7 +525,18 @@ def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
     year_column = any(c.kind == "year" for c in meaning.columns)
     return sum((c.statute is None and not row_statute) + (c.measure is None and not row_measure)
                + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count") + sum(
-        len(same) for same in _same_meaning(meaning).values())
+        len(same) for same in _same_meaning(meaning).values()) + len(_measures_set_aside(meaning, vocabulary))
+
+
+def _measures_set_aside(meaning: Meaning, vocabulary: Vocabulary) -> list[tuple[Column, Mention]]:
+    """Measures named only by columns read as not a count ('CONVICTED change' over '% change', where a blank
+    column's header ran into its neighbour's): their counts would vanish without a word. ('Arrest rate' beside a
+    column of arrests loses nothing.)"""
+    counted = {c.measure.value for c in meaning.columns if c.kind == "count" and c.measure is not None}
+    if any(c.kind == "count" and c.measure is None for c in meaning.columns):
+        return []  # the rows name the measure
+    return [(c, m) for c in meaning.columns if c.kind != "count"
+            for m in vocabulary.measures_in(c.header_text) if m.value not in counted]
 
 
 def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
@@ -541,6 +561,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         columns = [Column(c.x0, c.x1) for c in previous.columns]
     if not columns:
         raise ExtractionError(f"{where}: rows without a single printed count, and no table above to place them in")
+    if previous is not None and len(columns) < len(previous.columns) and _repeats_header(
+            _printed_header_text(table), _column_header_text(previous.table)):
+        # the header printed again over fewer columns of counts (some blank all down this part): the columns are
+        # where they were above, or the repeated header would be cut to fit the columns that have counts
+        columns = _place_under(columns, previous.columns) or columns
     table.title, table.continues = [], None
     labels = [row.label for row in table.rows if row.label is not None and not row.group]
     label_x1 = max((cell.x1 for cell in labels), default=columns[0].x0 - 1)
@@ -728,6 +753,12 @@ def _column_header_text(table: Table) -> list[str]:
     (its columns may differ: a column blank on this page has no counts to place it)."""
     return [" ".join(line.text.split()).casefold() for line in table.header_lines
             if line.text.strip() not in table.title and not _CONTINUED.search(line.text)]
+
+
+def _printed_header_text(table: Table) -> list[str]:
+    """The header lines as printed, without its title lines: read before any reading has set the title."""
+    return [" ".join(line.text.split()).casefold() for line in table.header_lines
+            if not _is_title(line) and not _CONTINUED.search(line.text)]
 
 
 def _repeats_header(own: list[str], before: list[str]) -> bool:
