@@ -20,7 +20,7 @@ run: bootstrap dagster-home  ## the full pipeline on the real sources: raw -> wa
 
 test: bootstrap  ## lint, then every test
 	$(UV) run --locked ruff check .
-	$(UV) run --locked pytest
+	$(UV) run --locked pytest -n auto --dist loadfile  # files in parallel (one per core); a file's tests in order
 
 demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into demo/
 	$(UV) run --locked ctip run --demo

@@ -300,10 +300,12 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         first_on_page = next(i for i in range(start, -1, -1) if i == 0 or kept[i - 1].page != page)
         between = kept[previous_end if previous_end is not None else first_on_page:start]
         header = _header_block(between, kept[start])
-        opens_page = all(_is_title(line) and _CONTINUED.search(line.text) for line in between)
+        opens_page = all((_is_title(line) or len(line.cells) == 1 and not _prose(line)) and _CONTINUED.search(
+            line.text) for line in between)
         first_of_page = start - len(between)
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
-            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0, names)
+            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0, names,
+                                        {_without_continued(line.text) for line in between})
             if foot and tables and tables[-1].legend_lines[-len(foot):] == [line.text for line in foot]:
                 del tables[-1].legend_lines[-len(foot):]  # the header of this table, not the notes of that one
             # the foot's title is this table's; '(continued)' over these rows continues that part, not an older one
@@ -323,18 +325,23 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     return tables
 
 
-def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names) -> list[Line]:
+def _without_continued(text: str) -> str:
+    return " ".join(_CONTINUED.sub(" ", text).split()).casefold()
+
+
+def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names, titles: set[str]) -> list[Line]:
     """A body opening a page with no header above it, whose title and header were set at the foot of the page
-    before (a bad page break): those lines, from a table title down, are its header. Names under its column
-    headers are rows whose every cell is blank (the table's first part): not a header, and not read here."""
+    before (a bad page break): those lines, from a table title (or the line its '(cont.)' title repeats) down,
+    are its header. Names under its column headers are rows whose every cell is blank (the table's first part):
+    not a header, and not read here."""
     first = start
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
     columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1), default=len(header))
-    if any(names(line.text) for line in header[columns_line + 1:]):
+    if sum(bool(names(line.text)) for line in header[columns_line + 1:]) > 1:
         return []
-    return header if header and _is_title(header[0]) else []
+    return header if header and (_is_title(header[0]) or _without_continued(header[0].text) in titles) else []
 
 
 def _blank_year_row(line: Line, above: Row) -> Row | None:
