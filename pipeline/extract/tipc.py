@@ -195,6 +195,7 @@ class Table:
     heading: Cell | None = None  # the last group heading (a statute or town on a line of its own)
     dotted: int = 0  # rows printed with dot leaders between label and value
     trailing_heading: Cell | None = None  # a heading set after its last row, at the foot of the page
+    opening_heading: Cell | None = None  # a heading under its header at the foot of the page before its rows
 
     @property
     def first_line(self) -> Line:
@@ -300,14 +301,16 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         first_on_page = next(i for i in range(start, -1, -1) if i == 0 or kept[i - 1].page != page)
         between = kept[previous_end if previous_end is not None else first_on_page:start]
         header = _header_block(between, kept[start])
+        opening_heading = None
         opens_page = all((_is_title(line) or len(line.cells) == 1 and not _prose(line)) and _CONTINUED.search(
             line.text) for line in between)
         first_of_page = start - len(between)
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
-            foot = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0, names,
-                                        {_without_continued(line.text) for line in between})
-            if foot and tables and tables[-1].legend_lines[-len(foot):] == [line.text for line in foot]:
-                del tables[-1].legend_lines[-len(foot):]  # the header of this table, not the notes of that one
+            foot, opening_heading = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0,
+                                                         names, {_without_continued(line.text) for line in between})
+            printed = [line.text for line in foot] + ([opening_heading.text] if opening_heading else [])
+            if foot and tables and tables[-1].legend_lines[-len(printed):] == printed:
+                del tables[-1].legend_lines[-len(printed):]  # the header of this table, not the notes of that one
             # the foot's title is this table's; '(continued)' over these rows continues that part, not an older one
             header = foot + [line for line in header if not _CONTINUED.search(line.text)] if foot else header
         if previous_end is not None:
@@ -315,7 +318,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         body = [r for r in rows[start:end] if r is not None]
         tables.append(Table(page, body, header,
                             dotted=sum((row.line.page, row.line.number) in dotted for row in body),
-                            trailing_heading=trailing_headings.get((start, end))))
+                            trailing_heading=trailing_headings.get((start, end)), opening_heading=opening_heading))
         next_start = bodies[number + 1][0] if number + 1 < len(bodies) else len(kept)
         if number + 1 == len(bodies) or kept[next_start].page != page:
             last_on_page = end
@@ -329,7 +332,8 @@ def _without_continued(text: str) -> str:
     return " ".join(_CONTINUED.sub(" ", text).split()).casefold()
 
 
-def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names, titles: set[str]) -> list[Line]:
+def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
+                         titles: set[str]) -> tuple[list[Line], Cell | None]:
     """A body opening a page with no header above it, whose title and header were set at the foot of the page
     before (a bad page break): those lines, from a table title (or the line its '(cont.)' title repeats) down,
     are its header. Names under its column headers are rows whose every cell is blank (the table's first part):
@@ -338,10 +342,15 @@ def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
+    if not header or not (_is_title(header[0]) or _without_continued(header[0].text) in titles):
+        return [], None
     columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1), default=len(header))
-    if sum(bool(names(line.text)) for line in header[columns_line + 1:]) > 1:
-        return []
-    return header if header and (_is_title(header[0]) or _without_continued(header[0].text) in titles) else []
+    named = [line for line in header[columns_line + 1:] if names(line.text)]
+    if len(named) > 1:
+        return [], None
+    if named and named[0] is header[-1] and len(named[0].cells) == 1:
+        return header[:-1], named[0].cells[0]  # the first group's name, under the headers: it heads the rows
+    return header, None
 
 
 def _blank_year_row(line: Line, above: Row) -> Row | None:
@@ -584,7 +593,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = []
     title_line: Line | None = None
     for line in table.header_lines:
-        if _is_title(line) or title_line is not None and _wraps(title_line, line):
+        if _is_title(line) or title_line is not None and _wraps(title_line, line) or len(line.cells) == 1 and \
+                _CONTINUED.search(line.text) and not _prose(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
             continue
@@ -1133,6 +1143,10 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
     heading: Cell | None = table.continues.heading if table.continues is not None else None
     if table.continues is not None and table.continues.trailing_heading is not None:
         heading = table.continues.trailing_heading  # set at the foot of the page before: it heads these rows
+        if resolve_label(heading.text, towns)[1] != "unresolved":
+            last_label = heading
+    if table.opening_heading is not None:
+        heading = table.opening_heading
         if resolve_label(heading.text, towns)[1] != "unresolved":
             last_label = heading
     number = 0
