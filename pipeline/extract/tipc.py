@@ -265,6 +265,9 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 if rows[end] is None:
                     break
             end += 1
+        while end - position >= 2 and _header_read_as_row(rows[position], rows[position + 1]):
+            rows[position] = None  # 'ARRESTS Rank 100,000' over the columns: a header line, not the first row
+            position += 1
         trailing_heading = None
         while end > position + 1 and rows[end - 1] is not None and rows[end - 1].group and not \
                 rows[end - 1].blank:
@@ -330,6 +333,14 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
 
 def _without_continued(text: str) -> str:
     return " ".join(_CONTINUED.sub(" ", text).split()).casefold()
+
+
+def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
+    """A line of column headers with one number among its words ('ARRESTS Rank 100,000'): its 'label' stands
+    out over the columns, not where the names below it are set."""
+    return first is not None and second is not None and first.label is not None and second.label is not None \
+        and not first.group and first.label.x0 > second.label.x1 and any(
+            not value_like(cell.text) for cell in first.values)
 
 
 def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
