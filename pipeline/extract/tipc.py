@@ -55,7 +55,7 @@ _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdicti
                   "town/agency", "town or agency", "reporting agency", "location", "name", "statute", "offense",
                   "offence", "charge", "year"}
 _LEGEND_START = re.compile(rf"^\s*(?:notes?|source|sources|footnotes?|legend|key)\b[:.]?|^\s*{_NOTE_MARK}|"
-                           r"^\s*\(?[a-z0-9]\)\s|^\s*[–—‒−-]{1,2}\s+[A-Za-z]|represents|indicates|denotes|means\b",
+                           r"^\s*\(?[a-z0-9]\)\s|^\s*[–—‒−-]{1,2}\s+[A-Za-z]|represents?\b|indicates?\b|denotes?\b|means\b|^\s*(?:a\s+)?blank\s+cells?\b",
                            re.IGNORECASE)
 
 
@@ -457,8 +457,9 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
     header: list[Line] = []
     prose: list[bool] = []  # running text, and the short last line of a paragraph of it
     for index, line in enumerate(between):
+        # a paragraph's later lines: many words, or its short last line ending a sentence
         prose.append(not _is_title(line) and (_prose(line) or index > 0 and prose[-1] and len(line.cells) == 1
-                     and bool(re.search(r"[a-z)][.!?]$", line.text.strip()))
+                     and (bool(re.search(r"[a-z)][.!?]$", line.text.strip())) or len(line.text.split()) >= 9)
                      and abs(line.cells[0].x0 - between[index - 1].cells[0].x0) <= 3.0))
     for index in range(len(between) - 1, -1, -1):
         line = between[index]
@@ -528,7 +529,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     if meaning is None:
         raise attempts[0][1]
     counted = [c for c in meaning.columns if c.kind != "year"]
-    if counted and all(c.kind == "skip" and c.skipped_by_group for c in counted):
+    if counted and all(c.kind == "skip" for c in counted) and any(c.skipped_by_group for c in counted):
         raise ExtractionError(f"{where}: every column would be set aside only by a header over it "
                               f"({counted[0].groups[-1] if counted[0].groups else ''!r}): the header cannot be placed")
     for column, measure in _measures_set_aside(meaning, vocabulary):
