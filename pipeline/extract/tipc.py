@@ -103,23 +103,28 @@ def _split_values(line: Line) -> Line:
     return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
 
 
-_JOINED_COUNT = re.compile(r"^(.*[^\W\d_][^\d]*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)$")
+_JOINED_COUNT = re.compile(r"^(.*[^\W\d_].*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)$")
 
 
-def _split_joined_count(line: Line, places) -> Line:
+def _split_joined_count(line: Line, places, names) -> Line:
     """A place's name and its one count set so close that they read as one phrase ('Total, all jurisdictions
     517'), or its year in a long table whose counts are blank: split at the printed space before the number,
     where PDFium placed it (the column it falls in says which it is)."""
-    if len(line.cells) != 1 or line.grid or not line.cells[0].gaps:
+    if not line.cells or line.grid or not line.cells[0].gaps:
         return line
     cell = line.cells[0]
     joined = _JOINED_COUNT.match(cell.text)
-    if joined is None or not places(joined.group(1)) or \
-            len(cell.gaps) != cell.text.count(" "):
+    if joined is None or len(cell.gaps) != cell.text.count(" "):
         return line
+    if len(line.cells) == 1:
+        if not places(joined.group(1)):
+            return line
+    elif not all(value_like(other.text) for other in line.cells[1:]) or _YEAR_CELL.match(joined.group(2)) or \
+            not names(joined.group(1)) or places(cell.text):  # ('Troop 3' names nothing: its 3 stays)
+        return line  # a row's first count run into its name ('Promoting Prostitution (53a-86) 2,482 | 859')
     left, right = cell.gaps[-1]
-    return Line(line.page, line.number, (Cell(joined.group(1), cell.x0, left), Cell(joined.group(2), right, cell.x1)),
-                line.top, line.bottom, line.grid, line.fields)
+    return Line(line.page, line.number, (Cell(joined.group(1), cell.x0, left), Cell(joined.group(2), right, cell.x1),
+                                         *line.cells[1:]), line.top, line.bottom, line.grid, line.fields)
 
 
 @dataclass
@@ -244,7 +249,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     line names a jurisdiction, statute or measure (a heading for the rows below it); `places(text)` whether it
     names a jurisdiction (a row, even with every cell blank)."""
     dotted = {(line.page, line.number) for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
-    lines = [_split_joined_count(_split_values(line), places) for line in lines]
+    lines = [_split_joined_count(_split_values(line), places, names) for line in lines]
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
     rows = [_as_row(line) for line in kept]
