@@ -13,7 +13,7 @@ endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 PORT ?= 3000
 
-.PHONY: run test lint dev demo bench fuzz bootstrap dagster-home
+.PHONY: run test lint dev demo bench fuzz fuzz-survey bootstrap dagster-home
 
 run: bootstrap dagster-home  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
 	$(UV) run --locked ctip run
@@ -34,6 +34,10 @@ fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports f
 	echo "fuzz seed $$seed (rerun with: CTIP_FUZZ_SEED=$$seed make fuzz)"; \
 	CTIP_FUZZ_STRICT=1 CTIP_FUZZ_SEED=$$seed CTIP_FUZZ_EXAMPLES=$${CTIP_FUZZ_EXAMPLES:-5000} \
 		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_layout or every_broken or regression"
+
+fuzz-survey: bootstrap  ## every outcome of 5,000 layouts, never stopping: counts per refusal and misread, failing files listed
+	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz survey seed $$seed"; \
+	$(UV) run --locked python tests/extract/test_tipc_fuzz.py $${CTIP_FUZZ_EXAMPLES:-5000} $$seed
 
 lint: bootstrap
 	$(UV) run --locked ruff check .

@@ -313,6 +313,13 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         opens_page = all((_is_title(line) or len(line.cells) == 1 and not _prose(line)) and _CONTINUED.search(
             line.text) for line in between)
         first_of_page = start - len(between)
+        continued_title = _without_continued(between[0].text) if between and len(between[0].cells) == 1 and \
+            _CONTINUED.search(between[0].text) and not _prose(between[0]) else None
+        own_header = [line for line in header if not _CONTINUED.search(line.text)]
+        if continued_title and own_header and not any(_without_continued(line.text) == continued_title
+                                                      for table in tables for line in table.header_lines):
+            opens_page = True  # 'Summary (cont.)' and its column headers again: its title and first part are
+            # at the foot of the page before, with no part of it read yet
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
             foot, opening_heading = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0,
                                                          names, {_without_continued(line.text) for line in between})
@@ -320,7 +327,13 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
             if foot and tables and tables[-1].legend_lines[-len(printed):] == printed:
                 del tables[-1].legend_lines[-len(printed):]  # the header of this table, not the notes of that one
             # the foot's title is this table's; '(continued)' over these rows continues that part, not an older one
-            header = foot + [line for line in header if not _CONTINUED.search(line.text)] if foot else header
+            if foot and own_header:  # its column headers printed again: the foot gives its title lines only
+                foot = foot[:next((i for i, line in enumerate(foot) if len(line.cells) > 1), len(foot))]
+                if opening_heading is not None and places(opening_heading.text) or any(
+                        places(line.text) for line in foot[1:]):
+                    foot, opening_heading = [], None  # a name at the foot ('ENFIELD', its cells blank): a first
+                    # part not read here
+            header = foot + own_header if foot else header
         if previous_end is not None:
             tables[-1].legend_lines += [line.text for line in between[:len(between) - len(header)]]
         body = [r for r in rows[start:end] if r is not None]
@@ -341,11 +354,13 @@ def _without_continued(text: str) -> str:
 
 
 def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
-    """A line of column headers with one number among its words ('ARRESTS Rank 100,000'): its 'label' stands
-    out over the columns, not where the names below it are set."""
-    return first is not None and second is not None and first.label is not None and second.label is not None \
-        and not first.group and first.label.x0 > second.label.x1 and any(
-            not value_like(cell.text) for cell in first.values)
+    """A line of column headers read as the first row: one number among its words ('ARRESTS Rank 100,000', its
+    'label' set out over the columns, not where the names below it are), or several years and no name."""
+    if first is None or second is None or first.group or second.label is None:
+        return False
+    if first.label is None:  # '2016 2016 2016 2016 100,000' (a rate's '100,000'): years over the columns
+        return sum(bool(_YEAR_CELL.match(cell.text.strip())) for cell in first.values) >= 2
+    return first.label.x0 > second.label.x1  # ('Rank 2011 100,000' over unlabelled names, too)
 
 
 def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
@@ -358,9 +373,15 @@ def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
-    if not header or not (_is_title(header[0]) or _without_continued(header[0].text) in titles):
-        return [], None
     columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1), default=len(header))
+    values = [cell for cell in kept[start].cells[1:]]
+
+    def over_the_counts(line: Line) -> bool:  # an untitled table's column headers, each over a count below
+        return bool(values) and all(any(cell.x0 - 3 <= value.x1 and value.x0 <= cell.x1 + 3 for value in values)
+                                    for cell in line.cells[1:])
+    if not header or not (_is_title(header[0]) or _without_continued(header[0].text) in titles or (
+            columns_line < len(header) and over_the_counts(header[columns_line]))):
+        return [], None
     named = [line for line in header[columns_line + 1:] if names(line.text)]
     if len(named) > 1:
         return [], None
@@ -439,7 +460,8 @@ def _group_row(kept: list[Line], rows: list[Row | None], index: int) -> Row | No
     if len(line.cells) != 1 or below is None or below.group or kept[index + 1].page != line.page:
         return None
     cell = line.cells[0]
-    if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text):
+    if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or _CONTINUED.search(
+            cell.text):  # 'Offenses by Town (continued)' over the rows: a title, heading nothing
         return None
     anchor = below.label or (below.values[0] if below.values else None)
     if anchor is None or abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15) or not _close(line, kept[index + 1]):
@@ -866,9 +888,14 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     return out + lines[max(base, 0):] if base >= 0 else lines
 
 
+_RUNS_ON = re.compile(r"(?:[,(&§-]|\b(?:and|or|of|in|the|by|for|a|per))$", re.IGNORECASE)
+
+
 def _stacks_on(above: Cell, cell: Cell) -> bool:
+    """(A line ending in a comma or a joining word runs on whatever the widths: 'CONVICTED,' / '2013'.)"""
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
-    return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and max(widths) <= 3 * min(widths)
+    return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and (
+        max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())))
 
 
 def _aligned(a: Cell, b: Cell) -> bool:
