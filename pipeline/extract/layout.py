@@ -288,6 +288,9 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().casefold()))
 
 
+_NOTE_LINE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?)\b)", re.IGNORECASE)
+
+
 def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int | None, int]]:
     """(page, line) of running headers and footers: runs of lines from the top or bottom edge of a page whose text
     (digits aside) recurs at the same height (within 2 pt: a legend repeated under each part of a table sits
@@ -309,11 +312,19 @@ def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int |
         return (_PAGE_MARK.match(line.text.strip()) is not None or
                 bool(elsewhere) and len(line.cells) <= 2 and not keep(line))
 
+    def set_under(line: Line, inner: Line | None) -> bool:  # a note set right under a table's last row
+        if inner is None or not keep(inner) or not _NOTE_LINE.match(line.text):
+            return False
+        gap = line.top - inner.bottom if line.top >= inner.bottom else inner.top - line.bottom
+        return gap < 1.5 * (line.bottom - line.top)
+
     running = set()
     for page_lines in by_page.values():
-        for edge in (page_lines[:3], list(reversed(page_lines[-3:]))):
-            for line in edge:
-                if not repeated(line):
+        count = len(page_lines)
+        for edge, step in ((range(min(3, count)), 1), (range(count - 1, max(count - 4, -1), -1), -1)):
+            for index in edge:  # from the edge inwards; `inner` is the next line towards the middle
+                line, inner = page_lines[index], page_lines[index + step] if 0 <= index + step < count else None
+                if not repeated(line) or set_under(line, inner):
                     break
                 running.add((line.page, line.number))
     running |= {(line.page, line.number) for line in lines if not line.grid and _PAGE_MARK.match(line.text.strip())}

@@ -106,7 +106,7 @@ def _split_values(line: Line) -> Line:
 _JOINED_COUNT = re.compile(r"^(.*[^\W\d_].*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)$")
 
 
-def _split_joined_count(line: Line, places, names) -> Line:
+def _split_joined_count(line: Line, places, names, names_alone: bool = False) -> Line:
     """A place's name and its one count set so close that they read as one phrase ('Total, all jurisdictions
     517'), or its year in a long table whose counts are blank: split at the printed space before the number,
     where PDFium placed it (the column it falls in says which it is)."""
@@ -116,8 +116,10 @@ def _split_joined_count(line: Line, places, names) -> Line:
     joined = _JOINED_COUNT.match(cell.text)
     if joined is None or len(cell.gaps) != cell.text.count(" "):
         return line
-    if len(line.cells) == 1:
-        if not places(joined.group(1)):
+    if len(line.cells) == 1:  # a place with its count or year; a statute or measure with its count (once
+        # running heads and feet are set aside: 'Trafficking in Persons Council ... 2010 25' is a page's foot)
+        if not (places(joined.group(1)) or names_alone and names(joined.group(1)) and not _YEAR_CELL.match(
+                joined.group(2)) and not _TITLE.match(cell.text) and not _prose(line)):
             return line
     elif not all(value_like(other.text) for other in line.cells[1:]) or _YEAR_CELL.match(joined.group(2)) or \
             not names(joined.group(1)) or places(cell.text):  # ('Troop 3' names nothing: its 3 stays)
@@ -259,14 +261,24 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     while position < len(kept):
         if rows[position] is None:
             rows[position] = _page_top_blank_row(kept, position, bodies, places)
+        if rows[position] is None and (blank := _blank_rows_under(kept, position, names)):
+            for index in blank:  # a table whose every cell is blank: names under a line of column headers (a
+                # statute over 'CONVICTED' heads it: the rows decide, see _records)
+                rows[index] = Row(kept[index], kept[index].cells[0], [], group=True,
+                                  blank=places(kept[index].text) or index == blank[-1])
+            position = blank[0]
         if rows[position] is None:
             position += 1
             continue
         end = position + 1
         while end < len(kept) and kept[end].page == kept[position].page and _close(kept[end - 1], kept[end]):
-            if rows[end] is None:
-                rows[end] = _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end) or \
-                    _name_alone(kept, rows, end, position, places, names=names)
+            if rows[end] is None:  # (a statute's name and its count run together, inside a body: split)
+                joined = _split_joined_count(kept[end], places, names, names_alone=True)
+                rows[end] = _as_row(joined) if joined is not kept[end] else None
+                if rows[end] is not None:
+                    kept[end] = joined
+                rows[end] = rows[end] or _blank_year_row(kept[end], rows[end - 1]) or _group_row(kept, rows, end) \
+                    or _name_alone(kept, rows, end, position, places, names=names)
                 if rows[end] is None:
                     break
             end += 1
@@ -353,6 +365,41 @@ def _without_continued(text: str) -> str:
     return " ".join(_CONTINUED.sub(" ", text).split()).casefold()
 
 
+def _prints_a_number(text: str) -> bool:
+    """A number other than a statute's section or a year ('... prostitution 1,603 1,717'): no blank row."""
+    return bool(re.search(r"\d", re.sub(r"\d+[a-z]?-\d+[a-z]?|(?<!\d)(?:19|20)\d\d(?!\d)", "", text,
+                                         flags=re.IGNORECASE)))
+
+
+def _blank_rows_under(kept: list[Line], index: int, names) -> list[int]:
+    """A line of column headers ('Agency | CONVICTIONS') with names under it, set where its label header is, and
+    not one count printed: the rows of a table whose every cell is blank (all zero, or none reported, as its
+    legend says). Their positions, or none."""
+    header = kept[index]
+    if len(header.cells) < 2 or header.grid or header.cells[0].text.strip().casefold() not in _LABEL_HEADERS or any(
+            value_like(cell.text) and not _YEAR_CELL.match(cell.text.strip()) for cell in header.cells[1:]):
+        return []
+    found, below = [], index + 1
+    while below < len(kept) and kept[below].page == header.page and _close(kept[below - 1], kept[below]):
+        line = kept[below]
+        if len(line.cells) != 1 or abs(line.cells[0].x0 - header.cells[0].x0) > 15 or not names(line.text) or \
+                _LEGEND_START.search(line.text) or _prose(line) or _prints_a_number(line.text):
+            break
+        found.append(below)
+        below += 1
+    if below < len(kept) and kept[below].page == header.page and _close(kept[below - 1], kept[below]) and \
+            _as_row(kept[below]) is not None:
+        return []  # headings over rows that print counts: an ordinary body
+    if found and below < len(kept) and kept[below].page != header.page:  # the page ends under them
+        after = below  # the next page's first row, or first name alone, under its (cont.) title and header
+        while after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is None and not (
+                len(kept[after].cells) == 1 and names(kept[after].text) and not _CONTINUED.search(kept[after].text)):
+            after += 1
+        if after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is not None:
+            return []  # it opens with counts: these are the headings of those, set at the foot of this page
+    return found
+
+
 def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
     """A line of column headers read as the first row: one number among its words ('ARRESTS Rank 100,000', its
     'label' set out over the columns, not where the names below it are), or several years and no name."""
@@ -435,8 +482,9 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
     start, end = bodies[-1]
     last = kept[end - 1]
     if last.page is None or line.page != last.page + 1 or any(
-            kept[i].page == line.page for i in range(end, index)):
-        return None  # only what opens the next page
+            kept[i].page == line.page and not (_CONTINUED.search(kept[i].text) and len(kept[i].cells) == 1)
+            for i in range(end, index)):
+        return None  # only what opens the next page (under its '(cont.)' title, if it has one)
     labels = [kept[i].cells[0] for i in range(start, end) if kept[i].cells]
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or not any(
@@ -612,8 +660,12 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
                  mode: tuple[str, bool]) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
-    if not columns and previous is not None:  # a continued part whose rows are all blank: the columns above
-        columns = [Column(c.x0, c.x1) for c in previous.columns]
+    if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
+        headed = [line for line in table.header_lines if len(line.cells) > 1 and not _is_title(line)]
+        if headed and headed[-1].cells[0].text.strip().casefold() in _LABEL_HEADERS:
+            columns = [Column(cell.x0, cell.x1) for cell in headed[-1].cells[1:]]
+        elif previous is not None:
+            columns = [Column(c.x0, c.x1) for c in previous.columns]
     if not columns:
         raise ExtractionError(f"{where}: rows without a single printed count, and no table above to place them in")
     if previous is not None and len(columns) < len(previous.columns) and _repeats_header(
@@ -1079,6 +1131,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     _refuse_glued_counts(lines, source, places)
     tables = [table for table in find_tables(lines, names, places) if _names_anything(table, towns, vocabulary)]
     _refuse_empty_tables(lines, tables, source, names)
+    _refuse_lost_names(lines, tables, source, places, names)
     per_page: dict[int | None, int] = {}
     meanings: list[Meaning] = []
     for table in tables:
@@ -1111,6 +1164,34 @@ def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceR
                 raise ExtractionError(f"{source.filename}, page {line.page}: {line.text.strip()!r} has rows "
                                       f"({below.text.strip()!r}) but no printed count under it: every cell blank? "
                                       "The table cannot be read")
+
+
+def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef, places, names) -> None:
+    """A name alone on its line that no table took as a row, heading or header line (a part of a table whose
+    every cell is blank, set where no rule could place it): a place anywhere, a statute or measure under a line
+    of column headers ('Charge | Count') or under another such name. Its row would vanish without a word."""
+    taken = {(line.page, line.number) for table in tables for line in table.header_lines} | {
+        (row.line.page, row.line.number) for table in tables for row in table.rows}
+    headings = {(table.page, cell.text) for table in tables
+                for cell in (table.trailing_heading, table.opening_heading, table.heading) if cell is not None}
+    pages_of: dict[str, set] = {}
+    for line in lines:
+        pages_of.setdefault(line.text.strip(), set()).add(line.page)
+    under_header = False  # the line before heads columns, or is itself a name lost under such a line
+    for index, line in enumerate(lines):
+        text = line.text.strip()
+        above = lines[index - 1] if index else None
+        under_header = above is not None and above.page == line.page and (under_header or bool(above.cells) and (
+            len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS))
+        if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(pages_of[text]) > 1 or \
+                _CONTINUED.search(text) or _prose(line) or _LEGEND_START.search(text) or not (
+                    places(text) or under_header and names(text)) or any(
+                    cell_text == line.cells[0].text for _, cell_text in headings):
+            under_header = False
+            continue
+        raise ExtractionError(f"{source.filename}, page {line.page}: {text!r} stands alone, in no table that could be "
+                              "read (a row whose every cell is blank, or a heading, with no header to place it "
+                              "under): refused rather than lost")
 
 
 _GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
