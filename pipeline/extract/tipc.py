@@ -944,10 +944,12 @@ _RUNS_ON = re.compile(r"(?:[,(&§-]|\b(?:and|or|of|in|the|by|for|a|per))$", re.I
 
 
 def _stacks_on(above: Cell, cell: Cell) -> bool:
-    """(A line ending in a comma or a joining word runs on whatever the widths: 'CONVICTED,' / '2013'.)"""
+    """(A line ending in a comma or a joining word runs on whatever the widths: 'CONVICTED,' / '2013'; so does a
+    phrase centred over its last word: 'Promoting prostitution in the third' / 'degree'.)"""
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
     return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and (
-        max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())))
+        max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())) or (
+            abs(_centre(above) - _centre(cell)) <= 1.0 and len(above.text.split()) >= 3))  # a phrase wrapped
 
 
 def _aligned(a: Cell, b: Cell) -> bool:
