@@ -611,6 +611,9 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
         raise ExtractionError(f"{where}: column {column.header_text!r} names {measure.text!r} but is read as not a "
                               "count, and no column of counts says it: a header of a column blank all down may have "
                               "run into its neighbour's; the header cannot be placed over its columns")
+    for column in _periods_against_rows(meaning):
+        raise ExtractionError(f"{where}: column {column.header_text!r} names a period of its own, but the rows give "
+                              "the year: the header cannot be placed over its columns")
     for same in _same_meaning(meaning).values():
         headers = " and ".join(repr(column.header_text or "(no header)") for column in same[:2])
         more = f" (and {len(same) - 2} more)" if len(same) > 2 else ""
@@ -628,7 +631,16 @@ def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
     year_column = any(c.kind == "year" for c in meaning.columns)
     return sum((c.statute is None and not row_statute) + (c.measure is None and not row_measure)
                + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count") + sum(
-        len(same) for same in _same_meaning(meaning).values()) + len(_measures_set_aside(meaning, vocabulary))
+        len(same) for same in _same_meaning(meaning).values()) + len(_measures_set_aside(meaning, vocabulary)) + len(
+        _periods_against_rows(meaning))
+
+
+def _periods_against_rows(meaning: Meaning) -> list[Column]:
+    """Count columns given a period of their own in a table whose rows give the year (a Year column): a title
+    read as a column's wrapped header ('Offenses by Town, 2011 through 2013' over '53a-87')."""
+    if not any(column.kind == "year" for column in meaning.columns):
+        return []
+    return [column for column in meaning.columns if column.kind == "count" and column.period is not None]
 
 
 def _measures_set_aside(meaning: Meaning, vocabulary: Vocabulary) -> list[tuple[Column, Mention]]:
@@ -762,7 +774,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         previous is not None and previous.table.title == table.title))
     repeated = previous is not None and not table.title and column_lines and (
         [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
-        or _repeats_header(_column_header_text(table), _column_header_text(previous.table)))
+        or _repeats_header(_column_header_text(table), _column_header_text(previous.table))
+        or _repeats_within(_column_header_text(table), _printed_header_text(previous.table)))
     if previous is not None and (continued or repeated or not table.title and not column_lines):
         table.continues = previous.table  # continued, with or without its header printed again
     if table.continues is not None and previous is not None and not all(c.header for c in columns):
@@ -873,6 +886,12 @@ def _repeats_header(own: list[str], before: list[str]) -> bool:
     """The column headers printed again: the same lines as the last ones of the header before (its title and
     subtitles may stay behind on the first page)."""
     return bool(own) and own == before[-len(own):]
+
+
+def _repeats_within(own: list[str], before: list[str]) -> bool:
+    """An untitled part whose every header line, down to the same column-header line, was printed over the part
+    before (however the reading of that one split its title from its header)."""
+    return bool(own) and bool(before) and own[-1] == before[-1] and all(line in before for line in own)
 
 
 def _wraps(above: Line, below: Line) -> bool:
