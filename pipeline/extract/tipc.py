@@ -509,8 +509,8 @@ def _group_row(kept: list[Line], rows: list[Row | None], index: int) -> Row | No
         return None
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or _CONTINUED.search(
-            cell.text):  # 'Offenses by Town (continued)' over the rows: a title, heading nothing
-        return None
+            cell.text) or _starts_with_label_header(cell.text):  # 'Offenses by Town (continued)' over the rows: a
+        return None  # title; 'Municipality ARRESTS CONVICTIONS ...': the column headers run together
     anchor = below.label or (below.values[0] if below.values else None)
     if anchor is None or abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15) or not _close(line, kept[index + 1]):
         return None
@@ -704,15 +704,16 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         title_line = None
         # left of the counts: the label column's header and text over the table; a header starting right of every
         # name stands over a column (blank all down, if left of the first count)
-        over_columns = [c for c in line.cells if c.x1 > edge or labels and not grid and c.x0 > label_x1 + 1]
+        cells = [part for cell in line.cells for part in _label_header_cut(cell, edge)]
+        over_columns = [c for c in cells if c.x1 > edge or labels and not grid and c.x0 > label_x1 + 1]
         chosen = {id(c) for c in over_columns}
-        for cell in (c for c in line.cells if id(c) not in chosen):
+        for cell in (c for c in cells if id(c) not in chosen):
             if cell.text.strip().casefold() in _LABEL_HEADERS:
                 table.label_header = cell.text.strip()
             else:
                 context.append(cell.text.strip())
         values = over_columns
-        if len(line.cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0:
+        if len(cells) == 1 and values and labels and abs(values[0].x0 - label_x0) <= 3.0:
             # a phrase set from the labels' edge out over the columns: the table's (sub)title, never a column's
             if not table.title and (not lines and not context or _CONTINUED.search(line.text)):
                 table.title.append(line.text.strip())
@@ -800,6 +801,25 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     meaning = Meaning(table, columns, bounds, context)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _starts_with_label_header(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and words[0].casefold() in _LABEL_HEADERS
+
+
+def _label_header_cut(cell: Cell, edge: float) -> list[Cell]:
+    """The names' header run into the column headers ('Municipality ARRESTS CONVICTIONS ...'): cut at the last
+    printed space over the names, when what it leaves there is a label header."""
+    if not cell.x0 < edge < cell.x1 or not cell.gaps or len(cell.gaps) != cell.text.count(" "):
+        return [cell]
+    spaces = [index for index, char in enumerate(cell.text) if char == " "]
+    left = [k for k, (_, right) in enumerate(cell.gaps) if right <= edge]
+    if not left or cell.text[:spaces[left[-1]]].strip().casefold() not in _LABEL_HEADERS:
+        return [cell]
+    k = left[-1]
+    return [Cell(cell.text[:spaces[k]], cell.x0, cell.gaps[k][0]),
+            Cell(cell.text[spaces[k] + 1:], cell.gaps[k][1], cell.x1, cell.gaps[k + 1:])]
 
 
 def _split_merged(cells: list[Cell], columns: list[Column]) -> list[Cell]:
