@@ -107,26 +107,31 @@ _JOINED_COUNT = re.compile(r"^(.*[^\W\d_].*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−
 
 
 def _split_joined_count(line: Line, places, names, names_alone: bool = False) -> Line:
-    """A place's name and its one count set so close that they read as one phrase ('Total, all jurisdictions
-    517'), or its year in a long table whose counts are blank: split at the printed space before the number,
-    where PDFium placed it (the column it falls in says which it is)."""
+    """A place's name and its counts set so close that they read as one phrase ('Total, all jurisdictions
+    517'), or its year in a long table whose counts are blank: split at the printed spaces before the numbers,
+    where PDFium placed them (the column each falls in says which it is)."""
     if not line.cells or line.grid or not line.cells[0].gaps:
         return line
     cell = line.cells[0]
-    joined = _JOINED_COUNT.match(cell.text)
-    if joined is None or len(cell.gaps) != cell.text.count(" "):
+    text, gaps, end = cell.text, cell.gaps, cell.x1
+    numbers: list[Cell] = []  # peeled off from the right: '... (CGS 53a-88) 1,979 1,933' holds two
+    while (joined := _JOINED_COUNT.match(text)) is not None and len(gaps) == text.count(" ") and gaps:
+        left, right = gaps[-1]
+        numbers.insert(0, Cell(joined.group(2), right, end))
+        text, gaps, end = joined.group(1), gaps[:-1], left
+    if not numbers:
         return line
+    years = any(_YEAR_CELL.match(number.text) for number in numbers)
     if len(line.cells) == 1:  # a place with its count or year; a statute or measure with its count (once
         # running heads and feet are set aside: 'Trafficking in Persons Council ... 2010 25' is a page's foot)
-        if not (places(joined.group(1)) or names_alone and names(joined.group(1)) and not _YEAR_CELL.match(
-                joined.group(2)) and not _TITLE.match(cell.text) and not _prose(line)):
+        if not (places(text) or names_alone and names(text) and not years and not _TITLE.match(cell.text)
+                and not _prose(line)):
             return line
-    elif not all(value_like(other.text) for other in line.cells[1:]) or _YEAR_CELL.match(joined.group(2)) or \
-            not names(joined.group(1)) or places(cell.text):  # ('Troop 3' names nothing: its 3 stays)
-        return line  # a row's first count run into its name ('Promoting Prostitution (53a-86) 2,482 | 859')
-    left, right = cell.gaps[-1]
-    return Line(line.page, line.number, (Cell(joined.group(1), cell.x0, left), Cell(joined.group(2), right, cell.x1),
-                                         *line.cells[1:]), line.top, line.bottom, line.grid, line.fields)
+    elif not all(value_like(other.text) for other in line.cells[1:]) or years or not names(text) or \
+            places(cell.text):  # ('Troop 3' names nothing: its 3 stays)
+        return line  # a row's first counts run into its name ('Promoting Prostitution (53a-86) 2,482 | 859')
+    return Line(line.page, line.number, (Cell(text, cell.x0, end), *numbers, *line.cells[1:]), line.top,
+                line.bottom, line.grid, line.fields)
 
 
 @dataclass
@@ -376,20 +381,30 @@ def _blank_rows_under(kept: list[Line], index: int, names) -> list[int]:
     not one count printed: the rows of a table whose every cell is blank (all zero, or none reported, as its
     legend says). Their positions, or none."""
     header = kept[index]
-    if len(header.cells) < 2 or header.grid or header.cells[0].text.strip().casefold() not in _LABEL_HEADERS or any(
-            value_like(cell.text) and not _YEAR_CELL.match(cell.text.strip()) for cell in header.cells[1:]):
+    labelled = bool(header.cells) and header.cells[0].text.strip().casefold() in _LABEL_HEADERS
+    heads = header.cells[1:] if labelled else header.cells  # ('Number' alone over a summary's names, too)
+    if not heads or header.grid or any(value_like(cell.text) and not _YEAR_CELL.match(cell.text.strip())
+                                       for cell in heads) or _is_title(header) or _prose(header) or not labelled and \
+            any(len(cell.text.split()) > 2 for cell in heads):  # (unlabelled: short headers, never a title)
         return []
     found, below = [], index + 1
+    edge = header.cells[0].x0 if labelled else None  # where the names are set
     while below < len(kept) and kept[below].page == header.page and _close(kept[below - 1], kept[below]):
         line = kept[below]
-        if len(line.cells) != 1 or abs(line.cells[0].x0 - header.cells[0].x0) > 15 or not names(line.text) or \
-                _LEGEND_START.search(line.text) or _prose(line) or _prints_a_number(line.text):
+        if len(line.cells) != 1 or edge is not None and abs(line.cells[0].x0 - edge) > 15 or not names(
+                line.text) or _LEGEND_START.search(line.text) or _prose(line) or _prints_a_number(line.text) or \
+                line.cells[0].x1 >= heads[0].x0:
             break
+        edge = line.cells[0].x0 if edge is None else edge
         found.append(below)
         below += 1
     if below < len(kept) and kept[below].page == header.page and _close(kept[below - 1], kept[below]) and \
             _as_row(kept[below]) is not None:
         return []  # headings over rows that print counts: an ordinary body
+    after = kept[below] if below < len(kept) and kept[below].page == header.page else None
+    if not labelled and after is not None and _close(kept[below - 1], after) and not (
+            _LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text) or _prose(after)):
+        return []  # unlabelled: the names must end the table (notes or text follow), not run on into a header
     if found and below < len(kept) and kept[below].page != header.page:  # the page ends under them
         after = below  # the next page's first row, or first name alone, under its (cont.) title and header
         while after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is None and not (
@@ -673,9 +688,12 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
-        headed = [line for line in table.header_lines if len(line.cells) > 1 and not _is_title(line)]
-        if headed and headed[-1].cells[0].text.strip().casefold() in _LABEL_HEADERS:
-            columns = [Column(cell.x0, cell.x1) for cell in headed[-1].cells[1:]]
+        names_end = max((row.label.x1 for row in table.rows if row.label is not None), default=0.0)
+        last = table.header_lines[-1] if table.header_lines else None
+        heads = [cell for cell in last.cells if cell.x0 > names_end] if last is not None and not _is_title(
+            last) and not _CONTINUED.search(last.text) else []
+        if heads and all(cell.text.strip().casefold() in _LABEL_HEADERS for cell in last.cells if cell.x0 <= names_end):
+            columns = [Column(cell.x0, cell.x1) for cell in heads]
         elif previous is not None:
             columns = [Column(c.x0, c.x1) for c in previous.columns]
     if not columns:
@@ -758,7 +776,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             column_lines += 1
             _column_cells(values, columns, bounds, grid)
         elif (len(values) == 1 or not multi_are_groups) and all(over) and len({id(b) for b in over}) == len(over) \
-                and all(_aligned(cell, below) for cell, below in zip(values, over, strict=True)):
+                and all(_aligned(cell, below) for cell, below in zip(values, over, strict=True)) and not (
+                    len(values) == 1 and any(len(between) > 1 for _, between in lines[position + 1:base])
+                    and not columns[0].x0 - 3 <= values[0].x0 <= values[0].x1 <= columns[-1].x1 + 3):
+            # (one phrase above a line of several headers, reaching out past the columns, is no column's wrapped
+            # header: the title over a narrow table that happens to share an edge with its last column's header)
             for cell, below in zip(values, over, strict=True):  # a header printed over two or three lines
                 zone = _zone_of(_centre(below), bounds)
                 if zone >= 0:
@@ -960,11 +982,17 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
         parallel = len(values) >= 2 and len(above) == len(values) and all(  # a row of group headers wrapped
             _aligned(a, b) and _overlap(a, b) > 0 for a, b in zip(above, sorted(values, key=lambda c: c.x0),
                                                                    strict=True))
+        matches = []
         for cell in values:
             match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1
                           and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
-                               and _overlap(stack, cell) > 0) and k not in grown
+                               and _overlap(stack, cell) > 0) and k not in grown and k not in matches
                           and sum(_overlap(stack, other) > 0 for other in values) == 1), None)  # spans: a group
+            matches.append(match)
+        if len(above) == len(values) >= 2 and None in matches and any(m is not None for m in matches):
+            matches = [None] * len(values)  # a line of group headers over a line of column headers: where one
+            # of them happens to share an edge with the header under it, it still does not stack
+        for cell, match in zip(values, matches, strict=True):
             if match is None:
                 open_stacks.append((cell, index))
                 grown.append(len(open_stacks) - 1)
