@@ -475,8 +475,13 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
         return None
     text = line.cells[0].text
     bare = re.sub(r"\d+[a-z]?-\d+[a-z]?|(?<!\d)(?:19|20)\d\d(?!\d)", "", text, flags=re.IGNORECASE)
-    label_like = abs(line.cells[0].x0 - anchor.x0) <= 3.0 and len(text.split()) <= 10 and not re.search(
-        r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels are; no sentence, no count ('reported 156')
+    headings = [row.label.x0 for row in rows[start:index] if row is not None and row.group and row.label]
+    if end is None and start > 0 and kept[start - 1].page == line.page and len(kept[start - 1].cells) == 1 and \
+            names is not None and names(kept[start - 1].text):
+        headings.append(kept[start - 1].cells[0].x0)  # the first group's heading, not yet taken into the body
+    label_like = any(abs(line.cells[0].x0 - x0) <= 3.0 for x0 in [anchor.x0, *headings]) and len(
+        text.split()) <= 10 and not re.search(r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels (or the
+    # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
     if not (places(text) or summary_row):
         return None  # a place, or in a summary table whose rows name statutes and measures, one of those
@@ -714,7 +719,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = []
     title_line: Line | None = None
     for line in table.header_lines:
-        if _is_title(line) or title_line is not None and _wraps(title_line, line) or len(line.cells) == 1 and \
+        if _is_title(line) or title_line is not None and _wraps(title_line, line) and not _sits_on_a_header(
+                line, table.header_lines[-1]) or len(line.cells) == 1 and \
                 _CONTINUED.search(line.text) and not _prose(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
@@ -934,6 +940,16 @@ def _repeats_within(own: list[str], before: list[str]) -> bool:
     """An untitled part whose every header line, down to the same column-header line, was printed over the part
     before (however the reading of that one split its title from its header)."""
     return bool(own) and bool(before) and own[-1] == before[-1] and all(line in before for line in own)
+
+
+def _sits_on_a_header(line: Line, headers: Line) -> bool:
+    """A short line set on one of the column headers below it, its right edge or centre on that header's
+    ('Rate' / 'per' over '100,000'): the first lines of that header, not the title wrapped."""
+    if line is headers or len(line.cells) != 1 or len(headers.cells) < 2:
+        return False
+    cell = line.cells[0]
+    return any(cell.x1 - cell.x0 <= header.x1 - header.x0 + 1 and (
+        abs(cell.x1 - header.x1) <= 1.0 or abs(_centre(cell) - _centre(header)) <= 1.0) for header in headers.cells)
 
 
 def _wraps(above: Line, below: Line) -> bool:
@@ -1239,20 +1255,22 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
     """A name alone on its line that no table took as a row, heading or header line (a part of a table whose
     every cell is blank, set where no rule could place it): a place anywhere, a statute or measure under a line
     of column headers ('Charge | Count') or under another such name. Its row would vanish without a word."""
-    taken = {(line.page, line.number) for table in tables for line in table.header_lines} | {
-        (row.line.page, row.line.number) for table in tables for row in table.rows}
+    row_lines = {(row.line.page, row.line.number) for table in tables for row in table.rows}
+    taken = {(line.page, line.number) for table in tables for line in table.header_lines} | row_lines
     headings = {(table.page, cell.text) for table in tables
                 for cell in (table.trailing_heading, table.opening_heading, table.heading) if cell is not None}
-    pages_of: dict[str, set] = {}
+    pages_of: dict[str, set] = {}  # text (digits aside) -> pages: a running head or foot repeats
     for line in lines:
-        pages_of.setdefault(line.text.strip(), set()).add(line.page)
+        pages_of.setdefault(re.sub(r"\d+", "#", line.text.strip()), set()).add(line.page)
     under_header = False  # the line before heads columns, or is itself a name lost under such a line
     for index, line in enumerate(lines):
         text = line.text.strip()
         above = lines[index - 1] if index else None
         under_header = above is not None and above.page == line.page and (under_header or bool(above.cells) and (
-            len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS))
-        if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(pages_of[text]) > 1 or \
+            len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS
+            or (above.page, above.number) in row_lines and _close(above, line)))  # (or right under a row)
+        if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(
+                pages_of[re.sub(r"\d+", "#", text)]) > 1 or \
                 _CONTINUED.search(text) or _prose(line) or _LEGEND_START.search(text) or not (
                     places(text) or under_header and names(text)) or any(
                     cell_text == line.cells[0].text for _, cell_text in headings):
