@@ -1032,7 +1032,8 @@ def _stacks_on(above: Cell, cell: Cell) -> bool:
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
     return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and (
         max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())) or (
-            abs(_centre(above) - _centre(cell)) <= 1.0 and len(above.text.split()) >= 3))  # a phrase wrapped
+            abs(_centre(above) - _centre(cell)) <= 1.0 and (len(above.text.split()) >= 3 or bool(
+                _RUNS_ON.fullmatch(cell.text.strip())))))  # a phrase wrapped; a joining word alone ('in')
 
 
 def _aligned(a: Cell, b: Cell) -> bool:
