@@ -719,8 +719,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = []
     title_line: Line | None = None
     for line in table.header_lines:
-        if _is_title(line) or title_line is not None and _wraps(title_line, line) and not _sits_on_a_header(
-                line, table.header_lines[-1]) or len(line.cells) == 1 and \
+        if _is_title(line) or title_line is not None and _wraps(title_line, line) and (not _sits_on_a_header(
+                line, table.header_lines[-1]) or _RUNS_ON.search(title_line.text.strip())) or len(line.cells) == 1 and \
                 _CONTINUED.search(line.text) and not _prose(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
@@ -1023,7 +1023,7 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     return out + lines[max(base, 0):] if base >= 0 else lines
 
 
-_RUNS_ON = re.compile(r"(?:[,(&§-]|\b(?:and|or|of|in|the|by|for|a|per))$", re.IGNORECASE)
+_RUNS_ON = re.compile(r"(?:[,(&§–—-]|\b(?:and|or|of|in|the|by|for|a|per|through|to|from|with|on|at))$", re.IGNORECASE)
 
 
 def _stacks_on(above: Cell, cell: Cell) -> bool:
