@@ -93,11 +93,12 @@ def _split_values(line: Line) -> Line:
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
                 and value_like(tokens[0]):  # "2009 2010 Total" is three headers; "Total 2005-2014" is one
             width = (cell.x1 - cell.x0) / max(1, len(cell.text))
-            position = 0
-            for token in tokens:
-                start = cell.text.index(token, position)
-                position = start + len(token)
-                cells.append(Cell(token, cell.x0 + start * width, cell.x0 + position * width))
+            spans = [[match.start(), match.end()] for match in re.finditer(r"\S+", cell.text)]
+            for index in range(len(spans) - 2, 0, -1):  # '2008 Total 2006-2008': 'Total 2006-2008' is one
+                if tokens[index].casefold() in ("total", "totals") and re.search(r"\d[–—‒−-]\d", tokens[index + 1]):
+                    spans[index:index + 2] = [[spans[index][0], spans[index + 1][1]]]
+            for start, end in spans:
+                cells.append(Cell(cell.text[start:end], cell.x0 + start * width, cell.x0 + end * width))
         else:
             cells.append(cell)
     return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
