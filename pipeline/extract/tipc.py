@@ -328,11 +328,10 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         between = kept[previous_end if previous_end is not None else first_on_page:start]
         header = _header_block(between, kept[start])
         opening_heading = None
-        opens_page = all((_is_title(line) or len(line.cells) == 1 and not _prose(line)) and _CONTINUED.search(
-            line.text) for line in between)
+        opens_page = all(_is_title(line) and _CONTINUED.search(line.text) or _continued_title(line)
+                         for line in between)
         first_of_page = start - len(between)
-        continued_title = _without_continued(between[0].text) if between and len(between[0].cells) == 1 and \
-            _CONTINUED.search(between[0].text) and not _prose(between[0]) else None
+        continued_title = _without_continued(between[0].text) if between and _continued_title(between[0]) else None
         own_header = [line for line in header if not _CONTINUED.search(line.text)]
         if continued_title and own_header and not any(_without_continued(line.text) == continued_title
                                                       for table in tables for line in table.header_lines):
@@ -365,6 +364,11 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 last_on_page += 1
             tables[-1].legend_lines += [line.text for line in kept[end:last_on_page]]
     return tables
+
+
+def _continued_title(line: Line) -> bool:
+    """'Offenses by Town (continued)' on a line of its own, with or without a table number."""
+    return len(line.cells) == 1 and bool(_CONTINUED.search(line.text)) and not _prose(line)
 
 
 def _without_continued(text: str) -> str:
@@ -503,7 +507,7 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
     start, end = bodies[-1]
     last = kept[end - 1]
     if last.page is None or line.page != last.page + 1 or any(
-            kept[i].page == line.page and not (_CONTINUED.search(kept[i].text) and len(kept[i].cells) == 1)
+            kept[i].page == line.page and not _continued_title(kept[i])
             for i in range(end, index)):
         return None  # only what opens the next page (under its '(cont.)' title, if it has one)
     labels = [kept[i].cells[0] for i in range(start, end) if kept[i].cells]
@@ -721,8 +725,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     title_line: Line | None = None
     for line in table.header_lines:
         if _is_title(line) or title_line is not None and _wraps(title_line, line) and (not _sits_on_a_header(
-                line, table.header_lines[-1]) or _RUNS_ON.search(title_line.text.strip())) or len(line.cells) == 1 and \
-                _CONTINUED.search(line.text) and not _prose(line):  # 'offenses by town (continued)': a title
+                line, table.header_lines[-1]) or _RUNS_ON.search(title_line.text.strip())) or _continued_title(
+                line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
             continue

@@ -109,6 +109,11 @@ class Vocabulary:
             vocabulary.roles = {**vocabulary.roles, **roles}
         return vocabulary
 
+    @functools.cached_property
+    def _inner_parts(self) -> tuple[dict, dict]:
+        """Worked out once per vocabulary (every header of every table asks)."""
+        return _inner_parts(self.statute_aliases)
+
     def statutes_in(self, text: str) -> list[Mention]:
         """Every statute a text names, by section number or by offence name (names inside a matched longer name,
         like 'prostitution' in 'promoting prostitution', do not count twice)."""
@@ -116,7 +121,7 @@ class Vocabulary:
         for match in _SECTION.finditer(text):
             found.append((match.start(), Mention(match.group(1).lower(), match.group(0).strip())))
         blanked = _SECTION.sub(lambda m: " " * len(m.group(0)), text)
-        prefixes, suffixes = _inner_parts(tuple(self.statute_aliases))
+        prefixes, suffixes = self._inner_parts
         for start, statute, phrase in _phrases(blanked, self.statute_aliases):
             key = (phrase.casefold(), statute)
             before = " ".join(blanked[:start].casefold().split())
@@ -134,8 +139,7 @@ class Vocabulary:
                           for start, measure, phrase in _phrases(text, self.measure_aliases)])
 
 
-@functools.lru_cache(maxsize=16)
-def _inner_parts(aliases: tuple[tuple[str, str], ...]) -> tuple[dict, dict]:
+def _inner_parts(aliases: list[tuple[str, str]]) -> tuple[dict, dict]:
     """For each alias, the words around it inside another statute's alias ('promoting' before and 'in the first
     degree' after 'prostitution' in 'promoting prostitution in the first degree'): next to them it is that longer
     name cut short."""
