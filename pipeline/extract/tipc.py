@@ -306,6 +306,10 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         while position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
                 and _close(kept[position - 1], kept[position]):
             above = _name_alone(kept, rows, position - 1, position, places, end, names)
+            if above is None and rows[position].label is None and bodies and all(
+                    kept[i].page != kept[position].page or _continued_title(kept[i]) for i in range(position - 1)
+                    if i >= bodies[-1][1]):  # a long table continued: '2011' alone over '2012 1' at the page top
+                above = _blank_year_row(kept[position - 1], rows[position])
             if above is None:
                 break
             rows[position - 1] = above  # rows whose every cell is blank, before the first printed count
@@ -337,6 +341,13 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                                                       for table in tables for line in table.header_lines):
             opens_page = True  # 'Summary (cont.)' and its column headers again: its title and first part are
             # at the foot of the page before, with no part of it read yet
+        if not opens_page and own_header and first_of_page and page is not None and \
+                kept[first_of_page - 1].page == page - 1:  # its column headers printed again, under which
+            after = bodies[number - 1][1] if number and kept[bodies[number - 1][0]].page == page - 1 else \
+                next(i for i in range(first_of_page - 1, -1, -1) if i == 0 or kept[i - 1].page != page - 1)
+            foot_headers = {line.text for line in kept[after:first_of_page] if len(line.cells) > 1}
+            opens_page = all(_continued_title(line) or line.text in foot_headers for line in between)  # (its
+            # title, header and first heading at the foot of the page before)
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
             foot, opening_heading = _header_at_page_foot(kept, first_of_page, bodies[number - 1][1] if number else 0,
                                                          names, {_without_continued(line.text) for line in between})
@@ -995,22 +1006,31 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     The column-header line (the one with the most cells) is never stacked into."""
     most = max((len(values) for _, values in lines), default=0)
     base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    lines = list(lines)
+    for index in range(base - 1, -1, -1):
+        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1]))
     open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
     ended: dict[int, list[Cell]] = {}
-    for index, (_, values) in enumerate(lines[:max(base, 0)]):
+    for index, (line, values) in enumerate(lines[:max(base, 0)]):
         grown = []
+        # (a line between, set left of the columns and read as text over the table: nothing stacks across it)
+        adjacent = index > 0 and lines[index - 1][0].page == line.page and \
+            lines[index - 1][0].number + 1 == line.number
         above = sorted(lines[index - 1][1], key=lambda c: c.x0) if index else []
         parallel = len(values) >= 2 and len(above) == len(values) and all(  # a row of group headers wrapped
             _aligned(a, b) and _overlap(a, b) > 0 for a, b in zip(above, sorted(values, key=lambda c: c.x0),
                                                                    strict=True))
         matches = []
         for cell in values:
-            match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1
+            match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1 and adjacent
                           and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
                                and _overlap(stack, cell) > 0) and k not in grown and k not in matches
                           and sum(_overlap(stack, other) > 0 for other in values) == 1), None)  # spans: a group
             matches.append(match)
-        if len(above) == len(values) >= 2 and None in matches and any(m is not None for m in matches):
+        over = [[k for k, cell in enumerate(values) if _overlap(a, cell) > 0] for a in above]
+        one_each = len(above) >= 2 and all(len(o) == 1 for o in over) and len({o[0] for o in over}) == len(over)
+        under = [matches[o[0]] for o in over] if one_each else matches  # (the cells under one of the line above)
+        if (len(above) == len(values) >= 2 or one_each) and None in under and any(m is not None for m in under):
             matches = [None] * len(values)  # a line of group headers over a line of column headers: where one
             # of them happens to share an edge with the header under it, it still does not stack
         for cell, match in zip(values, matches, strict=True):
@@ -1026,6 +1046,24 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
         ended.setdefault(last, []).append(stack)
     out = [(lines[i][0], sorted(ended[i], key=lambda c: c.x0)) for i in sorted(ended)]
     return out + lines[max(base, 0):] if base >= 0 else lines
+
+
+def _split_over(cells: list[Cell], below: list[Cell]) -> list[Cell]:
+    """Wrapped headers of tight columns run together on one line ('trafficking patronizing' over 'in | a'):
+    split at printed spaces when every part then ends (or starts, or centres) exactly where the cell under it
+    does, as the lines of one wrapped header are set; a group header over those cells lines up with them by
+    chance at most once."""
+    out: list[Cell] = []
+    for cell in cells:
+        under = [b for b in below if _overlap(cell, b) > 0]
+        parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if len(under) >= 2 and cell.gaps else None
+        if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under,
+                                                                                              strict=True))
+                                     for edge in (lambda c: c.x0, lambda c: c.x1, _centre)):
+            out += parts
+        else:
+            out.append(cell)
+    return out
 
 
 _RUNS_ON = re.compile(r"(?:[,(&§–—-]|\b(?:and|or|of|in|the|by|for|a|per|through|to|from|with|on|at))$", re.IGNORECASE)
@@ -1230,6 +1268,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
         table.index_on_page = per_page[table.page]
         _refuse_fiscal(table, source)
         meanings.append(understand(table, meanings[-1] if meanings else None, vocabulary, table.where(source)))
+    _carry_foot_headings(meanings, places, vocabulary)
     records: list[dict] = []
     for meaning in meanings:
         records += _records(meaning, _legend_of(meaning.table, meanings), source, towns, vocabulary)
@@ -1237,6 +1276,28 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
         raise ExtractionError(
             f"{source.filename}: no TIPC tables found (no rows of counts under a header that says what they count)")
     return tidy_frame(records, source)
+
+
+def _carry_foot_headings(meanings: list[Meaning], places, vocabulary: Vocabulary) -> None:
+    """A name alone after a part's last row, at the foot of its page, heads the next page's first rows when
+    those do not name themselves as it does (a statute over 'ARRESTED 86', a town over '2007 3'): a heading
+    cut from its rows by the page break, not a row whose every cell is blank."""
+    for meaning in meanings:
+        part, before = meaning.table, meaning.table.continues
+        if before is None or not before.rows or not part.rows or before.trailing_heading is not None or \
+                before.page is None or part.page != before.page + 1 or part.rows[0].group:
+            continue
+        foot, follower = before.rows[-1], part.rows[0]
+        if not (foot.group and foot.blank and foot.label is not None) or places(foot.label.text):
+            continue
+        if follower.label is not None:
+            said, says = ((bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text)))
+                          for text in (foot.label.text, follower.label.text))
+            if places(follower.label.text) or not any(said) or not any(says) or said[0] and says[0] or \
+                    said[1] and says[1]:
+                continue  # ('CONVICTED' over 'ARRESTED 4': a measure with every cell blank)
+        before.rows.pop()
+        before.trailing_heading = foot.label
 
 
 def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceRef, names) -> None:
@@ -1277,7 +1338,8 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
             or (above.page, above.number) in row_lines and _close(above, line)))  # (or right under a row)
         if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(
                 pages_of[re.sub(r"\d+", "#", text)]) > 1 or \
-                _CONTINUED.search(text) or _prose(line) or _LEGEND_START.search(text) or not (
+                _CONTINUED.search(text) or _prose(line) or _LEGEND_START.search(text) or len(text.split()) >= 6 and \
+                _prints_a_number(text) or not (  # ('In 2011, police reported 346 arrests under the': a paragraph)
                     places(text) or under_header and names(text)) or any(
                     cell_text == line.cells[0].text for _, cell_text in headings):
             under_header = False
