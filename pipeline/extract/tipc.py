@@ -13,6 +13,7 @@ is an error naming the file, page, table, row or column and the words in questio
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from pipeline.extract.vocabulary import (
 
 _TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule|appendix\s+table)\b\s*([A-Z]{0,2}-?\d*[a-z]?|"
                     r"[IVXLC]+)?\s*[.:—–-]?", re.IGNORECASE)
+_REPORT_NAME = re.compile(r"\bannual\s+report\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
 _VALUE_LIKE = re.compile(r"^(?:[-−+]?\d{1,3}(?:,\d{3})+|[-−+]?\d+)(?:\.\d+)?%?$|^[-−+]?\d*\.\d+%?$|"
@@ -71,7 +73,8 @@ def _split_values(line: Line) -> Line:
     first = line.cells[0] if line.cells else None
     trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(line.cells) > 1 and all(
         value_like(cell.text) for cell in line.cells[1:]) else None
-    if trailing and not value_like(trailing.group(1)):  # columns set close: "Old Saybrook 2016" is name + year
+    if trailing and not value_like(trailing.group(1)) and not _RUNS_ON.search(trailing.group(1).strip()):
+        # columns set close: "Old Saybrook 2016" is name + year ('Arrests, 2010' is one header)
         width = (first.x1 - first.x0) / max(1, len(first.text))
         start = trailing.start(2)
         name = Cell(trailing.group(1).rstrip(), first.x0, first.x0 + len(trailing.group(1).rstrip()) * width)
@@ -85,9 +88,15 @@ def _split_values(line: Line) -> Line:
             continue  # dot leaders: a contents page or a label's leader, never a value
         repeated = _REPEATED.match(cell.text)
         if repeated and not value_like(repeated.group(1)):  # "Arrests Arrests": one header per column, set close
-            half = (cell.x1 - cell.x0) / 2
-            pending[:0] = [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1),
-                           Cell(repeated.group(1), cell.x0 + half + 1, cell.x1)]  # each half split further
+            spaces = [index for index, char in enumerate(cell.text) if char == " "]
+            if cell.gaps and len(cell.gaps) == len(spaces):  # cut where the space was printed, each half keeping
+                k = spaces.index(len(repeated.group(1)))  # its own spaces ('ARRESTS CONVICTIONS' twice: four)
+                pending[:0] = [Cell(repeated.group(1), cell.x0, cell.gaps[k][0], cell.gaps[:k]),
+                               Cell(repeated.group(1), cell.gaps[k][1], cell.x1, cell.gaps[k + 1:])]
+            else:
+                half = (cell.x1 - cell.x0) / 2
+                pending[:0] = [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1),
+                               Cell(repeated.group(1), cell.x0 + half + 1, cell.x1)]  # each half split further
             continue
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
@@ -164,10 +173,14 @@ def _as_row(line: Line) -> Row | None:
         return None
     if len(values) >= 2 and all(_YEAR_CELL.match(c.text.strip()) for c in values):
         return None  # a header: "2005 2006 ..." over the columns (a lone year is a long table's row, counts blank)
+    if all(_YEAR_CELL.match(c.text.strip()) for c in values) and (
+            _RUNS_ON.search(label) or re.search(r",\s*(?:19|20)\d\d$", label)):
+        return None  # 'Arrests, 2010 | 2010' ('Convictions,' wrapped over the second): group headers, not a row
     if sum(bool(_YEAR_CELL.match(c.text.strip())) for c in values) >= 2 and len(readable) < len(values):
         return None  # a header: "Rank 2016 2017 Total % change" (years among words; a row has one year at most)
-    if len(readable) < len(values) and (len(readable) * 2 < len(values) or len(values) < 2):
-        return None  # words with a number among them: text, not a row
+    if len(readable) < len(values) and (len(readable) * 2 < len(values) or len(values) < 2 or not any(
+            re.search(r"\d", c.text) for c in readable)):
+        return None  # words with a number among them: text, not a row ('§ 53a-88 | § | § 53a-88 | §': a header)
     return Row(line, cells[0], values)
 
 
@@ -267,7 +280,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     while position < len(kept):
         if rows[position] is None:
             rows[position] = _page_top_blank_row(kept, position, bodies, places)
-        if rows[position] is None and (blank := _blank_rows_under(kept, position, names)):
+        if rows[position] is None and (blank := _blank_rows_under(kept, position, names, places)):
             for index in blank:  # a table whose every cell is blank: names under a line of column headers (a
                 # statute over 'CONVICTED' heads it: the rows decide, see _records)
                 rows[index] = Row(kept[index], kept[index].cells[0], [], group=True,
@@ -345,7 +358,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 kept[first_of_page - 1].page == page - 1:  # its column headers printed again, under which
             after = bodies[number - 1][1] if number and kept[bodies[number - 1][0]].page == page - 1 else \
                 next(i for i in range(first_of_page - 1, -1, -1) if i == 0 or kept[i - 1].page != page - 1)
-            foot_headers = {line.text for line in kept[after:first_of_page] if len(line.cells) > 1}
+            foot_headers = {line.text for line in kept[after:first_of_page] if not (_is_title(line) or _prose(line))}
             opens_page = all(_continued_title(line) or line.text in foot_headers for line in between)  # (its
             # title, header and first heading at the foot of the page before)
         if opens_page and first_of_page and page is not None and kept[first_of_page - 1].page == page - 1:
@@ -392,7 +405,7 @@ def _prints_a_number(text: str) -> bool:
                                          flags=re.IGNORECASE)))
 
 
-def _blank_rows_under(kept: list[Line], index: int, names) -> list[int]:
+def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
     """A line of column headers ('Agency | CONVICTIONS') with names under it, set where its label header is, and
     not one count printed: the rows of a table whose every cell is blank (all zero, or none reported, as its
     legend says). Their positions, or none."""
@@ -418,16 +431,19 @@ def _blank_rows_under(kept: list[Line], index: int, names) -> list[int]:
             _as_row(kept[below]) is not None:
         return []  # headings over rows that print counts: an ordinary body
     after = kept[below] if below < len(kept) and kept[below].page == header.page else None
-    if not labelled and after is not None and _close(kept[below - 1], after) and not (
-            _LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text) or _prose(after)):
+    if not labelled and after is not None and _close(kept[below - 1], after) and not (len(after.cells) == 1 and (
+            _LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text) or _prose(after))):
         return []  # unlabelled: the names must end the table (notes or text follow), not run on into a header
     if found and below < len(kept) and kept[below].page != header.page:  # the page ends under them
         after = below  # the next page's first row, or first name alone, under its (cont.) title and header
         while after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is None and not (
                 len(kept[after].cells) == 1 and names(kept[after].text) and not _CONTINUED.search(kept[after].text)):
             after += 1
-        if after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is not None:
+        opening = _as_row(kept[after]) if after < len(kept) and kept[after].page == kept[below].page else None
+        if opening is not None and not (opening.label is not None and places(opening.label.text) and all(
+                places(kept[index].text) for index in found)):
             return []  # it opens with counts: these are the headings of those, set at the foot of this page
+            # (places over places are rows: the next page goes on with the towns, 'Union 2')
     return found
 
 
@@ -437,7 +453,8 @@ def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
     if first is None or second is None or first.group or second.label is None:
         return False
     if first.label is None:  # '2016 2016 2016 2016 100,000' (a rate's '100,000'): years over the columns
-        return sum(bool(_YEAR_CELL.match(cell.text.strip())) for cell in first.values) >= 2
+        years = sum(bool(_YEAR_CELL.match(cell.text.strip())) for cell in first.values)
+        return years >= 2 or years == 1 and any(cell.text.strip() == "100,000" for cell in first.values)
     return first.label.x0 > second.label.x1  # ('Rank 2011 100,000' over unlabelled names, too)
 
 
@@ -451,8 +468,9 @@ def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
-    columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1), default=len(header))
     values = [cell for cell in kept[start].cells[1:]]
+    columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1 or not _is_title(line) and any(
+        _overlap(line.cells[0], value) > 0 for value in values)), default=len(header))  # ('Count' alone over them)
 
     def over_the_counts(line: Line) -> bool:  # an untitled table's column headers, each over a count below
         return bool(values) and all(any(cell.x0 - 3 <= value.x1 and value.x0 <= cell.x1 + 3 for value in values)
@@ -584,6 +602,9 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
             break
         if prose[index]:
             break  # the narrative above a table ('Table 2 shows each department's count; ...' too)
+        if _REPORT_NAME.search(line.text) and not _TITLE.match(line.text):
+            break  # the report's own name ('... Council — Annual Report 2015' over a one-page report's table):
+            # its year is the year of publication, never the table's
         if _LEGEND_START.search(line.text) and not _TITLE.match(line.text) and re.search(r"[^\W\d_]{2}", line.text) \
                 and (not header or len(line.cells) == 1 and _LEGEND_LINE.match(line.text)):
             break  # the notes of the table above (words after the mark), never this one's header ('§' alone)
@@ -613,6 +634,7 @@ class Meaning:
     columns: list[Column]
     bounds: list[float]
     context: list[str]  # table-level text: title, subtitles, text over the whole table
+    lone: int = 0  # lines of one phrase over the columns, above the column headers (each read one way or another)
 
 
 def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str) -> Meaning:
@@ -623,19 +645,27 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     headers centred over pairs?), each reading is tried and the one that leaves fewest columns without a statute,
     measure or year (or two columns with one meaning) wins (the first, on a tie); none is guessed."""
     attempts = []  # (columns left without meaning, error, meaning, what the reading set on the table)
-    for mode in (("column", False), ("centred", False), ("context", False), ("column", True), ("centred", True),
-                 ("context", True)):
+    modes: list[tuple] = [("column", False), ("centred", False), ("context", False), ("column", True),
+                          ("centred", True), ("context", True)]
+    lone = 0  # lines of one phrase over the columns, above the column headers
+    while modes:
+        mode = modes.pop(0)
         try:
             meaning = _read_header(table, previous, vocabulary, where, mode)
         except ExtractionError as exc:
             attempts.append(((float("inf"), 0), exc, None, None))
             continue
+        lone = max(lone, meaning.lone)
         # fewest columns without meaning, then fewest counts set aside only by a group header ('%' over the last
         # column is its header's first line, not a group over all of them)
         score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
         attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
         if score == (0, 0):
             break
+        if not modes and 2 <= lone <= 4 and len(attempts) == 6:  # no one way of reading every lone phrase fits:
+            # each read its own way (the title as text over the table, 'Rate per' as its column's first line)
+            modes = [(choice, groups) for groups in (False, True)
+                     for choice in itertools.product(("column", "context"), repeat=lone) if len(set(choice)) > 1]
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
@@ -705,7 +735,7 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
-                 mode: tuple[str, bool]) -> Meaning:
+                 mode: tuple[str | tuple[str, ...], bool]) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
@@ -786,11 +816,15 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     if orphans:  # a header over no count, between counted columns: a column whose every cell is blank
         columns = sorted(columns + [Column(cell.x0, cell.x1) for cell in orphans], key=lambda c: c.x0)
         bounds = _zones(columns, bounds[0])
-    single_mode, multi_are_groups = mode  # how a lone phrase over the columns is read; lines of several: groups?
+    single_modes, multi_are_groups = mode  # how a lone phrase over the columns is read (one way for all, or
+    # one way each); lines of several: groups?
     multi_seen = False
+    lone = 0
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells, bounds) for cell in values] if position != base else []
         single = len(values) == 1 and position < base
+        single_mode = single_modes if isinstance(single_modes, str) else single_modes[min(lone, len(single_modes) - 1)]
+        lone += single
         if single and (single_mode == "context" or single_mode == "centred" and _centred_over(values[0], columns,
                                                                                                base_cells)):
             context.append(values[0].text.strip())
@@ -842,7 +876,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             table.label_header = previous.table.label_header
     else:
         context = table.title + context
-    meaning = Meaning(table, columns, bounds, context)
+    meaning = Meaning(table, columns, bounds, context, lone)
     _assign(meaning, vocabulary, where)
     return meaning
 
@@ -1013,9 +1047,11 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     ended: dict[int, list[Cell]] = {}
     for index, (line, values) in enumerate(lines[:max(base, 0)]):
         grown = []
-        # (a line between, set left of the columns and read as text over the table: nothing stacks across it)
-        adjacent = index > 0 and lines[index - 1][0].page == line.page and \
-            lines[index - 1][0].number + 1 == line.number
+        # (a line between, set left of the columns and read as text over the table: nothing stacks across it;
+        # nor does text set in another size: an untitled table's title over a group header)
+        previous = lines[index - 1][0] if index else None
+        adjacent = previous is not None and previous.page == line.page and previous.number + 1 == line.number and \
+            abs((previous.bottom - previous.top) - (line.bottom - line.top)) <= 0.12 * (previous.bottom - previous.top)
         above = sorted(lines[index - 1][1], key=lambda c: c.x0) if index else []
         parallel = len(values) >= 2 and len(above) == len(values) and all(  # a row of group headers wrapped
             _aligned(a, b) and _overlap(a, b) > 0 for a, b in zip(above, sorted(values, key=lambda c: c.x0),

@@ -124,8 +124,8 @@ class Vocabulary:
         prefixes, suffixes = self._inner_parts
         for start, statute, phrase in _phrases(blanked, self.statute_aliases):
             key = (phrase.casefold(), statute)
-            before = " ".join(blanked[:start].casefold().split())
-            after = " ".join(blanked[start + len(phrase):].casefold().split())
+            before = " ".join(re.findall(r"\w+", blanked[:start].casefold()))  # words only: 'degree,' is 'degree'
+            after = " ".join(re.findall(r"\w+", blanked[start + len(phrase):].casefold()))
             if any(before.endswith(prefix) for prefix in prefixes.get(key, ())) or after and any(
                     f"{after} ".startswith(f"{suffix} ") or f"{suffix} ".startswith(f"{after} ")  # whole words
                     for suffix in suffixes.get(key, ())):
@@ -149,8 +149,8 @@ def _inner_parts(aliases: list[tuple[str, str]]) -> tuple[dict, dict]:
         for longer, other in aliases:
             if other != statute and len(longer) > len(alias):
                 for match in _pattern(alias).finditer(longer):
-                    prefix = " ".join(longer[:match.start()].split())
-                    suffix = " ".join(longer[match.end():].split())
+                    prefix = " ".join(re.findall(r"\w+", longer[:match.start()]))
+                    suffix = " ".join(re.findall(r"\w+", longer[match.end():]))
                     if prefix:
                         prefixes.setdefault((alias, statute), set()).add(prefix)
                     if suffix:

@@ -1,0 +1,41 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary.from_reference_dir(default_reference_dir())
+
+
+def statutes(vocabulary: Vocabulary, text: str) -> list[str]:
+    return [mention.value for mention in vocabulary.statutes_in(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prostitution", ["53a-82"]),
+    ("PATRONIZING A PROSTITUTE (§ 53a-83)", ["53a-83"]),
+    ("promoting prostitution in the third degree, 2015", ["53a-88"]),
+    ("C.G.S. SEC. 53A-86", ["53a-86"]),
+    ("Trafficking in persons, 2015", ["53a-192a"]),
+])
+def test_names_and_sections(vocabulary, text, expected):
+    assert statutes(vocabulary, text) == expected
+
+
+@pytest.mark.parametrize("fragment", [
+    "prostitution in the third degree, 2015",  # 'Promoting' set on the line above, read elsewhere
+    "prostitution in the first degree,",
+    "prostitution in the second degree (",
+    "Promoting prostitution",
+])
+def test_a_longer_name_cut_short_is_not_prostitution(vocabulary, fragment):
+    """Whatever punctuation follows the cut: 53a-82 read from half of 53a-88's name would be a misread."""
+    assert "53a-82" not in statutes(vocabulary, fragment)
+
+
+@given(st.sampled_from(["first", "second", "third"]), st.sampled_from([",", ";", ":", ")", " 2015", ", 2012–2014", ""]))
+def test_degree_fragments_with_any_trailing_text(vocabulary, degree, tail):
+    assert "53a-82" not in statutes(vocabulary, f"prostitution in the {degree} degree{tail}")
