@@ -285,7 +285,10 @@ _PAGE_MARK = re.compile(r"^(?:page\s+\d{1,4}|[A-Z]?-?\d{1,3})(?:\s+of\s+\d{1,4})
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().casefold()))
+    """The text with its counters blanked (page numbers, years of a running head), but not its codes: '53a-86'
+    and '53a-82' are two different headings, never one line repeated."""
+    return re.sub(r"\d+[a-z]?-\d+[a-z]?|(\d+)", lambda m: "#" if m.group(1) else m.group(0),
+                  re.sub(r"\s+", " ", text.strip().casefold()))
 
 
 _NOTE_LINE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?)\b)", re.IGNORECASE)

@@ -70,17 +70,6 @@ def value_like(text: str) -> bool:
 def _split_values(line: Line) -> Line:
     """Cells that hold several numbers (columns printed close together) become one cell per number."""
     cells: list[Cell] = []
-    first = line.cells[0] if line.cells else None
-    trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(line.cells) > 1 and all(
-        value_like(cell.text) for cell in line.cells[1:]) else None
-    if trailing and not value_like(trailing.group(1)) and not _RUNS_ON.search(trailing.group(1).strip()):
-        # columns set close: "Old Saybrook 2016" is name + year ('Arrests, 2010' is one header)
-        width = (first.x1 - first.x0) / max(1, len(first.text))
-        start = trailing.start(2)
-        name = Cell(trailing.group(1).rstrip(), first.x0, first.x0 + len(trailing.group(1).rstrip()) * width)
-        year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
-        line = Line(line.page, line.number, (name, year, *line.cells[1:]), line.top, line.bottom, line.grid,
-                    line.fields)
     pending = list(line.cells)
     while pending:
         cell = pending.pop(0)
@@ -110,6 +99,16 @@ def _split_values(line: Line) -> Line:
                 cells.append(Cell(cell.text[start:end], cell.x0 + start * width, cell.x0 + end * width))
         else:
             cells.append(cell)
+    first = cells[0] if cells else None  # (after the values are split: '99.9 +1150.0%' is two of them)
+    trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(cells) > 1 and all(
+        value_like(cell.text) for cell in cells[1:]) else None
+    if trailing and not value_like(trailing.group(1)) and not _RUNS_ON.search(trailing.group(1).strip()):
+        # columns set close: "Old Saybrook 2016" is name + year ('Arrests, 2010' is one header)
+        width = (first.x1 - first.x0) / max(1, len(first.text))
+        start = trailing.start(2)
+        name = Cell(trailing.group(1).rstrip(), first.x0, first.x0 + len(trailing.group(1).rstrip()) * width)
+        year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
+        cells[:1] = [name, year]
     return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
 
 
@@ -168,6 +167,8 @@ def _as_row(line: Line) -> Row | None:
     values = list(cells[1:])
     if not values or label.casefold() in _LABEL_HEADERS or _TITLE.match(label):
         return None
+    if all(c.text.strip() == "§" for c in values) and re.search(r"\d+[a-z]?-\d+", label, re.IGNORECASE):
+        return None  # '§ 53a-86 | §': section signs of wrapped headers ('§' / '53a-192a' below), not a row
     readable = [c for c in values if value_like(c.text)]
     if not any(re.search(r"\d", c.text) or _SYMBOL.match(c.text.strip()) for c in readable):
         return None
@@ -468,7 +469,9 @@ def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
     while first > previous_end and kept[first - 1].page == kept[start - 1].page:
         first -= 1
     header = _header_block(kept[first:start], kept[start])
-    values = [cell for cell in kept[start].cells[1:]]
+    first_row = next((line for line in kept[start:start + 4] if line.page == kept[start].page and _as_row(line)),
+                     kept[start])  # (under its '(continued)' title)
+    values = list(first_row.cells[1:])
     columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1 or not _is_title(line) and any(
         _overlap(line.cells[0], value) > 0 for value in values)), default=len(header))  # ('Count' alone over them)
 
@@ -587,9 +590,12 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
     prose: list[bool] = []  # running text, and the short last line of a paragraph of it
     for index, line in enumerate(between):
         # a paragraph's later lines: many words, or its short last line ending a sentence
-        prose.append(not _is_title(line) and (_prose(line) or index > 0 and prose[-1] and len(line.cells) == 1
-                     and (bool(re.search(r"[a-z)][.!?]$", line.text.strip())) or len(line.text.split()) >= 9)
-                     and abs(line.cells[0].x0 - between[index - 1].cells[0].x0) <= 3.0))
+        above = between[index - 1] if index > 0 else None
+        prose.append(not _is_title(line) and (_prose(line) or above is not None and prose[-1] and len(
+            line.cells) == 1 and (bool(re.search(r"[a-z)][.!?]$", line.text.strip())) or len(line.text.split()) >= 9)
+            and abs(line.cells[0].x0 - above.cells[0].x0) <= 3.0 and (  # set as the paragraph's lines are: a
+                line.top - above.bottom <= 0.8 * (above.bottom - above.top)  # title after it stands apart
+                or not re.search(r"[.!?]$", above.text.strip()))))
     for index in range(len(between) - 1, -1, -1):
         line = between[index]
         below = header[0] if header else first
@@ -635,6 +641,7 @@ class Meaning:
     bounds: list[float]
     context: list[str]  # table-level text: title, subtitles, text over the whole table
     lone: int = 0  # lines of one phrase over the columns, above the column headers (each read one way or another)
+    several: int = 0  # lines of several phrases over the columns, above the column headers (groups, or not)
 
 
 def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str) -> Meaning:
@@ -647,7 +654,7 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     attempts = []  # (columns left without meaning, error, meaning, what the reading set on the table)
     modes: list[tuple] = [("column", False), ("centred", False), ("context", False), ("column", True),
                           ("centred", True), ("context", True)]
-    lone = 0  # lines of one phrase over the columns, above the column headers
+    lone = several = 0  # lines of one phrase (of several) over the columns, above the column headers
     while modes:
         mode = modes.pop(0)
         try:
@@ -655,17 +662,19 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
         except ExtractionError as exc:
             attempts.append(((float("inf"), 0), exc, None, None))
             continue
-        lone = max(lone, meaning.lone)
+        lone, several = max(lone, meaning.lone), max(several, meaning.several)
         # fewest columns without meaning, then fewest counts set aside only by a group header ('%' over the last
         # column is its header's first line, not a group over all of them)
         score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
         attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
         if score == (0, 0):
             break
-        if not modes and 2 <= lone <= 4 and len(attempts) == 6:  # no one way of reading every lone phrase fits:
-            # each read its own way (the title as text over the table, 'Rate per' as its column's first line)
-            modes = [(choice, groups) for groups in (False, True)
-                     for choice in itertools.product(("column", "context"), repeat=lone) if len(set(choice)) > 1]
+        if not modes and 2 <= lone + several <= 5 and len(attempts) == 6:  # no one way of reading every line
+            # over the columns fits: each read its own way (the title as text over the table, 'Rate per' as its
+            # column's first line; 'CONVICTED | ARRESTED' as groups, 'Total 2008 through' as column headers)
+            modes = [(singles, groups) for singles in itertools.product(("column", "context"), repeat=max(lone, 1))
+                     for groups in itertools.product((False, True), repeat=max(several, 1))
+                     if len(set(singles)) > 1 or len(set(groups)) > 1]
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
@@ -735,7 +744,7 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
-                 mode: tuple[str | tuple[str, ...], bool]) -> Meaning:
+                 mode: tuple[str | tuple[str, ...], bool | tuple[bool, ...]]) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
@@ -764,10 +773,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     edge = bounds[0] + (0.0 if grid else 1.0)
     lines = []
     title_line: Line | None = None
-    for line in table.header_lines:
-        if _is_title(line) or title_line is not None and _wraps(title_line, line) and (not _sits_on_a_header(
-                line, table.header_lines[-1]) or _RUNS_ON.search(title_line.text.strip())) or _continued_title(
-                line):  # 'offenses by town (continued)': a title
+    for index, line in enumerate(table.header_lines):
+        if _is_title(line) or title_line is not None and _wraps(title_line, line) and (_RUNS_ON.search(
+                title_line.text.strip()) or not _sits_on_a_header(line, table.header_lines[-1]) and not (
+                labels and line.cells[0].x0 > label_x1 and _runs_into_headers(table.header_lines[index:]))) or \
+                _continued_title(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
             continue
@@ -816,15 +826,18 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     if orphans:  # a header over no count, between counted columns: a column whose every cell is blank
         columns = sorted(columns + [Column(cell.x0, cell.x1) for cell in orphans], key=lambda c: c.x0)
         bounds = _zones(columns, bounds[0])
-    single_modes, multi_are_groups = mode  # how a lone phrase over the columns is read (one way for all, or
-    # one way each); lines of several: groups?
+    single_modes, multi_modes = mode  # how a lone phrase over the columns is read; lines of several: groups?
+    # (one way for all such lines, or one way each)
     multi_seen = False
-    lone = 0
+    lone = several = 0
     for position, (_, values) in enumerate(lines):
         over = [_over_one(cell, base_cells, bounds) for cell in values] if position != base else []
         single = len(values) == 1 and position < base
         single_mode = single_modes if isinstance(single_modes, str) else single_modes[min(lone, len(single_modes) - 1)]
+        multi_are_groups = multi_modes if isinstance(multi_modes, bool) else multi_modes[
+            min(several, len(multi_modes) - 1)]
         lone += single
+        several += len(values) > 1 and position < base
         if single and (single_mode == "context" or single_mode == "centred" and _centred_over(values[0], columns,
                                                                                                base_cells)):
             context.append(values[0].text.strip())
@@ -876,9 +889,24 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             table.label_header = previous.table.label_header
     else:
         context = table.title + context
-    meaning = Meaning(table, columns, bounds, context, lone)
+    meaning = Meaning(table, columns, bounds, context, lone, several)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _runs_into_headers(lines: list[Line]) -> bool:
+    """A phrase right of the names, wrapped over lines of its own ('Promoting' / 'Prostitution' / 'in the
+    Third') down to a line of several headers where its last part stands among them ('Degree | Prostitution'):
+    a column's header, however well it happens to centre under the title above it."""
+    stack = lines[0].cells[0]
+    for line in lines[1:]:
+        if len(line.cells) == 1:
+            if not _aligned(stack, line.cells[0]) or _overlap(stack, line.cells[0]) <= 0:
+                return False
+            stack = line.cells[0]
+            continue
+        return any(_aligned(stack, cell) and _overlap(stack, cell) > 0 for cell in line.cells)
+    return False
 
 
 def _starts_with_label_header(text: str) -> bool:
@@ -1045,6 +1073,11 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
         lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1]))
     open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
     ended: dict[int, list[Cell]] = {}
+    heads = lines[base][1] if base >= 0 else []
+
+    def spans(cell: Cell) -> int:  # how many column headers it reaches well over (a group header: two or more)
+        return sum(_overlap(cell, head) >= 0.2 * max(1e-6, min(cell.x1 - cell.x0, head.x1 - head.x0))
+                   for head in heads)
     for index, (line, values) in enumerate(lines[:max(base, 0)]):
         grown = []
         # (a line between, set left of the columns and read as text over the table: nothing stacks across it;
@@ -1061,7 +1094,9 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
             match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1 and adjacent
                           and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
                                and _overlap(stack, cell) > 0) and k not in grown and k not in matches
-                          and sum(_overlap(stack, other) > 0 for other in values) == 1), None)  # spans: a group
+                          and sum(_overlap(stack, other) > 0 for other in values) == 1  # spans: a group
+                          and not (spans(stack) >= 2 > spans(cell) and abs(_centre(stack) - _centre(cell)) > 1.0)),
+                         None)  # ('Convicted' over two, left-aligned with the 'CGS' over one: no stack)
             matches.append(match)
         over = [[k for k, cell in enumerate(values) if _overlap(a, cell) > 0] for a in above]
         one_each = len(above) >= 2 and all(len(o) == 1 for o in over) and len({o[0] for o in over}) == len(over)
@@ -1135,8 +1170,9 @@ def _over_one(cell: Cell, base: list[Cell], bounds: list[float]) -> Cell | None:
     width = max(cell.x1 - cell.x0, 1e-6)
 
     def within(b: Cell) -> bool:
-        zone = _zone_of(_centre(b), bounds)
-        return zone < 0 or not (cell.x0 < bounds[zone] - 1 and cell.x1 > bounds[zone + 1] + 1)
+        zone = _zone_of(_centre(b), bounds)  # (a wrapped header's stack may reach a little past its zone)
+        slack = max(1.0, 0.1 * (bounds[zone + 1] - bounds[zone])) if zone >= 0 else 1.0
+        return zone < 0 or not (cell.x0 < bounds[zone] - slack and cell.x1 > bounds[zone + 1] + slack)
 
     over = [b for b in base if _overlap(cell, b) >= 0.5 * width - 1e-6 or _overlap(cell, b) >= 0.5 * min(
         width, b.x1 - b.x0) and _aligned(cell, b) and width <= 4 * max(b.x1 - b.x0, 1e-6) and within(b)]
@@ -1292,7 +1328,7 @@ def read_tables(lines: Iterable[Line], source: SourceRef, towns: Mapping[str, st
     def places(text: str) -> bool:
         return resolve_label(text, towns)[1] != "unresolved"
 
-    lines = list(lines)
+    lines = _unglue_counts(list(lines), places)
     _refuse_glued_counts(lines, source, places)
     tables = [table for table in find_tables(lines, names, places) if _names_anything(table, towns, vocabulary)]
     _refuse_empty_tables(lines, tables, source, names)
@@ -1386,6 +1422,30 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
 
 
 _GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
+
+
+def _unglue_counts(lines: list[Line], places) -> list[Line]:
+    """A row's name with its first count set hard against it ('Total, all jurisdictions647'), where the number
+    ends exactly where a column's counts end in the rows around it (right-aligned figures): cut it off there, as
+    wide as those counts' digits. A number that ends where no column's counts do (a footnote number after the
+    name) stays, and is refused."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        glued = _GLUED.match(line.cells[0].text.strip()) if line.cells and not line.grid else None
+        if glued is None or not places(glued.group(1)) or _YEAR_CELL.match(glued.group(2)):
+            continue
+        cell = line.cells[0]
+        below = [value for other in lines[max(0, index - 4):index + 5] if other is not line and other.page ==
+                 line.page and len(other.cells) >= 2 for value in other.cells[1:] if _VALUE_LIKE.match(
+                     value.text.strip()) and abs(value.x1 - cell.x1) <= 1.0 and value.x0 > cell.x0]
+        if not below:
+            continue
+        digit = (below[0].x1 - below[0].x0) / max(1, len(below[0].text.strip()))
+        start = cell.x1 - digit * len(glued.group(2))
+        out[index] = Line(line.page, line.number, (Cell(glued.group(1), cell.x0, start - 0.5),
+                                                   Cell(glued.group(2), start, cell.x1), *line.cells[1:]),
+                          line.top, line.bottom, line.grid, line.fields)
+    return out
 
 
 def _refuse_glued_counts(lines: list[Line], source: SourceRef, places) -> None:

@@ -225,3 +225,41 @@ def test_image_only_pdf(tmp_path: Path, towns):
 def test_unsupported_file_type(tmp_path: Path, towns):
     (tmp_path / "r.docx").write_bytes(b"PK")
     _refused(tmp_path / "r.docx", towns, r"unsupported file type '.docx'")
+
+
+def _hand_drawn_table(path: Path, rows: list[tuple[str, str, str]], first_column_right: float) -> None:
+    """A one-table report drawn directly (not by a generator): names from x=72, counts right-aligned."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), invariant=1)
+    pdf.setFont("Helvetica", 9)
+    pdf.drawString(72, 740, "Table 1. Arrests for prostitution (CGS 53a-82) by town (SYNTHETIC)")
+    y = 720
+    for label, first, second in [("Town", "2015", "2016"), *rows]:
+        pdf.drawString(72, y, label)
+        pdf.drawRightString(first_column_right, y, first)
+        pdf.drawRightString(first_column_right + 50, y, second)
+        y -= 13
+    pdf.showPage()
+    pdf.save()
+
+
+def test_a_count_set_hard_against_its_name_is_cut_where_its_column_ends(tmp_path: Path, towns):
+    """'Total, all jurisdictions17': the 17 ends exactly where the 2015 counts above it end, so it is a count."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    right = 72 + stringWidth("Total, all jurisdictions17", "Helvetica", 9)
+    path = tmp_path / "glued.pdf"
+    _hand_drawn_table(path, [("Hartford", "12", "5"), ("New Haven", "5", "3"), ("Total, all jurisdictions", "17", "8")],
+                      right)
+    frame = _extract(path, towns)
+    totals = frame[frame.row_label == "Total, all jurisdictions"].set_index("period_start")["count"]
+    assert totals.to_dict() == {2015: 17, 2016: 8}
+    assert len(frame) == 6
+
+
+def test_a_number_set_against_a_name_off_every_column_is_refused(tmp_path: Path, towns):
+    """'Hartford1' with the counts far to the right: a footnote number or a count? Refused, never guessed."""
+    path = tmp_path / "footnote.pdf"
+    _hand_drawn_table(path, [("Hartford1", "12", "5"), ("New Haven", "5", "3")], 220)
+    _refused(path, towns, r"footnote\.pdf, page 1, line \d+: row label 'Hartford1' ends in a number set against")
