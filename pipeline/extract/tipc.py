@@ -39,6 +39,8 @@ from pipeline.extract.vocabulary import (
 
 _TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule|appendix\s+table)\b\s*([A-Z]{0,2}-?\d*[a-z]?|"
                     r"[IVXLC]+)?\s*[.:—–-]?", re.IGNORECASE)
+_PERIOD_ONLY = re.compile(r"^\s*(?:(?:calendar\s+years?|cy|years?)\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|through|to)\s*"
+                          r"(?:19|20)?\d\d)?\s*$", re.IGNORECASE)  # 'CY 2010' under a title: its period
 _REPORT_NAME = re.compile(r"\bannual\s+report\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
@@ -101,7 +103,8 @@ def _split_values(line: Line) -> Line:
             cells.append(cell)
     first = cells[0] if cells else None  # (after the values are split: '99.9 +1150.0%' is two of them)
     trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(cells) > 1 and all(
-        value_like(cell.text) for cell in cells[1:]) else None
+        value_like(cell.text) for cell in cells[1:]) and len(cells) == len(line.cells) else None  # (not after
+    # dot leaders: 'Summary of Charges, Calendar Year 2010 ...... 24' is an entry of contents)
     if trailing and not value_like(trailing.group(1)) and not _RUNS_ON.search(trailing.group(1).strip()):
         # columns set close: "Old Saybrook 2016" is name + year ('Arrests, 2010' is one header)
         width = (first.x1 - first.x0) / max(1, len(first.text))
@@ -134,7 +137,8 @@ def _split_joined_count(line: Line, places, names, names_alone: bool = False) ->
     if len(line.cells) == 1:  # a place with its count or year; a statute or measure with its count (once
         # running heads and feet are set aside: 'Trafficking in Persons Council ... 2010 25' is a page's foot)
         if not (places(text) or names_alone and names(text) and not years and not _TITLE.match(cell.text)
-                and not _prose(line)):
+                and not _prose(line) and not _prints_a_number(text) and len(text.split()) <= 12):
+            # ('In 2019, police departments reported 109 arrests ... compared with 24': a sentence, not a name)
             return line
     elif not all(value_like(other.text) for other in line.cells[1:]) or years or not names(text) or \
             places(cell.text):  # ('Troop 3' names nothing: its 3 stays)
@@ -320,9 +324,12 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
         while position >= 1 and rows[position - 1] is None and kept[position - 1].page == kept[position].page \
                 and _close(kept[position - 1], kept[position]):
             above = _name_alone(kept, rows, position - 1, position, places, end, names)
-            if above is None and rows[position].label is None and bodies and all(
+            over = kept[position - 2] if position >= 2 and kept[position - 2].page == kept[position].page else None
+            if above is None and (rows[position].label is None and bodies and all(
                     kept[i].page != kept[position].page or _continued_title(kept[i]) for i in range(position - 1)
-                    if i >= bodies[-1][1]):  # a long table continued: '2011' alone over '2012 1' at the page top
+                    if i >= bodies[-1][1]) or over is not None and any(  # a long table continued: '2011' alone
+                    cell.text.strip().casefold() == "year" and _overlap(cell, kept[position - 1].cells[0]) > 0
+                    for cell in over.cells)):  # over '2012 1' at the page top, or right under the 'Year' header
                 above = _blank_year_row(kept[position - 1], rows[position])
             if above is None:
                 break
@@ -776,7 +783,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     for index, line in enumerate(table.header_lines):
         if _is_title(line) or title_line is not None and _wraps(title_line, line) and (_RUNS_ON.search(
                 title_line.text.strip()) or not _sits_on_a_header(line, table.header_lines[-1]) and not (
-                labels and line.cells[0].x0 > label_x1 and _runs_into_headers(table.header_lines[index:]))) or \
+                labels and line.cells[0].x0 > label_x1 and not _PERIOD_ONLY.match(line.text) and _runs_into_headers(
+                    table.header_lines[index:]))) or \
                 _continued_title(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
@@ -864,12 +872,19 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         multi_seen = multi_seen or len(values) > 1
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
-    repeated = previous is not None and not table.title and column_lines and (
+    repeated = previous is not None and not table.title and column_lines and not (
+        table.page is not None and previous.table.page == table.page and context) and (  # (an untitled table
+        # with text of its own over it, on the page of the one before: a table of its own)
         [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
         or _repeats_header(_column_header_text(table), _column_header_text(previous.table))
         or _repeats_within(_column_header_text(table), _printed_header_text(previous.table)))
     if previous is not None and (continued or repeated or not table.title and not column_lines):
         table.continues = previous.table  # continued, with or without its header printed again
+    if table.continues is not None and previous is not None and len(previous.columns) == len(columns):
+        for own, old in zip(columns, previous.columns, strict=True):  # its header's last lines again, under
+            if own.header and len(old.header) > len(own.header) and old.header[-len(own.header):] == own.header:
+                own.header = list(old.header)  # lines set over it only where the table began ('Persons' /
+                own.groups = own.groups or list(old.groups)  # 'Arrested' over '53a-87 ...'): the same column
     if table.continues is not None and previous is not None and not all(c.header for c in columns):
         inherited = [c for c in previous.columns]
         if len(inherited) != len(columns) and not any(c.header for c in columns):
@@ -899,14 +914,18 @@ def _runs_into_headers(lines: list[Line]) -> bool:
     Third') down to a line of several headers where its last part stands among them ('Degree | Prostitution'):
     a column's header, however well it happens to centre under the title above it."""
     stack = lines[0].cells[0]
+
+    def wraps_on(above: Cell, below: Cell) -> bool:  # lines of one header: aligned, of like widths ('2007 through
+        widths = sorted((max(above.x1 - above.x0, 1e-6), max(below.x1 - below.x0, 1e-6)))  # 2009' over 'Rate': no)
+        return _aligned(above, below) and _overlap(above, below) > 0 and widths[1] <= 3 * widths[0]
+    stacked, among_others = 1, False
     for line in lines[1:]:
-        if len(line.cells) == 1:
-            if not _aligned(stack, line.cells[0]) or _overlap(stack, line.cells[0]) <= 0:
-                return False
-            stack = line.cells[0]
-            continue
-        return any(_aligned(stack, cell) and _overlap(stack, cell) > 0 for cell in line.cells)
-    return False
+        below = [cell for cell in line.cells if wraps_on(stack, cell)]
+        if len(below) != 1 or len(line.cells) == 1 and among_others:
+            break
+        stack, stacked, among_others = below[0], stacked + 1, among_others or len(line.cells) > 1
+    return among_others and stacked >= 3  # (over three lines or more, the last ones among other columns'
+    # headers: '53a-82' over 'CONVICTED' alone, under the title, is the title's)
 
 
 def _starts_with_label_header(text: str) -> bool:
