@@ -275,7 +275,8 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     line names a jurisdiction, statute or measure (a heading for the rows below it); `places(text)` whether it
     names a jurisdiction (a row, even with every cell blank)."""
     dotted = {(line.page, line.number) for line in lines if any(_LEADER.match(cell.text) for cell in line.cells)}
-    lines = [_split_joined_count(_split_values(line), places, names) for line in lines]
+    lines = _split_under_headers([_split_joined_count(_split_values(line), places, names) for line in lines],
+                                 places, names)
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
     rows = [_as_row(line) for line in kept]
@@ -396,6 +397,25 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 last_on_page += 1
             tables[-1].legend_lines += [line.text for line in kept[end:last_on_page]]
     return tables
+
+
+def _split_under_headers(lines: list[Line], places, names) -> list[Line]:
+    """A statute's or measure's name run together with every count of its row ('ARRESTED, C.G.S. SEC. 53A-82
+    prostitution 1,603 1,717 3,320'), where each number peeled off stands under its own column header on the line
+    of headers above: the row it is (a lone row is no body, so the split made inside bodies never sees it)."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if len(line.cells) != 1 or line.grid or not line.cells[0].gaps:
+            continue
+        above = next((other for other in reversed(out[max(0, index - 5):index])
+                      if other.page == line.page and len(other.cells) >= 2), None)
+        split = _split_joined_count(line, places, names, names_alone=True) if above is not None else line
+        if split is line or not all(value_like(cell.text) for cell in split.cells[1:]):
+            continue
+        heads = [[k for k, head in enumerate(above.cells[1:]) if _overlap(head, cell) > 0] for cell in split.cells[1:]]
+        if all(len(k) == 1 for k in heads) and len({k[0] for k in heads}) == len(heads):
+            out[index] = split
+    return out
 
 
 def _continued_title(line: Line) -> bool:
@@ -1403,6 +1423,8 @@ def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceR
         for below in lines[index + 1:index + 12]:
             if below.page != line.page or _is_title(below) or _LEGEND_START.search(below.text):
                 break
+            if _prose(below) or len(below.text.split()) >= 6 and _prints_a_number(below.text):
+                continue  # a sentence ('arrests under the prostitution statutes, compared with 158 in 2014.')
             if len(below.cells) == 1 and names(below.cells[0].text) and below.cells[0].x0 <= line.cells[0].x0 + 40:
                 raise ExtractionError(f"{source.filename}, page {line.page}: {line.text.strip()!r} has rows "
                                       f"({below.text.strip()!r}) but no printed count under it: every cell blank? "
