@@ -52,7 +52,6 @@ _NOTE_MARK = r"(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡]|§(?!\s*\d))"  # a footnote 
 _LEGEND_LINE = re.compile(rf"^\s*(?:notes?|sources?|footnotes?)\s*[:.]|^\s*{_NOTE_MARK}|^\s*[–—‒−-]{{1,2}}\s+[A-Za-z]|"
                           r"^\s*\([a-z0-9]\)\s|^\s*(?:a\s+)?blank\b", re.IGNORECASE)
 _CONTENTS = re.compile(r"^\s*(?:table\s+of\s+)?contents\s*$|^\s*(?:list\s+of\s+tables)\s*$", re.IGNORECASE)
-_REPEATED = re.compile(r"^(\S.*\S)\s+\1$")
 _LEADER = re.compile(r"^[.\s·…]{4,}$")
 _LABEL_HEADERS = {"town", "towns", "municipality", "municipalities", "jurisdiction", "jurisdictions", "agency",
                   "agencies", "city/town", "town/city", "department", "departments", "police department",
@@ -77,17 +76,9 @@ def _split_values(line: Line) -> Line:
         cell = pending.pop(0)
         if _LEADER.match(cell.text):
             continue  # dot leaders: a contents page or a label's leader, never a value
-        repeated = _REPEATED.match(cell.text)
-        if repeated and not value_like(repeated.group(1)):  # "Arrests Arrests": one header per column, set close
-            spaces = [index for index, char in enumerate(cell.text) if char == " "]
-            if cell.gaps and len(cell.gaps) == len(spaces):  # cut where the space was printed, each half keeping
-                k = spaces.index(len(repeated.group(1)))  # its own spaces ('ARRESTS CONVICTIONS' twice: four)
-                pending[:0] = [Cell(repeated.group(1), cell.x0, cell.gaps[k][0], cell.gaps[:k]),
-                               Cell(repeated.group(1), cell.gaps[k][1], cell.x1, cell.gaps[k + 1:])]
-            else:
-                half = (cell.x1 - cell.x0) / 2
-                pending[:0] = [Cell(repeated.group(1), cell.x0, cell.x0 + half - 1),
-                               Cell(repeated.group(1), cell.x0 + half + 1, cell.x1)]  # each half split further
+        copies = _copies(cell)
+        if copies is not None:  # "Arrests Arrests": one header per column, set close
+            pending[:0] = copies
             continue
         tokens = cell.text.split()
         if len(tokens) > 1 and all(value_like(token) or token.casefold() in ("total", "totals") for token in tokens) \
@@ -103,8 +94,8 @@ def _split_values(line: Line) -> Line:
             cells.append(cell)
     first = cells[0] if cells else None  # (after the values are split: '99.9 +1150.0%' is two of them)
     trailing = _TRAILING_YEAR.match(first.text) if first is not None and len(cells) > 1 and all(
-        value_like(cell.text) for cell in cells[1:]) and len(cells) == len(line.cells) else None  # (not after
-    # dot leaders: 'Summary of Charges, Calendar Year 2010 ...... 24' is an entry of contents)
+        value_like(cell.text) for cell in cells[1:]) and not any(_LEADER.match(cell.text) for cell in line.cells) \
+        else None  # (not before dot leaders: 'Summary of Charges, Calendar Year 2010 ...... 24' is contents)
     if trailing and not value_like(trailing.group(1)) and not _RUNS_ON.search(trailing.group(1).strip()):
         # columns set close: "Old Saybrook 2016" is name + year ('Arrests, 2010' is one header)
         width = (first.x1 - first.x0) / max(1, len(first.text))
@@ -113,6 +104,29 @@ def _split_values(line: Line) -> Line:
         year = Cell(trailing.group(2), first.x0 + start * width, first.x1)
         cells[:1] = [name, year]
     return Line(line.page, line.number, tuple(cells), line.top, line.bottom, line.grid, line.fields)
+
+
+def _copies(cell: Cell) -> list[Cell] | None:
+    """One header printed over several tight columns, run together ('Prostitution Prostitution Prostitution',
+    'ARRESTS CONVICTIONS ARRESTS CONVICTIONS'): one cell per copy, cut where the spaces were printed (each copy
+    keeping its own), or evenly when their places are not known. None when the text is no repetition."""
+    words = cell.text.split(" ")
+    for size in range(1, len(words) // 2 + 1):
+        count = len(words) // size
+        if len(words) % size or words != words[:size] * count or value_like(" ".join(words[:size])) or \
+                len(" ".join(words[:size]).strip()) < 2:
+            continue
+        text = " ".join(words[:size])
+        if cell.gaps and len(cell.gaps) == len(words) - 1:
+            edges = [cell.x0] + [x for k in range(1, count) for x in (cell.gaps[k * size - 1][0],
+                                                                        cell.gaps[k * size - 1][1])] + [cell.x1]
+            return [Cell(text, edges[2 * j], edges[2 * j + 1], cell.gaps[j * size:(j + 1) * size - 1])
+                    for j in range(count)]
+        width = (cell.x1 - cell.x0) / count
+        return [Cell(text, cell.x0 + j * width + (1 if j else 0), cell.x0 + (j + 1) * width - (1 if j < count - 1
+                                                                                                else 0))
+                for j in range(count)]
+    return None
 
 
 _JOINED_COUNT = re.compile(r"^(.*[^\W\d_].*?)\s+([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)$")
@@ -409,6 +423,8 @@ def _split_under_headers(lines: list[Line], places, names) -> list[Line]:
             continue
         above = next((other for other in reversed(out[max(0, index - 5):index])
                       if other.page == line.page and len(other.cells) >= 2), None)
+        if above is not None and above.cells[0].text.strip().casefold() not in _LABEL_HEADERS:
+            continue  # (the column headers of a table, under its label header: 'Offense | 2016 | 2017 | Total')
         split = _split_joined_count(line, places, names, names_alone=True) if above is not None else line
         if split is line or not all(value_like(cell.text) for cell in split.cells[1:]):
             continue
@@ -543,7 +559,8 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     if end is None and start > 0 and kept[start - 1].page == line.page and len(kept[start - 1].cells) == 1 and \
             names is not None and names(kept[start - 1].text):
         headings.append(kept[start - 1].cells[0].x0)  # the first group's heading, not yet taken into the body
-    label_like = any(abs(line.cells[0].x0 - x0) <= 3.0 for x0 in [anchor.x0, *headings]) and len(
+    labels = [row.label.x0 for row in rows[start:index] if row is not None and row.label is not None]
+    label_like = any(abs(line.cells[0].x0 - x0) <= 3.0 for x0 in [anchor.x0, *headings, *labels]) and len(
         text.split()) <= 10 and not re.search(r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels (or the
     # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
@@ -1160,16 +1177,17 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
 
 def _split_over(cells: list[Cell], below: list[Cell]) -> list[Cell]:
     """Wrapped headers of tight columns run together on one line ('trafficking patronizing' over 'in | a'):
-    split at printed spaces when every part then ends (or starts, or centres) exactly where the cell under it
-    does, as the lines of one wrapped header are set; a group header over those cells lines up with them by
-    chance at most once."""
+    split at printed spaces when every part then ends (or starts) exactly where the cell under it does, as the
+    lines of one wrapped header are set; a group header over those cells lines up with them by chance at most
+    once."""
     out: list[Cell] = []
     for cell in cells:
         under = [b for b in below if _overlap(cell, b) > 0]
         parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if len(under) >= 2 and cell.gaps else None
         if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under,
                                                                                               strict=True))
-                                     for edge in (lambda c: c.x0, lambda c: c.x1, _centre)):
+                                     for edge in (lambda c: c.x0, lambda c: c.x1)):  # (centres: by chance,
+            # under a group header centred over more columns: 'degree, ARRESTS' over '2007 | 2008' of four)
             out += parts
         else:
             out.append(cell)
@@ -1182,6 +1200,8 @@ _RUNS_ON = re.compile(r"(?:[,(&§–—-]|\b(?:and|or|of|in|the|by|for|a|per|thr
 def _stacks_on(above: Cell, cell: Cell) -> bool:
     """(A line ending in a comma or a joining word runs on whatever the widths: 'CONVICTED,' / '2013'; so does a
     phrase centred over its last word: 'Promoting prostitution in the third' / 'degree'.)"""
+    if _PERIOD_ONLY.match(above.text) and not _PERIOD_ONLY.match(cell.text):
+        return False  # a period alone over a header ('2010' over '53a-86'): the title's, or a line of its own
     widths = (max(above.x1 - above.x0, 1e-6), max(cell.x1 - cell.x0, 1e-6))
     return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and (
         max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())) or (
@@ -1476,8 +1496,8 @@ def _unglue_counts(lines: list[Line], places) -> list[Line]:
         if glued is None or not places(glued.group(1)) or _YEAR_CELL.match(glued.group(2)):
             continue
         cell = line.cells[0]
-        below = [value for other in lines[max(0, index - 4):index + 5] if other is not line and other.page ==
-                 line.page and len(other.cells) >= 2 for value in other.cells[1:] if _VALUE_LIKE.match(
+        below = [value for other in lines[max(0, index - 6):index + 5] if other is not line and other.page in (
+                 line.page, line.page - 1) and len(other.cells) >= 2 for value in other.cells[1:] if _VALUE_LIKE.match(
                      value.text.strip()) and abs(value.x1 - cell.x1) <= 1.0 and value.x0 > cell.x0]
         if not below:
             continue
@@ -1574,9 +1594,13 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
             def kinds(text: str) -> tuple[bool, bool]:
                 return bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text))
 
-            blank_row = (follower is None or follower.label is not None) and (names_place or row.blank) or (
-                follower is not None and follower.label is not None and not names_place
-                and kinds(row.label.text) == kinds(follower.label.text))  # 'CONVICTED' (blank) over 'ARRESTED 4'
+            says = kinds(row.label.text) if not names_place else (False, False)
+            follows = kinds(follower.label.text) if follower is not None and follower.label is not None else None
+            heads_it = follows is not None and sum(says) == sum(follows) == 1 and says != follows  # a statute over
+            # a measure's row (or a measure over a statute's), its cells blank or not
+            blank_row = not heads_it and ((follower is None or follower.label is not None) and (
+                names_place or row.blank) or follows is not None and not names_place and says == follows)
+            # ('CONVICTED' (blank) over 'ARRESTED 4'; 'Middlefield' (blank) over 'Middletown 3')
             if not blank_row:
                 heading = table.heading = row.label
                 if names_place:
