@@ -117,15 +117,15 @@ def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
                 continue  # a space PDFium inferred, a line break; a printed space is kept: it joins words
             angle = round(math.degrees(pdfium_c.FPDFText_GetCharAngle(textpage.raw, index))) % 360
             left, bottom, right, top = textpage.get_charbox(index, loose=True)
-            placed.append((angle, left, bottom, right, top, character))
+            placed.append((angle, left, bottom, right, top, character, index))
     finally:
         textpage.close()
     images = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=1))
     if not placed:
         return [], total, images
     reading = Counter(angle for angle, *_ in placed).most_common(1)[0][0]
-    chars = [_turn(left, bottom, right, top, reading, width, height) + (character,)
-             for angle, left, bottom, right, top, character in placed if abs(angle - reading) <= 1]
+    chars = [_turn(left, bottom, right, top, reading, width, height) + (character, index)
+             for angle, left, bottom, right, top, character, index in placed if abs(angle - reading) <= 1]
     return _lines_of(chars, number), total, images
 
 
@@ -161,28 +161,54 @@ def _lines_of(chars: list[tuple], page_number: int) -> list[Line]:
         row.sort(key=lambda ch: ch[2])
         top, bottom = min(ch[0] for ch in row), max(ch[1] for ch in row)
         height = max(ch[1] - ch[0] for ch in row)
-        space = 0.33 * height  # a gap wider than a third of the line height (no printed space in it) separates cells
         low = bisect.bisect_left(spaces, (top - 2, float("-inf")))
         high = bisect.bisect_right(spaces, (bottom + 2, float("inf")))
         printed = sorted(x for _, x in spaces[low:high])
-        cells: list[list[tuple]] = []
-        joins: list[list[bool]] = []
-        for ch in row:
-            if cells:
-                previous = cells[-1][-1]
-                gap = ch[2] - previous[3]
-                spaces_between = _spaces_between(printed, previous[3] - 1, ch[2] + 1) if gap > 0 else 0
-                spaced = spaces_between > 0
-                if gap <= space or spaces_between == 1 and gap <= 2.5 * height:  # two spaces: fixed-width columns
-                    cells[-1].append(ch)
-                    joins[-1].append(spaced or gap > space / 3)
-                    continue
-            cells.append([ch])
-            joins.append([])
-        lines.append(Line(page_number, line_number,
-                          tuple(_cell_from_chars(group, spaced) for group, spaced in zip(cells, joins, strict=True)),
+        cells = [cell for run in _runs(row) for cell in _cells_of(run, printed, height)]
+        lines.append(Line(page_number, line_number, tuple(sorted(cells, key=lambda cell: cell.x0)),
                           top=top, bottom=bottom))
     return lines
+
+
+def _overlaps(left: tuple, right: tuple) -> bool:
+    """The right character starts before the middle of the left one: two texts printed over each other."""
+    return right[2] < (left[2] + left[3]) / 2
+
+
+def _runs(row: list[tuple]) -> list[list[tuple]]:
+    """A line's characters as printed runs: all of them at once, unless two texts were set over each other (a
+    name running into the year beside it, 'jurisdiction2s015'); then each run of the content stream on its own,
+    cut where the next character steps back over the one before."""
+    if not any(_overlaps(a, b) for a, b in zip(row, row[1:], strict=False)):
+        return [row]
+    runs: list[list[tuple]] = []
+    for ch in sorted(row, key=lambda ch: ch[5]):
+        if runs and not _overlaps(runs[-1][-1], ch) and ch[2] >= runs[-1][-1][2]:
+            runs[-1].append(ch)
+        else:
+            runs.append([ch])
+    return [sorted(run, key=lambda ch: ch[2]) for run in runs]
+
+
+def _cells_of(row: list[tuple], printed: list[float], height: float) -> list[Cell]:
+    """Characters (left to right) to cells: a gap wider than a third of the line height, with no printed space in
+    it, separates two."""
+    space = 0.33 * height
+    cells: list[list[tuple]] = []
+    joins: list[list[bool]] = []
+    for ch in row:
+        if cells:
+            previous = cells[-1][-1]
+            gap = ch[2] - previous[3]
+            spaces_between = _spaces_between(printed, previous[3] - 1, ch[2] + 1) if gap > 0 else 0
+            spaced = spaces_between > 0
+            if gap <= space or spaces_between == 1 and gap <= 2.5 * height:  # two spaces: fixed-width columns
+                cells[-1].append(ch)
+                joins[-1].append(spaced or gap > space / 3)
+                continue
+        cells.append([ch])
+        joins.append([])
+    return [_cell_from_chars(group, spaced) for group, spaced in zip(cells, joins, strict=True)]
 
 
 def _spaces_between(printed: list[float], left: float, right: float) -> int:

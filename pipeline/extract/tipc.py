@@ -41,6 +41,7 @@ _TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule|appendix\s+tabl
                     r"[IVXLC]+)?\s*[.:—–-]?", re.IGNORECASE)
 _PERIOD_ONLY = re.compile(r"^\s*(?:(?:calendar\s+years?|cy|years?)\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|through|to)\s*"
                           r"(?:19|20)?\d\d)?\s*$", re.IGNORECASE)  # 'CY 2010' under a title: its period
+_SECTION_ONLY = re.compile(r"^\s*(?:(?:c\.?\s?g\.?\s?s\.?|sec\.?|§)\s*)*\d+[a-z]?-\d+[a-z]?\s*$", re.IGNORECASE)
 _REPORT_NAME = re.compile(r"\bannual\s+report\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
@@ -820,8 +821,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     for index, line in enumerate(table.header_lines):
         if _is_title(line) or title_line is not None and _wraps(title_line, line) and (_RUNS_ON.search(
                 title_line.text.strip()) or not _sits_on_a_header(line, table.header_lines[-1]) and not (
-                labels and line.cells[0].x0 > label_x1 and not _PERIOD_ONLY.match(line.text) and _runs_into_headers(
-                    table.header_lines[index:]))) or \
+                labels and line.cells[0].x0 > label_x1 and not _PERIOD_ONLY.match(line.text)
+                and not _SECTION_ONLY.match(line.text) and _runs_into_headers(table.header_lines[index:]))) or \
                 _continued_title(line):  # 'offenses by town (continued)': a title
             table.title.append(line.text.strip())
             title_line = line
@@ -909,9 +910,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         multi_seen = multi_seen or len(values) > 1
     continued = bool(table.title) and (bool(_CONTINUED.search(" ".join(table.title))) or not column_lines and (
         previous is not None and previous.table.title == table.title))
-    repeated = previous is not None and not table.title and column_lines and not (
-        table.page is not None and previous.table.page == table.page and context) and (  # (an untitled table
-        # with text of its own over it, on the page of the one before: a table of its own)
+    said_before = {_without_continued(text) for text in previous.context} if previous is not None else set()
+    repeated = previous is not None and not table.title and column_lines and not (context and (
+        table.page is not None and previous.table.page == table.page or any(
+            _without_continued(text) not in said_before for text in context))) and (  # (an untitled table with
+        # text of its own over it, on the page of the one before or saying what that one did not: its own)
         [(c.header, c.groups) for c in columns] == [(c.header, c.groups) for c in previous.columns]
         or _repeats_header(_column_header_text(table), _column_header_text(previous.table))
         or _repeats_within(_column_header_text(table), _printed_header_text(previous.table)))
