@@ -565,8 +565,17 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
         text.split()) <= 10 and not re.search(r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels (or the
     # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
-    if not (places(text) or summary_row):
-        return None  # a place, or in a summary table whose rows name statutes and measures, one of those
+    after = kept[index + 1] if index + 1 < len(kept) and kept[index + 1].page == line.page else None
+    unknown_between = end is None and label_like and after is not None and _close(line, after) and bool(
+        after.cells) and abs(after.cells[0].x0 - line.cells[0].x0) <= 3.0 and (
+        len(after.cells) == 1 and places(after.text) or _as_row(after) is not None and places(after.cells[0].text))
+    if not (places(text) or summary_row or unknown_between):
+        return None  # a place, or in a summary table whose rows name statutes and measures, one of those; or a
+        # name no town has, its cells blank, between two towns' rows (kept: the checks name it, never lost)
+    if end is None and names is not None and after is not None and _close(line, after) and len(after.cells) == 1 \
+            and not names(after.text) and not (_LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text)
+                                               or _prose(after)):
+        return None  # 'Statewide' over 'Summary of Charges': the next table's title, not a row of this one
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or \
             abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15):

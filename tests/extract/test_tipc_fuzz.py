@@ -1422,6 +1422,30 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, 'em_dash', 0.7, 'asterisk', 'blank', True, True, False, 'none', True, True, False, 30, True, False,
       294,
     ]),
+    ("'Statewide' over 'Summary of Charges' right under a long table: the next table's title, not a row", None, [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 7, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'summary', 1, ['53a-82'], ['arrests'], 'year_columns', 0,
+      'combined', 'none', True, 3, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure',
+      'calendar_year', 'en_dash', False, 'by Town', 'Offense', 'Year', 'as_is', [], 0, 'State Police', False,
+      'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False,
+      '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("a name no town has ('Springfield'), its cells blank, between two towns' rows: named, not lost", 'not_a_town', [
+      2005, 1, ['53a-83'], ['Andover', 'Ansonia', 'Ashford'], False, 'small', 19, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'wide', 1, ['53a-83'], ['arrests'], 'year_columns', 0, 'title', 'title', 'table_dot', False, 1,
+      'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False,
+      'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', False, False, False, [], False,
+      'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 1,
+      'Springfield', 1, False,
+    ]),
 ]
 
 
