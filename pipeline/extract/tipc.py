@@ -341,7 +341,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 and _close(kept[position - 1], kept[position]):
             above = _name_alone(kept, rows, position - 1, position, places, end, names)
             over = kept[position - 2] if position >= 2 and kept[position - 2].page == kept[position].page else None
-            if above is None and (rows[position].label is None and bodies and all(
+            if above is None and (bodies and all(
                     kept[i].page != kept[position].page or _continued_title(kept[i]) for i in range(position - 1)
                     if i >= bodies[-1][1]) or over is not None and any(  # a long table continued: '2011' alone
                     cell.text.strip().casefold() == "year" and _overlap(cell, kept[position - 1].cells[0]) > 0

@@ -1446,6 +1446,24 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 1,
       'Springfield', 1, False,
     ]),
+    ("a blank year row ('2007') under a '(continued)' title over a named row: it was lost without a word", None, [
+      2005, 5, ['53a-83'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-83'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', True, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
+      False, False, False, '(continued)', False, True, True, 1, False, False, 0,
+    ]),
+    ('the same blank year row, its column set further right: refused', None, [
+      2005, 5, ['53a-83'], ['Andover', 'North Branford'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-83'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', True, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
+      False, False, False, '(continued)', False, True, True, 1, False, False, 0,
+    ]),
 ]
 
 
