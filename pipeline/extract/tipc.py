@@ -351,6 +351,14 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                 break
             rows[position - 1] = above  # rows whose every cell is blank, before the first printed count
             position -= 1
+        first = rows[position]
+        over = kept[position - 1] if position >= 1 and rows[position - 1] is None else None
+        if over is not None and over.page == kept[position].page and _close(over, kept[position]) and len(
+                over.cells) == 1 and first is not None and first.group and first.label is not None and \
+                over.cells[0].x0 < first.label.x0 - 3 and names(over.text) and not places(over.text) and not (
+                _TITLE.match(over.text) or _LEGEND_START.search(over.text) or _prose(over)):
+            rows[position - 1] = Row(over, over.cells[0], [], group=True)  # a statute set out left of the names
+            position -= 1  # under it ('Convictions', blank, then 'Arrests 3'): it heads them
         if trailing_heading is None and end < len(kept) and kept[end].page == kept[position].page and (
                 end + 1 == len(kept) or kept[end + 1].page != kept[end].page) and _close(kept[end - 1], kept[end]):
             foot = kept[end]  # a heading alone at the foot of the page: the rows it heads are on the next
