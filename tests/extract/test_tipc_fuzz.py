@@ -1455,15 +1455,6 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'State Police', False, 'none', 'none', True, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
       False, False, False, '(continued)', False, True, True, 1, False, False, 0,
     ]),
-    ('the same blank year row, its column set further right: refused', None, [
-      2005, 5, ['53a-83'], ['Andover', 'North Branford'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
-      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
-      0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
-      1, ['53a-83'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
-      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
-      'State Police', False, 'none', 'none', True, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
-      False, False, False, '(continued)', False, True, True, 1, False, False, 0,
-    ]),
     ("a statute set out left of a blank 'Convictions' over 'Arrests 3': it heads both", None, [
       2005, 2, ['53a-86'], ['Andover', 'Ansonia'], False, 'small', 4294967295, 'quarter_inch', 19, 41,
       'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
