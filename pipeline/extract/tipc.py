@@ -1152,8 +1152,7 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     heads = lines[base][1] if base >= 0 else []
 
     def spans(cell: Cell) -> int:  # how many column headers it reaches well over (a group header: two or more)
-        return sum(_overlap(cell, head) >= 0.2 * max(1e-6, min(cell.x1 - cell.x0, head.x1 - head.x0))
-                   for head in heads)
+        return sum(_reaches(cell, head) for head in heads)
     for index, (line, values) in enumerate(lines[:max(base, 0)]):
         grown = []
         # (a line between, set left of the columns and read as text over the table: nothing stacks across it;
@@ -1238,6 +1237,11 @@ def _centre(cell: Cell) -> float:
     return (cell.x0 + cell.x1) / 2
 
 
+def _reaches(a: Cell, b: Cell) -> bool:
+    """A overlaps b by a fifth of the narrower of the two or more (not just touching its edge)."""
+    return _overlap(a, b) >= 0.2 * max(1e-6, min(a.x1 - a.x0, b.x1 - b.x0))
+
+
 def _overlap(a: Cell, b: Cell) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
@@ -1255,7 +1259,7 @@ def _over_one(cell: Cell, base: list[Cell], bounds: list[float]) -> Cell | None:
 
     over = [b for b in base if _overlap(cell, b) >= 0.5 * width - 1e-6 or _overlap(cell, b) >= 0.5 * min(
         width, b.x1 - b.x0) and _aligned(cell, b) and width <= 4 * max(b.x1 - b.x0, 1e-6) and within(b)]
-    touched = [b for b in base if _overlap(cell, b) >= 0.2 * min(width, max(b.x1 - b.x0, 1e-6))]
+    touched = [b for b in base if _reaches(cell, b)]
     return over[0] if len(over) == 1 and len(touched) == 1 else None  # over two headers: it spans both
 
 
@@ -1441,14 +1445,28 @@ def _carry_foot_headings(meanings: list[Meaning], places, vocabulary: Vocabulary
         foot, follower = before.rows[-1], part.rows[0]
         if not (foot.group and foot.blank and foot.label is not None) or places(foot.label.text):
             continue
-        if follower.label is not None:
-            said, says = ((bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text)))
-                          for text in (foot.label.text, follower.label.text))
-            if places(follower.label.text) or not any(said) or not any(says) or said[0] and says[0] or \
-                    said[1] and says[1]:
-                continue  # ('CONVICTED' over 'ARRESTED 4': a measure with every cell blank)
+        if follower.label is not None and (places(follower.label.text) or not _heads_the_other(
+                vocabulary, foot.label.text, follower.label.text)):
+            continue  # ('CONVICTED' over 'ARRESTED 4': a measure with every cell blank)
         before.rows.pop()
         before.trailing_heading = foot.label
+
+
+def _kinds(vocabulary: Vocabulary, text: str) -> tuple[bool, bool]:
+    """Whether a label names a statute, and whether a measure."""
+    return bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text))
+
+
+def _heads_the_other(vocabulary: Vocabulary, heading: str, label: str) -> bool:
+    """A statute alone over a row naming a measure alone, or a measure over a statute: the heading says what the
+    row leaves open, so it heads that row (whether the heading's own cells are blank or not)."""
+    said, says = _kinds(vocabulary, heading), _kinds(vocabulary, label)
+    return sum(said) == sum(says) == 1 and said != says
+
+
+def _sentence(line: Line) -> bool:
+    """Running text, or a line of it ('... reported 346 arrests under the'): never a name alone in a table."""
+    return _prose(line) or len(line.text.split()) >= 6 and _prints_a_number(line.text)
 
 
 def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceRef, names) -> None:
@@ -1463,7 +1481,7 @@ def _refuse_empty_tables(lines: list[Line], tables: list[Table], source: SourceR
         for below in lines[index + 1:index + 12]:
             if below.page != line.page or _is_title(below) or _LEGEND_START.search(below.text):
                 break
-            if _prose(below) or len(below.text.split()) >= 6 and _prints_a_number(below.text):
+            if _sentence(below):
                 continue  # a sentence ('arrests under the prostitution statutes, compared with 158 in 2014.')
             if len(below.cells) == 1 and names(below.cells[0].text) and below.cells[0].x0 <= line.cells[0].x0 + 40:
                 raise ExtractionError(f"{source.filename}, page {line.page}: {line.text.strip()!r} has rows "
@@ -1491,8 +1509,7 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
             or (above.page, above.number) in row_lines and _close(above, line)))  # (or right under a row)
         if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(
                 pages_of[re.sub(r"\d+", "#", text)]) > 1 or \
-                _CONTINUED.search(text) or _prose(line) or _LEGEND_START.search(text) or len(text.split()) >= 6 and \
-                _prints_a_number(text) or not (  # ('In 2011, police reported 346 arrests under the': a paragraph)
+                _CONTINUED.search(text) or _sentence(line) or _LEGEND_START.search(text) or not (
                     places(text) or under_header and names(text)) or any(
                     cell_text == line.cells[0].text for _, cell_text in headings):
             under_header = False
@@ -1611,15 +1628,12 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
         if row.group:
             follower = table.rows[position + 1] if position + 1 < len(table.rows) else None
             names_place = resolve_label(row.label.text, towns)[1] != "unresolved"
-            def kinds(text: str) -> tuple[bool, bool]:
-                return bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text))
-
-            says = kinds(row.label.text) if not names_place else (False, False)
-            follows = kinds(follower.label.text) if follower is not None and follower.label is not None else None
-            heads_it = follows is not None and sum(says) == sum(follows) == 1 and says != follows  # a statute over
-            # a measure's row (or a measure over a statute's), its cells blank or not
-            blank_row = not heads_it and ((follower is None or follower.label is not None) and (
-                names_place or row.blank) or follows is not None and not names_place and says == follows)
+            follows = follower is not None and follower.label is not None
+            heads_it = follows and not names_place and _heads_the_other(vocabulary, row.label.text,
+                                                                         follower.label.text)
+            blank_row = not heads_it and ((follower is None or follows) and (names_place or row.blank) or (
+                follows and not names_place and _kinds(vocabulary, row.label.text) == _kinds(
+                    vocabulary, follower.label.text)))
             # ('CONVICTED' (blank) over 'ARRESTED 4'; 'Middlefield' (blank) over 'Middletown 3')
             if not blank_row:
                 heading = table.heading = row.label
