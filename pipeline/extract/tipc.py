@@ -654,7 +654,7 @@ def _header_block(between: list[Line], first: Line) -> list[Line]:
         # a paragraph's later lines: many words, or its short last line ending a sentence
         above = between[index - 1] if index > 0 else None
         prose.append(not _is_title(line) and (_prose(line) or above is not None and prose[-1] and len(
-            line.cells) == 1 and (bool(re.search(r"[a-z)][.!?]$", line.text.strip())) or len(line.text.split()) >= 9)
+            line.cells) == 1 and (bool(re.search(r"[a-z\d)][.!?]$", line.text.strip())) or len(line.text.split()) >= 9)
             and abs(line.cells[0].x0 - above.cells[0].x0) <= 3.0 and (  # set as the paragraph's lines are: a
                 line.top - above.bottom <= 0.8 * (above.bottom - above.top)  # title after it stands apart
                 or not re.search(r"[.!?]$", above.text.strip()))))
@@ -717,8 +717,10 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     modes: list[tuple] = [("column", False), ("centred", False), ("context", False), ("column", True),
                           ("centred", True), ("context", True)]
     lone = several = 0  # lines of one phrase (of several) over the columns, above the column headers
+    tried = []  # the mode of each attempt
     while modes:
         mode = modes.pop(0)
+        tried.append(mode)
         try:
             meaning = _read_header(table, previous, vocabulary, where, mode)
         except ExtractionError as exc:
@@ -737,6 +739,16 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
             modes = [(singles, groups) for singles in itertools.product(("column", "context"), repeat=max(lone, 1))
                      for groups in itertools.product((False, True), repeat=max(several, 1))
                      if len(set(singles)) > 1 or len(set(groups)) > 1]
+    best = min(range(len(attempts)), key=lambda k: attempts[k][0])
+    if attempts[best][0] != (0, 0) and attempts[best][2] is not None and any(
+            cell.gaps for line in table.header_lines for cell in line.cells):
+        try:  # a blank column's header run into its neighbour's ('Year CONVICTED change'): the best reading again,
+            # with words set wholly between two columns cut off
+            meaning = _read_header(table, previous, vocabulary, where, tried[best], peel=True)
+            score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
+            attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
+        except ExtractionError:
+            pass
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
@@ -769,7 +781,9 @@ def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
     return sum((c.statute is None and not row_statute) + (c.measure is None and not row_measure)
                + (c.period is None and not year_column) for c in meaning.columns if c.kind == "count") + sum(
         len(same) for same in _same_meaning(meaning).values()) + len(_measures_set_aside(meaning, vocabulary)) + len(
-        _periods_against_rows(meaning))
+        _periods_against_rows(meaning)) + sum(  # a count under a bare number ('100,000', its 'Rate per' read away)
+        c.kind == "count" and bool(_VALUE_LIKE.match(c.header_text)) and not _YEAR_CELL.match(c.header_text)
+        for c in meaning.columns)
 
 
 def _periods_against_rows(meaning: Meaning) -> list[Column]:
@@ -806,7 +820,7 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
-                 mode: tuple[str | tuple[str, ...], bool | tuple[bool, ...]]) -> Meaning:
+                 mode: tuple[str | tuple[str, ...], bool | tuple[bool, ...]], peel: bool = False) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
@@ -836,7 +850,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     lines = []
     title_line: Line | None = None
     for index, line in enumerate(table.header_lines):
-        if _is_title(line) or title_line is not None and _wraps(title_line, line) and (_RUNS_ON.search(
+        if _is_title(line) or title_line is not None and _wraps(title_line, line) and len(_label_header_cut(
+                line.cells[0], edge, columns[0].x0)) == 1 and (_RUNS_ON.search(  # ('Municipality 2005 2006': no)
                 title_line.text.strip()) or not _sits_on_a_header(line, table.header_lines[-1]) and not (
                 labels and line.cells[0].x0 > label_x1 and not _PERIOD_ONLY.match(line.text)
                 and not _SECTION_ONLY.match(line.text) and _runs_into_headers(table.header_lines[index:]))) or \
@@ -847,7 +862,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
         title_line = None
         # left of the counts: the label column's header and text over the table; a header starting right of every
         # name stands over a column (blank all down, if left of the first count)
-        cells = [part for cell in line.cells for part in _label_header_cut(cell, edge)]
+        cells = [part for cell in line.cells for part in _label_header_cut(cell, edge, columns[0].x0)]
         over_columns = [c for c in cells if c.x1 > edge or labels and not grid and c.x0 > label_x1 + 1]
         chosen = {id(c) for c in over_columns}
         for cell in (c for c in cells if id(c) not in chosen):
@@ -865,11 +880,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             continue
         if values:
             lines.append((line, values))
-    lines = _stack_wrapped(lines)
+    lines = _stack_wrapped(lines, vocabulary, [len(_split_merged(values, columns)) for _, values in lines])
     # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
     # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
     # (counted as split where tight columns ran headers together: 'Arrested 100,000 Rank' is three)
-    split = [_split_merged(values, columns) for _, values in lines]
+    split = [_split_merged(values, columns, peel) for _, values in lines]
     most = max((len(values) for values in split), default=0)
     base = max((i for i, values in enumerate(split) if len(values) == most
                 and not (most == 1 and labels and values[0].x0 < label_x1 and len(columns) > 1)), default=-1)
@@ -990,24 +1005,27 @@ def _starts_with_label_header(text: str) -> bool:
     return len(words) > 1 and words[0].casefold() in _LABEL_HEADERS
 
 
-def _label_header_cut(cell: Cell, edge: float) -> list[Cell]:
+def _label_header_cut(cell: Cell, edge: float, counts_start: float) -> list[Cell]:
     """The names' header run into the column headers ('Municipality ARRESTS CONVICTIONS ...'): cut at the last
-    printed space over the names, when what it leaves there is a label header."""
+    printed space left of the first count, when what it leaves there is a label header (a long one may end right
+    of where the names do: 'Municipality 2005 2006' over tight columns)."""
     if not cell.x0 < edge < cell.x1 or not cell.gaps or len(cell.gaps) != cell.text.count(" "):
         return [cell]
     spaces = [index for index, char in enumerate(cell.text) if char == " "]
-    left = [k for k, (_, right) in enumerate(cell.gaps) if right <= edge]
-    if not left or cell.text[:spaces[left[-1]]].strip().casefold() not in _LABEL_HEADERS:
+    left = [k for k, (word_end, _) in enumerate(cell.gaps) if word_end <= counts_start
+            and cell.text[:spaces[k]].strip().casefold() in _LABEL_HEADERS]
+    if not left:
         return [cell]
     k = left[-1]
     return [Cell(cell.text[:spaces[k]], cell.x0, cell.gaps[k][0]),
             Cell(cell.text[spaces[k] + 1:], cell.gaps[k][1], cell.x1, cell.gaps[k + 1:])]
 
 
-def _split_merged(cells: list[Cell], columns: list[Column]) -> list[Cell]:
+def _split_merged(cells: list[Cell], columns: list[Column], peel: bool = False) -> list[Cell]:
     """Headers of tight columns read as one phrase ('53a-87 Rank' over two columns of counts): split at the
     printed space nearest to where the columns part, when the columns it stands over have no header of their own
-    and each part then stands over its column."""
+    and each part then stands over its column. Peeling (a reading tried only when no other fits) also cuts off
+    words set wholly between two columns' counts ('Year CONVICTED change': a column blank all down)."""
     starts, ends = [column.x0 for column in columns], [column.x1 for column in columns]  # both ascending
 
     def spanned(cell: Cell) -> range:  # the columns whose counts this cell overlaps
@@ -1027,7 +1045,40 @@ def _split_merged(cells: list[Cell], columns: list[Column]) -> list[Cell]:
         fits = parts is not None and all(part.x0 <= columns[i].x1 and columns[i].x0 <= part.x1
                                          for part, i in zip(parts, over, strict=True))
         out += parts if fits else [cell]
+    return [piece for cell in out for piece in _peel_between(cell, columns)] if peel else out
+
+
+def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
+    """Words at either end of a header, set wholly between two columns' counts, cut off as a header of their own
+    (over a column blank all down), when the rest still stands over one column."""
+    words = _words(cell)
+    if len(words) < 2:
+        return [cell]
+    starts, ends = [column.x0 - 1 for column in columns], [column.x1 + 1 for column in columns]  # ascending
+
+    def under(x0: float, x1: float) -> range:  # the columns whose counts this stretch overlaps
+        return range(bisect.bisect_left(ends, x0), bisect.bisect_right(starts, x1))
+    over = [k for k, (_, x0, x1) in enumerate(words) if under(x0, x1)]
+    if not over or len(under(words[over[0]][1], words[over[-1]][2])) != 1:
+        return [cell]
+    first, last = over[0], over[-1]
+    out = []
+    for chunk, between in ((words[:first], True), (words[first:last + 1], False), (words[last + 1:], True)):
+        if not chunk:
+            continue
+        if between and not 0 < bisect.bisect_left(ends, chunk[0][1]) < len(columns):
+            return [cell]  # outside the columns: a title's words, not a blank column's header
+        out.append(Cell(" ".join(text for text, _, _ in chunk), chunk[0][1], chunk[-1][2]))
     return out
+
+
+def _words(cell: Cell) -> list[tuple[str, float, float]]:
+    """The cell's words with where each is printed (from its printed spaces)."""
+    texts = cell.text.split(" ")
+    if len(texts) != len(cell.gaps) + 1:
+        return [(cell.text, cell.x0, cell.x1)]
+    edges = [cell.x0] + [x for gap in cell.gaps for x in gap] + [cell.x1]
+    return [(text, edges[2 * k], edges[2 * k + 1]) for k, text in enumerate(texts)]
 
 
 def _split_at_gaps(cell: Cell, under: list[Column]) -> list[Cell] | None:
@@ -1049,9 +1100,9 @@ def _split_at_gaps(cell: Cell, under: list[Column]) -> list[Cell] | None:
         if not candidates:
             return None
         k = min(candidates, key=misfit)
-        parts.append(Cell(cell.text[start_char:spaces[k]], start_x, cell.gaps[k][0]))
+        parts.append(Cell(cell.text[start_char:spaces[k]], start_x, cell.gaps[k][0], cell.gaps[first_gap:k]))
         start_char, start_x, first_gap = spaces[k] + 1, cell.gaps[k][1], k + 1
-    parts.append(Cell(cell.text[start_char:], start_x, cell.x1))
+    parts.append(Cell(cell.text[start_char:], start_x, cell.x1, cell.gaps[first_gap:]))
     return parts
 
 
@@ -1134,19 +1185,21 @@ def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float])
     return blank
 
 
-def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, list[Cell]]]:
+def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
+                   sizes: list[int]) -> list[tuple[Line, list[Cell]]]:
     """Text wrapped over several lines ('Promoting' / 'prostitution in the' / 'first degree (§' / '53a-86)'), read
     as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
     more), neither is three times wider and both are set the same way, as the lines of one wrapped text are (left,
     right or centre edges aligned: a group header never stacks onto the header of one of its columns); stacks end
     on the line of their last cell, where they are placed. A line of group headers whose every cell is set under
     one of the line above ('Patronizing a Prostitute,' / '2005') stacks whatever the widths.
-    The column-header line (the one with the most cells) is never stacked into."""
-    most = max((len(values) for _, values in lines), default=0)
-    base = max((i for i, (_, values) in enumerate(lines) if len(values) == most), default=-1)
+    The column-header line (the one with the most cells, `sizes`: counted as split where tight columns ran their
+    headers together) is never stacked into."""
+    most = max(sizes, default=0)
+    base = max((i for i, size in enumerate(sizes) if size == most), default=-1)
     lines = list(lines)
     for index in range(base - 1, -1, -1):
-        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1]))
+        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1], vocabulary))
     open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
     ended: dict[int, list[Cell]] = {}
     heads = lines[base][1] if base >= 0 else []
@@ -1194,23 +1247,31 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]]) -> list[tuple[Line, lis
     return out + lines[max(base, 0):] if base >= 0 else lines
 
 
-def _split_over(cells: list[Cell], below: list[Cell]) -> list[Cell]:
+def _split_over(cells: list[Cell], below: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
     """Wrapped headers of tight columns run together on one line ('trafficking patronizing' over 'in | a'):
     split at printed spaces when every part then ends (or starts) exactly where the cell under it does, as the
     lines of one wrapped header are set; a group header over those cells lines up with them by chance at most
-    once."""
+    once, or in a monospaced font where every word does: never cut through a statute's name ('Trafficking in
+    persons' over 'Convictions | Arrests')."""
     out: list[Cell] = []
     for cell in cells:
         under = [b for b in below if _overlap(cell, b) > 0]
         parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if len(under) >= 2 and cell.gaps else None
         if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under,
                                                                                               strict=True))
-                                     for edge in (lambda c: c.x0, lambda c: c.x1)):  # (centres: by chance,
+                                     for edge in (lambda c: c.x0, lambda c: c.x1)) and not _cuts_a_name(
+                cell, parts, vocabulary):  # (centres: by chance,
             # under a group header centred over more columns: 'degree, ARRESTS' over '2007 | 2008' of four)
             out += parts
         else:
             out.append(cell)
     return out
+
+
+def _cuts_a_name(cell: Cell, parts: list[Cell], vocabulary: Vocabulary) -> bool:
+    """The whole names a statute that none of its parts names."""
+    named = {mention.value for mention in vocabulary.statutes_in(cell.text)}
+    return bool(named - {mention.value for part in parts for mention in vocabulary.statutes_in(part.text)})
 
 
 _RUNS_ON = re.compile(r"(?:[,(&§–—-]|\b(?:and|or|of|in|the|by|for|a|per|through|to|from|with|on|at))$", re.IGNORECASE)
