@@ -300,7 +300,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     position = 0
     while position < len(kept):
         if rows[position] is None:
-            rows[position] = _page_top_blank_row(kept, position, bodies, places)
+            rows[position] = _page_top_blank_row(kept, position, bodies, places, rows)
         if rows[position] is None and (blank := _blank_rows_under(kept, position, names, places)):
             for index in blank:  # a table whose every cell is blank: names under a line of column headers (a
                 # statute over 'CONVICTED' heads it: the rows decide, see _records)
@@ -591,12 +591,13 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     return Row(line, cell, [], group=True, blank=True)
 
 
-def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, int]], places) -> Row | None:
+def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, int]], places,
+                        rows: list[Row | None]) -> Row | None:
     """A table continued onto a page with rows whose every cell is blank ('New Fairfield' alone at the top, then
     the legend): names alone at the top of the page, at the label position of the table that ended the page
-    before, are its rows."""
+    before, are its rows; so are years alone under its Year column (a long table: '2006', '2007')."""
     line = kept[index]
-    if not bodies or len(line.cells) != 1 or line.grid or not places(line.cells[0].text):
+    if not bodies or len(line.cells) != 1 or line.grid:
         return None
     start, end = bodies[-1]
     last = kept[end - 1]
@@ -604,6 +605,10 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
             kept[i].page == line.page and not _continued_title(kept[i])
             for i in range(end, index)):
         return None  # only what opens the next page (under its '(cont.)' title, if it has one)
+    if rows[end - 1] is not None and (year_row := _blank_year_row(line, rows[end - 1])) is not None:
+        return year_row
+    if not places(line.cells[0].text):
+        return None
     labels = [kept[i].cells[0] for i in range(start, end) if kept[i].cells]
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or not any(
@@ -740,15 +745,8 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
                      for groups in itertools.product((False, True), repeat=max(several, 1))
                      if len(set(singles)) > 1 or len(set(groups)) > 1]
     best = min(range(len(attempts)), key=lambda k: attempts[k][0])
-    if attempts[best][0] != (0, 0) and attempts[best][2] is not None and any(
-            cell.gaps for line in table.header_lines for cell in line.cells):
-        try:  # a blank column's header run into its neighbour's ('Year CONVICTED change'): the best reading again,
-            # with words set wholly between two columns cut off
-            meaning = _read_header(table, previous, vocabulary, where, tried[best], peel=True)
-            score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
-            attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
-        except ExtractionError:
-            pass
+    if attempts[best][0] != (0, 0):
+        _last_readings(table, previous, vocabulary, where, tried[best], attempts)
     _, _, meaning, state = min(attempts, key=lambda attempt: attempt[0])
     if meaning is None:
         raise attempts[0][1]
@@ -770,6 +768,40 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
                               "the header cannot be placed over its columns")
     table.title, table.continues, table.label_header = state  # as the chosen reading left it
     return meaning
+
+
+def _last_readings(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str, mode: tuple,
+                   attempts: list) -> None:
+    """Readings for drawings no reading above fits, added to `attempts`: a blank column's header run into its
+    neighbour's ('Year CONVICTED change'): words set wholly between two columns cut off as a header of their own;
+    a phrase alone on its line over a line of several headers ('Convictions' over 'Sec. | Sec.'), or a bare
+    statute or year ('53a-82' centred under the title, its right edge on the 'Rate' over '100,000'), wrapped onto
+    none of them, each lone phrase then read as a column's header or as the table's."""
+    def attempt(retry_mode: tuple, **how: bool) -> Meaning | None:  # the reading, None if it fits perfectly
+        try:
+            meaning = _read_header(table, previous, vocabulary, where, retry_mode, **how)
+        except ExtractionError as exc:
+            attempts.append(((float("inf"), 0), exc, None, None))
+            return None
+        score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
+        attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
+        return None if score == (0, 0) else meaning
+
+    def fits() -> bool:
+        return attempts[-1][0] == (0, 0)
+
+    if any(cell.gaps for line in table.header_lines for cell in line.cells):
+        attempt(mode, peel=True)
+        if fits():
+            return
+    if any(len(above.cells) == 1 for above, _ in itertools.pairwise(table.header_lines)):
+        apart = attempt(("context", mode[1]), lone_apart=True)
+        if apart is not None and 2 <= apart.lone <= 5:
+            for singles in itertools.product(("column", "context"), repeat=apart.lone):
+                if len(set(singles)) > 1:
+                    attempt((singles, mode[1]), lone_apart=True)
+                    if fits():
+                        return
 
 
 def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
@@ -820,7 +852,8 @@ def _same_meaning(meaning: Meaning) -> dict[tuple, list[Column]]:
 
 
 def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str,
-                 mode: tuple[str | tuple[str, ...], bool | tuple[bool, ...]], peel: bool = False) -> Meaning:
+                 mode: tuple[str | tuple[str, ...], bool | tuple[bool, ...]], peel: bool = False,
+                 lone_apart: bool = False) -> Meaning:
     grid = table.first_line.grid
     columns = _columns(table.rows, grid)
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
@@ -880,7 +913,8 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             continue
         if values:
             lines.append((line, values))
-    lines = _stack_wrapped(lines, vocabulary, [len(_split_merged(values, columns)) for _, values in lines])
+    lines = _stack_wrapped(lines, vocabulary, [len(_split_merged(values, columns)) for _, values in lines],
+                           lone_apart)
     # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
     # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
     # (counted as split where tight columns ran headers together: 'Arrested 100,000 Rank' is three)
@@ -1185,8 +1219,8 @@ def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float])
     return blank
 
 
-def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
-                   sizes: list[int]) -> list[tuple[Line, list[Cell]]]:
+def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary, sizes: list[int],
+                   lone_apart: bool = False) -> list[tuple[Line, list[Cell]]]:
     """Text wrapped over several lines ('Promoting' / 'prostitution in the' / 'first degree (§' / '53a-86)'), read
     as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
     more), neither is three times wider and both are set the same way, as the lines of one wrapped text are (left,
@@ -1194,12 +1228,14 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
     on the line of their last cell, where they are placed. A line of group headers whose every cell is set under
     one of the line above ('Patronizing a Prostitute,' / '2005') stacks whatever the widths.
     The column-header line (the one with the most cells, `sizes`: counted as split where tight columns ran their
-    headers together) is never stacked into."""
+    headers together) is never stacked into. `lone_apart`: a phrase alone on its line stacks onto no line of
+    several, a bare statute or period onto no line at all."""
     most = max(sizes, default=0)
     base = max((i for i, size in enumerate(sizes) if size == most), default=-1)
     lines = list(lines)
     for index in range(base - 1, -1, -1):
-        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1], vocabulary))
+        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1],
+                                                     lines[index - 1][1] if index else [], vocabulary))
     open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
     ended: dict[int, list[Cell]] = {}
     heads = lines[base][1] if base >= 0 else []
@@ -1220,6 +1256,8 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
         matches = []
         for cell in values:
             match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1 and adjacent
+                          and not (lone_apart and len(above) == 1 and (len(values) > 1 or _SECTION_ONLY.match(
+                              stack.text) or _PERIOD_ONLY.match(stack.text)))
                           and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
                                and _overlap(stack, cell) > 0) and k not in grown and k not in matches
                           and sum(_overlap(stack, other) > 0 for other in values) == 1  # spans: a group
@@ -1247,25 +1285,35 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
     return out + lines[max(base, 0):] if base >= 0 else lines
 
 
-def _split_over(cells: list[Cell], below: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
+def _split_over(cells: list[Cell], below: list[Cell], above: list[Cell], vocabulary: Vocabulary) -> list[Cell]:
     """Wrapped headers of tight columns run together on one line ('trafficking patronizing' over 'in | a'):
     split at printed spaces when every part then ends (or starts) exactly where the cell under it does, as the
     lines of one wrapped header are set; a group header over those cells lines up with them by chance at most
     once, or in a monospaced font where every word does: never cut through a statute's name ('Trafficking in
-    persons' over 'Convictions | Arrests')."""
+    persons' over 'Convictions | Arrests'), nor a phrase whose line above is set just as wide and cannot be cut
+    there ('Promoting prostitution in' / 'the first degree (§ 53a-86)': one group header over two lines)."""
     out: list[Cell] = []
     for cell in cells:
         under = [b for b in below if _overlap(cell, b) > 0]
-        parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if len(under) >= 2 and cell.gaps else None
-        if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under,
-                                                                                              strict=True))
-                                     for edge in (lambda c: c.x0, lambda c: c.x1)) and not _cuts_a_name(
-                cell, parts, vocabulary):  # (centres: by chance,
-            # under a group header centred over more columns: 'degree, ARRESTS' over '2007 | 2008' of four)
+        parts = _split_on_edges(cell, under) if len(under) >= 2 and cell.gaps else None
+        if parts is not None and not _cuts_a_name(cell, parts, vocabulary) and not any(
+                abs(a.x0 - cell.x0) <= 3.0 and abs(a.x1 - cell.x1) <= 3.0 and _split_on_edges(a, parts) is None
+                for a in above):
             out += parts
         else:
             out.append(cell)
     return out
+
+
+def _split_on_edges(cell: Cell, under: list[Cell]) -> list[Cell] | None:
+    """The cell cut into one part per cell under it, when every part ends (or every part starts) where its cell
+    does. (Centres are not enough: by chance, under a group header centred over more columns: 'degree, ARRESTS'
+    over '2007 | 2008' of four.)"""
+    parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if cell.gaps else None
+    if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under, strict=True))
+                                 for edge in (lambda c: c.x0, lambda c: c.x1)):
+        return parts
+    return None
 
 
 def _cuts_a_name(cell: Cell, parts: list[Cell], vocabulary: Vocabulary) -> bool:

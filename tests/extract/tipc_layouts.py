@@ -1523,6 +1523,8 @@ def _prepare_broken(kind: str, spec: TableSpec, data: Data, choice: dict, towns:
     d["subtotal"] = "none"  # (a subtotal has no parts the reconciliation can find)
     if kind in ("total_row", "total_column", "negative_count"):
         d["null_share"] = 0.0  # a suppressed part would widen what a total may differ by
+        if d["zero_text"] == "blank":  # (every count drawn zero and printed blank: no cell left to carry it)
+            d["zero_text"] = "0"
     if kind == "negative_count":  # nothing totals the bad cell, so that it is the one defect
         d["total"], d["row_total"] = "none", False
         d["zero_text"] = "0" if d["zero_text"] == "hyphen" else d["zero_text"]
