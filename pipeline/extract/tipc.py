@@ -1083,8 +1083,8 @@ def _split_merged(cells: list[Cell], columns: list[Column], peel: bool = False) 
 
 
 def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
-    """Words at either end of a header, set wholly between two columns' counts, cut off as a header of their own
-    (over a column blank all down), when the rest still stands over one column."""
+    """Words at either end of a header, set wholly between two columns' counts (or right of the last), cut off as
+    a header of their own (over a column blank all down), when the rest still stands over one column."""
     words = _words(cell)
     if len(words) < 2:
         return [cell]
@@ -1100,8 +1100,8 @@ def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
     for chunk, between in ((words[:first], True), (words[first:last + 1], False), (words[last + 1:], True)):
         if not chunk:
             continue
-        if between and not 0 < bisect.bisect_left(ends, chunk[0][1]) < len(columns):
-            return [cell]  # outside the columns: a title's words, not a blank column's header
+        if between and not 0 < bisect.bisect_left(ends, chunk[0][1]) <= len(columns):
+            return [cell]  # left of the columns: the names' header or a title's words, not a blank column's
         out.append(Cell(" ".join(text for text, _, _ in chunk), chunk[0][1], chunk[-1][2]))
     return out
 
@@ -1291,17 +1291,25 @@ def _split_over(cells: list[Cell], below: list[Cell], above: list[Cell], vocabul
     lines of one wrapped header are set; a group header over those cells lines up with them by chance at most
     once, or in a monospaced font where every word does: never cut through a statute's name ('Trafficking in
     persons' over 'Convictions | Arrests'), nor a phrase whose line above is set just as wide and cannot be cut
-    there ('Promoting prostitution in' / 'the first degree (§ 53a-86)': one group header over two lines)."""
+    there ('Promoting prostitution in' / 'the first degree (§ 53a-86)': one group header over two lines).
+    A line of several such cells splits all of them or none."""
     out: list[Cell] = []
+    spanning = 0  # phrases over two cells or more below: a line of group headers splits all of them or none
+    splits: list[list[Cell] | None] = []
     for cell in cells:
         under = [b for b in below if _overlap(cell, b) > 0]
+        spanning += len(under) >= 2 and bool(cell.gaps)
         parts = _split_on_edges(cell, under) if len(under) >= 2 and cell.gaps else None
-        if parts is not None and not _cuts_a_name(cell, parts, vocabulary) and not any(
-                abs(a.x0 - cell.x0) <= 3.0 and abs(a.x1 - cell.x1) <= 3.0 and _split_on_edges(a, parts) is None
-                for a in above):
-            out += parts
-        else:
-            out.append(cell)
+        splits.append(parts if parts is not None and not _cuts_a_name(cell, parts, vocabulary) and not any(
+            _RUNS_ON.search(before.text.strip()) and _PERIOD_ONLY.match(after.text)  # 'Arrests, | 2013': one
+            for before, after in itertools.pairwise(parts)) and not any(  # phrase, its year on an edge by chance
+            abs(a.x0 - cell.x0) <= 3.0 and abs(a.x1 - cell.x1) <= 3.0 and _split_on_edges(a, parts) is None
+            for a in above) else None)
+    if sum(parts is not None for parts in splits) < spanning:
+        return list(cells)  # ('Arrested, 2015' over 'C.G.S. | C.G.S.', its words on their left edges by chance,
+        # beside 'Convicted, 2015' and 'Arrested, 2016' that no edge cuts)
+    for cell, parts in zip(cells, splits, strict=True):
+        out += parts if parts is not None else [cell]
     return out
 
 
