@@ -188,7 +188,7 @@ def _as_row(line: Line) -> Row | None:
         return None
     if all(c.text.strip() == "§" for c in values) and re.search(r"\d+[a-z]?-\d+", label, re.IGNORECASE):
         return None  # '§ 53a-86 | §': section signs of wrapped headers ('§' / '53a-192a' below), not a row
-    readable = [c for c in values if value_like(c.text)]
+    readable = [c for c in values if value_like(c.text) or _fiscal(c.text)]  # ('FY 2004-05': a row, refused)
     if not any(re.search(r"\d", c.text) or _SYMBOL.match(c.text.strip()) for c in readable):
         return None
     if len(values) >= 2 and all(_YEAR_CELL.match(c.text.strip()) for c in values):
@@ -202,6 +202,17 @@ def _as_row(line: Line) -> Row | None:
             re.search(r"\d", c.text) for c in readable)):
         return None  # words with a number among them: text, not a row ('§ 53a-88 | § | § 53a-88 | §': a header)
     return Row(line, cells[0], values)
+
+
+def _fiscal(text: str) -> bool:
+    """A fiscal year ('FY 2004-05') in a long table's Year column: the row is kept, so that it is refused."""
+    if not re.search(r"\d", text):
+        return False
+    try:
+        periods_in(text)
+    except FiscalYear:
+        return True
+    return False
 
 
 @dataclass
@@ -300,7 +311,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
     position = 0
     while position < len(kept):
         if rows[position] is None:
-            rows[position] = _page_top_blank_row(kept, position, bodies, places, rows)
+            rows[position] = _page_top_blank_row(kept, position, bodies, places, rows, names)
         if rows[position] is None and (blank := _blank_rows_under(kept, position, names, places)):
             for index in blank:  # a table whose every cell is blank: names under a line of column headers (a
                 # statute over 'CONVICTED' heads it: the rows decide, see _records)
@@ -475,7 +486,7 @@ def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
         line = kept[below]
         if len(line.cells) != 1 or edge is not None and abs(line.cells[0].x0 - edge) > 15 or not names(
                 line.text) or _LEGEND_START.search(line.text) or _prose(line) or _prints_a_number(line.text) or \
-                line.cells[0].x1 >= heads[0].x0:
+                line.cells[0].x1 >= _centre(heads[0]):  # (a long name may reach under the header's first letters)
             break
         edge = line.cells[0].x0 if edge is None else edge
         found.append(below)
@@ -489,9 +500,12 @@ def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
         return []  # unlabelled: the names must end the table (notes or text follow), not run on into a header
     if found and below < len(kept) and kept[below].page != header.page:  # the page ends under them
         after = below  # the next page's first row, or first name alone, under its (cont.) title and header
+        last_x0 = kept[found[-1]].cells[0].x0
         while after < len(kept) and kept[after].page == kept[below].page and _as_row(kept[after]) is None and not (
-                len(kept[after].cells) == 1 and names(kept[after].text) and not _CONTINUED.search(kept[after].text)):
-            after += 1
+                len(kept[after].cells) == 1 and names(kept[after].text) and not _CONTINUED.search(kept[after].text)
+                and not (kept[after].cells[0].x0 > last_x0 + 3 and not places(kept[after].text))):
+            after += 1  # (past names set in from the last here: '53a-82' at the foot, 'Convictions', blank, over
+            # 'Arrests 7' overleaf)
         opening = _as_row(kept[after]) if after < len(kept) and kept[after].page == kept[below].page else None
         if opening is not None and not (opening.label is not None and places(opening.label.text) and all(
                 places(kept[index].text) for index in found)):
@@ -592,10 +606,11 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
 
 
 def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, int]], places,
-                        rows: list[Row | None]) -> Row | None:
+                        rows: list[Row | None], names) -> Row | None:
     """A table continued onto a page with rows whose every cell is blank ('New Fairfield' alone at the top, then
     the legend): names alone at the top of the page, at the label position of the table that ended the page
-    before, are its rows; so are years alone under its Year column (a long table: '2006', '2007')."""
+    before, are its rows (statutes and measures too, if its rows name those: 'Convictions' of a summary); so
+    are years alone under its Year column (a long table: '2006', '2007')."""
     line = kept[index]
     if not bodies or len(line.cells) != 1 or line.grid:
         return None
@@ -607,9 +622,10 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
         return None  # only what opens the next page (under its '(cont.)' title, if it has one)
     if rows[end - 1] is not None and (year_row := _blank_year_row(line, rows[end - 1])) is not None:
         return year_row
-    if not places(line.cells[0].text):
-        return None
     labels = [kept[i].cells[0] for i in range(start, end) if kept[i].cells]
+    if not (places(line.cells[0].text) or names(line.cells[0].text) and not _sentence(line) and any(
+            names(label.text) and not places(label.text) for label in labels)):
+        return None
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or not any(
             abs(cell.x0 - label.x0) <= 15 for label in labels):
@@ -794,14 +810,18 @@ def _last_readings(table: Table, previous: Meaning | None, vocabulary: Vocabular
         attempt(mode, peel=True)
         if fits():
             return
-    if any(len(above.cells) == 1 for above, _ in itertools.pairwise(table.header_lines)):
-        apart = attempt(("context", mode[1]), lone_apart=True)
-        if apart is not None and 2 <= apart.lone <= 5:
-            for singles in itertools.product(("column", "context"), repeat=apart.lone):
-                if len(set(singles)) > 1:
-                    attempt((singles, mode[1]), lone_apart=True)
-                    if fits():
-                        return
+    if any(len(above.cells) == 1 or len(above.cells) < len(below.cells)
+           for above, below in itertools.pairwise(table.header_lines)):
+        for groups in (False, True):
+            apart = attempt(("context", groups), lone_apart=True)
+            if fits():
+                return
+            if apart is not None and 2 <= apart.lone <= 5:
+                for singles in itertools.product(("column", "context"), repeat=apart.lone):
+                    if len(set(singles)) > 1:
+                        attempt((singles, groups), lone_apart=True)
+                        if fits():
+                            return
 
 
 def _missing(meaning: Meaning, vocabulary: Vocabulary) -> int:
@@ -859,9 +879,11 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     if not columns:  # every cell blank: a column under each of its column headers, or those of the part above
         names_end = max((row.label.x1 for row in table.rows if row.label is not None), default=0.0)
         last = table.header_lines[-1] if table.header_lines else None
-        heads = [cell for cell in last.cells if cell.x0 > names_end] if last is not None and not _is_title(
-            last) and not _CONTINUED.search(last.text) else []
-        if heads and all(cell.text.strip().casefold() in _LABEL_HEADERS for cell in last.cells if cell.x0 <= names_end):
+        heads = [cell for cell in last.cells if _centre(cell) > names_end] if last is not None and not _is_title(
+            last) and not _CONTINUED.search(last.text) else []  # (centred right of the names: a long name may
+        # reach under a header's first letters)
+        if heads and all(cell.text.strip().casefold() in _LABEL_HEADERS for cell in last.cells
+                         if _centre(cell) <= names_end):
             columns = [Column(cell.x0, cell.x1) for cell in heads]
         elif previous is not None:
             columns = [Column(c.x0, c.x1) for c in previous.columns]
@@ -913,8 +935,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
             continue
         if values:
             lines.append((line, values))
-    lines = _stack_wrapped(lines, vocabulary, [len(_split_merged(values, columns)) for _, values in lines],
-                           lone_apart)
+    lines = _stack_wrapped(lines, vocabulary, [_split_merged(values, columns) for _, values in lines], lone_apart)
     # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
     # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
     # (counted as split where tight columns ran headers together: 'Arrested 100,000 Rank' is three)
@@ -1219,7 +1240,7 @@ def _blank_columns(base: list[Cell], columns: list[Column], bounds: list[float])
     return blank
 
 
-def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary, sizes: list[int],
+def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary, split: list[list[Cell]],
                    lone_apart: bool = False) -> list[tuple[Line, list[Cell]]]:
     """Text wrapped over several lines ('Promoting' / 'prostitution in the' / 'first degree (§' / '53a-86)'), read
     as one cell over its joint width. Cells stack when each sits over the one above (half the narrower width or
@@ -1227,15 +1248,16 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
     right or centre edges aligned: a group header never stacks onto the header of one of its columns); stacks end
     on the line of their last cell, where they are placed. A line of group headers whose every cell is set under
     one of the line above ('Patronizing a Prostitute,' / '2005') stacks whatever the widths.
-    The column-header line (the one with the most cells, `sizes`: counted as split where tight columns ran their
-    headers together) is never stacked into. `lone_apart`: a phrase alone on its line stacks onto no line of
-    several, a bare statute or period onto no line at all."""
-    most = max(sizes, default=0)
-    base = max((i for i, size in enumerate(sizes) if size == most), default=-1)
+    The column-header line (the one with the most cells, counted as `split` where tight columns ran their headers
+    together) is never stacked into. `lone_apart`: a line stacks onto no line of more cells ('Arrested |
+    Convicted' over 'CGS | CGS | CGS | CGS'), a bare statute or period alone on its line onto none at all."""
+    most = max((len(cells) for cells in split), default=0)
+    base = max((i for i, cells in enumerate(split) if len(cells) == most), default=-1)
     lines = list(lines)
     for index in range(base - 1, -1, -1):
-        lines[index] = (lines[index][0], _split_over(lines[index][1], lines[index + 1][1],
-                                                     lines[index - 1][1] if index else [], vocabulary))
+        below = split[base] if index + 1 == base else lines[index + 1][1]
+        lines[index] = (lines[index][0], _split_over(lines[index][1], below, lines[index - 1][1] if index else [],
+                                                     vocabulary))
     open_stacks: list[tuple[Cell, int]] = []  # (stacked cell, index of the line it last grew on)
     ended: dict[int, list[Cell]] = {}
     heads = lines[base][1] if base >= 0 else []
@@ -1256,8 +1278,8 @@ def _stack_wrapped(lines: list[tuple[Line, list[Cell]]], vocabulary: Vocabulary,
         matches = []
         for cell in values:
             match = next((k for k, (stack, last) in enumerate(open_stacks) if last == index - 1 and adjacent
-                          and not (lone_apart and len(above) == 1 and (len(values) > 1 or _SECTION_ONLY.match(
-                              stack.text) or _PERIOD_ONLY.match(stack.text)))
+                          and not (lone_apart and (len(above) < len(values) or len(above) == 1 and (
+                              _SECTION_ONLY.match(stack.text) or _PERIOD_ONLY.match(stack.text))))
                           and (_stacks_on(stack, cell) or parallel and _aligned(stack, cell)
                                and _overlap(stack, cell) > 0) and k not in grown and k not in matches
                           and sum(_overlap(stack, other) > 0 for other in values) == 1  # spans: a group
@@ -1623,7 +1645,8 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
         above = lines[index - 1] if index else None
         under_header = above is not None and above.page == line.page and (under_header or bool(above.cells) and (
             len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS
-            or (above.page, above.number) in row_lines and _close(above, line)))  # (or right under a row)
+            or (above.page, above.number) in row_lines and _close(above, line) or _continued_title(above)))
+        # (or right under a row, or under a '(continued)' title)
         if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(
                 pages_of[re.sub(r"\d+", "#", text)]) > 1 or \
                 _CONTINUED.search(text) or _sentence(line) or _LEGEND_START.search(text) or not (
