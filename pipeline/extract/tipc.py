@@ -484,8 +484,9 @@ def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
     edge = header.cells[0].x0 if labelled else None  # where the names are set
     while below < len(kept) and kept[below].page == header.page and _close(kept[below - 1], kept[below]):
         line = kept[below]
-        if len(line.cells) != 1 or edge is not None and abs(line.cells[0].x0 - edge) > 15 or not names(
-                line.text) or _LEGEND_START.search(line.text) or _prose(line) or _prints_a_number(line.text) or \
+        if len(line.cells) != 1 or edge is not None and abs(line.cells[0].x0 - edge) > 15 or not (names(
+                line.text) or _unknown_over_a_place(kept, below, places)) or _LEGEND_START.search(line.text) or \
+                _prose(line) or _prints_a_number(line.text) or \
                 line.cells[0].x1 >= _centre(heads[0]):  # (a long name may reach under the header's first letters)
             break
         edge = line.cells[0].x0 if edge is None else edge
@@ -512,6 +513,15 @@ def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
             return []  # it opens with counts: these are the headings of those, set at the foot of this page
             # (places over places are rows: the next page goes on with the towns, 'Union 2')
     return found
+
+
+def _unknown_over_a_place(kept: list[Line], index: int, places) -> bool:
+    """A short label no town has ('Springfield'), set right over a town alone at its edge: a row whose every cell
+    is blank, kept so that the checks name it."""
+    line, after = kept[index], kept[index + 1] if index + 1 < len(kept) else None
+    return after is not None and after.page == line.page and _close(line, after) and len(after.cells) == 1 and \
+        len(line.cells) == 1 and abs(after.cells[0].x0 - line.cells[0].x0) <= 3.0 and len(line.text.split()) <= 5 \
+        and not re.search(r"\d|[.;!?:](?:\s|$)", line.text) and bool(places(after.text))
 
 
 def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
@@ -588,7 +598,11 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
     after = kept[index + 1] if index + 1 < len(kept) and kept[index + 1].page == line.page else None
-    unknown_between = end is None and label_like and after is not None and _close(line, after) and bool(
+    under_headers = index >= 1 and kept[index - 1].page == line.page and len(kept[index - 1].cells) >= 2 and \
+        kept[index - 1].cells[0].text.strip().casefold() in _LABEL_HEADERS and not _starts_with_label_header(text)
+    unknown_between = (end is None or under_headers) and label_like and after is not None and _close(
+        line, after) and text.strip().casefold() not in _LABEL_HEADERS and bool(  # (right under the column
+        # headers, over the first town: 'Springfield', blank, is a row the checks name, never header text)
         after.cells) and abs(after.cells[0].x0 - line.cells[0].x0) <= 3.0 and (
         len(after.cells) == 1 and places(after.text) or _as_row(after) is not None and places(after.cells[0].text))
     if not (places(text) or summary_row or unknown_between):
@@ -906,7 +920,9 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     title_line: Line | None = None
     for index, line in enumerate(table.header_lines):
         if _is_title(line) or title_line is not None and _wraps(title_line, line) and len(_label_header_cut(
-                line.cells[0], edge, columns[0].x0)) == 1 and (_RUNS_ON.search(  # ('Municipality 2005 2006': no)
+                line.cells[0], edge, columns[0].x0)) == 1 and not _runs_on_into(line, table.header_lines[
+                    index + 1] if index + 1 < len(table.header_lines) else None) and (_RUNS_ON.search(
+                    # ('Municipality 2005 2006': no; nor 'Convictions,' over '2005 | Arrests, 2005')
                 title_line.text.strip()) or not _sits_on_a_header(line, table.header_lines[-1]) and not (
                 labels and line.cells[0].x0 > label_x1 and not _PERIOD_ONLY.match(line.text)
                 and not _SECTION_ONLY.match(line.text) and _runs_into_headers(table.header_lines[index:]))) or \
@@ -1034,6 +1050,14 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
     meaning = Meaning(table, columns, bounds, context, lone, several)
     _assign(meaning, vocabulary, where)
     return meaning
+
+
+def _runs_on_into(line: Line, below: Line | None) -> bool:
+    """A phrase ending in a comma or joining word whose next line is a line of several headers, one of them set
+    under it: the first line of that header, however it lines up with the title above."""
+    return below is not None and len(line.cells) == 1 and len(below.cells) >= 2 and bool(
+        _RUNS_ON.search(line.text.strip())) and any(_aligned(line.cells[0], cell) and _overlap(line.cells[0], cell) > 0
+                                                    for cell in below.cells)
 
 
 def _runs_into_headers(lines: list[Line]) -> bool:
@@ -1347,9 +1371,9 @@ def _split_on_edges(cell: Cell, under: list[Cell]) -> list[Cell] | None:
 
 
 def _cuts_a_name(cell: Cell, parts: list[Cell], vocabulary: Vocabulary) -> bool:
-    """The whole names a statute that none of its parts names."""
-    named = {mention.value for mention in vocabulary.statutes_in(cell.text)}
-    return bool(named - {mention.value for part in parts for mention in vocabulary.statutes_in(part.text)})
+    """The whole names a statute in words that no one part holds ('Trafficking | in persons', 'Sec. | 53a-87')."""
+    return any(not any(" ".join(mention.text.split()).casefold() in " ".join(part.text.split()).casefold()
+                       for part in parts) for mention in vocabulary.statutes_in(cell.text))
 
 
 _RUNS_ON = re.compile(r"(?:[,(&§–—-]|\b(?:and|or|of|in|the|by|for|a|per|through|to|from|with|on|at))$", re.IGNORECASE)
