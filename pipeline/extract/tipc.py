@@ -1228,11 +1228,12 @@ def _repeats_within(own: list[str], before: list[str]) -> bool:
 
 def _sits_on_a_header(line: Line, headers: Line) -> bool:
     """A short line set on one of the column headers below it, its right edge or centre on that header's
-    ('Rate' / 'per' over '100,000'): the first lines of that header, not the title wrapped."""
+    ('Rate' / 'per' over '100,000', 'Trafficking' over 'in persons'): the first lines of that header, not the
+    title wrapped."""
     if line is headers or len(line.cells) != 1 or len(headers.cells) < 2:
         return False
     cell = line.cells[0]
-    return any(cell.x1 - cell.x0 <= header.x1 - header.x0 + 1 and (
+    return any(cell.x1 - cell.x0 <= 1.25 * (header.x1 - header.x0) + 1 and (
         abs(cell.x1 - header.x1) <= 1.0 or abs(_centre(cell) - _centre(header)) <= 1.0) for header in headers.cells)
 
 
@@ -1688,22 +1689,26 @@ _GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
 
 def _unglue_counts(lines: list[Line], places) -> list[Line]:
     """A row's name with its first count set hard against it ('Total, all jurisdictions647'), where the number
-    ends exactly where a column's counts end in the rows around it (right-aligned figures): cut it off there, as
-    wide as those counts' digits. A number that ends where no column's counts do (a footnote number after the
-    name) stays, and is refused."""
+    ends exactly where a column's counts end in the rows around it (right-aligned figures), or is centred where
+    they are: cut it off there, as wide as those counts' digits. A number set where no column's counts are (a
+    footnote number after the name) stays, and is refused."""
     out = list(lines)
     for index, line in enumerate(lines):
         glued = _GLUED.match(line.cells[0].text.strip()) if line.cells and not line.grid else None
         if glued is None or not places(glued.group(1)) or _YEAR_CELL.match(glued.group(2)):
             continue
-        cell = line.cells[0]
-        below = [value for other in lines[max(0, index - 6):index + 5] if other is not line and other.page in (
-                 line.page, line.page - 1) and len(other.cells) >= 2 for value in other.cells[1:] if _VALUE_LIKE.match(
-                     value.text.strip()) and abs(value.x1 - cell.x1) <= 1.0 and value.x0 > cell.x0]
+        cell, number = line.cells[0], glued.group(2)
+
+        def digit(value: Cell) -> float:
+            return (value.x1 - value.x0) / max(1, len(value.text.strip()))
+        around = [value for other in lines[max(0, index - 6):index + 5] if other is not line and other.page in (
+                  line.page, line.page - 1) and len(other.cells) >= 2 for value in other.cells[1:] if _VALUE_LIKE.match(
+                      value.text.strip()) and value.x0 > cell.x0]
+        below = [value for value in around if abs(value.x1 - cell.x1) <= 1.0 or abs(  # right-aligned, or centred
+            cell.x1 - digit(value) * len(number) / 2 - _centre(value)) <= 1.0]
         if not below:
             continue
-        digit = (below[0].x1 - below[0].x0) / max(1, len(below[0].text.strip()))
-        start = cell.x1 - digit * len(glued.group(2))
+        start = cell.x1 - digit(below[0]) * len(number)
         out[index] = Line(line.page, line.number, (Cell(glued.group(1), cell.x0, start - 0.5),
                                                    Cell(glued.group(2), start, cell.x1), *line.cells[1:]),
                           line.top, line.bottom, line.grid, line.fields)

@@ -1774,6 +1774,24 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       '0', 0.7, 'asterisk', 'blank', False, False, False, '(continued)', False, False, 1, False, False, 0, 0,
       'Springfield', 1, False,
     ]),
+    ("'Total, all jurisdictions12', its count centred where the counts are: cut off", None, [
+      2005, 1, ['53a-88'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 1, 0, 'Helvetica', 7, True, 'tight', 'narrow', 0.0, 'centre', 'none', False, False, False, 0.0, 'wide',
+      1, ['53a-88'], ['arrests'], 'year_columns', 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent',
+      'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year',
+      'as_is', [], 0, 'State Police', False, 'Total, all jurisdictions', 'none', False, False, False, [], False,
+      '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("'Trafficking' left-aligned with the title and right-aligned on 'in persons': the header's", None, [
+      2005, 1, ['53a-82', '53a-192a'], ['Andover', 'Ansonia', 'West Hartford'], False, 'small', 0, '19-40pt', 26,
+      41, 'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0,
+      False, False, False, 0, 1, 0, 'Courier', 7, False, 'tight', 'wide', 2.0, 'right', 'none', False, True,
+      True, 0.0, 'long', 2, ['53a-82', '53a-192a'], ['arrests'], 0, 'group', 'title', 'table_dot', False, 1,
+      'none', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Municipality',
+      'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False, '0',
+      0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
 ]
 
 
