@@ -824,7 +824,7 @@ def _last_readings(table: Table, previous: Meaning | None, vocabulary: Vocabular
         attempt(mode, peel=True)
         if fits():
             return
-    if any(len(above.cells) == 1 or len(above.cells) < len(below.cells)
+    if any((len(above.cells) == 1 or len(above.cells) < len(below.cells)) and not _is_title(above)
            for above, below in itertools.pairwise(table.header_lines)):
         for groups in (False, True):
             apart = attempt(("context", groups), lone_apart=True)
