@@ -762,10 +762,8 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
             attempts.append(((float("inf"), 0), exc, None, None))
             continue
         lone, several = max(lone, meaning.lone), max(several, meaning.several)
-        # fewest columns without meaning, then fewest counts set aside only by a group header ('%' over the last
-        # column is its header's first line, not a group over all of them)
-        score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
-        attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
+        attempts.append(_scored(meaning, vocabulary))
+        score = attempts[-1][0]
         if score == (0, 0):
             break
         if not modes and 2 <= lone + several <= 5 and len(attempts) == 6:  # no one way of reading every line
@@ -800,6 +798,15 @@ def understand(table: Table, previous: Meaning | None, vocabulary: Vocabulary, w
     return meaning
 
 
+def _scored(meaning: Meaning, vocabulary: Vocabulary) -> tuple:
+    """An attempt: (score, no error, the reading, what it set on the table). The score: fewest columns without
+    meaning, then fewest counts set aside only by a group header ('%' over the last column is its header's first
+    line, not a group over all of them)."""
+    table = meaning.table
+    score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
+    return score, None, meaning, (list(table.title), table.continues, table.label_header)
+
+
 def _last_readings(table: Table, previous: Meaning | None, vocabulary: Vocabulary, where: str, mode: tuple,
                    attempts: list) -> None:
     """Readings for drawings no reading above fits, added to `attempts`: a blank column's header run into its
@@ -813,9 +820,8 @@ def _last_readings(table: Table, previous: Meaning | None, vocabulary: Vocabular
         except ExtractionError as exc:
             attempts.append(((float("inf"), 0), exc, None, None))
             return None
-        score = (_missing(meaning, vocabulary), sum(c.skipped_by_group for c in meaning.columns))
-        attempts.append((score, None, meaning, (list(table.title), table.continues, table.label_header)))
-        return None if score == (0, 0) else meaning
+        attempts.append(_scored(meaning, vocabulary))
+        return None if attempts[-1][0] == (0, 0) else meaning
 
     def fits() -> bool:
         return attempts[-1][0] == (0, 0)
