@@ -1368,11 +1368,12 @@ def _split_over(cells: list[Cell], below: list[Cell], above: list[Cell], vocabul
 
 def _split_on_edges(cell: Cell, under: list[Cell]) -> list[Cell] | None:
     """The cell cut into one part per cell under it, when every part ends (or every part starts) where its cell
-    does. (Centres are not enough: by chance, under a group header centred over more columns: 'degree, ARRESTS'
-    over '2007 | 2008' of four.)"""
+    does. (Centres are enough over three cells or more, never two: by chance, under a group header centred over
+    more columns: 'degree, ARRESTS' over '2007 | 2008' of four.)"""
     parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if cell.gaps else None
+    edges = (lambda c: c.x0, lambda c: c.x1) + ((_centre,) if len(under) >= 3 else ())
     if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under, strict=True))
-                                 for edge in (lambda c: c.x0, lambda c: c.x1)):
+                                 for edge in edges):
         return parts
     return None
 

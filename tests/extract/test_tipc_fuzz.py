@@ -1792,6 +1792,16 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False, '0',
       0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
     ]),
+    ("four tight columns' wrapped headers, each centred, run together on two lines: split by centres", None, [
+      2005, 1, ['53a-86', '53a-83', '53a-192a'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19,
+      41, 'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0,
+      False, False, False, 0, 1, 0, 'Helvetica', 11, True, 'tight', 'narrow', 0.0, 'centre', 'none', False,
+      False, False, 0.0, 'long', 2, ['53a-83', '53a-192a'], ['arrests', 'convictions'], 0, 'column', 'column',
+      'table_dot', False, 1, 'none', 'as_is', False, 'participle', 'as_is', 'measure', 'calendar_year',
+      'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False,
+      False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1,
+      False, False, 0,
+    ]),
 ]
 
 
