@@ -184,8 +184,8 @@ def _as_row(line: Line) -> Row | None:
         return None
     label = cells[0].text.strip()
     values = list(cells[1:])
-    if not values or label.casefold() in _LABEL_HEADERS or _TITLE.match(label):
-        return None
+    if not values or label.casefold() in _LABEL_HEADERS or _TITLE.match(label) or _fiscal(label):
+        return None  # ('FY 2004-05 | FY 2005-06': group headers)
     if all(c.text.strip() == "§" for c in values) and re.search(r"\d+[a-z]?-\d+", label, re.IGNORECASE):
         return None  # '§ 53a-86 | §': section signs of wrapped headers ('§' / '53a-192a' below), not a row
     readable = [c for c in values if value_like(c.text) or _fiscal(c.text)]  # ('FY 2004-05': a row, refused)

@@ -1802,6 +1802,16 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1,
       False, False, 0,
     ]),
+    ("'FY 2004-05' 'FY 2005-06' over an untitled table's columns: group headers, refused as fiscal", 'fiscal_year', [
+      2005, 2, ['53a-82', '53a-83'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'wide', 2, ['53a-82', '53a-83'], ['arrests', 'convictions'], 'year_groups', 0, 'column', 'column',
+      'none', False, 1, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year',
+      'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', False, False,
+      False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False,
+      False, 0, 0, 'Springfield', 1, False,
+    ]),
 ]
 
 
