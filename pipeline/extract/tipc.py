@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +42,9 @@ _TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule|appendix\s+tabl
 _PERIOD_ONLY = re.compile(r"^\s*(?:(?:calendar\s+years?|cy|years?)\s+)?(?:19|20)\d\d(?:\s*(?:[-–—]|through|to)\s*"
                           r"(?:19|20)?\d\d)?\s*$", re.IGNORECASE)  # 'CY 2010' under a title: its period
 _SECTION_ONLY = re.compile(r"^\s*(?:(?:c\.?\s?g\.?\s?s\.?|sec\.?|§)\s*)*\d+[a-z]?-\d+[a-z]?\s*$", re.IGNORECASE)
+_ABOUT_A_TABLE = re.compile(r"\s*(?i:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?,?\s+"
+                            r"(?:below\s+|above\s+)?(?:shows|lists|gives|presents|reports|summari[sz]es|compares|provides|contains|"
+                            r"includes|displays|sets out|breaks)\b")  # a sentence about a table, not its title
 _REPORT_NAME = re.compile(r"\bannual\s+report\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
@@ -206,13 +209,16 @@ def _as_row(line: Line) -> Row | None:
 
 def _fiscal(text: str) -> bool:
     """A fiscal year ('FY 2004-05') in a long table's Year column: the row is kept, so that it is refused."""
-    if not re.search(r"\d", text):
-        return False
+    return bool(re.search(r"\d", text)) and _fiscal_year(text) is not None
+
+
+def _fiscal_year(text: str) -> FiscalYear | None:
+    """The fiscal year the text prints, as the error that refuses it."""
     try:
         periods_in(text)
-    except FiscalYear:
-        return True
-    return False
+    except FiscalYear as exc:
+        return exc
+    return None
 
 
 @dataclass
@@ -305,7 +311,7 @@ def find_tables(lines: list[Line], names=lambda text: False, places=lambda text:
                                  places, names)
     running = running_lines(lines, keep=lambda line: bool(_TITLE.match(line.text)) or _as_row(line) is not None)
     kept = [line for line in lines if (line.page, line.number) not in running]
-    rows = [_as_row(line) for line in kept]
+    rows = [None if _signs_over_sections(kept, index) else _as_row(line) for index, line in enumerate(kept)]
     bodies: list[tuple[int, int]] = []  # [start, end) positions in kept
     trailing_headings: dict[tuple[int, int], Cell | None] = {}
     position = 0
@@ -441,14 +447,21 @@ def _split_under_headers(lines: list[Line], places, names) -> list[Line]:
     for index, line in enumerate(lines):
         if len(line.cells) != 1 or line.grid or not line.cells[0].gaps:
             continue
-        above = next((other for other in reversed(out[max(0, index - 5):index])
-                      if other.page == line.page and len(other.cells) >= 2), None)
-        if above is not None and above.cells[0].text.strip().casefold() not in _LABEL_HEADERS:
-            continue  # (the column headers of a table, under its label header: 'Offense | 2016 | 2017 | Total')
-        split = _split_joined_count(line, places, names, names_alone=True) if above is not None else line
+        split = _split_joined_count(line, places, names, names_alone=True)
         if split is line or not all(value_like(cell.text) for cell in split.cells[1:]):
             continue
-        heads = [[k for k, head in enumerate(above.cells[1:]) if _overlap(head, cell) > 0] for cell in split.cells[1:]]
+        above = next((other for other in reversed(out[max(0, index - 5):index]) if other.page == line.page and (
+            len(other.cells) >= 2 or len(other.cells) == 1 and other.cells[0].x0 >= split.cells[0].x1 and
+            _PERIOD_ONLY.match(other.text))), None)
+        if above is None:  # (one column: its year alone on its line, right of the names: '2005'; not 'per', of
+            # 'Rate' / 'per' / 'YEAR ARRESTED CONVICTED 100,000')
+            continue
+        labelled = above.cells[0].text.strip().casefold() in _LABEL_HEADERS
+        if not labelled and above.cells[0].x0 < split.cells[0].x1:
+            continue  # the column headers of a table, under its label header ('Offense | 2016 | 2017 | Total') or
+            # right of the names ('2005 | 2006 | 2007 | 2008' over 'Arrests, 53a-82 1,770 1,827 1,475 2,083')
+        heads = [[k for k, head in enumerate(above.cells[1:] if labelled else above.cells) if _overlap(head, cell) > 0]
+                 for cell in split.cells[1:]]
         if all(len(k) == 1 for k in heads) and len({k[0] for k in heads}) == len(heads):
             out[index] = split
     return out
@@ -524,6 +537,20 @@ def _unknown_over_a_place(kept: list[Line], index: int, places) -> bool:
         and not re.search(r"\d|[.;!?:](?:\s|$)", line.text) and bool(places(after.text))
 
 
+def _signs_over_sections(kept: list[Line], index: int) -> bool:
+    """Section signs wrapped above their numbers ('Promoting | §' over 'prostitution | 53a-192a'): a header
+    line, whatever its label says; a '§' standing for a suppressed count has no section number under it."""
+    line = kept[index]
+    signs = line.cells[1:]
+    if not signs or any(cell.text.strip() != "§" for cell in signs) or index + 1 >= len(kept):
+        return False
+    below = kept[index + 1]
+    if below.page != line.page or not _close(line, below):
+        return False
+    numbers = [cell for cell in below.cells if _SECTION_ONLY.match(cell.text)]
+    return all(any(number.x0 - 2 <= sign.x1 and sign.x0 <= number.x1 + 2 for number in numbers) for sign in signs)
+
+
 def _header_read_as_row(first: Row | None, second: Row | None) -> bool:
     """A line of column headers read as the first row: one number among its words ('ARRESTS Rank 100,000', its
     'label' set out over the columns, not where the names below it are), or several years and no name."""
@@ -549,7 +576,8 @@ def _header_at_page_foot(kept: list[Line], start: int, previous_end: int, names,
                      kept[start])  # (under its '(continued)' title)
     values = list(first_row.cells[1:])
     columns_line = max((i for i, line in enumerate(header) if len(line.cells) > 1 or not _is_title(line) and any(
-        _overlap(line.cells[0], value) > 0 for value in values)), default=len(header))  # ('Count' alone over them)
+        _overlap(line.cells[0], value) > 0 for value in values) and not (  # ('Count' alone over them; not a long
+        len(first_row.cells) > 1 and line.cells[0].x0 < first_row.cells[0].x1)), default=len(header))  # heading)
 
     def over_the_counts(line: Line) -> bool:  # an untitled table's column headers, each over a count below
         return bool(values) and all(any(cell.x0 - 3 <= value.x1 and value.x0 <= cell.x1 + 3 for value in values)
@@ -723,6 +751,9 @@ def _is_title(line: Line) -> bool:
 
 def _prose(line: Line) -> bool:
     """A line of running text (ten words or more, a sentence ending in it), never part of a table's header."""
+    if len(line.cells) == 1 and _ABOUT_A_TABLE.match(line.text):
+        return True  # 'Table 1 shows each department's count; ...': a sentence about a table (a title's words after
+        # its number name what it counts, in any case: 'Table 2a promoting prostitution ...')
     text = re.sub(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+\S+?[.:]?\s", "", line.text.strip(),
                   flags=re.IGNORECASE)  # 'Table 1. Arrests ...': the number's full stop ends no sentence
     return len(line.cells) == 1 and len(text.split()) >= 9 and bool(
@@ -1111,18 +1142,14 @@ def _split_merged(cells: list[Cell], columns: list[Column], peel: bool = False) 
     printed space nearest to where the columns part, when the columns it stands over have no header of their own
     and each part then stands over its column. Peeling (a reading tried only when no other fits) also cuts off
     words set wholly between two columns' counts ('Year CONVICTED change': a column blank all down)."""
-    starts, ends = [column.x0 for column in columns], [column.x1 for column in columns]  # both ascending
-
-    def spanned(cell: Cell) -> range:  # the columns whose counts this cell overlaps
-        return range(bisect.bisect_left(ends, cell.x0), bisect.bisect_right(starts, cell.x1))
-
+    under = _columns_under(columns)  # the columns whose counts a stretch overlaps
     headers_over: dict[int, int] = {}
     for cell in cells:
-        for index in spanned(cell):
+        for index in under(cell.x0, cell.x1):
             headers_over[index] = headers_over.get(index, 0) + 1
     out: list[Cell] = []
     for cell in cells:
-        over = spanned(cell)
+        over = under(cell.x0, cell.x1)
         if len(over) < 2 or not cell.gaps or any(headers_over[index] > 1 for index in over):
             out.append(cell)
             continue
@@ -1139,10 +1166,7 @@ def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
     words = _words(cell)
     if len(words) < 2:
         return [cell]
-    starts, ends = [column.x0 - 1 for column in columns], [column.x1 + 1 for column in columns]  # ascending
-
-    def under(x0: float, x1: float) -> range:  # the columns whose counts this stretch overlaps
-        return range(bisect.bisect_left(ends, x0), bisect.bisect_right(starts, x1))
+    under = _columns_under(columns, slack=1.0)
     over = [k for k, (_, x0, x1) in enumerate(words) if under(x0, x1)]
     if not over or len(under(words[over[0]][1], words[over[-1]][2])) != 1:
         return [cell]
@@ -1151,10 +1175,20 @@ def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
     for chunk, between in ((words[:first], True), (words[first:last + 1], False), (words[last + 1:], True)):
         if not chunk:
             continue
-        if between and not 0 < bisect.bisect_left(ends, chunk[0][1]) <= len(columns):
+        if between and not 0 < under(chunk[0][1], chunk[0][1]).start <= len(columns):
             return [cell]  # left of the columns: the names' header or a title's words, not a blank column's
         out.append(Cell(" ".join(text for text, _, _ in chunk), chunk[0][1], chunk[-1][2]))
     return out
+
+
+def _columns_under(columns: list[Column], slack: float = 0.0) -> Callable[[float, float], range]:
+    """`under(x0, x1)`: the range of columns (sorted, apart) whose counts the stretch x0..x1 overlaps, found by
+    bisection: a header line over 20,000 columns must not test each."""
+    starts, ends = [column.x0 - slack for column in columns], [column.x1 + slack for column in columns]
+
+    def under(x0: float, x1: float) -> range:
+        return range(bisect.bisect_left(ends, x0), bisect.bisect_right(starts, x1))
+    return under
 
 
 def _words(cell: Cell) -> list[tuple[str, float, float]]:
@@ -1679,16 +1713,19 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
             len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS
             or (above.page, above.number) in row_lines and _close(above, line) or _continued_title(above)))
         # (or right under a row, or under a '(continued)' title)
+        counted = len(line.cells) == 1 and above is not None and above.page == line.page and len(above.cells) > 1 \
+            and _close(above, line) and _split_joined_count(line, places, names, names_alone=True) is not line
+        # (a name and its counts set as one phrase under a line of column headers: 'Arrests, 53a-82 1,770 1,827')
         if len(line.cells) != 1 or line.grid or (line.page, line.number) in taken or len(
                 pages_of[re.sub(r"\d+", "#", text)]) > 1 or \
-                _CONTINUED.search(text) or _sentence(line) or _LEGEND_START.search(text) or not (
-                    places(text) or under_header and names(text)) or any(
+                _CONTINUED.search(text) or _sentence(line) and not counted or _LEGEND_START.search(text) or not (
+                    places(text) or under_header and names(text) or counted) or any(
                     cell_text == line.cells[0].text for _, cell_text in headings):
             under_header = False
             continue
         raise ExtractionError(f"{source.filename}, page {line.page}: {text!r} stands alone, in no table that could be "
-                              "read (a row whose every cell is blank, or a heading, with no header to place it "
-                              "under): refused rather than lost")
+                              "read (a row whose every cell is blank, a heading, or a name run together with its "
+                              "counts, with no header to place it under): refused rather than lost")
 
 
 _GLUED = re.compile(r"^(.*[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)$")
@@ -1743,9 +1780,7 @@ def _refuse_fiscal(table: Table, source: SourceRef) -> None:
     texts = [" ".join(line.text for line in table.header_lines)] + [
         cell.text for row in table.rows for cell in row.line.cells]
     for text in texts:
-        try:
-            periods_in(text)
-        except FiscalYear as exc:
+        if (exc := _fiscal_year(text)) is not None:
             raise ExtractionError(f"{table.where(source)}: {str(exc)!r} is a fiscal year, not a calendar year: the "
                                   "table is refused (its counts cannot be placed in calendar years)") from None
 
