@@ -347,13 +347,22 @@ def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int |
         gap = line.top - inner.bottom if line.top >= inner.bottom else inner.top - line.bottom
         return gap < 1.5 * (line.bottom - line.top)
 
+    def one_sentence(upper: Line | None, lower: Line | None) -> bool:  # a paragraph's lines, one running on into the
+        # next ('... reported 274 arrests' / 'under the prostitution statutes, ...'): text, never a running head
+        if upper is None or lower is None or len(upper.cells) != 1 or len(lower.cells) != 1:
+            return False
+        height = upper.bottom - upper.top
+        return abs(upper.cells[0].x0 - lower.cells[0].x0) <= 1.0 and 0 <= lower.top - upper.bottom < 0.8 * height \
+            and not re.search(r"[.!?:]$", upper.text.strip()) and bool(re.match(r"[a-z]", lower.text.strip()))
+
     running = set()
     for page_lines in by_page.values():
         count = len(page_lines)
         for edge, step in ((range(min(3, count)), 1), (range(count - 1, max(count - 4, -1), -1), -1)):
             for index in edge:  # from the edge inwards; `inner` is the next line towards the middle
                 line, inner = page_lines[index], page_lines[index + step] if 0 <= index + step < count else None
-                if not repeated(line) or set_under(line, inner):
+                if not repeated(line) or set_under(line, inner) or one_sentence(*((line, inner) if step == 1 else
+                                                                                   (inner, line))):
                     break
                 running.add((line.page, line.number))
     running |= {(line.page, line.number) for line in lines if not line.grid and _PAGE_MARK.match(line.text.strip())}

@@ -521,8 +521,12 @@ def _blank_rows_under(kept: list[Line], index: int, names, places) -> list[int]:
             after += 1  # (past names set in from the last here: '53a-82' at the foot, 'Convictions', blank, over
             # 'Arrests 7' overleaf)
         opening = _as_row(kept[after]) if after < len(kept) and kept[after].page == kept[below].page else None
-        if opening is not None and not (opening.label is not None and places(opening.label.text) and all(
-                places(kept[index].text) for index in found)):
+        siblings = opening is not None and opening.label is not None and len(found) >= 2 and abs(
+            kept[found[-1]].cells[0].x0 - opening.label.x0) <= 3 and kept[found[0]].cells[0].x0 < opening.label.x0 - 3
+        # ('53a-82' over 'Convictions', blank, set in as 'Arrests 2' overleaf is: a heading and its first row)
+        if opening is not None and not siblings and not (opening.label is not None and places(opening.label.text)
+                                                         and all(places(kept[index].text) or _unknown_over_a_place(
+                                                             kept, index, places) for index in found)):
             return []  # it opens with counts: these are the headings of those, set at the foot of this page
             # (places over places are rows: the next page goes on with the towns, 'Union 2')
     return found
@@ -677,8 +681,9 @@ def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, in
             places(kept[after].cells[0].text):  # 'Summary of Charges' is a title)
         after += 1
     if after < len(kept) and kept[after].page == line.page and _close(kept[after - 1], kept[after]) and not (
-            _LEGEND_START.search(kept[after].text) or _LEGEND_LINE.match(kept[after].text) or _prose(kept[after])):
-        return None
+            (_LEGEND_START.search(kept[after].text) or _LEGEND_LINE.match(kept[after].text)) and re.search(
+                r"[^\W\d_]{2}", kept[after].text) or _prose(kept[after])):
+        return None  # (a '§' alone is no note: the first line of a header '§' / '53a-82', under a title)
     return Row(line, cell, [], group=True, blank=True)
 
 
@@ -1842,6 +1847,12 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
             follows = follower is not None and follower.label is not None
             heads_it = follows and not names_place and _heads_the_other(vocabulary, row.label.text,
                                                                          follower.label.text)
+            if heads_it and follower.group:  # a measure over a statute that heads rows of measures itself, or is
+                # set further out ('Convictions' (blank) over '53a-83' over 'Arrests 8'): a row, not their heading
+                under = next((other for other in table.rows[position + 2:] if not other.group), None)
+                heads_it = follower.label.x0 >= row.label.x0 - 3 and not (
+                    under is not None and under.label is not None and
+                    _kinds(vocabulary, under.label.text) == _kinds(vocabulary, row.label.text))
             blank_row = not heads_it and ((follower is None or follows) and (names_place or row.blank) or (
                 follows and not names_place and _kinds(vocabulary, row.label.text) == _kinds(
                     vocabulary, follower.label.text)))
