@@ -121,6 +121,8 @@ def _copies(cell: Cell) -> list[Cell] | None:
                 len(" ".join(words[:size]).strip()) < 2:
             continue
         text = " ".join(words[:size])
+        if size >= 6 and re.search(r"(?:[^\W\d_]|\))[.!?]$", text):
+            return None  # a sentence said twice ('Table 2 shows each department's count; ... (2010 Census).'): text
         if cell.gaps and len(cell.gaps) == len(words) - 1:
             edges = [cell.x0] + [x for k in range(1, count) for x in (cell.gaps[k * size - 1][0],
                                                                         cell.gaps[k * size - 1][1])] + [cell.x1]
@@ -624,7 +626,8 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     if end is None and start > 0 and kept[start - 1].page == line.page and len(kept[start - 1].cells) == 1 and \
             names is not None and names(kept[start - 1].text):
         headings.append(kept[start - 1].cells[0].x0)  # the first group's heading, not yet taken into the body
-    labels = [row.label.x0 for row in rows[start:index] if row is not None and row.label is not None]
+    labels = [row.label.x0 for row in (rows[start:index] if end is None else rows[start:end])
+              if row is not None and row.label is not None]  # (above the body: the labels of its rows below)
     label_like = any(abs(line.cells[0].x0 - x0) <= 3.0 for x0 in [anchor.x0, *headings, *labels]) and len(
         text.split()) <= 10 and not re.search(r"[a-z]{3,}[.;!?](?:\s|$)|\d", bare)  # set as the labels (or the
     # headings) are; no sentence, no count ('reported 156')
@@ -644,6 +647,9 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
             and not names(after.text) and not (_LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text)
                                                or _prose(after)):
         return None  # 'Statewide' over 'Summary of Charges': the next table's title, not a row of this one
+    if end is None and after is not None and _close(line, after) and len(after.cells) >= 2 and \
+            after.cells[0].text.strip().casefold() in _LABEL_HEADERS:
+        return None  # right over 'Town | Year | Arrests': the next table's title ('Offenses for Prostitution by Town')
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or \
             abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15):
@@ -1486,6 +1492,9 @@ def _centred_over(cell: Cell, columns: list[Column], base: list[Cell]) -> bool:
 
 def _column_cells(values: list[Cell], columns: list[Column], bounds: list[float], grid: bool) -> None:
     zones = [_zone_of(_centre(cell), bounds) for cell in values]
+    zones = [0 if zone < 0 and 0 not in zones and cell.x1 >= columns[0].x1 - 1 and cell.text.strip().casefold() not in
+             _LABEL_HEADERS else zone for cell, zone in zip(values, zones, strict=True)]  # right-aligned over the
+    # first column, its centre over a long name ('2005' over '5' beside 'Total, all jurisdictions')
     if len(set(zones)) != len(zones):
         _spread_group(values, columns, grid)
         return
@@ -1707,6 +1716,15 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
     taken = {(line.page, line.number) for table in tables for line in table.header_lines} | row_lines
     headings = {(table.page, cell.text) for table in tables
                 for cell in (table.trailing_heading, table.opening_heading, table.heading) if cell is not None}
+    for table in tables:  # a name under a table's labelled column headers, taken as header text: its row lost
+        labelled = max((i for i, line in enumerate(table.header_lines) if len(line.cells) > 1 and
+                        line.cells[0].text.strip().casefold() in _LABEL_HEADERS), default=None)
+        for line in table.header_lines[labelled + 1:] if labelled is not None else []:
+            if len(line.cells) == 1 and names(line.text) and not _CONTINUED.search(line.text) and not \
+                    _LEGEND_START.search(line.text) and (table.page, line.cells[0].text) not in headings:
+                raise ExtractionError(f"{source.filename}, page {line.page}: {line.text.strip()!r} stands under the "
+                                      "column headers of a table but is read as neither a row nor a heading: "
+                                      "refused rather than lost")
     pages_of: dict[str, set] = {}  # text (digits aside) -> pages: a running head or foot repeats
     for line in lines:
         pages_of.setdefault(re.sub(r"\d+", "#", line.text.strip()), set()).add(line.page)
@@ -1847,13 +1865,15 @@ def _records(meaning: Meaning, legend: Legend, source: SourceRef, towns: Mapping
             follows = follower is not None and follower.label is not None
             heads_it = follows and not names_place and _heads_the_other(vocabulary, row.label.text,
                                                                          follower.label.text)
+            sibling = False
             if heads_it and follower.group:  # a measure over a statute that heads rows of measures itself, or is
                 # set further out ('Convictions' (blank) over '53a-83' over 'Arrests 8'): a row, not their heading
                 under = next((other for other in table.rows[position + 2:] if not other.group), None)
-                heads_it = follower.label.x0 >= row.label.x0 - 3 and not (
+                sibling = follower.label.x0 < row.label.x0 - 3 or (
                     under is not None and under.label is not None and
                     _kinds(vocabulary, under.label.text) == _kinds(vocabulary, row.label.text))
-            blank_row = not heads_it and ((follower is None or follows) and (names_place or row.blank) or (
+                heads_it = not sibling
+            blank_row = sibling or not heads_it and ((follower is None or follows) and (names_place or row.blank) or (
                 follows and not names_place and _kinds(vocabulary, row.label.text) == _kinds(
                     vocabulary, follower.label.text)))
             # ('CONVICTED' (blank) over 'ARRESTED 4'; 'Middlefield' (blank) over 'Middletown 3')

@@ -1823,7 +1823,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False,
       False, 0,
     ]),
-    ("a paragraph opening 'Table 1 shows each department's count; ...' cut short by its width: prose, not the title of the table below", 'total_row', [
+    ("a paragraph opening 'Table 1 shows each department's count; ...' cut short by its width: prose, not "
+     "the title of the table below", 'total_row', [
       2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, '41-72pt', 19, 55, 'portrait', 'portrait',
       'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False, 0, 0,
       'Courier', 11, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1,
@@ -1832,7 +1833,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False,
       False, '(continued)', False, False, 1, False, True, 38, 0, 'Springfield', 1, False,
     ]),
-    ("a summary row set as one phrase ('Arrests, 53a-82 1,770 1,827 1,475 2,083') under years with no label header: was lost silently", None, [
+    ("a summary row set as one phrase ('Arrests, 53a-82 1,770 1,827 1,475 2,083') under years with no "
+     "label header: was lost silently", None, [
       2005, 4, ['53a-82'], ['Andover', 'Ansonia'], False, 'large', 0, 'quarter_inch', 19, 41, 'portrait',
       'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
       0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
@@ -1846,7 +1848,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)',
       False, False, 1, False, False, 0,
     ]),
-    ("a summary row set as one phrase ('Arrests, 53a-82 1,665') under one year alone on its line, right of the names", None, [
+    ("a summary row set as one phrase ('Arrests, 53a-82 1,665') under one year alone on its line, right "
+     "of the names", None, [
       2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'large', 0, 'quarter_inch', 19, 41, 'portrait',
       'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
       0, 1, 0, 'Helvetica', 11, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0,
@@ -1855,7 +1858,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0,
       'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
     ]),
-    ("a summary's long heading at the page foot reaching over the Count column heads the measures overleaf (not a column-header line)", None, [
+    ("a summary's long heading at the page foot reaching over the Count column heads the measures "
+     "overleaf (not a column-header line)", None, [
       2005, 1, ['53a-82', '53a-86'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
       'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
       False, False, 0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
@@ -1869,7 +1873,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'Offense', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False,
       '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', True, True, True, 2, False, False, 0,
     ]),
-    ("'Convictions' (blank) over '53a-83' set further out, over 'Arrests 8': a row, not their heading (was lost)", None, [
+    ("'Convictions' (blank) over '53a-83' set further out, over 'Arrests 8': a row, not their heading "
+     "(was lost)", None, [
       2005, 1, ['53a-82', '53a-83'], ['Andover', 'Ansonia'], False, 'small', 10, 'quarter_inch', 19, 41,
       'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
       False, False, 0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
@@ -1879,7 +1884,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, False, False, [], False, 'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)',
       False, False, 1, False, False, 0,
     ]),
-    ("a statute and 'Convictions' (blank) at a summary's page foot, 'Arrests 2' set in as it is overleaf: a first part of blank rows", None, [
+    ("a statute and 'Convictions' (blank) at a summary's page foot, 'Arrests 2' set in as it is overleaf: "
+     "a first part of blank rows", None, [
       2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 3, 'quarter_inch', 19, 41, 'portrait',
       'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
       0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0,
@@ -1889,7 +1895,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       [], False, 'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, True, True, 1,
       False, False, 0,
     ]),
-    ("'Springfield' (no town) over 'Bozrah', both blank at a page foot, the table going on overleaf: rows, not header text", 'not_a_town', [
+    ("'Springfield' (no town) over 'Bozrah', both blank at a page foot, the table going on overleaf: "
+     "rows, not header text", 'not_a_town', [
       2005, 2, ['53a-86'], ['Avon', 'Bozrah', 'Andover'], False, 'small', 270, 'quarter_inch', 19, 41,
       'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
       False, False, 0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
@@ -1899,7 +1906,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       '0', 0.35, 'asterisk', 'blank', False, False, False, '(continued)', False, True, True, 1, False, False, 0,
       0, 'Springfield', 1, False,
     ]),
-    ("an untitled table's title atop a page over a lone section sign: no blank row continuing the contents before", 'total_row', [
+    ("an untitled table's title atop a page over a lone section sign: no blank row continuing the "
+     "contents before", 'total_row', [
       2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
       'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, True, False,
       0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1,
@@ -1908,7 +1916,8 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'as_is', [], 0, 'State Police', False, 'none', False, False, False, [], False, '0', 0.0, 'asterisk',
       'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield', 1, False,
     ]),
-    ("a paragraph's first line repeated on each page (digits aside) runs on into the next: text, not a running head", None, [
+    ("a paragraph's first line repeated on each page (digits aside) runs on into the next: text, not a "
+     "running head", None, [
       2005, 1, ['53a-82', '53a-83'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
       'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
       False, True, 0, 2, 0, 'Helvetica', 9, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
@@ -1921,6 +1930,57 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
       'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
       False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("'53a-83' over 'Arrests' (blank, set in) over '53a-82' and 'Arrests 4': the first group, not header "
+     "text (was lost)", None, [
+      2005, 1, ['53a-83', '53a-82'], ['Andover', 'Ansonia'], False, 'small', 1, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'summary', 2, ['53a-83', '53a-82'], ['arrests'], 'year_columns', 0, 'nested', 'table_dot', False, 1,
+      'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False,
+      'by Town', 'Offense', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False,
+      [], False, 'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False,
+      False, 0,
+    ]),
+    ("a sentence said twice on one line ('Table 2 shows ... (2010 Census).' twice): prose, not copies of "
+     "a header", None, [
+      2005, 2, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'landscape',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 7, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests'], 'single_year_title',
+      2005, 'title', 'title', 'title', 'none', False, 1, 'none', 'as_is', False, 'noun', 'as_is', 'measure',
+      'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False,
+      'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False,
+      '(continued)', False, False, 1, False, True, 213,
+    ]),
+    ("an untitled table's title right over its header ('Town', 'Year', 'Arrests'), under a one-row summary: not "
+     "the summary's blank row", None, [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0,
+      'summary', 1, ['53a-82'], ['arrests'], 'year_columns', 0, 'statute', 'title', 'table_dot', False, 1,
+      'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False,
+      'by Town', 'Offense', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False,
+      [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False,
+      0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1,
+      ['53a-82'], ['arrests'], 0, 'title', 'title', 'none', False, 1, 'none', 'as_is', False, 'noun', 'as_is',
+      'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police',
+      False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False,
+      '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("a year header right-aligned over its counts, its centre over a long 'Total, all jurisdictions'", 'total_row', [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 0, 'Helvetica', 9, True, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1,
+      ['53a-82'], ['arrests'], 'year_columns', 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent',
+      'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year',
+      'as_is', [], 0, 'State Police', False, 'Total, all jurisdictions', False, False, False, [], False, '0',
+      0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0,
+      'Springfield', 1, False,
     ]),
 ]
 
