@@ -45,6 +45,8 @@ _SECTION_ONLY = re.compile(r"^\s*(?:(?:c\.?\s?g\.?\s?s\.?|sec\.?|§)\s*)*\d+[a-z
 _ABOUT_A_TABLE = re.compile(r"\s*(?i:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?,?\s+"
                             r"(?:below\s+|above\s+)?(?:shows|lists|gives|presents|reports|summari[sz]es|compares|provides|contains|"
                             r"includes|displays|sets out|breaks)\b")  # a sentence about a table, not its title
+_JOINING = re.compile(r"^\s*(?:in|of|the|in the|of the|a|an|and|for|to|or|on|by)\s*$", re.IGNORECASE)  # a wrapped
+# phrase's short line: its width says nothing
 _REPORT_NAME = re.compile(r"\bannual\s+report\b", re.IGNORECASE)
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d(?:\s*[–—‒−-]\s*(?:19|20)\d\d)?$")
@@ -647,14 +649,27 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
             and not names(after.text) and not (_LEGEND_START.search(after.text) or _LEGEND_LINE.match(after.text)
                                                or _prose(after)):
         return None  # 'Statewide' over 'Summary of Charges': the next table's title, not a row of this one
-    if end is None and after is not None and _close(line, after) and len(after.cells) >= 2 and \
-            after.cells[0].text.strip().casefold() in _LABEL_HEADERS:
+    if end is None and _over_a_labelled_header(kept, index):
         return None  # right over 'Town | Year | Arrests': the next table's title ('Offenses for Prostitution by Town')
     cell = line.cells[0]
     if value_like(cell.text) or _TITLE.match(cell.text) or _LEGEND_START.search(cell.text) or \
             abs(cell.x0 - anchor.x0) > (0.5 if line.grid else 15):
         return None
     return Row(line, cell, [], group=True, blank=True)
+
+
+def _over_a_labelled_header(kept: list[Line], index: int) -> bool:
+    """The line stands right over a line of column headers led by the names' header ('Town | Year | Arrests'),
+    or over such a line's wrapped column headers, set right of its start ('Prostitution' over '(53a-82)')."""
+    line, below = kept[index], index + 1
+    while below < len(kept) and kept[below].page == line.page and _close(kept[below - 1], kept[below]):
+        cells = kept[below].cells
+        if len(cells) >= 2 and cells[0].text.strip().casefold() in _LABEL_HEADERS:
+            return True
+        if not cells or cells[0].x0 <= line.cells[0].x0 + 3 or below - index > 3:
+            return False
+        below += 1
+    return False
 
 
 def _page_top_blank_row(kept: list[Line], index: int, bodies: list[tuple[int, int]], places,
@@ -1116,7 +1131,8 @@ def _runs_into_headers(lines: list[Line]) -> bool:
 
     def wraps_on(above: Cell, below: Cell) -> bool:  # lines of one header: aligned, of like widths ('2007 through
         widths = sorted((max(above.x1 - above.x0, 1e-6), max(below.x1 - below.x0, 1e-6)))  # 2009' over 'Rate': no)
-        return _aligned(above, below) and _overlap(above, below) > 0 and widths[1] <= 3 * widths[0]
+        joining = _JOINING.match(above.text) or _JOINING.match(below.text)  # ('Trafficking' / 'in' / 'persons')
+        return _aligned(above, below) and _overlap(above, below) > 0 and (widths[1] <= 3 * widths[0] or joining)
     stacked, among_others = 1, False
     for line in lines[1:]:
         below = [cell for cell in line.cells if wraps_on(stack, cell)]

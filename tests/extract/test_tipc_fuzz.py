@@ -1982,6 +1982,31 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0,
       'Springfield', 1, False,
     ]),
+    ("'Trafficking' / 'in' / 'persons' centred over a column under the title: a column's wrapped header, "
+     "not the title's", None, [
+      2005, 1, ['53a-82', '53a-192a'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 1, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'wide', 2, ['53a-192a', '53a-82'], ['arrests'], 'year_columns', 0, 'group', 'title', 'table_dot',
+      False, 1, 'none', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town',
+      'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False, '0',
+      0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("an untitled table's title over wrapped column headers over 'Town', under a one-row summary: not its "
+     "blank row", None, [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0,
+      'summary', 1, ['53a-82'], ['arrests'], 'year_columns', 0, 'combined', 'table_dot', False, 1, 'plain',
+      'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town',
+      'Offense', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False,
+      '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+      'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, True, False, 0.0, 'long', 1,
+      ['53a-82'], ['arrests'], 0, 'group', 'title', 'none', False, 1, 'plain', 'before_number', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
 ]
 
 
