@@ -1128,16 +1128,20 @@ def _runs_into_headers(lines: list[Line]) -> bool:
     Third') down to a line of several headers where its last part stands among them ('Degree | Prostitution'):
     a column's header, however well it happens to centre under the title above it."""
     stack = lines[0].cells[0]
+    ways = {"left", "right", "centre"}  # how the lines are set: the same way all down (one wrapped header)
 
     def wraps_on(above: Cell, below: Cell) -> bool:  # lines of one header: aligned, of like widths ('2007 through
         widths = sorted((max(above.x1 - above.x0, 1e-6), max(below.x1 - below.x0, 1e-6)))  # 2009' over 'Rate': no)
         joining = _JOINING.match(above.text) or _JOINING.match(below.text)  # ('Trafficking' / 'in' / 'persons')
-        return _aligned(above, below) and _overlap(above, below) > 0 and (widths[1] <= 3 * widths[0] or joining)
+        return bool(ways & _alignments(above, below)) and _overlap(above, below) > 0 and (
+            widths[1] <= 3 * widths[0] or joining)
     stacked, among_others = 1, False
     for line in lines[1:]:
         below = [cell for cell in line.cells if wraps_on(stack, cell)]
         if len(below) != 1 or len(line.cells) == 1 and among_others:
             break
+        ways &= _alignments(stack, below[0])  # ('Offenses by Town' left-aligned on '53a-82,' by chance, which is
+        # centred on 'Convictions' below it: no one header)
         stack, stacked, among_others = below[0], stacked + 1, among_others or len(line.cells) > 1
     return among_others and stacked >= 3  # (over three lines or more, the last ones among other columns'
     # headers: '53a-82' over 'CONVICTED' alone, under the title, is the title's)
@@ -1408,17 +1412,24 @@ def _split_over(cells: list[Cell], below: list[Cell], above: list[Cell], vocabul
     there ('Promoting prostitution in' / 'the first degree (§ 53a-86)': one group header over two lines).
     A line of several such cells splits all of them or none."""
     out: list[Cell] = []
-    spanning = 0  # phrases over two cells or more below: a line of group headers splits all of them or none
-    splits: list[list[Cell] | None] = []
-    for cell in cells:
-        under = [b for b in below if _overlap(cell, b) > 0]
-        spanning += len(under) >= 2 and bool(cell.gaps)
-        parts = _split_on_edges(cell, under) if len(under) >= 2 and cell.gaps else None
-        splits.append(parts if parts is not None and not _cuts_a_name(cell, parts, vocabulary) and not any(
-            _RUNS_ON.search(before.text.strip()) and _PERIOD_ONLY.match(after.text)  # 'Arrests, | 2013': one
-            for before, after in itertools.pairwise(parts)) and not any(  # phrase, its year on an edge by chance
-            abs(a.x0 - cell.x0) <= 3.0 and abs(a.x1 - cell.x1) <= 3.0 and _split_on_edges(a, parts) is None
-            for a in above) else None)
+    spanning = sum(len([b for b in below if _overlap(cell, b) > 0]) >= 2 and bool(cell.gaps) for cell in cells)
+    # (phrases over two cells or more below: a line of group headers splits all of them or none)
+
+    def split_all(centres: bool) -> list[list[Cell] | None]:
+        splits: list[list[Cell] | None] = []
+        for cell in cells:
+            under = [b for b in below if _overlap(cell, b) > 0]
+            parts = _split_on_edges(cell, under, centres) if len(under) >= 2 and cell.gaps else None
+            splits.append(parts if parts is not None and not _cuts_a_name(cell, parts, vocabulary) and not any(
+                _RUNS_ON.search(before.text.strip()) and _PERIOD_ONLY.match(after.text)  # 'Arrests, | 2013': one
+                for before, after in itertools.pairwise(parts)) and not any(  # phrase, its year on an edge by chance
+                abs(a.x0 - cell.x0) <= 3.0 and abs(a.x1 - cell.x1) <= 3.0 and _split_on_edges(a, parts) is None
+                for a in above) else None)
+        return splits
+    splits = split_all(centres=False)
+    if sum(parts is not None for parts in splits) < spanning and spanning >= 2:
+        splits = split_all(centres=True)  # ('Patronizing Trafficking' four times, each word centred on 'a
+        # prostitute' or 'in persons' under it: centred wrapped headers of tight columns, never chance four times)
     if sum(parts is not None for parts in splits) < spanning:
         return list(cells)  # ('Arrested, 2015' over 'C.G.S. | C.G.S.', its words on their left edges by chance,
         # beside 'Convicted, 2015' and 'Arrested, 2016' that no edge cuts)
@@ -1427,12 +1438,12 @@ def _split_over(cells: list[Cell], below: list[Cell], above: list[Cell], vocabul
     return out
 
 
-def _split_on_edges(cell: Cell, under: list[Cell]) -> list[Cell] | None:
+def _split_on_edges(cell: Cell, under: list[Cell], centres: bool = False) -> list[Cell] | None:
     """The cell cut into one part per cell under it, when every part ends (or every part starts) where its cell
     does. (Centres are enough over three cells or more, never two: by chance, under a group header centred over
-    more columns: 'degree, ARRESTS' over '2007 | 2008' of four.)"""
+    more columns: 'degree, ARRESTS' over '2007 | 2008' of four; unless `centres`: several phrases of a line agree.)"""
     parts = _split_at_gaps(cell, [Column(b.x0, b.x1) for b in under]) if cell.gaps else None
-    edges = (lambda c: c.x0, lambda c: c.x1) + ((_centre,) if len(under) >= 3 else ())
+    edges = (lambda c: c.x0, lambda c: c.x1) + ((_centre,) if len(under) >= 3 or centres else ())
     if parts is not None and any(all(abs(edge(part) - edge(b)) <= 1.0 for part, b in zip(parts, under, strict=True))
                                  for edge in edges):
         return parts
@@ -1463,6 +1474,12 @@ def _stacks_on(above: Cell, cell: Cell) -> bool:
 def _aligned(a: Cell, b: Cell) -> bool:
     """Set as the lines of one wrapped text are: left edges, right edges or centres within 3 pt."""
     return min(abs(a.x0 - b.x0), abs(a.x1 - b.x1), abs(_centre(a) - _centre(b))) <= 3.0
+
+
+def _alignments(a: Cell, b: Cell) -> set[str]:
+    """Which edges of the two line up within 3 pt: left, right, centre."""
+    return {way for way, apart in (("left", a.x0 - b.x0), ("right", a.x1 - b.x1), ("centre", _centre(a) - _centre(b)))
+            if abs(apart) <= 3.0}
 
 
 def _centre(cell: Cell) -> float:

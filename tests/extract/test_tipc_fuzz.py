@@ -2007,6 +2007,47 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
       False, False, '(continued)', False, False, 1, False, False, 0,
     ]),
+    ("a centred title's second line left-aligned by chance on a wrapped group header centred on its last "
+     "line: the title's", None, [
+      2005, 2, ['53a-82', '53a-83'], ['Andover', 'Ansonia'], True, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 3, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False,
+      0.0, 'long', 1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent',
+      'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year',
+      'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0,
+      'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 7,
+      False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 1, ['53a-82'],
+      ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun',
+      'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Times-Roman', 11, True, 'tight', 'narrow',
+      16.0, 'centre', 'none', False, False, True, 12.0, 'wide', 2, ['53a-82', '53a-83'],
+      ['arrests', 'convictions'], 'year_columns', 0, 'group', 'group', 'table_dot', True, 3, 'plain', 'absent',
+      'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year',
+      'as_is', [], 0, 'CT State Police Troops', False, 'none', 'none', False, False, False, [], False, '0', 0.0,
+      'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("'Patronizing Trafficking' four times run together, each word centred on the column header under it: "
+     "split", None, [
+      2005, 4, ['53a-83', '53a-192a'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 1, 0, 'Times-Roman', 11, False, 'tight', 'narrow', 0.0, 'centre', 'none', False, False,
+      False, 0.0, 'wide', 2, ['53a-83', '53a-192a'], ['arrests'], 'year_groups', 0, 'column', 'title',
+      'table_dot', False, 1, 'none', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash',
+      False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False,
+      False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False,
+      False, 0,
+    ]),
+    ("lower-case 'patronizing trafficking' three times over 'prostitutes' and 'in persons': split by centres", None, [
+      2005, 3, ['53a-83', '53a-192a'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41,
+      'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False,
+      False, False, 0, 1, 0, 'Times-Roman', 11, False, 'tight', 'narrow', 0.0, 'centre', 'none', False, False,
+      False, 0.0, 'wide', 2, ['53a-83', '53a-192a'], ['arrests'], 'year_groups', 0, 'column', 'title',
+      'table_dot', False, 1, 'plain', 'after_number', 'lower', True, 'noun', 'as_is', 'measure', 'calendar_year',
+      'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False,
+      False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1,
+      False, False, 0,
+    ]),
 ]
 
 
