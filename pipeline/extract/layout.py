@@ -335,11 +335,18 @@ def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int |
         for line in page_lines[:3] + page_lines[-3:]:
             placed.setdefault(_shape(line.text), []).append((line.page, line.top))
 
-    def repeated(line: Line) -> bool:  # the same text within 2 pt of the same height on another page
-        elsewhere = {page for page, top in placed.get(_shape(line.text), ())
-                     if page != line.page and abs(top - line.top) <= 2.0}
+    def elsewhere(line: Line, where: dict = placed) -> set:  # pages with the same text within 2 pt of its height
+        return {page for page, top in where.get(_shape(line.text), ()) if page != line.page and abs(top - line.top)
+                <= 2.0}
+
+    fourth: dict[str, list[tuple[int | None, float]]] = {}  # the line under a page's first three, wherever it is
+    for page_lines in by_page.values():
+        for line in page_lines[3:4]:
+            fourth.setdefault(_shape(line.text), []).append((line.page, line.top))
+
+    def repeated(line: Line) -> bool:
         return (_PAGE_MARK.match(line.text.strip()) is not None or
-                bool(elsewhere) and len(line.cells) <= 2 and not keep(line))
+                bool(elsewhere(line)) and len(line.cells) <= 2 and not keep(line))
 
     def set_under(line: Line, inner: Line | None) -> bool:  # a note set right under a table's last row
         if inner is None or not keep(inner) or not _NOTE_LINE.match(line.text):
@@ -359,11 +366,19 @@ def running_lines(lines: list[Line], keep=lambda line: False) -> set[tuple[int |
     for page_lines in by_page.values():
         count = len(page_lines)
         for edge, step in ((range(min(3, count)), 1), (range(count - 1, max(count - 4, -1), -1), -1)):
+            run: list[Line] = []
             for index in edge:  # from the edge inwards; `inner` is the next line towards the middle
                 line, inner = page_lines[index], page_lines[index + step] if 0 <= index + step < count else None
                 if not repeated(line) or set_under(line, inner) or one_sentence(*((line, inner) if step == 1 else
                                                                                    (inner, line))):
                     break
-                running.add((line.page, line.number))
+                run.append(line)
+            if step == 1 and run and len(run) < count:  # group headers of a table continued with its header
+                below = page_lines[len(run)]  # repeated, set tight over its column-header line: the table's
+                anchored = len(below.cells) >= 3 and bool(elsewhere(below) | elsewhere(below, fourth))  # (its
+                # column headers repeated too: a running head set tight over a page's first row is still one)
+                while anchored and run and below.top - run[-1].bottom < run[-1].bottom - run[-1].top:
+                    below = run.pop()
+            running |= {(line.page, line.number) for line in run}
     running |= {(line.page, line.number) for line in lines if not line.grid and _PAGE_MARK.match(line.text.strip())}
     return running

@@ -635,8 +635,9 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
     after = kept[index + 1] if index + 1 < len(kept) and kept[index + 1].page == line.page else None
-    under_headers = index >= 1 and kept[index - 1].page == line.page and len(kept[index - 1].cells) >= 2 and \
-        kept[index - 1].cells[0].text.strip().casefold() in _LABEL_HEADERS and not _starts_with_label_header(text)
+    under_headers = index >= 1 and kept[index - 1].page == line.page and (len(kept[index - 1].cells) >= 2 and kept[
+        index - 1].cells[0].text.strip().casefold() in _LABEL_HEADERS or _continued_title(kept[index - 1])) and not \
+        _starts_with_label_header(text)  # (right under the column headers, or a '(continued)' title over no header)
     unknown_between = (end is None or under_headers) and label_like and after is not None and _close(
         line, after) and text.strip().casefold() not in _LABEL_HEADERS and bool(  # (right under the column
         # headers, over the first town: 'Springfield', blank, is a row the checks name, never header text)
@@ -1206,8 +1207,10 @@ def _peel_between(cell: Cell, columns: list[Column]) -> list[Cell]:
     for chunk, between in ((words[:first], True), (words[first:last + 1], False), (words[last + 1:], True)):
         if not chunk:
             continue
-        if between and not 0 < under(chunk[0][1], chunk[0][1]).start <= len(columns):
-            return [cell]  # left of the columns: the names' header or a title's words, not a blank column's
+        if between and not 0 < under(chunk[0][1], chunk[0][1]).start <= len(columns) and not (
+                first and chunk[-1] is words[first - 1] and all(_YEAR_CELL.match(text) for text, _, _ in chunk)):
+            return [cell]  # left of the columns: the names' header or a title's words, not a blank column's (but
+            # years are: '2005 2006' over the first counts, 2005 blank all down)
         out.append(Cell(" ".join(text for text, _, _ in chunk), chunk[0][1], chunk[-1][2]))
     return out
 

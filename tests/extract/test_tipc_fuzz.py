@@ -2048,6 +2048,48 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, False, 1,
       False, False, 0,
     ]),
+    ("'Springfield' (no town), blank, under a '(continued)' title over 'Avon 7': a row, not header text "
+     "(the defect passed)", 'not_a_town', [
+      2005, 1, ['53a-82'], ['Andover', 'Ansonia', 'Ashford', 'Avon', 'Barkhamsted'], False, 'small', 0,
+      'quarter_inch', 19, 41, 'portrait', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left',
+      'none', 'left', 0, 0, False, False, False, 0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right',
+      'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests'], 'year_columns', 0, 'title', 'title',
+      'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year',
+      'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', False, False,
+      False, [], False, 'blank', 0.0, 'asterisk', 'none', False, False, False, '(continued)', False, True, True,
+      1, False, False, 0, 712, 'Springfield', 1, False,
+    ]),
+    ("'2005 2006 2007 % change' run together, 2005 blank all down left of the first counts: a blank column", None, [
+      2005, 3, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 180886, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 11, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests'], 'year_columns', 0,
+      'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure',
+      'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False,
+      'none', 'none', False, False, False, ['pct_change'], False, 'blank', 0.0, 'asterisk', 'none', False, False,
+      False, '(continued)', False, False, 1, False, False, 0,
+    ]),
+    ("group headers repeated at the top of each continued page, tight over the column headers: the "
+     "table's, not a running head", None, [
+      2005, 3, ['53a-82', '53a-83'],
+      ['Andover', 'Ansonia', 'Ashford', 'Avon', 'Barkhamsted', 'Beacon Falls', 'Berlin'], True, 'small', 0,
+      '41-72pt', 19, 41, 'landscape', 'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none',
+      'left', 0, 0, False, False, False, 0, 2, 0, 'Helvetica', 7, False, 'normal', 'narrow', 0.0, 'right',
+      'none', False, False, False, 0.0, 'long', 1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot',
+      False, 1, 'plain', 'absent', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False,
+      'by Town', 'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'none', 'none', False, False, False, [],
+      False, '0', 0.0, 'asterisk', 'none', False, False, True, '(continued)', False, False, 1, False, False, 0,
+      'Helvetica', 10, False, 'loose', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long', 2,
+      ['53a-82', '53a-83'], ['arrests', 'convictions'], 0, 'group', 'group', 'table_dot', False, 1, 'plain',
+      'after_number', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town',
+      'Town', 'Year', 'as_is', [], 0, 'State Police', False, 'Total', 'Subtotal, municipal departments', False,
+      False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, True, 'none', True, False, 1, False,
+      False, 0,
+    ]),
 ]
 
 
