@@ -1471,7 +1471,9 @@ def _stacks_on(above: Cell, cell: Cell) -> bool:
     return _aligned(above, cell) and _overlap(above, cell) >= 0.5 * min(widths) and (
         max(widths) <= 3 * min(widths) or bool(_RUNS_ON.search(above.text.strip())) or (
             abs(_centre(above) - _centre(cell)) <= 1.0 and (len(above.text.split()) >= 3 or bool(
-                _RUNS_ON.fullmatch(cell.text.strip())))))  # a phrase wrapped; a joining word alone ('in')
+                _RUNS_ON.fullmatch(cell.text.strip()))) or min(abs(above.x0 - cell.x0), abs(above.x1 - cell.x1)) <= 1.0
+            and bool(_RUNS_ON.fullmatch(cell.text.strip()))))  # a phrase wrapped; a joining word alone ('in'),
+    # centred or set flush with the line above ('Trafficking' / 'in' / 'persons', right-aligned)
 
 
 def _aligned(a: Cell, b: Cell) -> bool:

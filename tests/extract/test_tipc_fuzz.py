@@ -2090,6 +2090,17 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       False, False, [], False, '0', 0.0, 'asterisk', 'none', False, False, True, 'none', True, False, 1, False,
       False, 0,
     ]),
+    ("'Trafficking' / 'in' / 'persons' / 'Arrests' right-aligned over a column: 'in' flush with the line "
+     "above stacks whatever its width", 'total_row', [
+      2005, 2, ['53a-192a'], ['Andover', 'Ansonia'], False, 'small', 0, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, True, False, 0.0, 'wide', 1,
+      ['53a-192a'], ['arrests'], 'single_year_title', 2005, 'column', 'column', 'title', 'table_dot', False, 1,
+      'none', 'as_is', False, 'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town',
+      'Year', 'as_is', [], 0, 'State Police', False, 'none', False, False, False, ['rate'], False, '0', 0.0,
+      'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield',
+      1, False,
+    ]),
 ]
 
 
