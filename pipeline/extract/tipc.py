@@ -1014,7 +1014,7 @@ def _read_header(table: Table, previous: Meaning | None, vocabulary: Vocabulary,
                 context.append(line.text.strip())
             continue
         if values:
-            lines.append((line, values))
+            lines.append((line, [word for cell in values for word in _measure_words(cell, vocabulary)]))
     lines = _stack_wrapped(lines, vocabulary, [_split_merged(values, columns) for _, values in lines], lone_apart)
     # the column-header line: the lowest line with the most cells over the columns (never one phrase running in
     # from the label column: an untitled table's title, 'Offenses, 2007-2009 (continued)')
@@ -1223,6 +1223,17 @@ def _columns_under(columns: list[Column], slack: float = 0.0) -> Callable[[float
     def under(x0: float, x1: float) -> range:
         return range(bisect.bisect_left(ends, x0), bisect.bisect_right(starts, x1))
     return under
+
+
+def _measure_words(cell: Cell, vocabulary: Vocabulary) -> list[Cell]:
+    """Headers of tight columns run together where every word is a measure on its own ('Arrests Convictions',
+    repeated over a year's columns): one header per word, where it was printed (no one header names two)."""
+    words = _words(cell)
+    if len(words) < 2 or len(words) != len(cell.gaps) + 1 or not all(
+            re.fullmatch(r"[^\W\d_]+", text) and len(vocabulary.measures_in(text)) == 1 and not
+            vocabulary.statutes_in(text) for text, _, _ in words):
+        return [cell]
+    return [Cell(text, x0, x1) for text, x0, x1 in words]
 
 
 def _words(cell: Cell) -> list[tuple[str, float, float]]:

@@ -2101,6 +2101,21 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'asterisk', 'none', False, False, False, '(continued)', False, False, 1, False, False, 0, 0, 'Springfield',
       1, False,
     ]),
+    ("'Arrests Convictions' three times run together over six columns, four blank all down: one header "
+     "per measure word", None, [
+      2005, 3, ['53a-82'], ['Andover', 'Ansonia'], False, 'small', 180886, 'quarter_inch', 19, 41, 'portrait',
+      'portrait', 'portrait', 'portrait', 'landscape', 'none', 'left', 'none', 'left', 0, 0, False, False, False,
+      0, 2, 0, 'Helvetica', 7, False, 'tight', 'narrow', 0.0, 'right', 'none', False, False, False, 0.0, 'long',
+      1, ['53a-82'], ['arrests'], 0, 'title', 'title', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False,
+      'noun', 'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, '0', 0.0, 'asterisk', 'none', False,
+      False, False, '(continued)', False, False, 1, False, False, 0, 'Helvetica', 11, False, 'tight', 'narrow',
+      0.0, 'right', 'none', False, False, False, 0.0, 'wide', 1, ['53a-82'], ['arrests', 'convictions'],
+      'year_groups', 0, 'title', 'column', 'table_dot', False, 1, 'plain', 'absent', 'as_is', False, 'noun',
+      'as_is', 'measure', 'calendar_year', 'en_dash', False, 'by Town', 'Town', 'Year', 'as_is', [], 0,
+      'State Police', False, 'none', 'none', False, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
+      False, False, False, '(continued)', False, False, 1, False, False, 0,
+    ]),
 ]
 
 
