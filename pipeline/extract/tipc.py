@@ -635,8 +635,8 @@ def _name_alone(kept: list[Line], rows: list[Row | None], index: int, start: int
     # headings) are; no sentence, no count ('reported 156')
     summary_row = names is not None and not places(anchor.text) and names(anchor.text) and names(text) and label_like
     after = kept[index + 1] if index + 1 < len(kept) and kept[index + 1].page == line.page else None
-    under_headers = index >= 1 and kept[index - 1].page == line.page and (len(kept[index - 1].cells) >= 2 and kept[
-        index - 1].cells[0].text.strip().casefold() in _LABEL_HEADERS or _continued_title(kept[index - 1])) and not \
+    under_headers = index >= 1 and kept[index - 1].page == line.page and (
+        _led_by_label_header(kept[index - 1]) or _continued_title(kept[index - 1])) and not \
         _starts_with_label_header(text)  # (right under the column headers, or a '(continued)' title over no header)
     unknown_between = (end is None or under_headers) and label_like and after is not None and _close(
         line, after) and text.strip().casefold() not in _LABEL_HEADERS and bool(  # (right under the column
@@ -665,7 +665,7 @@ def _over_a_labelled_header(kept: list[Line], index: int) -> bool:
     line, below = kept[index], index + 1
     while below < len(kept) and kept[below].page == line.page and _close(kept[below - 1], kept[below]):
         cells = kept[below].cells
-        if len(cells) >= 2 and cells[0].text.strip().casefold() in _LABEL_HEADERS:
+        if _led_by_label_header(kept[below]):
             return True
         if not cells or cells[0].x0 <= line.cells[0].x0 + 3 or below - index > 3:
             return False
@@ -1146,6 +1146,11 @@ def _runs_into_headers(lines: list[Line]) -> bool:
         stack, stacked, among_others = below[0], stacked + 1, among_others or len(line.cells) > 1
     return among_others and stacked >= 3  # (over three lines or more, the last ones among other columns'
     # headers: '53a-82' over 'CONVICTED' alone, under the title, is the title's)
+
+
+def _led_by_label_header(line: Line) -> bool:
+    """A line of column headers led by the names' header ('Town | Year | Arrests')."""
+    return len(line.cells) >= 2 and line.cells[0].text.strip().casefold() in _LABEL_HEADERS
 
 
 def _starts_with_label_header(text: str) -> bool:
@@ -1766,8 +1771,8 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
     headings = {(table.page, cell.text) for table in tables
                 for cell in (table.trailing_heading, table.opening_heading, table.heading) if cell is not None}
     for table in tables:  # a name under a table's labelled column headers, taken as header text: its row lost
-        labelled = max((i for i, line in enumerate(table.header_lines) if len(line.cells) > 1 and
-                        line.cells[0].text.strip().casefold() in _LABEL_HEADERS), default=None)
+        labelled = max((i for i, line in enumerate(table.header_lines) if _led_by_label_header(line)),
+                       default=None)
         for line in table.header_lines[labelled + 1:] if labelled is not None else []:
             if len(line.cells) == 1 and names(line.text) and not _CONTINUED.search(line.text) and not \
                     _LEGEND_START.search(line.text) and (table.page, line.cells[0].text) not in headings:
@@ -1782,8 +1787,8 @@ def _refuse_lost_names(lines: list[Line], tables: list[Table], source: SourceRef
         text = line.text.strip()
         above = lines[index - 1] if index else None
         under_header = above is not None and above.page == line.page and (under_header or bool(above.cells) and (
-            len(above.cells) > 1 and above.cells[0].text.strip().casefold() in _LABEL_HEADERS
-            or (above.page, above.number) in row_lines and _close(above, line) or _continued_title(above)))
+            _led_by_label_header(above) or (above.page, above.number) in row_lines and _close(above, line)
+            or _continued_title(above)))
         # (or right under a row, or under a '(continued)' title)
         counted = len(line.cells) == 1 and above is not None and above.page == line.page and len(above.cells) > 1 \
             and _close(above, line) and _split_joined_count(line, places, names, names_alone=True) is not line
