@@ -1,0 +1,90 @@
+"""Where a table's columns part: at drawn vertical rules, and at rivers of white space that run down its lines
+(the text-alignment idea of Nurminen and tabula). A phrase that crosses a river in a line or two (a group header,
+a title) does not fill it: a river may be crossed by a few lines, never by most."""
+
+from __future__ import annotations
+
+from pipeline.extract.tables.rules import Rule
+from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.words import Phrase, TextLine
+
+
+def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSettings) -> list[float]:
+    """x positions between columns, left to right."""
+    if not lines:
+        return []
+    top, bottom = lines[0].top, lines[-1].bottom
+    height = bottom - top
+    ruled = sorted({round(rule.at, 1) for rule in verticals
+                    if rule.covers(top, bottom, max(0.5 * height, 2 * lines[-1].size))})
+    phrases = [phrase for line in lines for phrase in line.phrases if _cell_like(phrase, settings)]
+    if not phrases:
+        return []
+    left, right = min(p.x0 for p in phrases), max(p.x1 for p in phrases)
+    inner_rules = [x for x in ruled if left + 1 < x < right - 1]
+    if len(inner_rules) >= 1 and _rules_part_columns(lines, inner_rules):
+        # a ruled table: its rules are its columns; white space only parts text printed outside them
+        outside = [x for x in _rivers(lines, settings) if x < inner_rules[0] - 2 or x > inner_rules[-1] + 2]
+        return sorted(inner_rules + outside)
+    return _rivers(lines, settings)
+
+
+def _rules_part_columns(lines: list[TextLine], rules: list[float]) -> bool:
+    """Rules run between the words, not through them (a rule through text is a strike-out or a box edge)."""
+    crossed = sum(1 for line in lines for phrase in line.phrases for word in phrase.words
+                  if any(word.x0 + 1 < x < word.x1 - 1 for x in rules))
+    total = sum(len(phrase.words) for line in lines for phrase in line.phrases)
+    return crossed <= 0.05 * total
+
+
+def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:
+    return len(phrase.words) < settings.prose_words
+
+
+def _rivers(lines: list[TextLine], settings: TableSettings) -> list[float]:
+    """Columns of white space down the lines; each may be crossed by a few of them (spanning headers)."""
+    intervals: list[list[tuple[float, float]]] = []
+    for line in lines:
+        spans = sorted((p.x0, p.x1) for p in line.phrases if _cell_like(p, settings))
+        merged: list[list[float]] = []
+        for x0, x1 in spans:
+            if merged and x0 <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], x1)
+            else:
+                merged.append([x0, x1])
+        if merged:
+            intervals.append([(a, b) for a, b in merged])
+    if not intervals:
+        return []
+    events: list[tuple[float, int]] = []
+    for spans in intervals:
+        for x0, x1 in spans:
+            events += [(x0, 1), (x1, -1)]
+    events.sort()
+    allowed = int(settings.river_crossings * len(intervals))
+    left, right = events[0][0], events[-1][0]
+    # piecewise coverage: (x from, x to, how many lines print there)
+    pieces: list[tuple[float, float, int]] = []
+    depth, previous = 0, left
+    for x, step in events:
+        if x > previous:
+            pieces.append((previous, x, depth))
+        depth += step
+        previous = x
+    rivers: list[float] = []
+    run: list[tuple[float, float, int]] = []
+    for piece in pieces + [(right, right, allowed + 1)]:
+        if piece[2] <= allowed and piece[0] > left and piece[1] < right:
+            run.append(piece)
+            continue
+        if run:
+            rivers.append(_ford(run))
+            run = []
+    return rivers
+
+
+def _ford(run: list[tuple[float, float, int]]) -> float:
+    """Where a river is crossed least: the middle of its widest least-covered stretch."""
+    least = min(depth for _, _, depth in run)
+    best = max((piece for piece in run if piece[2] == least), key=lambda piece: piece[1] - piece[0])
+    return (best[0] + best[1]) / 2

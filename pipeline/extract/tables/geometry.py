@@ -1,0 +1,234 @@
+"""What a PDF page draws, without meaning: its glyphs (PDFium places every character, with its size and
+baseline), its drawn rules and its filled rectangles, all in the text's own reading frame (x to the right, y down
+the page), so that a page printed sideways reads like an upright one."""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from pipeline.extract.tables.settings import DEFAULT, TableSettings
+
+MAX_OBJECTS = 200_000  # page objects visited per page (forms included): a page that draws more is refused
+MAX_FORM_DEPTH = 8  # nested form XObjects followed; a form that draws itself stops here
+
+
+class PageTooComplex(ValueError):
+    """A page draws more objects than any table page needs (a self-referencing form, a drawing bomb)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    baseline: float
+    size: float
+    order: int  # position in the content stream: runs printed over each other come apart by it
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """A drawn rule (one side under `rule_thickness_pt`) or a filled rectangle, in the reading frame."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 >= self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The page's reading frame: PDFium measures text angles clockwise; 0 is upright."""
+
+    angle: int
+    width: float  # of the unrotated page (its media box), in points
+    height: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """PDF user space (origin bottom left) to the reading frame."""
+        if self.angle == 90:
+            return self.height - y, self.width - x
+        if self.angle == 180:
+            return self.width - x, y
+        if self.angle == 270:
+            return y, x
+        return x, self.height - y
+
+    def pdf_point(self, fx: float, fy: float) -> tuple[float, float]:
+        if self.angle == 90:
+            return self.width - fy, self.height - fx
+        if self.angle == 180:
+            return self.width - fx, fy
+        if self.angle == 270:
+            return fy, fx
+        return fx, self.height - fy
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        """A PDF box to (x0, top, x1, bottom) in the frame."""
+        ax, ay = self.point(left, bottom)
+        bx, by = self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+    def pdf_box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
+        """A frame box to PDF (x0, y0, x1, y1), origin bottom left."""
+        ax, ay = self.pdf_point(x0, top)
+        bx, by = self.pdf_point(x1, bottom)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    number: int  # 1-based
+    frame: Frame
+    glyphs: tuple[Glyph, ...]
+    rules: tuple[Box, ...]
+    fills: tuple[Box, ...]
+    images: int
+
+
+def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeometry:
+    """Glyphs, rules and fills of one pypdfium2 page."""
+    import pypdfium2.raw as pdfium_c
+
+    width, height = page.get_width(), page.get_height()
+    if page.get_rotation() in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
+        width, height = height, width
+    raw_glyphs = _raw_glyphs(page, pdfium_c)
+    angles = Counter(angle for angle, *_ in raw_glyphs)
+    reading = _quarter(angles.most_common(1)[0][0]) if angles else 0
+    frame = Frame(reading, width, height)
+    glyphs = []
+    for angle, left, bottom, right, top, origin_x, origin_y, size, text, order in raw_glyphs:
+        if abs((angle - reading + 180) % 360 - 180) > 1:
+            continue  # a diagonal watermark or a stamp at another angle is no table text
+        x0, y0, x1, y1 = frame.box(left, bottom, right, top)
+        baseline = frame.point(origin_x, origin_y)[1]
+        glyphs.append(Glyph(text, x0, y0, x1, y1, baseline, size or (y1 - y0), order))
+    rules, fills, images = _drawing(page, frame, settings, pdfium_c)
+    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images)
+
+
+def _quarter(angle: int) -> int:
+    return int(((angle + 45) % 360) // 90 * 90)
+
+
+def _raw_glyphs(page, pdfium_c) -> list[tuple]:
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        raw = textpage.raw
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        glyphs = []
+        for index in range(count):
+            character = text[index] if index < len(text) else ""
+            if not character.strip() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                continue  # spaces are read from the gaps, the same way whether printed or not
+            box = pdfium_c.FS_RECTF()
+            pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
+            pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
+            size = pdfium_c.FPDFText_GetFontSize(raw, index)
+            angle = round(math.degrees(pdfium_c.FPDFText_GetCharAngle(raw, index))) % 360
+            glyphs.append((angle, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value, size,
+                           character, index))
+        return glyphs
+    finally:
+        textpage.close()
+
+
+def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[list[Box], list[Box], int]:
+    """Rules and filled rectangles of every path object, forms followed (their matrices composed), bounded."""
+    rules: list[Box] = []
+    fills: list[Box] = []
+    counter = {"objects": 0, "images": 0}
+
+    def visit(get_count, get_object, parent, matrix: tuple, depth: int) -> None:
+        for index in range(get_count(parent)):
+            counter["objects"] += 1
+            if counter["objects"] > MAX_OBJECTS:
+                raise PageTooComplex(f"more than {MAX_OBJECTS:,} drawing objects")
+            obj = get_object(parent, index)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                _path(obj, matrix, frame, settings, pdfium_c, rules, fills)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                counter["images"] += 1
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                inner = _compose(_matrix(obj, pdfium_c), matrix)
+                visit(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, inner, depth + 1)
+
+    visit(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0), 0)
+    return rules, fills, counter["images"]
+
+
+def _matrix(obj, pdfium_c) -> tuple:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        return (1, 0, 0, 1, 0, 0)
+    return (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """inner then outer, PDF matrices [a b c d e f]."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer  # noqa: N806 (the matrix's own letters)
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, rules: list, fills: list) -> None:
+    """A path's straight, axis-parallel pieces as rules; a filled rectangle as a fill (and its edges as rules when
+    thin). Curves are no table lines."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
+    filled, stroked = fill_mode.value != 0, bool(stroke.value)
+    if not (filled or stroked):
+        return
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return
+    corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+    xs, ys = [x for x, _ in corners], [y for _, y in corners]
+    box = Box(*frame.box(min(xs), min(ys), max(xs), max(ys)))
+    thin = settings.rule_thickness_pt
+    if min(box.x1 - box.x0, box.bottom - box.top) <= thin:
+        rules.append(box)
+        return
+    segments = pdfium_c.FPDFPath_CountSegments(obj)
+    if filled and (segments <= 6):  # a rectangle: a shaded cell, a zebra stripe, a cell drawn as a filled box
+        fills.append(box)
+    if stroked and 0 < segments <= 400:
+        own = _compose(_matrix(obj, pdfium_c), matrix)
+        points, start = [], None
+        x, y = ctypes.c_float(), ctypes.c_float()
+        for index in range(segments):
+            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+            kind = pdfium_c.FPDFPathSegment_GetType(segment)
+            point = frame.point(*_apply(own, x.value, y.value))
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                points, start = [point], point
+                continue
+            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+                _straight(points[-1], point, rules)
+            points.append(point)
+            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+                _straight(point, start, rules)
+
+
+def _straight(a: tuple[float, float], b: tuple[float, float], rules: list) -> None:
+    if abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5:  # axis-parallel: a table line
+        rules.append(Box(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))

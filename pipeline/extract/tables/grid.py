@@ -1,0 +1,202 @@
+"""A table region's text as a grid of cells: column bands from `columns`, row bands from the lines and the drawn
+rules, each phrase placed in the bands it covers. A phrase running across a column boundary is split at its word
+gap there, or stays one cell spanning the columns. Lines of one wrapped cell become one row: within a ruled band,
+in a table's header, and where a line only continues the text above it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from pipeline.extract.tables.columns import separators
+from pipeline.extract.tables.geometry import Frame
+from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.tables.rules import Rule
+from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.words import TextLine, Word
+
+_NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
+_CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
+
+
+@dataclass
+class Piece:
+    """Words of one line placed in columns first..last."""
+
+    words: list[Word]
+    first: int
+    last: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+
+@dataclass
+class Row:
+    lines: list[TextLine]
+    pieces: list[Piece] = field(default_factory=list)
+    spanning: bool = False  # a header line with a phrase across columns (a group header)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    def columns(self) -> set[int]:
+        return {column for piece in self.pieces for column in range(piece.first, piece.last + 1)}
+
+
+def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
+                settings: TableSettings) -> Table | None:
+    """The grid of a region's lines, or None if they do not make one."""
+    if not lines:
+        return None
+    cuts = separators(lines, verticals, settings)
+    placed = [(line, _place(line, cuts, settings)) for line in lines]
+    rows = _rows(placed, horizontals, settings)
+    header = _header_rows(rows)
+    rows = _merge_header(rows, header, horizontals, settings)
+    header = _header_rows(rows)
+    cells = _cells(rows, frame)
+    if not cells:
+        return None
+    x0 = min(line.x0 for line in lines)
+    x1 = max(line.x1 for line in lines)
+    bbox = frame.pdf_box(x0, lines[0].top, x1, lines[-1].bottom)
+    ruled = bool(horizontals) and bool(verticals)
+    return Table(page, bbox, tuple(cells), header_rows=header, ruled=ruled, pages=(page,))
+
+
+# ----------------------------------------------------------------------------------------------- columns
+def _place(line: TextLine, cuts: list[float], settings: TableSettings) -> list[Piece]:
+    pieces: list[Piece] = []
+    for phrase in line.phrases:
+        pieces += _split(list(phrase.words), cuts, settings)
+    return pieces
+
+
+def _split(words: list[Word], cuts: list[float], settings: TableSettings) -> list[Piece]:
+    """Words in the columns they cover; cut at a word gap wherever a column boundary runs through one."""
+    first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
+    if first == last:
+        return [Piece(words, first, last)]
+    for cut in cuts[first:last]:
+        for index in range(1, len(words)):
+            if words[index - 1].x1 <= cut + 0.5 and words[index].x0 >= cut - 0.5:
+                return _split(words[:index], cuts, settings) + _split(words[index:], cuts, settings)
+    return [Piece(words, first, last)]
+
+
+def _columns_of(x0: float, x1: float, cuts: list[float], settings: TableSettings) -> tuple[int, int]:
+    """The columns a stretch x0..x1 covers; a column it reaches only a little into is not one of them."""
+    first, last = bisect_left(cuts, x0), bisect_left(cuts, x1)
+    width = max(x1 - x0, 1e-6)
+    while last > first and (x1 - cuts[last - 1]) < settings.span_minimum * width:
+        last -= 1
+    while first < last and (cuts[first] - x0) < settings.span_minimum * width:
+        first += 1
+    return first, last
+
+
+# ----------------------------------------------------------------------------------------------- rows
+def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], settings: TableSettings) -> list[Row]:
+    """Lines grouped into rows: a band between two drawn rules holding one line of several cells and lines of
+    one cell (a wrapped cell) is one row; otherwise each line is a row, unless it only continues the text above."""
+    if not placed:
+        return []
+    left = min(line.x0 for line, _ in placed)
+    right = max(line.x1 for line, _ in placed)
+    across = sorted({rule.at for rule in horizontals if rule.covers(left, right, 0.4 * (right - left))})
+    bands: dict[int, list[tuple[TextLine, list[Piece]]]] = {}
+    for line, pieces in placed:
+        bands.setdefault(bisect_left(across, line.baseline), []).append((line, pieces))
+    rows: list[Row] = []
+    for band, members in sorted(bands.items()):
+        bounded = 0 < band < len(across)
+        wide = sum(1 for _, pieces in members if len({p.first for p in pieces}) >= 2)
+        if bounded and len(members) > 1 and wide <= 1:
+            row = Row([line for line, _ in members])
+            for _, pieces in members:
+                row.pieces += pieces
+            rows.append(row)
+            continue
+        start = len(rows)
+        for line, pieces in members:
+            if len(rows) > start and _continues(rows[-1], line, pieces, settings):
+                rows[-1].lines.append(line)
+                rows[-1].pieces += pieces
+            else:
+                rows.append(Row([line], list(pieces)))
+    return rows
+
+
+def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSettings) -> bool:
+    """A line that carries on the one cell above it: alone in its line, under text of the same column, close
+    below it, and visibly unfinished (a lowercase start, or the text above ends on a joining word or sign)."""
+    if len(pieces) != 1 or line.top - row.bottom > settings.row_gap * line.size:
+        return False
+    piece = pieces[0]
+    above = [p for p in row.pieces if p.first == piece.first and p.last == piece.last]
+    if not above or _NUMBER.match(piece.text):
+        return False
+    return piece.text[:1].islower() or bool(_CONTINUES.search(above[-1].text))
+
+
+# ----------------------------------------------------------------------------------------------- header
+def _numeric(piece: Piece) -> bool:
+    return bool(_NUMBER.match(piece.text))
+
+
+def _header_rows(rows: list[Row]) -> int:
+    """Rows above the first that prints a number beside its label (the body); none if no row does."""
+    for index, row in enumerate(rows):
+        if any(_numeric(piece) and piece.first > 0 for piece in row.pieces) and \
+                sum(1 for piece in row.pieces if _numeric(piece)) >= max(1, len(row.pieces) // 2):
+            return index
+    return 0
+
+
+def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings: TableSettings) -> list[Row]:
+    """Header lines wrapped within their columns are one header row; a line with a phrase spanning columns (a
+    group header) stays a row of its own."""
+    if header <= 1:
+        return rows
+    merged: list[Row] = []
+    for row in rows[:header]:
+        spanning = any(piece.first != piece.last for piece in row.pieces)
+        if merged and not spanning and not merged[-1].spanning and \
+                row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size and \
+                not any(merged[-1].bottom - 1 <= rule.at <= row.top + 1 for rule in horizontals):
+            merged[-1].lines += row.lines
+            merged[-1].pieces += row.pieces
+            continue
+        merged.append(Row(list(row.lines), list(row.pieces), spanning))
+    return merged + rows[header:]
+
+
+# ----------------------------------------------------------------------------------------------- cells
+def _cells(rows: list[Row], frame: Frame) -> list[Cell]:
+    """One cell per run of pieces in the same columns; a piece overlapping a cell already made joins it."""
+    cells: list[Cell] = []
+    for index, row in enumerate(rows):
+        owners: dict[int, int] = {}  # column -> its cell's place in `groups`
+        groups: list[tuple[int, int, list[Piece]]] = []
+        for piece in sorted(row.pieces, key=lambda p: (p.first, -p.last)):
+            taken = sorted({owners[c] for c in range(piece.first, piece.last + 1) if c in owners})
+            if taken:
+                groups[taken[0]][2].append(piece)
+                continue
+            groups.append((piece.first, piece.last, [piece]))
+            owners.update({column: len(groups) - 1 for column in range(piece.first, piece.last + 1)})
+        for first, last, pieces in groups:
+            words = [word for piece in pieces for word in piece.words]
+            box = frame.pdf_box(min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
+                                max(w.bottom for w in words))
+            cells.append(Cell(index, first, " ".join(piece.text for piece in pieces), 1, last - first + 1, box,
+                              tuple(word.mark for word in words if word.mark), max(w.size for w in words)))
+    return cells

@@ -1,0 +1,50 @@
+"""A table as the structure stage hands it on: cells on a grid of rows and columns, each with its span, its text
+and where it was printed, so that every later reading can be traced to a page and a box."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: int
+    col: int
+    text: str
+    row_span: int = 1
+    col_span: int = 1
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # PDF points (x0, y0, x1, y1), origin bottom left
+    marks: tuple[str, ...] = ()  # raised, smaller marks printed against its words (footnote marks)
+    size: float = 0.0  # font size of its text, points
+
+
+@dataclass(frozen=True)
+class Table:
+    page: int  # 1-based; the first page of a table continued over several
+    bbox: tuple[float, float, float, float]  # PDF points, origin bottom left
+    cells: tuple[Cell, ...]
+    header_rows: int = 0  # rows at the top that head columns (a header tree by span containment)
+    ruled: bool = False  # its rows and columns were drawn with rules
+    pages: tuple[int, ...] = field(default=())  # every page it was printed on, when continued
+
+    @property
+    def rows(self) -> int:
+        return max((cell.row + cell.row_span for cell in self.cells), default=0)
+
+    @property
+    def cols(self) -> int:
+        return max((cell.col + cell.col_span for cell in self.cells), default=0)
+
+    def grid(self) -> list[list[str]]:
+        """Every row as a list of texts; a spanning cell's text in its first row and column, blanks elsewhere."""
+        rows = [["" for _ in range(self.cols)] for _ in range(self.rows)]
+        for cell in self.cells:
+            rows[cell.row][cell.col] = cell.text
+        return rows
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "pages": list(self.pages or (self.page,)),
+                "bbox": [round(value, 2) for value in self.bbox], "header_rows": self.header_rows,
+                "ruled": self.ruled,
+                "cells": [{"row": cell.row, "col": cell.col, "row_span": cell.row_span, "col_span": cell.col_span,
+                           "text": cell.text} for cell in self.cells]}

@@ -1,0 +1,108 @@
+"""The structure stage as one call: a PDF (or chosen pages, or chosen areas) to tables of cells. It knows
+nothing of what the tables mean; `pipeline/extract` reads meaning on top of its grids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
+from pipeline.extract.tables.grid import build_table
+from pipeline.extract.tables.model import Table
+from pipeline.extract.tables.regions import find_regions
+from pipeline.extract.tables.rules import Rule, join_rules, within
+from pipeline.extract.tables.settings import DEFAULT, TableSettings
+from pipeline.extract.tables.words import text_lines
+
+
+class TableReadError(ValueError):
+    """A file that cannot be read as a PDF, or a page or area that does not exist in it."""
+
+
+@dataclass(frozen=True)
+class Area:
+    page: int  # 1-based
+    box: tuple[float, float, float, float]  # PDF points x0, y0, x1, y1, origin bottom left
+
+
+def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Iterable[Area] = (),
+                settings: TableSettings = DEFAULT) -> list[Table]:
+    """Tables of the chosen pages (all by default), found on each page; or, where areas are given, the one
+    table inside each area (in the order given)."""
+    import pypdfium2 as pdfium
+
+    path = Path(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        raise TableReadError(f"{path.name}: not a readable PDF ({exc})") from None
+    try:
+        count = len(document)
+        areas = list(areas)
+        wanted = sorted({area.page for area in areas} if areas else set(pages or range(1, count + 1)))
+        missing = [number for number in wanted if not 1 <= number <= count]
+        if missing:
+            raise TableReadError(f"{path.name}: no page {missing[0]} (the PDF has {count})")
+        tables: list[Table] = []
+        by_page: dict[int, PageGeometry] = {}
+        for number in wanted:
+            page = document[number - 1]
+            try:
+                by_page[number] = read_page(page, number, settings)
+            finally:
+                page.close()
+        if areas:
+            for area in areas:
+                table = table_in_area(by_page[area.page], area.box, settings)
+                if table is not None:
+                    tables.append(table)
+            return tables
+        for number in wanted:
+            tables += tables_on_page(by_page[number], settings)
+        return tables
+    finally:
+        document.close()
+
+
+def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float],
+                  settings: TableSettings = DEFAULT) -> Table | None:
+    """The table printed inside a PDF box: its glyphs by their centres, rules reaching into it."""
+    frame = geometry.frame
+    x0, top, x1, bottom = frame.box(*box)
+    return _table(geometry, frame, (x0, top, x1, bottom), settings)
+
+
+def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> list[Table]:
+    lines = text_lines(geometry.glyphs, settings)
+    horizontals, verticals = _rules(geometry, settings)
+    regions = find_regions(lines, horizontals, verticals, settings)
+    tables = [_table(geometry, geometry.frame, region, settings) for region in regions]
+    return [table for table in tables if table is not None and table.rows >= settings.min_rows and
+            table.cols >= settings.min_columns]
+
+
+def _rules(geometry: PageGeometry, settings: TableSettings) -> tuple[list[Rule], list[Rule]]:
+    size = _body_size(geometry)
+    return join_rules(geometry.rules, settings.rule_join * size, settings.rule_min_length * size)
+
+
+def _body_size(geometry: PageGeometry) -> float:
+    sizes = sorted(glyph.size for glyph in geometry.glyphs)
+    return sizes[len(sizes) // 2] if sizes else 10.0
+
+
+def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, float, float],
+           settings: TableSettings) -> Table | None:
+    x0, top, x1, bottom = region
+    glyphs = [glyph for glyph in geometry.glyphs
+              if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
+              top - 0.5 <= (glyph.top + glyph.bottom) / 2 <= bottom + 0.5]
+    lines = text_lines(glyphs, settings)
+    if not lines:
+        return None
+    horizontals, verticals = _rules(geometry, settings)
+    margin = settings.region_margin * lines[0].size
+    horizontals = within(horizontals, top - margin, bottom + margin, x0, x1)
+    verticals = within(verticals, x0 - margin, x1 + margin, top, bottom)
+    return build_table(geometry.number, frame, lines, horizontals, verticals, settings)

@@ -1,0 +1,139 @@
+"""Where the tables on a page are, without being told: blocks of lines whose phrases sit in aligned columns
+(several short pieces of text a line, not running prose), and grids of drawn rules with text inside. Running text
+set in two or three page columns is prose, however well its columns align."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.tables.rules import Rule
+from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.words import TextLine
+
+_NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
+_LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
+
+Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame
+
+
+def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
+                 settings: TableSettings) -> list[Region]:
+    """Table regions on a page, top to bottom."""
+    blocks = _text_blocks(lines, settings)
+    regions = [_box(block) for block in blocks]
+    for grid in _ruled_boxes(horizontals, verticals):
+        inside = [line for line in lines if _inside(line, grid)]
+        if len(inside) >= settings.min_rows and not any(_overlap(grid, region) for region in regions):
+            regions.append(_box(inside))
+        else:
+            regions = [_union(region, grid) if _overlap(grid, region) and _contained_text(lines, grid) else region
+                       for region in regions]
+    return sorted(_merge_overlapping(regions), key=lambda region: (region[1], region[0]))
+
+
+def _tabular(line: TextLine, settings: TableSettings) -> bool:
+    """Several pieces of text a line, each short or a number: a table row, not prose in page columns."""
+    if len(line.phrases) < settings.min_columns or _LEADER.search(line.text):
+        return False
+    short = sum(1 for phrase in line.phrases if len(phrase.words) <= 4 or _NUMBER.match(phrase.text))
+    return short * 2 >= len(line.phrases) + (1 if len(line.phrases) == 2 else 0)
+
+
+def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine]]:
+    """Runs of tabular lines, close together; a line or two of one piece between them (a section heading, a
+    wrapped label) stays in; the lines right above (headers) join when short."""
+    blocks: list[list[TextLine]] = []
+    current: list[TextLine] = []
+    pending: list[TextLine] = []
+    for line in lines:
+        gap_limit = settings.table_gap * line.size
+        previous = (pending or current)[-1] if (pending or current) else None
+        if previous is not None and line.top - previous.bottom > gap_limit:
+            _close(blocks, current, settings)
+            current, pending = [], []
+        if _tabular(line, settings):
+            current += pending + [line]
+            pending = []
+        elif current and len(pending) < 2 and len(line.phrases) <= 3 and \
+                all(len(phrase.words) < settings.prose_words for phrase in line.phrases):
+            pending.append(line)
+        else:
+            _close(blocks, current, settings)
+            current, pending = [], []
+    _close(blocks, current, settings)
+    return [_with_headers(block, lines, settings) for block in blocks]
+
+
+def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableSettings) -> None:
+    if sum(1 for line in block if _tabular(line, settings)) >= settings.min_rows:
+        blocks.append(block)
+
+
+def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
+    """Up to four short lines tight above a block, within its width, are its column headers."""
+    first = lines.index(block[0])
+    left, right = min(line.x0 for line in block), max(line.x1 for line in block)
+    added: list[TextLine] = []
+    top = block[0]
+    for line in reversed(lines[max(0, first - 4):first]):
+        if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or \
+                line.x1 > right + 2 * line.size or any(len(p.words) >= settings.prose_words for p in line.phrases):
+            break
+        if len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left):
+            break  # a title over the table's full width
+        added.insert(0, line)
+        top = line
+    return added + block
+
+
+def _box(lines: list[TextLine]) -> Region:
+    return (min(line.x0 for line in lines), lines[0].top, max(line.x1 for line in lines), lines[-1].bottom)
+
+
+def _ruled_boxes(horizontals: list[Rule], verticals: list[Rule]) -> list[Region]:
+    """Boxes drawn by at least two crossing horizontal and two vertical rules."""
+    boxes: list[Region] = []
+    for rule in horizontals:
+        crossing = [v for v in verticals if v.start - 2 <= rule.at <= v.end + 2 and rule.start - 2 <= v.at <=
+                    rule.end + 2]
+        if len(crossing) < 2:
+            continue
+        box = (rule.start, min(v.start for v in crossing), rule.end, max(v.end for v in crossing))
+        if box[3] - box[1] < 4:
+            continue
+        for index, other in enumerate(boxes):
+            if _overlap(box, other):
+                boxes[index] = _union(box, other)
+                break
+        else:
+            boxes.append(box)
+    return boxes
+
+
+def _inside(line: TextLine, box: Region) -> bool:
+    middle = (line.top + line.bottom) / 2
+    return box[1] - 1 <= middle <= box[3] + 1 and line.x0 >= box[0] - 2 and line.x1 <= box[2] + 2
+
+
+def _contained_text(lines: list[TextLine], box: Region) -> bool:
+    return any(_inside(line, box) for line in lines)
+
+
+def _overlap(a: Region, b: Region) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _union(a: Region, b: Region) -> Region:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _merge_overlapping(regions: list[Region]) -> list[Region]:
+    merged: list[Region] = []
+    for region in sorted(regions, key=lambda r: (r[1], r[0])):
+        for index, other in enumerate(merged):
+            if _overlap(region, other):
+                merged[index] = _union(region, other)
+                break
+        else:
+            merged.append(region)
+    return merged

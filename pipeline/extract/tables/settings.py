@@ -1,0 +1,34 @@
+"""Every tolerance of the table reader in one frozen object, in units of the font size (em) unless it says
+otherwise: a reader whose cut-offs are scattered through its code cannot be reasoned about or tuned as a whole."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TableSettings:
+    # characters -> words -> phrases
+    same_line: float = 0.35  # baselines closer than this are one line
+    word_gap: float = 0.12  # a gap wider than this, with no printed space, ends a word
+    phrase_gap: float = 0.75  # words closer than this are one phrase (a cell's text); wider gaps set columns apart
+    raised: float = 0.18  # a glyph whose baseline sits this far above its line's, and ...
+    smaller: float = 0.85  # ... whose size is at most this share of the line's, is a superscript mark
+    # drawn rules
+    rule_thickness_pt: float = 2.5  # a filled or stroked path thinner than this (points) is a rule
+    rule_join: float = 0.25  # rule ends closer than this meet (a grid drawn in pieces)
+    rule_min_length: float = 0.8  # shorter rules are glyph parts (underlines of a letter, bullets)
+    # columns and rows
+    column_overlap: float = 0.0  # phrases overlapping by more than this share one column
+    river_crossings: float = 0.12  # share of a table's lines that may cross a river of white space between columns
+    span_minimum: float = 0.15  # a phrase reaching less than this share of a column's width into it stays out
+    row_gap: float = 0.6  # a vertical gap wider than this (beyond the leading) between lines sets rows apart
+    # tables on a page
+    min_columns: int = 2  # fewer aligned columns are no table
+    min_rows: int = 2  # fewer aligned rows are no table
+    region_margin: float = 1.0  # rules within this of a given area still bound its table
+    prose_words: int = 9  # a phrase of this many words or more is running text, not a cell
+    table_gap: float = 2.6  # a vertical gap wider than this (in line heights) between two rows ends a table
+
+
+DEFAULT = TableSettings()

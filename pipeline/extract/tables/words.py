@@ -1,0 +1,179 @@
+"""Glyphs to printed lines, words and phrases. A phrase is what a reader sees as one piece of text on a line
+(words a space apart); phrases further apart than a space are candidates for different columns. A raised,
+smaller glyph (a footnote mark) belongs to the word it is printed against, never to a line of its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+from pipeline.extract.tables.geometry import Glyph
+from pipeline.extract.tables.settings import DEFAULT, TableSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    mark: str = ""  # raised, smaller glyphs at its end (a footnote mark); already part of `text`
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[Word, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(word.top for word in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(word.bottom for word in self.words)
+
+    @property
+    def size(self) -> float:
+        return max(word.size for word in self.words)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    phrases: tuple[Phrase, ...]
+    baseline: float
+    size: float  # the line's font size (its most common glyph size)
+
+    @property
+    def top(self) -> float:
+        return min(phrase.top for phrase in self.phrases)
+
+    @property
+    def bottom(self) -> float:
+        return max(phrase.bottom for phrase in self.phrases)
+
+    @property
+    def x0(self) -> float:
+        return self.phrases[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.phrases[-1].x1
+
+    @property
+    def text(self) -> str:
+        return " ".join(phrase.text for phrase in self.phrases)
+
+
+def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings = DEFAULT) -> list[TextLine]:
+    """Lines top to bottom, each a row of phrases left to right."""
+    groups = _baselines(glyphs, settings)
+    lines = []
+    for members in groups:
+        size = median(glyph.size for glyph in members)
+        raised = {id(glyph) for glyph in members
+                  if glyph.size <= settings.smaller * size and glyph.baseline < _base(members, size) -
+                  settings.raised * size}
+        words = _words(sorted(members, key=lambda glyph: (glyph.x0, glyph.order)), raised, settings)
+        phrases = _phrases(words, settings)
+        if phrases:
+            lines.append(TextLine(tuple(phrases), _base(members, size), size))
+    lines.sort(key=lambda line: (line.baseline, line.x0))
+    return lines
+
+
+def _base(members: list[Glyph], size: float) -> float:
+    """The line's baseline: that of its full-size glyphs."""
+    full = [glyph.baseline for glyph in members if glyph.size > DEFAULT.smaller * size] or [g.baseline for g in members]
+    return median(full)
+
+
+def _baselines(glyphs, settings: TableSettings) -> list[list[Glyph]]:
+    """Glyphs clustered by baseline; a cluster of small raised glyphs joins the line it is printed against."""
+    ordered = sorted(glyphs, key=lambda glyph: glyph.baseline)
+    clusters: list[list[Glyph]] = []
+    for glyph in ordered:
+        if clusters:
+            last = clusters[-1]
+            reach = settings.same_line * max(glyph.size, last[-1].size)
+            if glyph.baseline - last[-1].baseline <= reach:
+                last.append(glyph)
+                continue
+        clusters.append([glyph])
+    merged: list[list[Glyph]] = []
+    for index, cluster in enumerate(clusters):
+        size = median(glyph.size for glyph in cluster)
+        base = median(glyph.baseline for glyph in cluster)
+        host = _host(cluster, size, base, clusters[index + 1:index + 2], settings)
+        if host is not None:
+            host.extend(cluster)  # superscripts printed against the line below their baseline
+        else:
+            merged.append(cluster)
+    return [cluster for cluster in merged if cluster]
+
+
+def _host(cluster: list[Glyph], size: float, base: float, below: list[list[Glyph]],
+          settings: TableSettings) -> list[Glyph] | None:
+    """The line a cluster of raised marks belongs to: the next line down, in a larger size, whose glyphs touch
+    the marks on the left (a mark follows the word it annotates)."""
+    if not below or len(cluster) > 6:
+        return None
+    line = below[0]
+    line_size = median(glyph.size for glyph in line)
+    line_base = median(glyph.baseline for glyph in line)
+    if size > settings.smaller * line_size or not 0 < line_base - base <= 0.75 * line_size:
+        return None
+    touching = all(any(abs(mark.x0 - glyph.x1) <= 0.3 * line_size or abs(glyph.x0 - mark.x1) <= 0.3 * line_size
+                       for glyph in line) for mark in cluster)
+    return line if touching else None
+
+
+def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> list[Word]:
+    words: list[Word] = []
+    current: list[Glyph] = []
+
+    def close() -> None:
+        if current:
+            text = "".join(glyph.text for glyph in current)
+            mark = ""
+            for glyph in reversed(current):
+                if id(glyph) not in raised:
+                    break
+                mark = glyph.text + mark
+            full = [glyph for glyph in current if id(glyph) not in raised] or current
+            words.append(Word(text, current[0].x0, min(g.top for g in full), max(g.x1 for g in current),
+                              max(g.bottom for g in full), max(g.size for g in full), mark))
+
+    for glyph in glyphs:
+        if current:
+            previous = current[-1]
+            gap = glyph.x0 - previous.x1
+            if gap > settings.word_gap * max(glyph.size, previous.size) or glyph.x0 < previous.x0 - 0.5:
+                close()
+                current = []
+        current.append(glyph)
+    close()
+    return words
+
+
+def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
+    phrases: list[list[Word]] = []
+    for word in words:
+        if phrases and word.x0 - phrases[-1][-1].x1 <= settings.phrase_gap * max(word.size, phrases[-1][-1].size):
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return [Phrase(tuple(group)) for group in phrases]
