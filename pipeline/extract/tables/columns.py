@@ -23,10 +23,27 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
     left, right = min(p.x0 for p in phrases), max(p.x1 for p in phrases)
     inner_rules = [x for x in ruled if left + 1 < x < right - 1]
     if len(inner_rules) >= 1 and _rules_part_columns(lines, inner_rules):
-        # a ruled table: its rules are its columns; white space only parts text printed outside them
-        outside = [x for x in _rivers(lines, settings) if x < inner_rules[0] - 2 or x > inner_rules[-1] + 2]
-        return sorted(inner_rules + outside)
+        # a ruled table: its rules part columns; white space parts them too where rules group several columns
+        # (a river inside a ruled cell must part text on many lines: justified words in one line part none)
+        bounds = [left - 1] + inner_rules + [right + 1]
+        kept = [x for x in _rivers(lines, settings) if all(abs(x - rule) > 2 for rule in inner_rules) and
+                _parts_many(x, lines, bounds)]
+        return sorted(inner_rules + kept)
     return _rivers(lines, settings)
+
+
+def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
+    """Text on both sides of x, inside the same ruled cell, on at least two lines and a third of those with
+    text there."""
+    index = next(i for i in range(1, len(bounds)) if x < bounds[i])
+    low, high = bounds[index - 1], bounds[index]
+    parted = filled = 0
+    for line in lines:
+        inside = [p for p in line.phrases if p.x1 > low and p.x0 < high]
+        if inside:
+            filled += 1
+            parted += any(p.x1 <= x for p in inside) and any(p.x0 >= x for p in inside)
+    return parted >= max(2, filled / 3)
 
 
 def _rules_part_columns(lines: list[TextLine], rules: list[float]) -> bool:

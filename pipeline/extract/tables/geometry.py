@@ -112,7 +112,8 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
             continue  # a diagonal watermark or a stamp at another angle is no table text
         x0, y0, x1, y1 = frame.box(left, bottom, right, top)
         baseline = frame.point(origin_x, origin_y)[1]
-        glyphs.append(Glyph(text, x0, y0, x1, y1, baseline, size or (y1 - y0), order))
+        # the loose box's height is the font size as printed: the size operand alone is often 1, scaled by a matrix
+        glyphs.append(Glyph(text, x0, y0, x1, y1, baseline, (y1 - y0) or size, order))
     rules, fills, images = _drawing(page, frame, settings, pdfium_c)
     return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images)
 
@@ -131,8 +132,8 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         glyphs = []
         for index in range(count):
             character = text[index] if index < len(text) else ""
-            if not character.strip() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-                continue  # spaces are read from the gaps, the same way whether printed or not
+            if character != " " and not character.strip() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+                continue  # a line break, or a space PDFium inferred; a printed space is kept: it parts words
             box = pdfium_c.FS_RECTF()
             pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
             pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)

@@ -12,6 +12,8 @@ class TableSettings:
     same_line: float = 0.35  # baselines closer than this are one line
     word_gap: float = 0.12  # a gap wider than this, with no printed space, ends a word
     phrase_gap: float = 0.75  # words closer than this are one phrase (a cell's text); wider gaps set columns apart
+    space_gap: float = 0.4  # at most a word space: digits this close may be one number ('1 204')
+    bullet_gap: float = 2.5  # a bullet this close to the words it marks belongs to them
     raised: float = 0.18  # a glyph whose baseline sits this far above its line's, and ...
     smaller: float = 0.85  # ... whose size is at most this share of the line's, is a superscript mark
     # drawn rules

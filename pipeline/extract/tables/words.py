@@ -4,6 +4,7 @@ smaller glyph (a footnote mark) belongs to the word it is printed against, never
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 
@@ -158,6 +159,10 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
                               max(g.bottom for g in full), max(g.size for g in full), mark))
 
     for glyph in glyphs:
+        if glyph.text == " ":  # a printed space ends a word, however narrow
+            close()
+            current = []
+            continue
         if current:
             previous = current[-1]
             gap = glyph.x0 - previous.x1
@@ -170,10 +175,27 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
 
 
 def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
+    """Words a space apart are one phrase; two numbers never are (tight columns of counts), unless the second is
+    a group of three digits a space after the first (a thousands separator: '1 204'). A bullet joins the words
+    it marks, however far it stands from them."""
     phrases: list[list[Word]] = []
     for word in words:
-        if phrases and word.x0 - phrases[-1][-1].x1 <= settings.phrase_gap * max(word.size, phrases[-1][-1].size):
-            phrases[-1].append(word)
-        else:
-            phrases.append([word])
+        if phrases:
+            previous = phrases[-1][-1]
+            size = max(word.size, previous.size)
+            gap = word.x0 - previous.x1
+            if previous.text in _BULLETS and gap <= settings.bullet_gap * size:
+                phrases[-1].append(word)
+                continue
+            numbers = _NUMERIC.match(previous.text) and _NUMERIC.match(word.text)
+            if gap <= settings.phrase_gap * size and (not numbers or gap <= settings.space_gap * size and
+                                                      _THOUSANDS.match(word.text)):
+                phrases[-1].append(word)
+                continue
+        phrases.append([word])
     return [Phrase(tuple(group)) for group in phrases]
+
+
+_BULLETS = {"•", "◦", "▪", "■", "●", "○", "–", "-", "·", "∙", "‣", "⁃", "□", "◆", "♦", "✓"}
+_NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
+_THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
