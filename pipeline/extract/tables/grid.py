@@ -136,15 +136,25 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
 
 
 def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSettings) -> bool:
-    """A line that carries on the one cell above it: alone in its line, under text of the same column, close
-    below it, and visibly unfinished (a lowercase start, or the text above ends on a joining word or sign)."""
-    if len(pieces) != 1 or line.top - row.bottom > settings.row_gap * line.size:
+    """A line that carries on the cells above it rather than starting a row: close below them, text only (no
+    number), every piece under text of the same columns; and visibly unfinished above (a lowercase start in most
+    pieces, a joining word or sign at the end), or with no text of its own in the first column (a label's
+    further lines, bullets of one cell)."""
+    if not pieces or line.top - row.bottom > settings.row_gap * line.size:
         return False
-    piece = pieces[0]
-    above = [p for p in row.pieces if p.first == piece.first and p.last == piece.last]
-    if not above or _NUMBER.match(piece.text):
+    if any(_NUMBER.match(piece.text) for piece in pieces):
         return False
-    return piece.text[:1].islower() or bool(_CONTINUES.search(above[-1].text))
+    filled = row.columns()
+    if not all(set(range(piece.first, piece.last + 1)) & filled for piece in pieces):
+        return False
+    lower = sum(1 for piece in pieces if piece.text[:1].islower())
+    if lower * 2 > len(pieces):
+        return True
+    first = min(piece.first for piece in pieces)
+    if first > 0 and 0 in filled and not any(_NUMBER.match(piece.text) for piece in row.pieces):
+        return True
+    above = [p for p in row.pieces if p.first == pieces[0].first]
+    return len(pieces) == 1 and bool(above) and bool(_CONTINUES.search(above[-1].text))
 
 
 # ----------------------------------------------------------------------------------------------- header
