@@ -52,6 +52,7 @@ class Frame:
     angle: int
     width: float  # of the unrotated page (its media box), in points
     height: float
+    rotation: int = 0  # the page's /Rotate: boxes given and reported are in the page as shown (a viewer's points)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         """PDF user space (origin bottom left) to the reading frame."""
@@ -72,6 +73,30 @@ class Frame:
             return fy, fx
         return fx, self.height - fy
 
+    def from_shown(self, sx: float, sy: float) -> tuple[float, float]:
+        """A point of the page as shown (rotated, origin bottom left) in PDF user space."""
+        if self.rotation == 90:
+            return self.width - sy, sx
+        if self.rotation == 180:
+            return self.width - sx, self.height - sy
+        if self.rotation == 270:
+            return sy, self.height - sx
+        return sx, sy
+
+    def to_shown(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y, self.width - x
+        if self.rotation == 180:
+            return self.width - x, self.height - y
+        if self.rotation == 270:
+            return self.height - y, x
+        return x, y
+
+    def shown_box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """A box of the page as shown to (x0, top, x1, bottom) in the frame."""
+        (ax, ay), (bx, by) = self.from_shown(x0, y0), self.from_shown(x1, y1)
+        return self.box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         """A PDF box to (x0, top, x1, bottom) in the frame."""
         ax, ay = self.point(left, bottom)
@@ -79,9 +104,9 @@ class Frame:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
     def pdf_box(self, x0: float, top: float, x1: float, bottom: float) -> tuple[float, float, float, float]:
-        """A frame box to PDF (x0, y0, x1, y1), origin bottom left."""
-        ax, ay = self.pdf_point(x0, top)
-        bx, by = self.pdf_point(x1, bottom)
+        """A frame box to (x0, y0, x1, y1) on the page as shown, origin bottom left."""
+        ax, ay = self.to_shown(*self.pdf_point(x0, top))
+        bx, by = self.to_shown(*self.pdf_point(x1, bottom))
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
@@ -100,12 +125,13 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_width(), page.get_height()
-    if page.get_rotation() in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
+    rotation = page.get_rotation()
+    if rotation in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
         width, height = height, width
     raw_glyphs = _raw_glyphs(page, pdfium_c)
     angles = Counter(angle for angle, *_ in raw_glyphs)
     reading = _quarter(angles.most_common(1)[0][0]) if angles else 0
-    frame = Frame(reading, width, height)
+    frame = Frame(reading, width, height, rotation)
     glyphs = []
     for angle, left, bottom, right, top, origin_x, origin_y, size, text, order in raw_glyphs:
         if abs((angle - reading + 180) % 360 - 180) > 1:

@@ -67,9 +67,9 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
 
 def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float],
                   settings: TableSettings = DEFAULT) -> Table | None:
-    """The table printed inside a PDF box: its glyphs by their centres, rules reaching into it."""
+    """The table printed inside a box of the page as shown: its glyphs by their centres, rules reaching in."""
     frame = geometry.frame
-    x0, top, x1, bottom = frame.box(*box)
+    x0, top, x1, bottom = frame.shown_box(*box)
     return _table(geometry, frame, (x0, top, x1, bottom), settings)
 
 
