@@ -15,6 +15,7 @@ from pipeline.cli.extract import extract_command
 from pipeline.cli.lineage import lineage_command
 from pipeline.cli.run import run_command
 from pipeline.cli.sources import add_source_command, sources_command
+from pipeline.cli.tables import tables_command
 
 EXAMPLES = """\b
 Examples:
@@ -26,7 +27,7 @@ Examples:
   ctip COMMAND --help                        a command's options and examples
 """
 
-COMMANDS = [run_command, sources_command, add_source_command, extract_command, lineage_command, verify_command,
+COMMANDS = [run_command, sources_command, add_source_command, extract_command, tables_command, lineage_command, verify_command,
             diff_command, dev_command]
 
 

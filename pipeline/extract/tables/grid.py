@@ -144,9 +144,10 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
         return False
     if any(_NUMBER.match(piece.text) for piece in pieces):
         return False
+    spans = {(piece.first, piece.last) for piece in row.pieces}
+    if not all((piece.first, piece.last) in spans for piece in pieces):
+        return False  # narrower pieces under a wide one are its sub-headers, not its further lines
     filled = row.columns()
-    if not all(set(range(piece.first, piece.last + 1)) & filled for piece in pieces):
-        return False
     lower = sum(1 for piece in pieces if piece.text[:1].islower())
     if lower * 2 > len(pieces):
         return True
