@@ -13,16 +13,13 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
     """x positions between columns, left to right."""
     if not lines:
         return []
-    top, bottom = lines[0].top, lines[-1].bottom
-    height = bottom - top
-    ruled = sorted({round(rule.at, 1) for rule in verticals
-                    if rule.covers(top, bottom, max(0.5 * height, 2 * lines[-1].size))})
     phrases = [phrase for line in lines for phrase in line.phrases if _cell_like(phrase, settings)]
     if not phrases:
         return []
     left, right = min(p.x0 for p in phrases), max(p.x1 for p in phrases)
-    inner_rules = [x for x in ruled if left + 1 < x < right - 1]
-    if len(inner_rules) >= 1 and _rules_part_columns(lines, inner_rules):
+    inner_rules = sorted({round(rule.at, 1) for rule in verticals
+                          if left + 1 < rule.at < right - 1 and _parts_lines(rule, lines, settings)})
+    if inner_rules:
         # a ruled table: its rules part columns; white space parts them too where rules group several columns
         # (a river inside a ruled cell must part text on many lines: justified words in one line part none)
         bounds = [left - 1] + inner_rules + [right + 1]
@@ -30,6 +27,18 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
                 _parts_many(x, lines, bounds)]
         return sorted(inner_rules + kept)
     return _rivers(lines, settings)
+
+
+def _parts_lines(rule: Rule, lines: list[TextLine], settings: TableSettings) -> bool:
+    """A vertical rule parts columns if it runs down several of the lines (a title or a note set over the
+    whole table, outside its reach, does not count) and cuts through no word of those it runs down."""
+    reached = [line for line in lines if rule.start - 0.3 * line.size <= (line.top + line.bottom) / 2 <=
+               rule.end + 0.3 * line.size]
+    if len(reached) < settings.min_rows:
+        return False
+    crossed = sum(1 for line in reached for phrase in line.phrases for word in phrase.words
+                  if word.x0 + 1 < rule.at < word.x1 - 1)
+    return crossed == 0
 
 
 def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
@@ -44,14 +53,6 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
             filled += 1
             parted += any(p.x1 <= x for p in inside) and any(p.x0 >= x for p in inside)
     return parted >= max(2, filled / 3)
-
-
-def _rules_part_columns(lines: list[TextLine], rules: list[float]) -> bool:
-    """Rules run between the words, not through them (a rule through text is a strike-out or a box edge)."""
-    crossed = sum(1 for line in lines for phrase in line.phrases for word in phrase.words
-                  if any(word.x0 + 1 < x < word.x1 - 1 for x in rules))
-    total = sum(len(phrase.words) for line in lines for phrase in line.phrases)
-    return crossed <= 0.05 * total
 
 
 def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:

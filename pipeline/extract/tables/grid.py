@@ -52,24 +52,45 @@ class Row:
 
 
 def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
-                settings: TableSettings) -> Table | None:
-    """The grid of a region's lines, or None if they do not make one."""
+                settings: TableSettings, captions: bool = False) -> Table | None:
+    """The grid of a region's lines, or None if they do not make one. With `captions` (a region found on a
+    page, not given), lines set alone across the table at its top and bottom are its title and notes."""
     if not lines:
         return None
     cuts = separators(lines, verticals, settings)
     placed = [(line, _place(line, cuts, settings)) for line in lines]
     rows = _rows(placed, horizontals, settings)
+    title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
+    rows = rows[len(title):len(rows) - len(notes)]
+    if not rows:
+        return None
     header = _header_rows(rows)
     rows = _merge_header(rows, header, horizontals, settings)
     header = _header_rows(rows)
     cells = _cells(rows, frame)
     if not cells:
         return None
-    x0 = min(line.x0 for line in lines)
-    x1 = max(line.x1 for line in lines)
-    bbox = frame.pdf_box(x0, lines[0].top, x1, lines[-1].bottom)
+    kept = [line for row in rows for line in row.lines]
+    bbox = frame.pdf_box(min(line.x0 for line in kept), min(line.top for line in kept),
+                         max(line.x1 for line in kept), max(line.bottom for line in kept))
     ruled = bool(horizontals) and bool(verticals)
-    return Table(page, bbox, tuple(cells), header_rows=header, ruled=ruled, pages=(page,))
+    return Table(page, bbox, tuple(cells), header_rows=header, ruled=ruled, pages=(page,),
+                 title=tuple(" ".join(piece.text for piece in row.pieces) for row in title),
+                 notes=tuple(" ".join(piece.text for piece in row.pieces) for row in notes))
+
+
+def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
+    """Rows at the top and the bottom holding one piece of text across at least half the columns."""
+    def caption(row: Row) -> bool:
+        return columns >= 3 and len(row.pieces) == 1 and row.pieces[0].last - row.pieces[0].first + 1 >= columns / 2
+
+    top = 0
+    while top < len(rows) and caption(rows[top]):
+        top += 1
+    bottom = len(rows)
+    while bottom > top and caption(rows[bottom - 1]):
+        bottom -= 1
+    return rows[:top], rows[bottom:]
 
 
 # ----------------------------------------------------------------------------------------------- columns
@@ -81,15 +102,27 @@ def _place(line: TextLine, cuts: list[float], settings: TableSettings) -> list[P
 
 
 def _split(words: list[Word], cuts: list[float], settings: TableSettings) -> list[Piece]:
-    """Words in the columns they cover; cut at a word gap wherever a column boundary runs through one."""
+    """Words in the columns they cover; cut at word gaps where column boundaries run through them, if that
+    leaves every part inside one column (a title or a group header across several columns stays whole)."""
+    first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
+    if first == last:
+        return [Piece(words, first, last)]
+    parts = _cut(words, cuts, settings)
+    if parts is not None:
+        return parts
+    return [Piece(words, first, last)]
+
+
+def _cut(words: list[Word], cuts: list[float], settings: TableSettings) -> list[Piece] | None:
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
     if first == last:
         return [Piece(words, first, last)]
     for cut in cuts[first:last]:
         for index in range(1, len(words)):
             if words[index - 1].x1 <= cut + 0.5 and words[index].x0 >= cut - 0.5:
-                return _split(words[:index], cuts, settings) + _split(words[index:], cuts, settings)
-    return [Piece(words, first, last)]
+                left, right = _cut(words[:index], cuts, settings), _cut(words[index:], cuts, settings)
+                return None if left is None or right is None else left + right
+    return None
 
 
 def _columns_of(x0: float, x1: float, cuts: list[float], settings: TableSettings) -> tuple[int, int]:

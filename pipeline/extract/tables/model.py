@@ -26,6 +26,8 @@ class Table:
     header_rows: int = 0  # rows at the top that head columns (a header tree by span containment)
     ruled: bool = False  # its rows and columns were drawn with rules
     pages: tuple[int, ...] = field(default=())  # every page it was printed on, when continued
+    title: tuple[str, ...] = ()  # lines over its columns set across the whole table (its caption, found on a page)
+    notes: tuple[str, ...] = ()  # lines under it set the same way (legend, source, footnotes)
 
     @property
     def rows(self) -> int:
@@ -45,6 +47,6 @@ class Table:
     def to_json(self) -> dict:
         return {"page": self.page, "pages": list(self.pages or (self.page,)),
                 "bbox": [round(value, 2) for value in self.bbox], "header_rows": self.header_rows,
-                "ruled": self.ruled,
+                "ruled": self.ruled, "title": list(self.title), "notes": list(self.notes),
                 "cells": [{"row": cell.row, "col": cell.col, "row_span": cell.row_span, "col_span": cell.col_span,
                            "text": cell.text} for cell in self.cells]}

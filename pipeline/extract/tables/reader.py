@@ -77,7 +77,7 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
     lines = text_lines(geometry.glyphs, settings)
     horizontals, verticals = _rules(geometry, settings)
     regions = find_regions(lines, horizontals, verticals, settings)
-    tables = [_table(geometry, geometry.frame, region, settings) for region in regions]
+    tables = [_table(geometry, geometry.frame, region, settings, captions=True) for region in regions]
     return [table for table in tables if table is not None and table.rows >= settings.min_rows and
             table.cols >= settings.min_columns]
 
@@ -93,7 +93,7 @@ def _body_size(geometry: PageGeometry) -> float:
 
 
 def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, float, float],
-           settings: TableSettings) -> Table | None:
+           settings: TableSettings, captions: bool = False) -> Table | None:
     x0, top, x1, bottom = region
     glyphs = [glyph for glyph in geometry.glyphs
               if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
@@ -105,4 +105,4 @@ def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, flo
     margin = settings.region_margin * lines[0].size
     horizontals = within(horizontals, top - margin, bottom + margin, x0, x1)
     verticals = within(verticals, x0 - margin, x1 + margin, top, bottom)
-    return build_table(geometry.number, frame, lines, horizontals, verticals, settings)
+    return build_table(geometry.number, frame, lines, horizontals, verticals, settings, captions)

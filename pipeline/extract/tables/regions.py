@@ -18,17 +18,30 @@ Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading
 
 def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
                  settings: TableSettings) -> list[Region]:
-    """Table regions on a page, top to bottom."""
-    blocks = _text_blocks(lines, settings)
-    regions = [_box(block) for block in blocks]
-    for grid in _ruled_boxes(horizontals, verticals):
-        inside = [line for line in lines if _inside(line, grid)]
-        if len(inside) >= settings.min_rows and not any(_overlap(grid, region) for region in regions):
-            regions.append(_box(inside))
+    """Table regions on a page, top to bottom. A grid of drawn rules bounds its table; text tables are found
+    among the lines outside every grid, and one set tight against a grid's edge continues it (a ruled header
+    over an unruled body)."""
+    grids = [grid for grid in _ruled_boxes(horizontals, verticals)
+             if sum(1 for line in lines if _inside(line, grid)) >= settings.min_rows]
+    outside = [line for line in lines if not any(_inside(line, grid) for grid in grids)]
+    regions = list(grids)
+    for block in _text_blocks(outside, settings):
+        box = _box(block)
+        for index, grid in enumerate(regions[:len(grids)]):
+            if _abuts(box, grid, block[0].size):
+                regions[index] = _union(grid, box)
+                break
         else:
-            regions = [_union(region, grid) if _overlap(grid, region) and _contained_text(lines, grid) else region
-                       for region in regions]
+            regions.append(box)
     return sorted(_merge_overlapping(regions), key=lambda region: (region[1], region[0]))
+
+
+def _abuts(box: Region, grid: Region, size: float) -> bool:
+    """Set right above or below a grid, over most of its width."""
+    overlap = min(box[2], grid[2]) - max(box[0], grid[0])
+    narrower = min(box[2] - box[0], grid[2] - grid[0])
+    gap = max(box[1] - grid[3], grid[1] - box[3])
+    return overlap >= 0.8 * narrower and gap <= 1.5 * size
 
 
 def _tabular(line: TextLine, settings: TableSettings) -> bool:
@@ -113,10 +126,6 @@ def _ruled_boxes(horizontals: list[Rule], verticals: list[Rule]) -> list[Region]
 def _inside(line: TextLine, box: Region) -> bool:
     middle = (line.top + line.bottom) / 2
     return box[1] - 1 <= middle <= box[3] + 1 and line.x0 >= box[0] - 2 and line.x1 <= box[2] + 2
-
-
-def _contained_text(lines: list[TextLine], box: Region) -> bool:
-    return any(_inside(line, box) for line in lines)
 
 
 def _overlap(a: Region, b: Region) -> bool:
