@@ -118,6 +118,7 @@ class PageGeometry:
     rules: tuple[Box, ...]
     fills: tuple[Box, ...]
     images: int
+    curves: tuple[Box, ...] = ()  # bounds of paths with curved or slanted pieces: charts, logos, drawings
 
 
 def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeometry:
@@ -140,8 +141,8 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
         baseline = frame.point(origin_x, origin_y)[1]
         # the loose box's height is the font size as printed: the size operand alone is often 1, scaled by a matrix
         glyphs.append(Glyph(text, x0, y0, x1, y1, baseline, (y1 - y0) or size, order))
-    rules, fills, images = _drawing(page, frame, settings, pdfium_c)
-    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images)
+    rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
+    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves))
 
 
 def _quarter(angle: int) -> int:
@@ -172,10 +173,12 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         textpage.close()
 
 
-def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[list[Box], list[Box], int]:
-    """Rules and filled rectangles of every path object, forms followed (their matrices composed), bounded."""
+def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[list[Box], list[Box], list[Box], int]:
+    """Rules, filled rectangles and curved drawings of every path object, forms followed (their matrices
+    composed), bounded."""
     rules: list[Box] = []
     fills: list[Box] = []
+    curves: list[Box] = []
     counter = {"objects": 0, "images": 0}
 
     def visit(get_count, get_object, parent, matrix: tuple, depth: int) -> None:
@@ -186,7 +189,7 @@ def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[lis
             obj = get_object(parent, index)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                _path(obj, matrix, frame, settings, pdfium_c, rules, fills)
+                _path(obj, matrix, frame, settings, pdfium_c, rules, fills, curves)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 counter["images"] += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
@@ -194,7 +197,7 @@ def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[lis
                 visit(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, inner, depth + 1)
 
     visit(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0), 0)
-    return rules, fills, counter["images"]
+    return rules, fills, curves, counter["images"]
 
 
 def _matrix(obj, pdfium_c) -> tuple:
@@ -216,7 +219,8 @@ def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, rules: list, fills: list) -> None:
+def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, rules: list, fills: list,
+          curves: list) -> None:
     """A path's straight, axis-parallel pieces as rules; a filled rectangle as a fill (and its edges as rules when
     thin). Curves are no table lines."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -237,25 +241,39 @@ def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, r
     segments = pdfium_c.FPDFPath_CountSegments(obj)
     if filled and (segments <= 6):  # a rectangle: a shaded cell, a zebra stripe, a cell drawn as a filled box
         fills.append(box)
-    if stroked and 0 < segments <= 400:
-        own = _compose(_matrix(obj, pdfium_c), matrix)
-        points, start = [], None
-        x, y = ctypes.c_float(), ctypes.c_float()
-        for index in range(segments):
-            segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
-            pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-            kind = pdfium_c.FPDFPathSegment_GetType(segment)
-            point = frame.point(*_apply(own, x.value, y.value))
-            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
-                points, start = [point], point
-                continue
-            if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
-                _straight(points[-1], point, rules)
-            points.append(point)
-            if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-                _straight(point, start, rules)
+    if filled and not stroked and segments <= 6:
+        return
+    if not 0 < segments <= 400:
+        if segments > 400:
+            curves.append(box)  # a drawing of that many pieces is no table's grid
+        return
+    own = _compose(_matrix(obj, pdfium_c), matrix)
+    found: list[Box] = []
+    points, start, slanted = [], None, False
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for index in range(segments):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        point = frame.point(*_apply(own, x.value, y.value))
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            points, start = [point], point
+            continue
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+            slanted |= not _straight(points[-1], point, found)
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            slanted = True
+        points.append(point)
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            slanted |= not _straight(point, start, found)
+    if slanted:
+        curves.append(box)
+    elif stroked:
+        rules += found
 
 
-def _straight(a: tuple[float, float], b: tuple[float, float], rules: list) -> None:
+def _straight(a: tuple[float, float], b: tuple[float, float], rules: list) -> bool:
     if abs(a[0] - b[0]) < 0.5 or abs(a[1] - b[1]) < 0.5:  # axis-parallel: a table line
         rules.append(Box(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])))
+        return True
+    return False

@@ -76,10 +76,20 @@ def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float]
 def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> list[Table]:
     lines = text_lines(geometry.glyphs, settings)
     horizontals, verticals = _rules(geometry, settings)
-    regions = find_regions(lines, horizontals, verticals, settings)
+    regions = [region for region in find_regions(lines, horizontals, verticals, settings)
+               if not _drawn_over(region, geometry.curves, settings)]
     tables = [_table(geometry, geometry.frame, region, settings, captions=True) for region in regions]
     return [table for table in tables if table is not None and table.rows >= settings.min_rows and
             table.cols >= settings.min_columns]
+
+
+def _drawn_over(region: tuple[float, float, float, float], curves, settings: TableSettings) -> bool:
+    """A region a curved drawing covers much of is a chart's labels (axis ticks, a legend), not a table."""
+    x0, top, x1, bottom = region
+    area = max((x1 - x0) * (bottom - top), 1.0)
+    covered = sum(max(0.0, min(x1, c.x1) - max(x0, c.x0)) * max(0.0, min(bottom, c.bottom) - max(top, c.top))
+                  for c in curves)
+    return covered >= settings.chart_cover * area
 
 
 def _rules(geometry: PageGeometry, settings: TableSettings) -> tuple[list[Rule], list[Rule]]:
