@@ -13,7 +13,7 @@ from pipeline.extract.tables.model import Table
 from pipeline.extract.tables.regions import find_regions
 from pipeline.extract.tables.rules import Rule, join_rules, within
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
-from pipeline.extract.tables.words import text_lines
+from pipeline.extract.tables.words import TextLine, line_of, text_lines
 
 
 class TableReadError(ValueError):
@@ -78,7 +78,8 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
     horizontals, verticals = _rules(geometry, settings)
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
                if not _drawn_over(region, geometry.curves, settings)]
-    tables = [_table(geometry, geometry.frame, region, settings, captions=True) for region in regions]
+    tables = [_table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region))
+              for region in regions]
     return [table for table in tables if table is not None and table.rows >= settings.min_rows and
             table.cols >= settings.min_columns]
 
@@ -102,13 +103,28 @@ def _body_size(geometry: PageGeometry) -> float:
     return sizes[len(sizes) // 2] if sizes else 10.0
 
 
-def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, float, float],
-           settings: TableSettings, captions: bool = False) -> Table | None:
+def _lines_in(lines: list[TextLine], region: tuple[float, float, float, float]) -> list[TextLine]:
+    """The page's lines cut to a region: phrases whose middle lies inside it."""
     x0, top, x1, bottom = region
-    glyphs = [glyph for glyph in geometry.glyphs
-              if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
-              top - 0.5 <= (glyph.top + glyph.bottom) / 2 <= bottom + 0.5]
-    lines = text_lines(glyphs, settings)
+    kept = []
+    for line in lines:
+        if top - 0.5 <= (line.top + line.bottom) / 2 <= bottom + 0.5:
+            phrases = [p for p in line.phrases if x0 - 0.5 <= (p.x0 + p.x1) / 2 <= x1 + 0.5]
+            if len(phrases) == len(line.phrases):
+                kept.append(line)
+            elif phrases:
+                kept.append(line_of(phrases, line.baseline, line.size))
+    return kept
+
+
+def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, float, float],
+           settings: TableSettings, captions: bool = False, lines: list[TextLine] | None = None) -> Table | None:
+    x0, top, x1, bottom = region
+    if lines is None:  # a given area: its glyphs by their centres (a line may run out of it)
+        glyphs = [glyph for glyph in geometry.glyphs
+                  if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
+                  top - 0.5 <= (glyph.top + glyph.bottom) / 2 <= bottom + 0.5]
+        lines = text_lines(glyphs, settings)
     if not lines:
         return None
     horizontals, verticals = _rules(geometry, settings)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from statistics import median
 
 from pipeline.extract.tables.geometry import Glyph
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
@@ -23,60 +22,42 @@ class Word:
     mark: str = ""  # raised, smaller glyphs at its end (a footnote mark); already part of `text`
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phrase:
     words: tuple[Word, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(word.text for word in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
-    def top(self) -> float:
-        return min(word.top for word in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(word.bottom for word in self.words)
-
-    @property
-    def size(self) -> float:
-        return max(word.size for word in self.words)
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
 
 
-@dataclass(frozen=True)
+def phrase_of(words: tuple[Word, ...] | list[Word]) -> Phrase:
+    words = tuple(words)
+    return Phrase(words, " ".join(word.text for word in words), words[0].x0, words[-1].x1,
+                  min(word.top for word in words), max(word.bottom for word in words), max(word.size for word in words))
+
+
+@dataclass(frozen=True, slots=True)
 class TextLine:
     phrases: tuple[Phrase, ...]
     baseline: float
     size: float  # the line's font size (its most common glyph size)
-
-    @property
-    def top(self) -> float:
-        return min(phrase.top for phrase in self.phrases)
-
-    @property
-    def bottom(self) -> float:
-        return max(phrase.bottom for phrase in self.phrases)
-
-    @property
-    def x0(self) -> float:
-        return self.phrases[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.phrases[-1].x1
+    top: float
+    bottom: float
+    x0: float
+    x1: float
 
     @property
     def text(self) -> str:
         return " ".join(phrase.text for phrase in self.phrases)
+
+
+def line_of(phrases: tuple[Phrase, ...] | list[Phrase], baseline: float, size: float) -> TextLine:
+    phrases = tuple(phrases)
+    return TextLine(phrases, baseline, size, min(p.top for p in phrases), max(p.bottom for p in phrases),
+                    phrases[0].x0, phrases[-1].x1)
 
 
 def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings = DEFAULT) -> list[TextLine]:
@@ -84,22 +65,27 @@ def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings 
     groups = _baselines(glyphs, settings)
     lines = []
     for members in groups:
-        size = median(glyph.size for glyph in members)
+        size = _median([glyph.size for glyph in members])
         raised = {id(glyph) for glyph in members
                   if glyph.size <= settings.smaller * size and glyph.baseline < _base(members, size) -
                   settings.raised * size}
         words = _words(sorted(members, key=lambda glyph: (glyph.x0, glyph.order)), raised, settings)
         phrases = _phrases(words, settings)
         if phrases:
-            lines.append(TextLine(tuple(phrases), _base(members, size), size))
+            lines.append(line_of(phrases, _base(members, size), size))
     lines.sort(key=lambda line: (line.baseline, line.x0))
     return lines
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
 
 
 def _base(members: list[Glyph], size: float) -> float:
     """The line's baseline: that of its full-size glyphs."""
     full = [glyph.baseline for glyph in members if glyph.size > DEFAULT.smaller * size] or [g.baseline for g in members]
-    return median(full)
+    return _median(full)
 
 
 def _baselines(glyphs, settings: TableSettings) -> list[list[Glyph]]:
@@ -116,8 +102,8 @@ def _baselines(glyphs, settings: TableSettings) -> list[list[Glyph]]:
         clusters.append([glyph])
     merged: list[list[Glyph]] = []
     for index, cluster in enumerate(clusters):
-        size = median(glyph.size for glyph in cluster)
-        base = median(glyph.baseline for glyph in cluster)
+        size = _median([glyph.size for glyph in cluster])
+        base = _median([glyph.baseline for glyph in cluster])
         host = _host(cluster, size, base, clusters[index + 1:index + 2], settings)
         if host is not None:
             host.extend(cluster)  # superscripts printed against the line below their baseline
@@ -133,8 +119,8 @@ def _host(cluster: list[Glyph], size: float, base: float, below: list[list[Glyph
     if not below or len(cluster) > 6:
         return None
     line = below[0]
-    line_size = median(glyph.size for glyph in line)
-    line_base = median(glyph.baseline for glyph in line)
+    line_size = _median([glyph.size for glyph in line])
+    line_base = _median([glyph.baseline for glyph in line])
     if size > settings.smaller * line_size or not 0 < line_base - base <= 0.75 * line_size:
         return None
     touching = all(any(abs(mark.x0 - glyph.x1) <= 0.3 * line_size or abs(glyph.x0 - mark.x1) <= 0.3 * line_size
@@ -143,35 +129,37 @@ def _host(cluster: list[Glyph], size: float, base: float, below: list[list[Glyph
 
 
 def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> list[Word]:
+    """Glyphs left to right as words: a printed space, a gap wider than `word_gap`, or a step back ends one."""
     words: list[Word] = []
-    current: list[Glyph] = []
-
-    def close() -> None:
-        if current:
-            text = "".join(glyph.text for glyph in current)
-            mark = ""
-            for glyph in reversed(current):
-                if id(glyph) not in raised:
-                    break
-                mark = glyph.text + mark
-            full = [glyph for glyph in current if id(glyph) not in raised] or current
-            words.append(Word(text, current[0].x0, min(g.top for g in full), max(g.x1 for g in current),
-                              max(g.bottom for g in full), max(g.size for g in full), mark))
-
-    for glyph in glyphs:
-        if glyph.text == " ":  # a printed space ends a word, however narrow
-            close()
-            current = []
-            continue
-        if current:
-            previous = current[-1]
-            gap = glyph.x0 - previous.x1
-            if gap > settings.word_gap * max(glyph.size, previous.size) or glyph.x0 < previous.x0 - 0.5:
-                close()
-                current = []
-        current.append(glyph)
-    close()
+    start = 0
+    count = len(glyphs)
+    for index in range(count + 1):
+        if index < count:
+            glyph = glyphs[index]
+            if glyph.text != " " and index > start:
+                previous = glyphs[index - 1]
+                size = glyph.size if glyph.size > previous.size else previous.size
+                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5:
+                    continue
+            elif glyph.text != " ":
+                continue
+        if index > start:
+            words.append(_word(glyphs[start:index], raised))
+        start = index + 1 if index < count and glyphs[index].text == " " else index
     return words
+
+
+def _word(run: list[Glyph], raised: set[int]) -> Word:
+    mark = ""
+    if raised:
+        for glyph in reversed(run):
+            if id(glyph) not in raised:
+                break
+            mark = glyph.text + mark
+    full = [glyph for glyph in run if id(glyph) not in raised] if raised else run
+    full = full or run
+    return Word("".join(glyph.text for glyph in run), run[0].x0, min(g.top for g in full), max(g.x1 for g in run),
+                max(g.bottom for g in full), max(g.size for g in full), mark)
 
 
 def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
@@ -193,7 +181,7 @@ def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
                 phrases[-1].append(word)
                 continue
         phrases.append([word])
-    return [Phrase(tuple(group)) for group in phrases]
+    return [phrase_of(group) for group in phrases]
 
 
 _BULLETS = {"•", "◦", "▪", "■", "●", "○", "–", "-", "·", "∙", "‣", "⁃", "□", "◆", "♦", "✓"}
