@@ -134,13 +134,17 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     reading = _quarter(angles.most_common(1)[0][0]) if angles else 0
     frame = Frame(reading, width, height, rotation)
     glyphs = []
-    for angle, left, bottom, right, top, origin_x, origin_y, size, text, order in raw_glyphs:
-        if abs((angle - reading + 180) % 360 - 180) > 1:
+    upright = reading == 0
+    # the loose box's height is the font size as printed (the size operand alone is often 1, scaled by a matrix)
+    for angle, left, bottom, right, top, origin_x, origin_y, text, order in raw_glyphs:
+        if angle != reading and abs((angle - reading + 180) % 360 - 180) > 1:
             continue  # a diagonal watermark or a stamp at another angle is no table text
+        if upright:
+            glyphs.append(Glyph(text, left, height - top, right, height - bottom, height - origin_y, top - bottom,
+                                order))
+            continue
         x0, y0, x1, y1 = frame.box(left, bottom, right, top)
-        baseline = frame.point(origin_x, origin_y)[1]
-        # the loose box's height is the font size as printed: the size operand alone is often 1, scaled by a matrix
-        glyphs.append(Glyph(text, x0, y0, x1, y1, baseline, (y1 - y0) or size, order))
+        glyphs.append(Glyph(text, x0, y0, x1, y1, frame.point(origin_x, origin_y)[1], y1 - y0, order))
     rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
     return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves))
 
@@ -156,17 +160,20 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         text = textpage.get_text_range(0, count) if count else ""
         raw = textpage.raw
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        box = pdfium_c.FS_RECTF()
+        generated, loose, origin = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
+            pdfium_c.FPDFText_GetCharOrigin
+        char_angle, degrees = pdfium_c.FPDFText_GetCharAngle, math.degrees
         glyphs = []
+        length = len(text)
         for index in range(count):
-            character = text[index] if index < len(text) else ""
-            if character != " " and not character.strip() or pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
+            character = text[index] if index < length else ""
+            if character != " " and not character.strip() or generated(raw, index) == 1:
                 continue  # a line break, or a space PDFium inferred; a printed space is kept: it parts words
-            box = pdfium_c.FS_RECTF()
-            pdfium_c.FPDFText_GetLooseCharBox(raw, index, box)
-            pdfium_c.FPDFText_GetCharOrigin(raw, index, origin_x, origin_y)
-            size = pdfium_c.FPDFText_GetFontSize(raw, index)
-            angle = round(math.degrees(pdfium_c.FPDFText_GetCharAngle(raw, index))) % 360
-            glyphs.append((angle, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value, size,
+            loose(raw, index, box)
+            origin(raw, index, origin_x, origin_y)
+            angle = round(degrees(char_angle(raw, index))) % 360
+            glyphs.append((angle, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value,
                            character, index))
         return glyphs
     finally:
@@ -200,6 +207,9 @@ def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[lis
     return rules, fills, curves, counter["images"]
 
 
+_IDENTITY = (1, 0, 0, 1, 0, 0)
+
+
 def _matrix(obj, pdfium_c) -> tuple:
     matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
@@ -231,9 +241,12 @@ def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, r
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return
-    corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
-    xs, ys = [x for x, _ in corners], [y for _, y in corners]
-    box = Box(*frame.box(min(xs), min(ys), max(xs), max(ys)))
+    if matrix == _IDENTITY:
+        box = Box(*frame.box(left.value, bottom.value, right.value, top.value))
+    else:
+        corners = [_apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+        xs, ys = [x for x, _ in corners], [y for _, y in corners]
+        box = Box(*frame.box(min(xs), min(ys), max(xs), max(ys)))
     thin = settings.rule_thickness_pt
     if min(box.x1 - box.x0, box.bottom - box.top) <= thin:
         rules.append(box)

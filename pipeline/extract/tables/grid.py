@@ -238,9 +238,12 @@ def _cells(rows: list[Row], frame: Frame) -> list[Cell]:
             groups.append((piece.first, piece.last, [piece]))
             owners.update({column: len(groups) - 1 for column in range(piece.first, piece.last + 1)})
         for first, last, pieces in groups:
-            words = [word for piece in pieces for word in piece.words]
-            box = frame.pdf_box(min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words),
-                                max(w.bottom for w in words))
-            cells.append(Cell(index, first, " ".join(piece.text for piece in pieces), 1, last - first + 1, box,
-                              tuple(word.mark for word in words if word.mark), max(w.size for w in words)))
+            words = pieces[0].words if len(pieces) == 1 else [word for piece in pieces for word in piece.words]
+            x0, top, x1, bottom, size = words[0].x0, words[0].top, words[-1].x1, words[0].bottom, words[0].size
+            for word in words:
+                top, bottom = min(top, word.top), max(bottom, word.bottom)
+                x0, x1, size = min(x0, word.x0), max(x1, word.x1), max(size, word.size)
+            cells.append(Cell(index, first, " ".join(piece.text for piece in pieces), 1, last - first + 1,
+                              frame.pdf_box(x0, top, x1, bottom), tuple(word.mark for word in words if word.mark),
+                              size))
     return cells

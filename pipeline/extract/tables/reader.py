@@ -44,25 +44,61 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
         missing = [number for number in wanted if not 1 <= number <= count]
         if missing:
             raise TableReadError(f"{path.name}: no page {missing[0]} (the PDF has {count})")
-        tables: list[Table] = []
-        by_page: dict[int, PageGeometry] = {}
-        for number in wanted:
-            page = document[number - 1]
-            try:
-                by_page[number] = read_page(page, number, settings)
-            finally:
-                page.close()
         if areas:
+            tables: list[Table] = []
+            by_page = {number: _geometry(document, number, settings) for number in wanted}
             for area in areas:
                 table = table_in_area(by_page[area.page], area.box, settings)
                 if table is not None:
                     tables.append(table)
             return tables
-        for number in wanted:
-            tables += tables_on_page(by_page[number], settings)
+    finally:
+        document.close()
+    chunks = _chunks(wanted)
+    if len(chunks) == 1:
+        return _read_pages(path, wanted, settings)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = list(pool.map(_read_pages, [path] * len(chunks), chunks, [settings] * len(chunks)))
+    return [table for part in parts for table in part]
+
+
+PARALLEL_FROM = 24  # pages: a longer document is read by one process per core, in page order
+
+
+def _chunks(pages: list[int]) -> list[list[int]]:
+    """Pages split over the cores, when there are enough of both and forking is safe (one thread)."""
+    import os
+    import threading
+
+    cores = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if cores < 2 or len(pages) < PARALLEL_FROM or threading.active_count() > 1:
+        return [pages]
+    size = -(-len(pages) // cores)
+    return [pages[start:start + size] for start in range(0, len(pages), size)]
+
+
+def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Table]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        tables: list[Table] = []
+        for number in pages:
+            tables += tables_on_page(_geometry(document, number, settings), settings)
         return tables
     finally:
         document.close()
+
+
+def _geometry(document, number: int, settings: TableSettings) -> PageGeometry:
+    page = document[number - 1]
+    try:
+        return read_page(page, number, settings)
+    finally:
+        page.close()
 
 
 def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float],
@@ -78,8 +114,8 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
     horizontals, verticals = _rules(geometry, settings)
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
                if not _drawn_over(region, geometry.curves, settings)]
-    tables = [_table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region))
-              for region in regions]
+    tables = [_table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
+                     rules=(horizontals, verticals)) for region in regions]
     return [table for table in tables if table is not None and table.rows >= settings.min_rows and
             table.cols >= settings.min_columns]
 
@@ -118,7 +154,8 @@ def _lines_in(lines: list[TextLine], region: tuple[float, float, float, float]) 
 
 
 def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, float, float],
-           settings: TableSettings, captions: bool = False, lines: list[TextLine] | None = None) -> Table | None:
+           settings: TableSettings, captions: bool = False, lines: list[TextLine] | None = None,
+           rules: tuple[list[Rule], list[Rule]] | None = None) -> Table | None:
     x0, top, x1, bottom = region
     if lines is None:  # a given area: its glyphs by their centres (a line may run out of it)
         glyphs = [glyph for glyph in geometry.glyphs
@@ -127,7 +164,7 @@ def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, flo
         lines = text_lines(glyphs, settings)
     if not lines:
         return None
-    horizontals, verticals = _rules(geometry, settings)
+    horizontals, verticals = rules or _rules(geometry, settings)
     margin = settings.region_margin * lines[0].size
     horizontals = within(horizontals, top - margin, bottom + margin, x0, x1)
     verticals = within(verticals, x0 - margin, x1 + margin, top, bottom)
