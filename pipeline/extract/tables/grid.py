@@ -197,12 +197,26 @@ def _numeric(piece: Piece) -> bool:
 
 
 def _header_rows(rows: list[Row]) -> int:
-    """Rows above the first that prints a number beside its label (the body); none if no row does."""
+    """Rows above the first that prints a number beside its label (the body); none if no row does. Years rising
+    along a row (2005, 2006, ...) head columns, they are not counts."""
     for index, row in enumerate(rows):
+        if _years_along(row):
+            continue
         if any(_numeric(piece) and piece.first > 0 for piece in row.pieces) and \
                 sum(1 for piece in row.pieces if _numeric(piece)) >= max(1, len(row.pieces) // 2):
             return index
     return 0
+
+
+_YEAR = re.compile(r"^(?:FY\s*)?((?:19|20)\d\d)(?:\s*[-–—/]\s*(?:(?:19|20)?\d\d))?\W{0,2}$", re.IGNORECASE)
+
+
+def _years_along(row: Row) -> bool:
+    """Two or more cells right of the first column that are years, each later than the one before."""
+    years = [int(match.group(1)) for piece in sorted(row.pieces, key=lambda p: p.first) if piece.first > 0
+             for match in [_YEAR.match(piece.text.strip())] if match]
+    numbers = sum(1 for piece in row.pieces if piece.first > 0 and _numeric(piece))
+    return len(years) >= 2 and len(years) >= numbers and all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
 def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings: TableSettings) -> list[Row]:

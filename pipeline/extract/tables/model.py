@@ -28,6 +28,8 @@ class Table:
     pages: tuple[int, ...] = field(default=())  # every page it was printed on, when continued
     title: tuple[str, ...] = ()  # lines over its columns set across the whole table (its caption, found on a page)
     notes: tuple[str, ...] = ()  # lines under it set the same way (legend, source, footnotes)
+    above: tuple[str, ...] = ()  # lines of text set close over it, outside it (a caption, a heading), top first
+    below: tuple[str, ...] = ()  # lines of text set close under it, outside it (notes, a legend, a source)
 
     @property
     def rows(self) -> int:
@@ -48,5 +50,6 @@ class Table:
         return {"page": self.page, "pages": list(self.pages or (self.page,)),
                 "bbox": [round(value, 2) for value in self.bbox], "header_rows": self.header_rows,
                 "ruled": self.ruled, "title": list(self.title), "notes": list(self.notes),
+                "above": list(self.above), "below": list(self.below),
                 "cells": [{"row": cell.row, "col": cell.col, "row_span": cell.row_span, "col_span": cell.col_span,
                            "text": cell.text} for cell in self.cells]}

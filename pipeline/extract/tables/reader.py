@@ -4,7 +4,7 @@ nothing of what the tables mean; `pipeline/extract` reads meaning on top of its 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
@@ -114,10 +114,37 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
     horizontals, verticals = _rules(geometry, settings)
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
                if not _drawn_over(region, geometry.curves, settings)]
-    tables = [_table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
-                     rules=(horizontals, verticals)) for region in regions]
-    return [table for table in tables if table is not None and table.rows >= settings.min_rows and
-            table.cols >= settings.min_columns]
+    tables = []
+    for region in regions:
+        table = _table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
+                       rules=(horizontals, verticals))
+        if table is not None and table.rows >= settings.min_rows and table.cols >= settings.min_columns:
+            above, below = _context(lines, region, regions, settings)
+            tables.append(replace(table, above=above, below=below))
+    return tables
+
+
+def _context(lines: list[TextLine], region, regions, settings: TableSettings) -> tuple[tuple[str, ...], ...]:
+    """Text set close over and under a region, outside every region: walking away from it while the lines stay
+    within `context_gap` line heights of each other (a running head far up the page is not its caption)."""
+    x0, top, x1, bottom = region
+    free = [line for line in lines if not any(r[1] - 0.5 <= (line.top + line.bottom) / 2 <= r[3] + 0.5 and
+                                              line.x1 > r[0] and line.x0 < r[2] for r in regions)]
+    above: list[str] = []
+    edge = top
+    for line in reversed([line for line in free if line.bottom <= top + 0.5]):
+        if edge - line.bottom > settings.context_gap * line.size or len(above) >= settings.context_lines:
+            break
+        above.insert(0, line.text)
+        edge = line.top
+    below: list[str] = []
+    edge = bottom
+    for line in [line for line in free if line.top >= bottom - 0.5]:
+        if line.top - edge > settings.context_gap * line.size or len(below) >= settings.context_lines:
+            break
+        below.append(line.text)
+        edge = line.bottom
+    return tuple(above), tuple(below)
 
 
 def _drawn_over(region: tuple[float, float, float, float], curves, settings: TableSettings) -> bool:

@@ -31,6 +31,8 @@ class TableSettings:
     region_margin: float = 1.0  # rules within this of a given area still bound its table
     prose_words: int = 9  # a phrase of this many words or more is running text, not a cell
     chart_cover: float = 0.3  # a found region this much covered by curved drawings is a chart (share of its area)
+    context_gap: float = 2.5  # text this close (in line heights) over or under a table is its caption or notes
+    context_lines: int = 6  # at most this many lines of it
     table_gap: float = 2.6  # a vertical gap wider than this (in line heights) between two rows ends a table
 
 
