@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import Phrase, TextLine
+from pipeline.extract.tables.words import _VALUE, Phrase, TextLine
 
 
 def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSettings) -> list[float]:
@@ -55,6 +55,14 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
     return parted >= max(2, filled / 3)
 
 
+def _extents(phrase: Phrase) -> list[tuple[float, float]]:
+    """Where a phrase prints: a run of numbers a space apart may be several tight columns ('9 340 306'), so each
+    number counts on its own; any other phrase as a whole."""
+    if len(phrase.words) > 1 and all(_VALUE.match(word.text) for word in phrase.words):
+        return [(word.x0, word.x1) for word in phrase.words]
+    return [(phrase.x0, phrase.x1)]
+
+
 def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:
     return len(phrase.words) < settings.prose_words
 
@@ -63,7 +71,7 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[float]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers)."""
     intervals: list[list[tuple[float, float]]] = []
     for line in lines:
-        spans = sorted((p.x0, p.x1) for p in line.phrases if _cell_like(p, settings))
+        spans = sorted(span for p in line.phrases if _cell_like(p, settings) for span in _extents(p))
         merged: list[list[float]] = []
         for x0, x1 in spans:
             if merged and x0 <= merged[-1][1]:

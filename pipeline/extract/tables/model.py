@@ -30,6 +30,8 @@ class Table:
     notes: tuple[str, ...] = ()  # lines under it set the same way (legend, source, footnotes)
     above: tuple[str, ...] = ()  # lines of text set close over it, outside it (a caption, a heading), top first
     below: tuple[str, ...] = ()  # lines of text set close under it, outside it (notes, a legend, a source)
+    source_rows: tuple[int, ...] = ()  # CSV/XLSX: the file's line number of each row
+    fields: tuple[int, ...] = ()  # CSV/XLSX: how many fields each row has (a short row is no row of blanks)
 
     @property
     def rows(self) -> int:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from pipeline.extract.tables.checks import PdfRefused, check_bytes, check_document
 from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Table
@@ -34,9 +35,21 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
 
     path = Path(path)
     try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        raise TableReadError(f"{path.name}: not a readable PDF ({exc})") from None
+        check_bytes(path)
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise PdfRefused(f"{path.name}: password-protected PDF: remove the password (e.g. qpdf --decrypt) "
+                                 "and try again") from None
+            raise PdfRefused(f"{path.name}: corrupt PDF ({exc})") from None
+        try:
+            check_document(path, document)
+        except PdfRefused:
+            document.close()
+            raise
+    except PdfRefused as exc:
+        raise TableReadError(str(exc)) from None
     try:
         count = len(document)
         areas = list(areas)
@@ -44,6 +57,7 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
         missing = [number for number in wanted if not 1 <= number <= count]
         if missing:
             raise TableReadError(f"{path.name}: no page {missing[0]} (the PDF has {count})")
+        _check_text(path, document)
         if areas:
             tables: list[Table] = []
             by_page = {number: _geometry(document, number, settings) for number in wanted}
@@ -63,6 +77,34 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
     with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(_read_pages, [path] * len(chunks), chunks, [settings] * len(chunks)))
     return [table for part in parts for table in part]
+
+
+def _check_text(path: Path, document) -> None:
+    """A PDF with no text layer at all is a scan: say so, rather than that it holds no tables."""
+    import pypdfium2.raw as pdfium_c
+
+    for index in range(len(document)):
+        page = document[index]
+        try:
+            textpage = page.get_textpage()
+            try:
+                if textpage.count_chars() > 0:
+                    return
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    images = 0
+    for index in range(min(len(document), 20)):
+        page = document[index]
+        try:
+            images += sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+        finally:
+            page.close()
+    if images:
+        raise TableReadError(f"{path.name}: no text layer (an image-only or scanned PDF): run OCR first, e.g. "
+                             "ocrmypdf, then read the OCR'd file")
+    raise TableReadError(f"{path.name}: the PDF holds no text")
 
 
 PARALLEL_FROM = 24  # pages: a longer document is read by one process per core, in page order

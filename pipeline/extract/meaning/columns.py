@@ -1,0 +1,185 @@
+"""What each column of a table grid counts: read from its header path (the group headers over it, then its own
+header), then the table's caption, by the reference vocabulary. The most specific words win; a column that
+prints something else (% change, a rank, a rate) is set aside; a Total column covers the table's years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_a_count, is_total_label, periods_in
+
+_COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$")
+_SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_SHORT_RANGE = re.compile(r"^\s*((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)\s*$")
+_YEAR_HEADER = re.compile(r"^\s*(?:calendar\s+)?years?\s*$", re.IGNORECASE)
+
+
+class TableRefused(ValueError):
+    """One table cannot be read; the others of the report still can."""
+
+
+@dataclass
+class Column:
+    index: int
+    header: str  # its own header as printed (the lowest header cell over it)
+    path: list[str] = field(default_factory=list)  # every header cell over it, top first
+    kind: str = "count"  # label, count, year, other
+    statute: Mention | None = None
+    measure: Mention | None = None
+    period: Mention | None = None
+    printed_total: bool = False
+
+
+def value_like(text: str) -> bool:
+    """A printed count or a symbol that stands for one (a dash, an asterisk, n/a)."""
+    text = text.strip()
+    return bool(_COUNT.match(text) or _SYMBOL.match(text))
+
+
+def covering(table: Table) -> dict[tuple[int, int], Cell]:
+    """(row, column) -> the cell printed over it, spans included."""
+    where: dict[tuple[int, int], Cell] = {}
+    for cell in table.cells:
+        for row in range(cell.row, cell.row + cell.row_span):
+            for col in range(cell.col, cell.col + cell.col_span):
+                where[(row, col)] = cell
+    return where
+
+
+def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int, names) -> int:
+    """The rows at the top that head columns: the structure stage's guess, extended over rows whose count cells
+    are words, or years beside a label that names nothing (a header of years is no row of counts)."""
+    rows = table.header_rows
+    while rows < table.rows:
+        cells = [at[(rows, col)] for col in range(first_count, table.cols) if (rows, col) in at]
+        texts = [cell.text.strip() for cell in cells if cell.col == max(first_count, cell.col)]
+        if not texts:
+            label = at.get((rows, 0))
+            if label is not None and not names(label.text) and rows + 1 < table.rows:
+                rows += 1  # a label alone over the header line ('Town' set a line above the years)
+                continue
+            break
+        label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
+        years = [text for text in texts if _YEAR.match(text)]
+        if len(years) == len(texts) and not names(label):
+            rows += 1
+            continue
+        if any(value_like(text) for text in texts):
+            break
+        rows += 1
+    return rows
+
+
+def label_columns(table: Table, at: dict[tuple[int, int], Cell], first_body: int) -> int:
+    """How many columns at the left carry names, not counts (at least one)."""
+    for col in range(1, table.cols):
+        texts = [at[(row, col)].text for row in range(first_body, table.rows)
+                 if (row, col) in at and at[(row, col)].col == col]
+        if texts and sum(1 for text in texts if value_like(text) or _YEAR.match(text.strip())) * 2 >= len(texts):
+            return col
+    return table.cols
+
+
+def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, labels: int, context: list[str],
+                 vocabulary: Vocabulary, where: str) -> list[Column]:
+    """Every column's meaning; a column of labels or years is marked as such, never counted."""
+    columns = []
+    for col in range(table.cols):
+        path: list[str] = []
+        for row in range(headers):
+            cell = at.get((row, col))
+            if cell is not None and (not path or path[-1] != cell.text):
+                path.append(cell.text)
+        column = Column(col, path[-1] if path else "", path)
+        body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
+                if (row, col) in at and at[(row, col)].col == col]
+        if col < labels:
+            column.kind = "label"
+        elif _YEAR_HEADER.match(column.header) or body and all(_YEAR.match(text) for text in body) and len(
+                set(body)) > 1:
+            column.kind = "year"
+        elif path and is_not_a_count(" ".join(path)):
+            column.kind = "other"
+        columns.append(column)
+    _assign(columns, context, vocabulary, where)
+    return columns
+
+
+def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:
+    counts = [column for column in columns if column.kind == "count"]
+    general_statute = _general(vocabulary.statutes_in, context)
+    general_measure = _general(vocabulary.measures_in, context)
+    general_period = _general_period(context, where)
+    own_periods: dict[int, Mention] = {}
+    for column in counts:
+        column.statute = _most_specific(vocabulary.statutes_in, column.path) or general_statute
+        column.measure = _most_specific(vocabulary.measures_in, column.path) or general_measure
+        period = _column_period(column, where)
+        if period is not None:
+            own_periods[column.index] = period
+    single = [mention.value for mention in own_periods.values() if mention.value[0] == mention.value[1]]
+    for column in counts:
+        period = own_periods.get(column.index)
+        total = any(is_total_label(text) for text in column.path[-1:])
+        if period is not None:
+            column.period = period
+            column.printed_total = period.value[0] != period.value[1] and bool(single)
+        elif total and single:
+            first, last = min(year for year, _ in single), max(year for _, year in single)
+            column.period, column.printed_total = Mention((first, last), column.header), True
+        elif total and general_period is not None:
+            column.period, column.printed_total = general_period, True
+        else:
+            column.period = general_period
+
+
+def _column_period(column: Column, where: str) -> Mention | None:
+    """A year or a range printed over the column; '2005–14' over a total is the calendar years 2005 to 2014."""
+    for text in reversed(column.path):
+        short = _SHORT_RANGE.match(text)
+        if short:
+            first = int(short.group(1))
+            last = first - first % 100 + int(short.group(2))
+            if last > first:
+                return Mention((first, last), text)
+        try:
+            found = periods_in(text)
+        except FiscalYear as exc:
+            raise TableRefused(f"{where}: column {column.header!r} is headed by a fiscal year ({exc}), not a "
+                               "calendar year: its counts cannot be placed in calendar years") from None
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _most_specific(finder, path: list[str]) -> Mention | None:
+    """The lowest header that names exactly one thing; one naming two says nothing on its own."""
+    for text in reversed(path):
+        found = {mention.value: mention for mention in finder(text)}
+        if len(found) == 1:
+            return next(iter(found.values()))
+    return None
+
+
+def _general(finder, context: list[str]) -> Mention | None:
+    for text in reversed(context):
+        found = {mention.value: mention for mention in finder(text)}
+        if len(found) == 1:
+            mention = next(iter(found.values()))
+            return Mention(mention.value, mention.text, general=True)
+    return None
+
+
+def _general_period(context: list[str], where: str) -> Mention | None:
+    for text in reversed(context):
+        try:
+            found = periods_in(text)
+        except FiscalYear as exc:
+            raise TableRefused(f"{where}: its caption names a fiscal year ({exc}), not a calendar year: its counts "
+                               "cannot be placed in calendar years") from None
+        if len(found) == 1:
+            return Mention(found[0].value, found[0].text, general=True)
+    return None

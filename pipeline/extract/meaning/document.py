@@ -1,0 +1,213 @@
+"""A whole report read for meaning: every table grid from the structure stage (PDF) or the sheet reader
+(CSV/XLSX), in order; parts of one table continued over pages joined by their header; tables printed side by
+side taken apart; transposed tables (towns across, years down) turned; each table read or refused on its own,
+so that one unreadable table never hides the others."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipeline.extract.meaning.columns import (
+    Column,
+    TableRefused,
+    covering,
+    header_rows,
+    label_columns,
+    read_columns,
+    value_like,
+)
+from pipeline.extract.meaning.rows import Carry, Where, _kind, read_rows
+from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
+
+_CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
+_LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
+                            r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
+_CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
+
+
+@dataclass
+class Refusal:
+    where: str
+    reason: str
+
+
+@dataclass
+class Reading:
+    records: list[dict] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+    tables: int = 0  # tables read for meaning (refused ones included)
+
+
+@dataclass
+class _Part:
+    """A table as read so far: its columns and caption, for a continuation on the next page to take over."""
+
+    table: Table
+    columns: list[Column]
+    headers: int
+    context: list[str]
+    signature: tuple[str, ...]
+    carry: Carry
+    notes: list[str]
+
+
+def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary) -> Reading:
+    reading = Reading()
+    per_page: dict[int, int] = {}
+    previous: _Part | None = None
+    parts: list[tuple[_Part, list[dict]]] = []
+    for whole in tables:
+        for table in _apart(_turned(whole, towns), towns):
+            if not _names_anything(table, towns, vocabulary):
+                continue
+            per_page[table.page] = per_page.get(table.page, 0) + 1
+            where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)
+            reading.tables += 1
+            try:
+                part, records = _read(table, previous, towns, vocabulary, where)
+            except TableRefused as exc:
+                reading.refusals.append(Refusal(where.table_text(), str(exc)))
+                previous = None
+                continue
+            parts.append((part, records))
+            previous = part
+    for part, records in parts:
+        legend = Legend.read(part.notes) if part.notes else None
+        if legend is not None:  # the legend under a table's last part speaks for every part: value cells again
+            records = _relegend(records, legend)
+        reading.records += records
+    return reading
+
+
+def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where) -> tuple[_Part, list]:
+    at = covering(table)
+    first_body_guess = table.header_rows
+    labels = label_columns(table, at, first_body_guess)
+    headers = header_rows(table, at, labels, lambda text: _kind(text, towns, vocabulary) != "unknown")
+    labels = label_columns(table, at, headers) if headers != first_body_guess else labels
+    if any(_CONTENTS_LABEL.match(at[(row, 0)].text) for row in range(headers, table.rows) if (row, 0) in at):
+        raise TableRefused(f"{where.table_text()}: rows named 'Table N' are a list of tables, not counts")
+    signature = tuple(at[(row, col)].text for row in range(headers) for col in range(table.cols) if (row, col) in at)
+    own_context = caption([*table.above, *table.title])
+    continued = previous is not None and previous.table.cols == table.cols and (
+        headers == 0 or signature == previous.signature) and (
+        not own_context or any(_CONTINUED.search(text) for text in own_context) or headers == 0)
+    if continued:
+        context = previous.context
+        if headers == 0:
+            columns = previous.columns
+        else:
+            columns = read_columns(table, at, headers, labels, context, vocabulary, where.table_text())
+        carry = previous.carry
+        notes = previous.notes
+    else:
+        context = own_context
+        columns = read_columns(table, at, headers, labels, context, vocabulary, where.table_text())
+        carry = Carry()
+        notes = []
+    notes += notes_under([*table.notes, *table.below])
+    legend = Legend.read(notes) if notes else Legend.read([])
+    if not any(column.kind == "count" for column in columns):
+        raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
+    records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry)
+    part = _Part(table, columns, headers, context, signature, carry, notes)
+    return part, records
+
+
+_TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)
+_NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",
+                   re.IGNORECASE)
+
+
+def _prose(text: str) -> bool:
+    """A line of running text: many words, or a sentence's end after several."""
+    words = text.split()
+    return len(words) >= 12 or len(words) >= 7 and text.rstrip().endswith((".", ";", ":"))
+
+
+def caption(lines: list[str]) -> list[str]:
+    """The lines over a table that are its caption: from its 'Table N' line on, or else the lines after the
+    last paragraph or note (prose and the notes of the table above say nothing about this one)."""
+    titled = [index for index, text in enumerate(lines) if _TITLE.match(text)]
+    if titled:
+        return lines[titled[-1]:]
+    start = 0
+    for index, text in enumerate(lines):
+        if _prose(text) or _NOTE.match(text):
+            start = index + 1
+    return lines[start:]
+
+
+def notes_under(lines: list[str]) -> list[str]:
+    """The lines under a table that are its notes: up to the next table's title."""
+    for index, text in enumerate(lines):
+        if _TITLE.match(text):
+            return lines[:index]
+    return lines
+
+
+def _relegend(records: list[dict], legend: Legend) -> list[dict]:
+    out = []
+    for record in records:
+        text = record["cell_text"]
+        if not re.match(r"^[-−]?[\d,]+$", text) and text.casefold() in legend.symbols:
+            record = {**record, "count": legend.value(text)}
+        out.append(record)
+    return out
+
+
+def _names_anything(table: Table, towns, vocabulary: Vocabulary) -> bool:
+    """A table says something about TIPC counts if a cell or its caption names a place, a statute or a measure."""
+    texts = [cell.text for cell in table.cells] + list(table.above) + list(table.title)
+    return any(resolve_label(text, towns)[1] != "unresolved" or vocabulary.statutes_in(text) or
+               vocabulary.measures_in(text) for text in texts)
+
+
+def _turned(table: Table, towns) -> Table:
+    """A transposed table (towns across its top, years down its side) turned so that towns are rows."""
+    at = covering(table)
+    top = [at[(0, col)].text for col in range(1, table.cols) if (0, col) in at and at[(0, col)].col == col]
+    places = sum(1 for text in top if resolve_label(text, towns)[1] != "unresolved")
+    if places < 2 or places * 2 < len(top):
+        return table
+    cells = tuple(Cell(cell.col, cell.row, cell.text, cell.col_span, cell.row_span, cell.box, cell.marks, cell.size)
+                  for cell in table.cells)
+    return replace(table, cells=cells, header_rows=1)
+
+
+def _apart(table: Table, towns) -> list[Table]:
+    """Two tables printed side by side, read as one grid, taken apart at the second column of names."""
+    at = covering(table)
+    for col in range(2, table.cols):
+        texts = [at[(row, col)].text for row in range(table.rows) if (row, col) in at and at[(row, col)].col == col]
+        header = any(_LABEL_HEADERS.match(text) for text in texts[:3])
+        places = sum(1 for text in texts if resolve_label(text, towns)[1] != "unresolved")
+        counts_left = any(value_like(at[(row, col - 1)].text) for row in range(table.rows) if (row, col - 1) in at)
+        if counts_left and (header or places * 2 > len(texts) > 0):
+            left = tuple(cell for cell in table.cells if cell.col + cell.col_span <= col)
+            right = tuple(replace(cell, col=cell.col - col) for cell in table.cells if cell.col >= col)
+            return [replace(table, cells=left)] + _apart(replace(table, cells=right), towns)
+    return [table]
+
+
+def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
+    """The report file's tables read for meaning, by its type."""
+    from pipeline.extract.tidy import ExtractionError
+
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from pipeline.extract.tables import TableReadError, read_tables
+
+        try:
+            tables = read_tables(path)
+        except TableReadError as exc:
+            raise ExtractionError(str(exc)) from None
+        return read_document(tables, path.name, False, towns, vocabulary)
+    if suffix in {".csv", ".xlsx", ".xlsm"}:
+        from pipeline.extract.meaning.sheets import sheet_tables
+
+        return read_document(sheet_tables(path), path.name, True, towns, vocabulary)
+    raise ExtractionError(f"{path.name}: unsupported file type {suffix!r} (PDF, CSV or XLSX)")

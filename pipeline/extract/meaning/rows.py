@@ -1,0 +1,165 @@
+"""A table's body rows as counts: each row's name (a town, the state police, a total, or a statute or measure
+in a summary), the heading it sits under, and one record per count column. Row kinds are decided once: a row of
+counts, a heading over the rows below it (a town over its statutes, a statute over its towns), or a name printed
+with no count (a row of blank cells)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extract.meaning.columns import Column, TableRefused, value_like
+from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.vocabulary import Legend, Mention, Vocabulary, periods_in, resolve_label
+
+
+@dataclass
+class Carry:
+    """What a continued table takes over from the part before it: the last name and the heading in force."""
+
+    label: str | None = None
+    heading: str | None = None
+
+
+@dataclass(frozen=True)
+class Where:
+    file: str
+    page: int | None  # None for CSV
+    table: int
+    grid: bool  # CSV/XLSX: rows are the file's lines
+
+    def row(self, number: int) -> str:
+        if self.grid:
+            return f"{self.file}, line {number}"
+        return f"{self.file}, page {self.page}, table {self.table}, row {number}"
+
+    def table_text(self) -> str:
+        if self.grid:
+            return f"{self.file}, table {self.table}" + (f" (sheet {self.page})" if self.page else "")
+        return f"{self.file}, page {self.page}, table {self.table}"
+
+
+def _text(cell: Cell | None) -> str:
+    """A cell's text without the raised marks printed against it (footnote marks)."""
+    if cell is None:
+        return ""
+    text = cell.text.strip()
+    for mark in cell.marks:
+        if mark and text.endswith(mark):
+            text = text[: -len(mark)].rstrip()
+    return text
+
+
+def _kind(text: str, towns, vocabulary: Vocabulary) -> str:
+    """place, names (a statute or measure), or unknown."""
+    if resolve_label(text, towns)[1] != "unresolved":
+        return "place"
+    if vocabulary.statutes_in(text) or vocabulary.measures_in(text):
+        return "names"
+    return "unknown"
+
+
+def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, columns: list[Column], legend: Legend,
+              towns, vocabulary: Vocabulary, where: Where, carry: Carry) -> list[dict]:
+    """One record per count cell of the body; a row that cannot be read refuses the table."""
+    labels = [column.index for column in columns if column.kind == "label"]
+    counted = [column for column in columns if column.kind == "count"]
+    years = [column for column in columns if column.kind == "year"]
+    body = list(range(headers, table.rows))
+    named = {row: " ".join(text for col in labels if (text := _text(at.get((row, col))))) for row in body}
+    filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
+    records: list[dict] = []
+    for position, row in enumerate(body):
+        number = table.source_rows[row] if table.source_rows else position + 1
+        label = named[row]
+        if not label and not filled[row] and not any(_text(at.get((row, c.index))) for c in years):
+            continue
+        if label and not filled[row] and not years:
+            following = next((named[other] for other in body[position + 1:] if named[other]), None)
+            if _heads(label, following, towns, vocabulary):
+                carry.heading = label
+                if _kind(label, towns, vocabulary) == "place":
+                    carry.label = label
+                continue
+        if not label:
+            label = carry.label
+            if label is None:
+                raise TableRefused(f"{where.row(number)}: a row of counts without a name and no named row above it")
+        carry.label = label
+        if table.fields and table.fields[row] < max(column.index for column in columns) + 1:
+            raise TableRefused(f"{where.row(number)}: row {label!r} has counts that do not line up with the "
+                               f"{len(columns)} columns {[c.header for c in columns]}")
+        records += _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
+    return records
+
+
+def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> bool:
+    """A name with no count heads the rows under it when they name the other kind of thing (a town over statutes,
+    a statute or a measure over towns)."""
+    if following is None:
+        return False
+    mine, theirs = _kind(label, towns, vocabulary), _kind(following, towns, vocabulary)
+    return mine != theirs and "unknown" not in (mine, theirs)
+
+
+def _records(row: int, number: int, label: str, heading: str | None, at, counted: list[Column],
+             years: list[Column], legend: Legend, towns, vocabulary: Vocabulary, where: Where) -> list[dict]:
+    place = label
+    if _kind(label, towns, vocabulary) != "place" and heading and _kind(heading, towns, vocabulary) == "place":
+        place = heading
+    jurisdiction, kind = resolve_label(place, towns)
+    own = [text for text in (label, heading) if text]
+    row_statutes = next((found for text in own if (found := {m.value: m for m in vocabulary.statutes_in(text)})),
+                        {})
+    row_measures = next((found for text in own if (found := {m.value: m for m in vocabulary.measures_in(text)})),
+                        {})
+    if kind == "unresolved" and (row_statutes or row_measures):
+        jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
+    row_statute = next(iter(row_statutes.values())) if len(row_statutes) == 1 else None
+    row_measure = next(iter(row_measures.values())) if len(row_measures) == 1 else None
+    year_period = None
+    if years:
+        text = _text(at.get((row, years[0].index)))
+        found = periods_in(text) if text else []
+        if len(found) != 1:
+            raise TableRefused(f"{where.row(number)}: row {label!r} has no year in the Year column ({text!r})")
+        year_period = found[0]
+    out = []
+    for column in counted:
+        text = _text(at.get((row, column.index)))
+        statute = _pick(row_statute, column.statute)
+        measure = _pick(row_measure, column.measure)
+        period = column.period if column.period is not None and not (year_period and column.period.general) \
+            else year_period or column.period
+        missing = [name for name, value in (("statute", statute), ("measure", measure), ("year", period))
+                   if value is None]
+        if missing:
+            raise TableRefused(f"{where.table_text()}: column {column.header or '(no header)'!r} says no "
+                               f"{' or '.join(missing)}, and neither does its group header, the row {label!r} or "
+                               "the caption")
+        if text and not value_like(text) and text.casefold() not in legend.symbols:
+            raise TableRefused(f"{where.row(number)}: row {label!r}: cell {text!r} under {column.header!r} is not "
+                               "a count")
+        try:
+            count = legend.value(text)
+        except ValueError:
+            raise TableRefused(f"{where.row(number)}: row {label!r}: cell {text!r} under {column.header!r} is not "
+                               "a count") from None
+        first, last = period.value
+        out.append({
+            "page": where.page, "table_index": where.table, "row_index": number, "column_index": column.index + 1,
+            "column_header": column.header, "row_label": label, "cell_text": text,
+            "jurisdiction": jurisdiction, "jurisdiction_type": kind, "period_start": first, "period_end": last,
+            "offense": statute.value, "role": vocabulary.roles.get(statute.value), "breakdown": "total",
+            "measure": measure.value, "count": count,
+            "printed_total": column.printed_total or kind in ("statewide", "aggregate") or first != last,
+            "meaning_source": f"statute: {statute.text!r}; measure: {measure.text!r}; period: {period.text!r}",
+        })
+    return out
+
+
+def _pick(row: Mention | None, column: Mention | None) -> Mention | None:
+    """A row's own words beat the caption's, never a column's or a group header's."""
+    if row is not None and (column is None or column.general):
+        return row
+    return column or row
+
