@@ -91,7 +91,10 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     if any(_CONTENTS_LABEL.match(at[(row, 0)].text) for row in range(headers, table.rows) if (row, 0) in at):
         raise TableRefused(f"{where.table_text()}: rows named 'Table N' are a list of tables, not counts")
     signature = tuple(at[(row, col)].text for row in range(headers) for col in range(table.cols) if (row, col) in at)
-    own_context = caption([*table.above, *table.title])
+    # words over the names column speak for the whole table ('2009' over 'Charge'), after its caption
+    corner = [at[(row, col)].text for row in range(headers) for col in range(labels)
+              if (row, col) in at and at[(row, col)].col + at[(row, col)].col_span <= labels]
+    own_context = caption([*table.above, *table.title]) + corner
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
         not own_context or any(_CONTINUED.search(text) for text in own_context) or headers == 0)

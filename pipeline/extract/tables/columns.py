@@ -9,7 +9,21 @@ from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import _VALUE, Phrase, TextLine
 
 
-def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSettings) -> list[float]:
+class Cut(float):
+    """A column boundary: a point, and the stretch of white space (the river) it lies in; a drawn rule's stretch
+    is the rule itself."""
+
+    lo: float
+    hi: float
+
+    def __new__(cls, at: float, lo: float | None = None, hi: float | None = None) -> Cut:
+        cut = float.__new__(cls, at)
+        cut.lo = at if lo is None else lo
+        cut.hi = at if hi is None else hi
+        return cut
+
+
+def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSettings) -> list[Cut]:
     """x positions between columns, left to right."""
     if not lines:
         return []
@@ -25,7 +39,7 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
         bounds = [left - 1] + inner_rules + [right + 1]
         kept = [x for x in _rivers(lines, settings) if all(abs(x - rule) > 2 for rule in inner_rules) and
                 _parts_many(x, lines, bounds)]
-        return sorted(inner_rules + kept)
+        return sorted([Cut(x) for x in inner_rules] + kept)
     return _rivers(lines, settings)
 
 
@@ -67,8 +81,13 @@ def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:
     return len(phrase.words) < settings.prose_words
 
 
-def _rivers(lines: list[TextLine], settings: TableSettings) -> list[float]:
-    """Columns of white space down the lines; each may be crossed by a few of them (spanning headers)."""
+def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
+    """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
+    enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
+    several columns then cross them however many they are."""
+    valued = [line for line in lines if sum(1 for p in line.phrases for w in p.words if _VALUE.match(w.text)) >= 2]
+    if len(valued) >= max(3, len(lines) // 3):
+        lines = valued
     intervals: list[list[tuple[float, float]]] = []
     for line in lines:
         spans = sorted(span for p in line.phrases if _cell_like(p, settings) for span in _extents(p))
@@ -104,7 +123,7 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[float]:
             run.append(piece)
             continue
         if run:
-            rivers.append(_ford(run))
+            rivers.append(Cut(_ford(run), run[0][0], run[-1][1]))
             run = []
     return rivers
 

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipeline.extract.tables.columns import separators
+from pipeline.extract.tables.columns import Cut, separators
 from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.tables.rules import Rule
@@ -94,14 +94,14 @@ def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
 
 
 # ----------------------------------------------------------------------------------------------- columns
-def _place(line: TextLine, cuts: list[float], settings: TableSettings) -> list[Piece]:
+def _place(line: TextLine, cuts: list[Cut], settings: TableSettings) -> list[Piece]:
     pieces: list[Piece] = []
     for phrase in line.phrases:
         pieces += _split(list(phrase.words), cuts, settings)
     return pieces
 
 
-def _split(words: list[Word], cuts: list[float], settings: TableSettings) -> list[Piece]:
+def _split(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Piece]:
     """Words in the columns they cover; cut at word gaps where column boundaries run through them, if that
     leaves every part inside one column (a title or a group header across several columns stays whole)."""
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
@@ -113,21 +113,24 @@ def _split(words: list[Word], cuts: list[float], settings: TableSettings) -> lis
     return [Piece(words, first, last)]
 
 
-def _cut(words: list[Word], cuts: list[float], settings: TableSettings) -> list[Piece] | None:
+def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Piece] | None:
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
     if first == last:
         return [Piece(words, first, last)]
     for cut in cuts[first:last]:
-        for index in range(1, len(words)):
-            if words[index - 1].x1 <= cut + 0.5 and words[index].x0 >= cut - 0.5:
+        for index in range(1, len(words)):  # a word gap within the river the boundary runs down
+            if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5:
                 left, right = _cut(words[:index], cuts, settings), _cut(words[index:], cuts, settings)
                 return None if left is None or right is None else left + right
     return None
 
 
-def _columns_of(x0: float, x1: float, cuts: list[float], settings: TableSettings) -> tuple[int, int]:
-    """The columns a stretch x0..x1 covers; a column it reaches only a little into is not one of them."""
-    first, last = bisect_left(cuts, x0), bisect_left(cuts, x1)
+def _columns_of(x0: float, x1: float, cuts: list[Cut], settings: TableSettings) -> tuple[int, int]:
+    """The columns a stretch x0..x1 covers: it starts right of every river it starts in, and ends left of every
+    river it ends in; a column it reaches only a little into is not one of them."""
+    first = sum(1 for cut in cuts if cut.lo <= x0)
+    last = sum(1 for cut in cuts if cut.hi < x1)
+    last = max(first, last)
     width = max(x1 - x0, 1e-6)
     while last > first and (x1 - cuts[last - 1]) < settings.span_minimum * width:
         last -= 1

@@ -83,17 +83,25 @@ def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableS
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
-    """Up to four short lines tight above a block, within its width, are its column headers."""
+    """Up to four lines set tight above a block, within its width, are its column headers; not a line in a
+    larger size (a title), nor one whose text starts at the block's left edge and runs across the gap after its
+    first column (a caption or subtitle set flush left), nor prose."""
+    from pipeline.extract.tables.columns import separators
+
     first = lines.index(block[0])
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
+    size = sorted(line.size for line in block)[len(block) // 2]
+    cuts = separators(block, [], settings)
     added: list[TextLine] = []
     top = block[0]
     for line in reversed(lines[max(0, first - 4):first]):
         if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or \
                 line.x1 > right + 2 * line.size or any(len(p.words) >= settings.prose_words for p in line.phrases):
             break
-        if len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left):
-            break  # a title over the table's full width
+        if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left):
+            break  # a title
+        if cuts and any(p.x0 <= left + 0.5 * size and p.x1 > cuts[0] for p in line.phrases):
+            break  # flush left across the first column's edge: a caption, not a header
         added.insert(0, line)
         top = line
     return added + block
