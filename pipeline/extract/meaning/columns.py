@@ -39,6 +39,13 @@ def value_like(text: str) -> bool:
     return bool(_COUNT.match(text) or _SYMBOL.match(text))
 
 
+def _values(text: str) -> bool:
+    """Every word of it a value: a count, a sign or a year ('6 5', counts run together, are values too: they
+    must be refused as counts, never read as a name)."""
+    words = text.split()
+    return bool(words) and all(value_like(word) or _YEAR.match(word) for word in words)
+
+
 def covering(table: Table) -> dict[tuple[int, int], Cell]:
     """(row, column) -> the cell printed over it, spans included."""
     where: dict[tuple[int, int], Cell] = {}
@@ -78,7 +85,7 @@ def label_columns(table: Table, at: dict[tuple[int, int], Cell], first_body: int
     for col in range(1, table.cols):
         texts = [at[(row, col)].text for row in range(first_body, table.rows)
                  if (row, col) in at and at[(row, col)].col == col]
-        if texts and sum(1 for text in texts if value_like(text) or _YEAR.match(text.strip())) * 2 >= len(texts):
+        if texts and sum(1 for text in texts if _values(text)) * 2 >= len(texts):
             return col
     return table.cols
 

@@ -4,6 +4,8 @@ a title) does not fill it: a river may be crossed by a few lines, never by most.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import _VALUE, Phrase, TextLine
@@ -69,6 +71,18 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
     return parted >= max(2, filled / 3)
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _values_in(line: TextLine) -> int:
+    """How many values a line prints; none if they are only years rising along it (a header of years)."""
+    values = [w.text for p in line.phrases for w in p.words if _VALUE.match(w.text)]
+    years = [int(text) for text in values if _YEAR.match(text)]
+    if len(years) == len(values) and all(a < b for a, b in zip(years, years[1:], strict=False)):
+        return 0
+    return len(values)
+
+
 def _extents(phrase: Phrase) -> list[tuple[float, float]]:
     """Where a phrase prints: a run of numbers a space apart may be several tight columns ('9 340 306'), so each
     number counts on its own; any other phrase as a whole."""
@@ -85,8 +99,8 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
-    valued = [line for line in lines if sum(1 for p in line.phrases for w in p.words if _VALUE.match(w.text)) >= 2]
-    if len(valued) >= max(3, len(lines) // 3):
+    valued = [line for line in lines if _values_in(line) >= 2]
+    if len(valued) >= max(2, len(lines) // 3):
         lines = valued
     intervals: list[list[tuple[float, float]]] = []
     for line in lines:

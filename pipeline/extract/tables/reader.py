@@ -160,7 +160,7 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
     for region in regions:
         table = _table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
                        rules=(horizontals, verticals))
-        if table is not None and table.rows >= settings.min_rows and table.cols >= settings.min_columns:
+        if table is not None and table.cols >= settings.min_columns:
             above, below = _context(lines, region, regions, settings)
             tables.append(replace(table, above=above, below=below))
     return tables

@@ -11,6 +11,7 @@ from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import TextLine
 
 _NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
+_SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
 _LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame
@@ -78,8 +79,16 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
 
 
 def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableSettings) -> None:
-    if sum(1 for line in block if _tabular(line, settings)) >= settings.min_rows:
+    """A block of enough tabular lines is a table; so is one line alone that prints a name and several values
+    (the last row of a table carried over to the next page)."""
+    tabular = [line for line in block if _tabular(line, settings)]
+    if len(tabular) >= settings.min_rows or len(tabular) == 1 and _row_of_values(tabular[0]):
         blocks.append(block)
+
+
+def _row_of_values(line: TextLine) -> bool:
+    values = sum(1 for phrase in line.phrases if _NUMBER.match(phrase.text) or _SIGN.match(phrase.text))
+    return len(line.phrases) >= 3 and values >= 2 and not _NUMBER.match(line.phrases[0].text)
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
