@@ -126,15 +126,17 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Pi
 
 
 def _columns_of(x0: float, x1: float, cuts: list[Cut], settings: TableSettings) -> tuple[int, int]:
-    """The columns a stretch x0..x1 covers: it starts right of every river it starts in, and ends left of every
-    river it ends in; a column it reaches only a little into is not one of them."""
-    first = sum(1 for cut in cuts if cut.lo <= x0)
-    last = sum(1 for cut in cuts if cut.hi < x1)
+    """The columns a stretch x0..x1 covers. Within a river, what starts right of its boundary belongs to the
+    column on the right and what ends left of it to the column on the left, and so does what starts in it and
+    runs on past it (a header wider than its column); what lies within it across the boundary covers both (a
+    group header centred over two columns). A column it reaches only a little into is not one of them."""
+    first = sum(1 for cut in cuts if x0 >= cut.hi - 0.5 or cut.lo <= x0 and (x0 > cut or x1 > cut.hi))
+    last = sum(1 for cut in cuts if not (x1 <= cut.lo + 0.5 or x1 <= cut.hi and (x1 < cut or x0 < cut.lo)))
     last = max(first, last)
     width = max(x1 - x0, 1e-6)
-    while last > first and (x1 - cuts[last - 1]) < settings.span_minimum * width:
+    while last > first and (x1 - cuts[last - 1]) < settings.span_minimum * width and x1 <= cuts[last - 1].hi:
         last -= 1
-    while first < last and (cuts[first] - x0) < settings.span_minimum * width:
+    while first < last and (cuts[first] - x0) < settings.span_minimum * width and x0 >= cuts[first].lo:
         first += 1
     return first, last
 
