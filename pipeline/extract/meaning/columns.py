@@ -94,10 +94,11 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
                  vocabulary: Vocabulary, where: str) -> list[Column]:
     """Every column's meaning; a column of labels or years is marked as such, never counted."""
     columns = []
+    groups = _group_headers(table, at, headers, labels)
     for col in range(table.cols):
         path: list[str] = []
         for row in range(headers):
-            cell = at.get((row, col))
+            cell = groups.get((row, col), at.get((row, col))) if col >= labels else at.get((row, col))
             if cell is not None and (not path or path[-1] != cell.text):
                 path.append(cell.text)
         column = Column(col, path[-1] if path else "", path)
@@ -113,6 +114,27 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
         columns.append(column)
     _assign(columns, context, vocabulary, where)
     return columns
+
+
+def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int,
+                   labels: int) -> dict[tuple[int, int], Cell]:
+    """A header row over the counts with fewer cells than there are count columns is a row of group headers:
+    each count column sits under the one nearest its middle ('2017' centred over 'Arrests' and 'Convictions'
+    heads both, wherever the grid put it)."""
+    middles: dict[int, list[float]] = {}
+    for cell in table.cells:
+        if cell.col >= labels and cell.col_span == 1 and cell.row >= headers - 1 and cell.box[2] > cell.box[0]:
+            middles.setdefault(cell.col, []).append((cell.box[0] + cell.box[2]) / 2)
+    centre = {col: sum(values) / len(values) for col, values in middles.items()}
+    chosen: dict[tuple[int, int], Cell] = {}
+    for row in range(headers - 1):
+        cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
+        cells = {cell for cell in cells if cell.row == row}
+        if not cells or len(cells) >= len(centre):
+            continue
+        for col, middle in centre.items():
+            chosen[(row, col)] = min(cells, key=lambda cell: abs((cell.box[0] + cell.box[2]) / 2 - middle))
+    return chosen
 
 
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:
