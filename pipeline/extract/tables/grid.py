@@ -59,7 +59,7 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
         return None
     cuts = separators(lines, verticals, settings)
     placed = [(line, _place(line, cuts, settings)) for line in lines]
-    rows = _rows(placed, horizontals, settings)
+    rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]
     if not rows:
@@ -142,7 +142,8 @@ def _columns_of(x0: float, x1: float, cuts: list[Cut], settings: TableSettings) 
 
 
 # ----------------------------------------------------------------------------------------------- rows
-def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], settings: TableSettings) -> list[Row]:
+def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], settings: TableSettings,
+          gridded: bool = True) -> list[Row]:
     """Lines grouped into rows: a band between two drawn rules holding one line of several cells and lines of
     one cell (a wrapped cell) is one row; otherwise each line is a row, unless it only continues the text above."""
     if not placed:
@@ -153,11 +154,15 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
     bands: dict[int, list[tuple[TextLine, list[Piece]]]] = {}
     for line, pieces in placed:
         bands.setdefault(bisect_left(across, line.baseline), []).append((line, pieces))
+    wide = {band: sum(1 for _, pieces in members if len({p.first for p in pieces}) >= 2)
+            for band, members in bands.items()}
+    # rules part the rows when most bands between them hold one line of several cells (a ruled grid, rows
+    # ruled one by one); rules over and under a header and a body (booktabs) part no rows
+    ruled_rows = sum(1 for count in wide.values() if count == 1) >= max(2, 0.6 * sum(1 for c in wide.values() if c))
     rows: list[Row] = []
     for band, members in sorted(bands.items()):
-        bounded = 0 < band < len(across)
-        wide = sum(1 for _, pieces in members if len({p.first for p in pieces}) >= 2)
-        if bounded and len(members) > 1 and wide <= 1:
+        bounded = (gridded or ruled_rows) and 0 < band < len(across)
+        if bounded and len(members) > 1 and wide[band] <= 1:
             row = Row([line for line, _ in members])
             for _, pieces in members:
                 row.pieces += pieces
