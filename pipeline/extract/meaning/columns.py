@@ -70,9 +70,8 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
                 continue
             break
         label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
-        years = [text for text in texts if _YEAR.match(text)]
-        if len(years) == len(texts) and not names(label):
-            rows += 1
+        if all(_YEAR.match(text) or not value_like(text) for text in texts) and not names(label):
+            rows += 1  # years and words beside a label that names nothing: a header line
             continue
         if any(value_like(text) for text in texts):
             break
