@@ -28,8 +28,9 @@ def check_bytes(path: Path) -> None:
         raise PdfRefused(f"{path.name}: truncated or corrupt PDF: no %%EOF marker at its end (incomplete download?)")
 
 
-def check_document(path: Path, document) -> None:
-    """Page count and sizes first (cheap), then every content stream."""
+def check_document(path: Path, document, streams: bool = True) -> None:
+    """Page count and sizes first (cheap), then every content stream (unless the caller checks them itself,
+    page by page, in the processes that read the pages)."""
     count = len(document)
     if count == 0:
         raise PdfRefused(f"{path.name}: the PDF has no pages")
@@ -43,7 +44,8 @@ def check_document(path: Path, document) -> None:
     check_streams(path)
 
 
-def check_streams(path: Path) -> None:
+def check_streams(path: Path, pages: set[int] | None = None) -> None:
+    """Decode the content streams of the given pages (1-based; all by default)."""
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -55,6 +57,10 @@ def check_streams(path: Path) -> None:
             document = PDFDocument(PDFParser(handle))
             for page in PDFPage.create_pages(document):
                 in_page = True
+                if pages is not None and page_number + 1 not in pages:
+                    page_number += 1
+                    in_page = False
+                    continue
                 for stream in page.contents:
                     if not isinstance(resolve1(stream), PDFStream):
                         raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.extract.tables.checks import PdfRefused, check_bytes, check_document
+from pipeline.extract.tables.checks import PdfRefused, check_bytes, check_document, check_streams
 from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Table
@@ -44,7 +44,7 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
                                  "and try again") from None
             raise PdfRefused(f"{path.name}: corrupt PDF ({exc})") from None
         try:
-            check_document(path, document)
+            check_document(path, document, streams=False)
         except PdfRefused:
             document.close()
             raise
@@ -59,6 +59,7 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
             raise TableReadError(f"{path.name}: no page {missing[0]} (the PDF has {count})")
         _check_text(path, document)
         if areas:
+            _check_streams(path, set(wanted))
             tables: list[Table] = []
             by_page = {number: _geometry(document, number, settings) for number in wanted}
             for area in areas:
@@ -70,13 +71,26 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
         document.close()
     chunks = _chunks(wanted)
     if len(chunks) == 1:
-        return _read_pages(path, wanted, settings)
+        tables = _read_pages(path, wanted, settings)
+        if isinstance(tables, str):
+            raise TableReadError(tables)
+        return tables
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
         parts = list(pool.map(_read_pages, [path] * len(chunks), chunks, [settings] * len(chunks)))
+    refused = next((part for part in parts if isinstance(part, str)), None)
+    if refused is not None:
+        raise TableReadError(refused)
     return [table for part in parts for table in part]
+
+
+def _check_streams(path: Path, pages: set[int]) -> None:
+    try:
+        check_streams(path, pages)
+    except PdfRefused as exc:
+        raise TableReadError(str(exc)) from None
 
 
 def _check_text(path: Path, document) -> None:
@@ -122,9 +136,14 @@ def _chunks(pages: list[int]) -> list[list[int]]:
     return [pages[start:start + size] for start in range(0, len(pages), size)]
 
 
-def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Table]:
+def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Table] | str:
+    """The tables of some pages, their content streams checked first (a refusal comes back as its message)."""
     import pypdfium2 as pdfium
 
+    try:
+        check_streams(path, set(pages))
+    except PdfRefused as exc:
+        return str(exc)
     document = pdfium.PdfDocument(str(path))
     try:
         tables: list[Table] = []

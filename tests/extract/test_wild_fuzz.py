@@ -1,0 +1,102 @@
+"""The independent layout fuzzer (tests/extract/wild): its generator prints what its truth says, and the reader,
+run as a black box on a seeded sample, never reads a report silently wrong.
+
+CTIP_WILD_EXAMPLES (reports per engine, default 20) and CTIP_WILD_SEED (default fixed) size and pick the sample;
+`python -m tests.extract.wild.survey OUT_DIR --seed N --count K` runs a larger one and writes failures.txt.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tests.extract.wild import model as M
+from tests.extract.wild import vocabulary as V
+from tests.extract.wild.generate import write_one
+from tests.extract.wild.render_html import chromium
+from tests.extract.wild.survey import CTIP, survey
+
+SEED = int(os.environ.get("CTIP_WILD_SEED", "20261130"))
+EXAMPLES = int(os.environ.get("CTIP_WILD_EXAMPLES", "20"))
+FONTS = [Path(M.FONT_ROOT + rel) for pair in M.FAMILIES.values() for rel in pair]
+
+
+def _needs(engine: str) -> None:
+    """Skip, with the reason, where the machine lacks what drawing needs (apt: fonts-dejavu-core,
+    fonts-dejavu-extra, fonts-liberation, chromium) or the town names (the shared data mirror)."""
+    missing = [str(f) for f in FONTS if not f.is_file()]
+    if missing:
+        pytest.skip(
+            f"fonts missing ({', '.join(missing)}): apt-get install fonts-dejavu-core fonts-dejavu-extra "
+            "fonts-liberation"
+        )
+    if engine == "html" and chromium() is None:
+        pytest.skip("chromium missing: apt-get install chromium")
+    if V.data_mirror() is None:
+        pytest.skip("reference/ct-town-county-fips-list.csv not found: set CTIP_DATA_MIRROR")
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    """Each page's text by poppler's pdftotext (a second PDF reader, not PDFium that the reader uses)."""
+    out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = out.split("\f")
+    return pages[:-1] if pages and not pages[-1].strip() else pages
+
+
+@pytest.mark.parametrize("engine", ["reportlab", "html"])
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_generator_prints_its_truth(tmp_path: Path, engine: str, index: int) -> None:
+    """Every count in NAME.truth.csv is on its page, and every page says SYNTHETIC: else the truth is fiction."""
+    _needs(engine)
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext missing: apt-get install poppler-utils")
+    gen = write_one(tmp_path, SEED, index, engine)
+    assert gen.error is None, gen.error
+    pages = _page_texts(gen.pdf)
+    assert all("SYNTHETIC" in text for text in pages)
+    with open(gen.truth, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["synthetic"] == "True" for r in rows)
+    by_page: dict[int, Counter] = {}
+    for r in rows:
+        by_page.setdefault(int(r["page"]), Counter())[(r["cell_text"], r["count"])] += 1
+    for page, wanted in by_page.items():
+        text = pages[page - 1]
+        tokens = Counter(re.findall(r"\d[\d,]*", text))
+        for (cell_text, count), n in wanted.items():
+            if count == "":  # a suppression mark
+                assert text.count(cell_text) >= n, (gen.name, page, cell_text)
+                continue
+            printed = f"{int(count):,}" if cell_text.startswith(f"{int(count):,}") else count
+            assert cell_text.startswith(printed), (gen.name, page, cell_text, count)
+            if printed == cell_text:
+                assert tokens[printed] >= n, (gen.name, page, cell_text, n, tokens[printed])
+            else:  # a count with a mark set against it: its digits start a token
+                assert sum(v for t, v in tokens.items() if t.startswith(printed)) >= n, (gen.name, page, cell_text)
+
+
+@pytest.mark.parametrize("engine", ["reportlab", "html"])
+def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str) -> None:
+    """A sample of wild reports through `ctip extract`: refusing is allowed (reported), a silent wrong read is
+    not, and neither is a crash or a refusal that does not say where."""
+    _needs(engine)
+    if not CTIP.is_file():
+        pytest.skip("the ctip command is not installed (make bootstrap)")
+    counts = survey(tmp_path, SEED, EXAMPLES, engine)
+    failures = (tmp_path / "failures.txt").read_text(encoding="utf-8").splitlines()
+    summary = dict(counts[engine])
+    print(f"\nwild {engine} seed {SEED}, {EXAMPLES} reports: {summary}; not drawn: {dict(counts['not_drawn'])}")
+    for line in failures:
+        print("  " + line[:300])
+    misread = [f for f in failures if "\tMISREAD\t" in f]
+    errors = [f for f in failures if "\tERROR\t" in f]
+    assert not misread, "silent wrong reads:\n" + "\n".join(m[:500] for m in misread)
+    assert not errors, "crashes or refusals that do not name a page with a table:\n" + "\n".join(errors)
+    assert counts["not_drawn"][engine] <= max(1, EXAMPLES // 10), "the generator failed to draw too many reports"
