@@ -19,9 +19,12 @@ Examples:
 @click.command("extract", epilog=EXAMPLES, short_help="Read a report's tables (PDF, CSV, XLSX) into tidy CSV.")
 @click.argument("report_file", metavar="REPORT_FILE")
 @click.option("-o", "--output", metavar="OUT.csv", help="CSV file to write (default: standard output).")
+@click.option("--reader", type=click.Choice(["lines", "grid"]), default="lines", show_default=True,
+              help="lines: the TIPC line reader; grid: the general table reader with TIPC meaning on top "
+                   "(pipeline/extract/meaning; in development, not yet the default).")
 @click.option("--spec", metavar="NAME",
               help="Read the table by a declared spec (raw/reference/specs/NAME.yaml), e.g. statab_2012_table324.")
-def extract_command(report_file: str, output: str | None, spec: str | None) -> int:
+def extract_command(report_file: str, output: str | None, reader: str, spec: str | None) -> int:
     """Read the tables of REPORT_FILE (a TIPC-format report: PDF, or the same tables as CSV or XLSX) and write one
     row per printed count, with the page, table, row, column and printed text it came from.
 
@@ -55,6 +58,10 @@ def extract_command(report_file: str, output: str | None, spec: str | None) -> i
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
         if spec:
             frame = extract_spec_table(path, source, _spec(spec, settings, sources))
+        elif reader == "grid":
+            from pipeline.extract.meaning import extract_tipc as extract_by_grid
+
+            frame = extract_by_grid(path, source, towns, vocabulary)
         else:
             frame = extract_tipc(path, source, towns, vocabulary)
     except (ExtractionError, AcquisitionError) as exc:
