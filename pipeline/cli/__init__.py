@@ -27,8 +27,8 @@ Examples:
   ctip COMMAND --help                        a command's options and examples
 """
 
-COMMANDS = [run_command, sources_command, add_source_command, extract_command, tables_command, lineage_command, verify_command,
-            diff_command, dev_command]
+COMMANDS = [run_command, sources_command, add_source_command, extract_command, tables_command, lineage_command,
+            verify_command, diff_command, dev_command]
 
 
 def version_text() -> str:

@@ -121,7 +121,8 @@ def classify(gen: Generated, work: Path, timeout: float = 300.0) -> Outcome:
     started = time.perf_counter()
     try:
         proc = subprocess.run(
-            [str(CTIP), "extract", str(gen.pdf), "-o", str(out_csv), *os.environ.get("CTIP_WILD_EXTRACT_ARGS", "").split()],
+            [str(CTIP), "extract", str(gen.pdf), "-o", str(out_csv),
+             *os.environ.get("CTIP_WILD_EXTRACT_ARGS", "").split()],  # e.g. "--reader grid"
             capture_output=True,
             text=True,
             timeout=timeout,
