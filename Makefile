@@ -13,7 +13,7 @@ endif
 export DAGSTER_HOME ?= $(CURDIR)/.dagster
 PORT ?= 3000
 
-.PHONY: run test lint dev demo bench fuzz fuzz-survey bootstrap dagster-home
+.PHONY: run test lint dev demo bench fuzz fuzz-survey wild-survey bootstrap dagster-home
 
 run: bootstrap dagster-home  ## the full pipeline on the real sources: raw -> warehouse -> metrics -> report version
 	$(UV) run --locked ctip run
@@ -25,9 +25,11 @@ test: bootstrap  ## lint, then every test
 demo: bootstrap  ## the pipeline plus a generated SYNTHETIC TIPC report, into demo/
 	$(UV) run --locked ctip run --demo
 
-bench: bootstrap  ## cold run, no-op rerun, pandas baseline, PDF extraction; then 10 M rows at scale: two tables
+bench: bootstrap  ## pipeline runs, PDF extraction, 10 M rows at scale; the table reader's speed; ICDAR 2013 beside camelot and pdfplumber
 	$(UV) run --locked python tests/benchmarks/bench_pipeline.py
 	$(UV) run --locked python tests/benchmarks/bench_scale.py
+	$(UV) run --locked python tests/benchmarks/bench_tables.py
+	$(UV) run --locked python tests/benchmarks/bench_icdar.py
 
 fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports from a fresh seed (CTIP_FUZZ_SEED=N reruns one)
 	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
@@ -38,6 +40,11 @@ fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports f
 fuzz-survey: bootstrap  ## every outcome of 5,000 layouts, never stopping: counts per refusal and misread, failing files listed
 	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz survey seed $$seed"; \
 	$(UV) run --locked python tests/extract/test_tipc_fuzz.py $${CTIP_FUZZ_EXAMPLES:-5000} $$seed
+
+wild-survey: bootstrap  ## the independent layout fuzzer (tests/extract/wild): outcomes of SYNTHETIC reports per engine; READER=grid for the new reader
+	@seed=$${CTIP_WILD_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "wild survey seed $$seed"; \
+	CTIP_WILD_EXTRACT_ARGS="$(if $(READER),--reader $(READER))" $(UV) run --locked python -m tests.extract.wild.survey \
+		$${CTIP_WILD_OUT:-/tmp/ctip-wild-$$seed} --seed $$seed --count $${CTIP_WILD_EXAMPLES:-200} --engine both --jobs 2
 
 lint: bootstrap
 	$(UV) run --locked ruff check .
