@@ -56,10 +56,16 @@ def covering(table: Table) -> dict[tuple[int, int], Cell]:
     return where
 
 
-def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int, names) -> int:
+def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int, names, places) -> int:
     """The rows at the top that head columns: the structure stage's guess, extended over rows whose count cells
     are words, or years beside a label that names nothing (a header of years is no row of counts)."""
     rows = table.header_rows
+    for row in range(table.header_rows):  # a row named by a place is a row, wherever the grid put its header
+        label = " ".join(at[(row, col)].text for col in range(first_count) if (row, col) in at)
+        if label and places(label) and not any(_YEAR.match(at[(row, col)].text.strip()) for col in
+                                              range(first_count, table.cols) if (row, col) in at):
+            rows = row
+            break
     while rows < table.rows:
         cells = [at[(rows, col)] for col in range(first_count, table.cols) if (rows, col) in at]
         texts = [cell.text.strip() for cell in cells if cell.col == max(first_count, cell.col)]

@@ -86,7 +86,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     at = covering(table)
     first_body_guess = table.header_rows
     labels = label_columns(table, at, first_body_guess)
-    headers = header_rows(table, at, labels, lambda text: _kind(text, towns, vocabulary) != "unknown")
+    headers = header_rows(table, at, labels, lambda text: _kind(text, towns, vocabulary) != "unknown",
+                          lambda text: _kind(text, towns, vocabulary) == "place")
     labels = label_columns(table, at, headers) if headers != first_body_guess else labels
     if any(_CONTENTS_LABEL.match(at[(row, 0)].text) for row in range(headers, table.rows) if (row, 0) in at):
         raise TableRefused(f"{where.table_text()}: rows named 'Table N' are a list of tables, not counts")

@@ -55,7 +55,8 @@ def _tabular(line: TextLine, settings: TableSettings) -> bool:
 
 def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine]]:
     """Runs of tabular lines, close together; a line or two of one piece between them (a section heading, a
-    wrapped label) stays in; the lines right above (headers) join when short."""
+    wrapped label) stays in, and so do names set under the last row in its first column at the rows' spacing
+    (rows whose cells are all blank); the lines right above (headers) join when short."""
     blocks: list[list[TextLine]] = []
     current: list[TextLine] = []
     pending: list[TextLine] = []
@@ -63,19 +64,43 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
         gap_limit = settings.table_gap * line.size
         previous = (pending or current)[-1] if (pending or current) else None
         if previous is not None and line.top - previous.bottom > gap_limit:
-            _close(blocks, current, settings)
+            _close(blocks, current + _blank_rows(current, pending), settings)
             current, pending = [], []
         if _tabular(line, settings):
             current += pending + [line]
             pending = []
-        elif current and len(pending) < 2 and len(line.phrases) <= 3 and \
-                all(len(phrase.words) < settings.prose_words for phrase in line.phrases):
+        elif current and (len(pending) < 2 or _blank_rows(current, pending + [line])) and \
+                len(line.phrases) <= 3 and all(len(phrase.words) < settings.prose_words for phrase in line.phrases):
             pending.append(line)
         else:
-            _close(blocks, current, settings)
+            _close(blocks, current + _blank_rows(current, pending), settings)
             current, pending = [], []
-    _close(blocks, current, settings)
+    _close(blocks, current + _blank_rows(current, pending), settings)
     return [_with_headers(block, lines, settings) for block in blocks]
+
+
+_NOTE_START = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹(\[-]|(?:notes?|sources?|footnotes?)\b)", re.IGNORECASE)
+
+
+def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
+    """Lines after a block's last row that are rows of blank cells: one short name each, set flush with the
+    names of the rows above and spaced like them; not a note (a mark, 'Source', a sentence)."""
+    if not block or not pending:
+        return []
+    names = [line.x0 for line in block if len(line.phrases) >= 2]
+    leading = [b.top - a.top for a, b in zip(block, block[1:], strict=False)]
+    step = min(leading) if leading else 1.6 * block[-1].size
+    kept: list[TextLine] = []
+    above = block[-1]
+    for line in pending:
+        text = line.text.strip()
+        if len(line.phrases) != 1 or len(text.split()) > 5 or _NOTE_START.match(text) or \
+                text.endswith((".", ":", ";")) or not names or abs(line.x0 - min(names)) > 0.6 * line.size or \
+                line.top - above.top > 1.3 * step:
+            break
+        kept.append(line)
+        above = line
+    return kept
 
 
 def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableSettings) -> None:
