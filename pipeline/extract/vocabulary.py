@@ -117,6 +117,7 @@ class Vocabulary:
     def statutes_in(self, text: str) -> list[Mention]:
         """Every statute a text names, by section number or by offence name (names inside a matched longer name,
         like 'prostitution' in 'promoting prostitution', do not count twice)."""
+        text = plain(text)
         found: list[tuple[int, Mention]] = []
         for match in _SECTION.finditer(text):
             found.append((match.start(), Mention(match.group(1).lower(), match.group(0).strip())))
@@ -136,7 +137,19 @@ class Vocabulary:
 
     def measures_in(self, text: str) -> list[Mention]:
         return _distinct([(start, Mention(measure, phrase))
-                          for start, measure, phrase in _phrases(text, self.measure_aliases)])
+                          for start, measure, phrase in _phrases(plain(text), self.measure_aliases)])
+
+
+_DASH_LIKE = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
+_SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
+
+
+def plain(text: str) -> str:
+    """Text as words are matched: compatibility forms folded (NFKC), every dash a hyphen ('53a‑82' set with a
+    non-breaking hyphen, '53a–83' with an en dash), every space a space."""
+    import unicodedata
+
+    return _SPACE_LIKE.sub(" ", _DASH_LIKE.sub("-", unicodedata.normalize("NFKC", text)))
 
 
 def _inner_parts(aliases: list[tuple[str, str]]) -> tuple[dict, dict]:
