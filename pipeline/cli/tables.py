@@ -52,7 +52,7 @@ def parse_area(text: str):
 
 
 @click.command("tables", epilog=EXAMPLES, short_help="Show the tables a PDF holds, cell by cell (no meaning).")
-@click.argument("pdf_file", metavar="FILE.pdf")
+@click.argument("pdf_file", metavar="PDF_FILE")
 @click.option("--pages", metavar="1,3-5", help="Read only these pages (1-based).")
 @click.option("--area", "areas", metavar="PAGE:x0,y0,x1,y1", multiple=True,
               help="Read only the table inside this box (PDF points, origin bottom left); repeatable.")
@@ -60,7 +60,7 @@ def parse_area(text: str):
 @click.option("--csv", "csv_dir", metavar="DIR", help="Write one CSV file per table into DIR.")
 def tables_command(pdf_file: str, pages: str | None, areas: tuple[str, ...], as_json: bool,
                    csv_dir: str | None) -> int:
-    """Read every table of FILE.pdf with the general reader (geometry, drawn rules, aligned text; nothing about
+    """Read every table of PDF_FILE with the general reader (geometry, drawn rules, aligned text; nothing about
     what a table means) and show its cells: text grids by default, JSON or CSV on request.
 
     A file that is no readable PDF, or a page it does not have, gets one line on stderr and exit code 2."""
