@@ -13,7 +13,7 @@ from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_
 _COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_SHORT_RANGE = re.compile(r"^\s*((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)\s*$")
+_SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\w-])")
 _YEAR_HEADER = re.compile(r"^\s*(?:calendar\s+)?years?\s*$", re.IGNORECASE)
 
 
@@ -173,12 +173,12 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
 def _column_period(column: Column, where: str) -> Mention | None:
     """A year or a range printed over the column; '2005–14' over a total is the calendar years 2005 to 2014."""
     for text in reversed(column.path):
-        short = _SHORT_RANGE.match(text)
-        if short:
+        short = _SHORT_RANGE.search(text)
+        if short and not re.search(r"\b(?:FY|SFY|fiscal)\b", text, re.IGNORECASE):
             first = int(short.group(1))
             last = first - first % 100 + int(short.group(2))
-            if last > first:
-                return Mention((first, last), text)
+            if last >= first + 2:  # a multi-year total ('2005–14'); '2014-15' could be a fiscal year: refused
+                return Mention((first, last), short.group(0))
         try:
             found = periods_in(text)
         except FiscalYear as exc:

@@ -5,6 +5,7 @@ with no count (a row of blank cells)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
@@ -136,14 +137,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
             raise TableRefused(f"{where.table_text()}: column {column.header or '(no header)'!r} says no "
                                f"{' or '.join(missing)}, and neither does its group header, the row {label!r} or "
                                "the caption")
-        if text and not value_like(text) and text.casefold() not in legend.symbols:
-            raise TableRefused(f"{where.row(number)}: row {label!r}: cell {text!r} under {column.header!r} is not "
-                               "a count")
-        try:
-            count = legend.value(text)
-        except ValueError:
-            raise TableRefused(f"{where.row(number)}: row {label!r}: cell {text!r} under {column.header!r} is not "
-                               "a count") from None
+        count = _count(text, legend, where.row(number), label, column.header)
         first, last = period.value
         out.append({
             "page": where.page, "table_index": where.table, "row_index": number, "column_index": column.index + 1,
@@ -155,6 +149,26 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
             "meaning_source": f"statute: {statute.text!r}; measure: {measure.text!r}; period: {period.text!r}",
         })
     return out
+
+
+_MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\))$")
+_BOUND = re.compile(r"^(?:n\s*)?(?:<|≤|&lt;)\s*\d+$", re.IGNORECASE)
+
+
+def _count(text: str, legend: Legend, at: str, label: str, header: str) -> int | None:
+    """A printed count: the legend reads signs and blanks; a footnote mark after a number is the number's
+    ('12*', '0¹'); a bound ('<5', 'n<5') is a suppressed count; anything else refuses the table."""
+    marked = _MARKED.match(text)
+    if marked:
+        text = marked.group(1)
+    if _BOUND.match(text):
+        return None
+    if text and not value_like(text) and text.casefold() not in legend.symbols:
+        raise TableRefused(f"{at}: row {label!r}: cell {text!r} under {header!r} is not a count")
+    try:
+        return legend.value(text)
+    except ValueError:
+        raise TableRefused(f"{at}: row {label!r}: cell {text!r} under {header!r} is not a count") from None
 
 
 def _pick(row: Mention | None, column: Mention | None) -> Mention | None:
