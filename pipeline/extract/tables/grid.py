@@ -163,10 +163,11 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
     for band, members in sorted(bands.items()):
         bounded = (gridded or ruled_rows) and 0 < band < len(across)
         if bounded and len(members) > 1 and wide[band] <= 1:
-            row = Row([line for line, _ in members])
-            for _, pieces in members:
-                row.pieces += pieces
-            rows.append(row)
+            for part in _parted(members, horizontals):  # a rule under part of the band (under a group header)
+                row = Row([line for line, _ in part])
+                for _, pieces in part:
+                    row.pieces += pieces
+                rows.append(row)
             continue
         start = len(rows)
         for line, pieces in members:
@@ -176,6 +177,19 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
             else:
                 rows.append(Row([line], list(pieces)))
     return rows
+
+
+def _parted(members: list[tuple[TextLine, list[Piece]]],
+            horizontals: list[Rule]) -> list[list[tuple[TextLine, list[Piece]]]]:
+    """A band's lines split where a shorter rule runs between two of them under text of the upper one."""
+    parts = [[members[0]]]
+    for (upper, pieces), below in zip(members, members[1:], strict=False):
+        if any(upper.baseline < rule.at < below[0].top and
+               any(rule.start - 1 <= piece.words[0].x0 and piece.words[-1].x1 <= rule.end + 1 for piece in pieces)
+               for rule in horizontals):
+            parts.append([])
+        parts[-1].append(below)
+    return parts
 
 
 def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSettings) -> bool:
