@@ -22,9 +22,13 @@ Examples:
 @click.option("--reader", type=click.Choice(["lines", "grid"]), default="lines", show_default=True,
               help="lines: the TIPC line reader; grid: the general table reader with TIPC meaning on top "
                    "(pipeline/extract/meaning; in development, not yet the default).")
+@click.option("--keep-readable", is_flag=True,
+              help="With --reader grid and -o: write the tables that could be read, and OUT.refusals.csv naming "
+                   "every table that could not (the exit code is still 1).")
 @click.option("--spec", metavar="NAME",
               help="Read the table by a declared spec (raw/reference/specs/NAME.yaml), e.g. statab_2012_table324.")
-def extract_command(report_file: str, output: str | None, reader: str, spec: str | None) -> int:
+def extract_command(report_file: str, output: str | None, reader: str, keep_readable: bool,
+                    spec: str | None) -> int:
     """Read the tables of REPORT_FILE (a TIPC-format report: PDF, or the same tables as CSV or XLSX) and write one
     row per printed count, with the page, table, row, column and printed text it came from.
 
@@ -40,9 +44,12 @@ def extract_command(report_file: str, output: str | None, reader: str, spec: str
 
     path = Path(report_file)
     refused = _output_refused(path, Path(output)) if output else None
+    if keep_readable and (reader != "grid" or not output):
+        refused = "--keep-readable needs --reader grid and -o OUT.csv (the refusals go beside it)"
     if refused:
         print(f"ctip extract: {refused}", file=sys.stderr)
         return 2
+    refusals: list = []
     try:
         settings = Settings.from_env()
         sources = manifest_sources(settings)
@@ -59,9 +66,11 @@ def extract_command(report_file: str, output: str | None, reader: str, spec: str
         if spec:
             frame = extract_spec_table(path, source, _spec(spec, settings, sources))
         elif reader == "grid":
-            from pipeline.extract.meaning import extract_tipc as extract_by_grid
+            from pipeline.extract.meaning import read_tipc, refusal_text
 
-            frame = extract_by_grid(path, source, towns, vocabulary)
+            frame, refusals = read_tipc(path, source, towns, vocabulary)
+            if refusals and not keep_readable:
+                raise ExtractionError(refusal_text(refusals))
         else:
             frame = extract_tipc(path, source, towns, vocabulary)
     except (ExtractionError, AcquisitionError) as exc:
@@ -76,7 +85,28 @@ def extract_command(report_file: str, output: str | None, reader: str, spec: str
         print(f"ctip extract: {len(frame)} counts from {path.name} -> {target}", file=sys.stderr)
     else:
         sys.stdout.write(data)
+    if keep_readable and refusals:
+        _write_refusals(refusals, Path(output))
+        return 1
     return 0
+
+
+def _write_refusals(refusals, output: Path) -> None:
+    """OUT.refusals.csv: every table that could not be read, where and why; and one line each on stderr."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["table", "reason"])
+    for refusal in refusals:
+        writer.writerow([refusal.where, refusal.reason])
+        print(f"ctip extract: refused: {refusal.reason}", file=sys.stderr)
+    target = output.with_name(output.stem + ".refusals.csv")
+    temporary = target.with_name(f".{target.name}.part")
+    temporary.write_text(buffer.getvalue(), encoding="utf-8")
+    os.replace(temporary, target)
+    print(f"ctip extract: {len(refusals)} table(s) refused -> {target}", file=sys.stderr)
 
 
 def _spec(name: str, settings, sources):
