@@ -60,7 +60,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
-        for table in _apart(_turned(whole, towns), towns):
+        for table in [part for piece in _apart(_turned(whole, towns), towns) for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
@@ -89,8 +89,6 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     headers = header_rows(table, at, labels, lambda text: _kind(text, towns, vocabulary) != "unknown",
                           lambda text: _kind(text, towns, vocabulary) == "place")
     labels = label_columns(table, at, headers) if headers != first_body_guess else labels
-    if any(_CONTENTS_LABEL.match(at[(row, 0)].text) for row in range(headers, table.rows) if (row, 0) in at):
-        raise TableRefused(f"{where.table_text()}: rows named 'Table N' are a list of tables, not counts")
     signature = tuple(at[(row, col)].text for row in range(headers) for col in range(table.cols) if (row, col) in at)
     # words over the names column speak for the whole table ('2009' over 'Charge'), after its caption
     corner = [at[(row, col)].text for row in range(headers) for col in range(labels)
@@ -161,6 +159,28 @@ def _relegend(records: list[dict], legend: Legend) -> list[dict]:
             record = {**record, "count": legend.value(text)}
         out.append(record)
     return out
+
+
+def _at_titles(table: Table) -> list[Table]:
+    """A grid holding 'Table N ...' lines: a list of tables (most of its rows so named) is no table at all; a
+    title line inside it starts the next table, its caption (two tables set close are found as one)."""
+    titled = sorted({cell.row for cell in table.cells if cell.col == 0 and _CONTENTS_LABEL.match(cell.text)})
+    if len(titled) >= 2 and len(titled) * 2 >= table.rows:
+        return []
+    if not titled:
+        return [table]
+    parts: list[Table] = []
+    bounds = [0, *titled, table.rows]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        caption = [cell.text for cell in table.cells if cell.row == start] if start in titled else []
+        first = start + 1 if start in titled else start
+        cells = tuple(replace(cell, row=cell.row - first) for cell in table.cells if first <= cell.row < end)
+        if cells:
+            above = tuple(table.above) if start == 0 else ()
+            parts.append(replace(table, cells=cells, header_rows=table.header_rows if first == 0 else 0,
+                                 above=above + tuple(caption), title=table.title if start == 0 else (),
+                                 source_rows=table.source_rows[first:end], fields=table.fields[first:end]))
+    return parts
 
 
 def _names_anything(table: Table, towns, vocabulary: Vocabulary) -> bool:

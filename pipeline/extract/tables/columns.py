@@ -84,11 +84,17 @@ def _values_in(line: TextLine) -> int:
 
 
 def _extents(phrase: Phrase) -> list[tuple[float, float]]:
-    """Where a phrase prints: a run of numbers a space apart may be several tight columns ('9 340 306'), so each
-    number counts on its own; any other phrase as a whole."""
-    if len(phrase.words) > 1 and all(_VALUE.match(word.text) for word in phrase.words):
-        return [(word.x0, word.x1) for word in phrase.words]
-    return [(phrase.x0, phrase.x1)]
+    """Where a phrase prints, for the rivers: the values in it each on their own (a run of numbers a space apart
+    may be several tight columns, '9 340 306'; a name may run into the year beside it, 'North Stonington 2007'),
+    its words before them as one stretch."""
+    words = phrase.words
+    end = len(words)
+    while end > 0 and _VALUE.match(words[end - 1].text):
+        end -= 1
+    if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size:
+        return [(phrase.x0, phrase.x1)]  # no values, or a number a plain space after a word ('Aged 21 to 64')
+    spans = [(words[0].x0, words[end - 1].x1)] if end else []
+    return spans + [(word.x0, word.x1) for word in words[end:]]
 
 
 def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:
