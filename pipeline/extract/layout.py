@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_page_count, check_page_sizes, check_xlsx_expansion
+from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_xlsx_expansion
+from pipeline.extract.tables.checks import PdfRefused, open_checked
 from pipeline.extract.tidy import ExtractionError
 
 
@@ -47,50 +48,6 @@ class Line:
 
 
 # ---------------------------------------------------------------------------------------------- readers
-def _check_pdf_bytes(path: Path) -> None:
-    with open(path, "rb") as handle:
-        head = handle.read(1024)
-        handle.seek(0, 2)
-        size = handle.tell()
-        handle.seek(max(0, size - 2048))
-        tail = handle.read()
-    if b"%PDF-" not in head:
-        raise ExtractionError(f"{path.name}: not a PDF file (it starts with {head[:16]!r})")
-    if b"%%EOF" not in tail:
-        raise ExtractionError(f"{path.name}: truncated or corrupt PDF: no %%EOF marker at its end "
-                              "(incomplete download?)")
-
-
-def _check_streams(path: Path) -> None:
-    """Decode every page's content streams with pdfminer: PDFium (below) silently skips a damaged stream,
-    which would lose rows without a word; pdfminer refuses it."""
-    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-    from pdfminer.pdftypes import PDFStream, resolve1
-
-    page_number, in_page = 0, False
-    try:
-        with open(path, "rb") as handle:
-            document = PDFDocument(PDFParser(handle))
-            for page in PDFPage.create_pages(document):
-                in_page = True
-                for stream in page.contents:
-                    if not isinstance(resolve1(stream), PDFStream):
-                        raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")
-                    resolve1(stream).get_data()
-                page_number += 1
-                in_page = False
-    except PDFPasswordIncorrect:
-        raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                              "qpdf --decrypt) and try again") from None
-    except Exception as exc:  # pdfminer raises many types for damaged files
-        where = f"page {page_number + 1}" if in_page else "document structure"
-        raise ExtractionError(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
-    if page_number == 0:
-        raise ExtractionError(f"{path.name}: corrupt PDF: no pages found")
-
-
 def _page_lines(page, number: int) -> tuple[list[Line], int, int]:
     """Characters of the page as lines of cells, plus how many characters and images the page holds.
 
@@ -224,24 +181,11 @@ def _cell_from_chars(chars: list[tuple], spaced: list[bool]) -> Cell:
 
 def read_pdf_lines(path: Path) -> list[Line]:
     """Every page's lines (PDFium reads the text; pdfminer checks the streams first)."""
-    import pypdfium2 as pdfium
-
     path = Path(path)
-    _check_pdf_bytes(path)
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise ExtractionError(f"{path.name}: password-protected PDF: remove the password (e.g. "
-                                  "qpdf --decrypt) and try again") from None
-        raise ExtractionError(f"{path.name}: corrupt PDF ({exc})") from None
     try:  # bounds before the slow stream check: thousands of pages or poster-sized pages stop here
-        check_page_count(path.name, len(document))
-        check_page_sizes(path.name, [document.get_page_size(index) for index in range(len(document))])
-        _check_streams(path)
-    except ExtractionError:
-        document.close()
-        raise
+        document = open_checked(path)
+    except PdfRefused as exc:
+        raise ExtractionError(str(exc)) from None
     lines: list[Line] = []
     chars = images = 0
     try:

@@ -7,12 +7,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from pipeline.extract.tables.checks import MAX_PAGE_SIDE_PT, MAX_PDF_PAGES  # noqa: F401 (PDF bounds, checked there)
 from pipeline.extract.tidy import ExtractionError
 
 MAX_FILE_BYTES = {".pdf": 200 * 2**20, ".csv": 100 * 2**20, ".xlsx": 50 * 2**20, ".xlsm": 50 * 2**20}
-MAX_PDF_PAGES = 2_000
-# 200 inches, PDF's own limit for a page side at the default user unit (ISO 32000-1, annex C); A0 is 2,384 pt.
-MAX_PAGE_SIDE_PT = 14_400.0
 MAX_CSV_FIELD_CHARS = 1_000_000
 
 
@@ -24,18 +22,6 @@ def check_file_size(path: Path) -> None:
     if limit is not None and size > limit:
         raise ExtractionError(f"{path.name}: {size:,} bytes, more than the {limit:,} bytes ctip reads from a "
                               f"{path.suffix.lower()} file; is this really one report's table?")
-
-
-def check_page_count(name: str, count: int) -> None:
-    if count > MAX_PDF_PAGES:
-        raise ExtractionError(f"{name}: {count:,} pages, more than the {MAX_PDF_PAGES:,} ctip reads from one report")
-
-
-def check_page_sizes(name: str, sizes: list[tuple[float, float]]) -> None:
-    for number, (width, height) in enumerate(sizes, start=1):
-        if max(width, height) > MAX_PAGE_SIDE_PT:
-            raise ExtractionError(f"{name}, page {number}: {width:,.0f} × {height:,.0f} pt, larger than PDF's "
-                                  f"{MAX_PAGE_SIDE_PT:,.0f} pt page limit")
 
 
 MAX_XLSX_UNPACKED_BYTES = 200 * 2**20  # a real report workbook unpacks to a few MB

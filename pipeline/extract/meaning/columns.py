@@ -199,12 +199,9 @@ def _most_specific(finder, path: list[str]) -> Mention | None:
 
 
 def _general(finder, context: list[str]) -> Mention | None:
-    for text in reversed(context):
-        found = {mention.value: mention for mention in finder(text)}
-        if len(found) == 1:
-            mention = next(iter(found.values()))
-            return Mention(mention.value, mention.text, general=True)
-    return None
+    """What the caption says for the whole table (a row's own words override it)."""
+    mention = _most_specific(finder, context)
+    return None if mention is None else Mention(mention.value, mention.text, general=True)
 
 
 def _general_period(context: list[str], where: str) -> Mention | None:

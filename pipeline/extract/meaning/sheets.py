@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_xlsx_expansion
-from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tidy import ExtractionError
 
 Line = tuple[int | None, int, list[str]]  # sheet (None for CSV), 1-based line number, the fields
@@ -74,12 +74,7 @@ def _close(block: list[Line], tables: list[Table]) -> None:
     def single(line: Line) -> bool:
         return sum(1 for field in line[2] if field) == 1 and bool(line[2][0])
 
-    top = 0
-    while top < len(block) and single(block[top]):
-        top += 1
-    bottom = len(block)
-    while bottom > top and single(block[bottom - 1]):
-        bottom -= 1
+    top, bottom = edges_where(block, single)
     body = block[top:bottom]
     if not body:
         return

@@ -28,6 +28,26 @@ def check_bytes(path: Path) -> None:
         raise PdfRefused(f"{path.name}: truncated or corrupt PDF: no %%EOF marker at its end (incomplete download?)")
 
 
+def open_checked(path: Path, streams: bool = True):
+    """The PDF open in PDFium after every check (streams: unless the caller checks them page by page)."""
+    import pypdfium2 as pdfium
+
+    check_bytes(path)
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise PdfRefused(f"{path.name}: password-protected PDF: remove the password (e.g. qpdf --decrypt) and "
+                             "try again") from None
+        raise PdfRefused(f"{path.name}: corrupt PDF ({exc})") from None
+    try:
+        check_document(path, document, streams)
+    except PdfRefused:
+        document.close()
+        raise
+    return document
+
+
 def check_document(path: Path, document, streams: bool = True) -> None:
     """Page count and sizes first (cheap), then every content stream (unless the caller checks them itself,
     page by page, in the processes that read the pages)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.tables.columns import Cut, separators
 from pipeline.extract.tables.geometry import Frame
-from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import TextLine, Word
@@ -84,12 +84,7 @@ def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
     def caption(row: Row) -> bool:
         return columns >= 3 and len(row.pieces) == 1 and row.pieces[0].last - row.pieces[0].first + 1 >= columns / 2
 
-    top = 0
-    while top < len(rows) and caption(rows[top]):
-        top += 1
-    bottom = len(rows)
-    while bottom > top and caption(rows[bottom - 1]):
-        bottom -= 1
+    top, bottom = edges_where(rows, caption)
     return rows[:top], rows[bottom:]
 
 

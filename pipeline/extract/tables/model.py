@@ -6,6 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def edges_where(items: list, test) -> tuple[int, int]:
+    """How far `test` holds from the start and from the end of `items`: (first index it fails at, the index
+    after the last it fails at); the ends of a table that are its caption and its notes."""
+    top = 0
+    while top < len(items) and test(items[top]):
+        top += 1
+    bottom = len(items)
+    while bottom > top and test(items[bottom - 1]):
+        bottom -= 1
+    return top, bottom
+
+
 @dataclass(frozen=True)
 class Cell:
     row: int

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pipeline.extract.tables.checks import PdfRefused, check_bytes, check_document, check_streams
+from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
 from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Table
@@ -31,23 +31,9 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
                 settings: TableSettings = DEFAULT) -> list[Table]:
     """Tables of the chosen pages (all by default), found on each page; or, where areas are given, the one
     table inside each area (in the order given)."""
-    import pypdfium2 as pdfium
-
     path = Path(path)
     try:
-        check_bytes(path)
-        try:
-            document = pdfium.PdfDocument(str(path))
-        except pdfium.PdfiumError as exc:
-            if "password" in str(exc).lower():
-                raise PdfRefused(f"{path.name}: password-protected PDF: remove the password (e.g. qpdf --decrypt) "
-                                 "and try again") from None
-            raise PdfRefused(f"{path.name}: corrupt PDF ({exc})") from None
-        try:
-            check_document(path, document, streams=False)
-        except PdfRefused:
-            document.close()
-            raise
+        document = open_checked(path, streams=False)
     except PdfRefused as exc:
         raise TableReadError(str(exc)) from None
     try:

@@ -154,14 +154,8 @@ def _ruled_boxes(horizontals: list[Rule], verticals: list[Rule]) -> list[Region]
         if len(crossing) < 2:
             continue
         box = (rule.start, min(v.start for v in crossing), rule.end, max(v.end for v in crossing))
-        if box[3] - box[1] < 4:
-            continue
-        for index, other in enumerate(boxes):
-            if _overlap(box, other):
-                boxes[index] = _union(box, other)
-                break
-        else:
-            boxes.append(box)
+        if box[3] - box[1] >= 4:
+            boxes = _merge_overlapping([*boxes, box])
     return boxes
 
 
