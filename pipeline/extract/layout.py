@@ -10,14 +10,13 @@ what they are, text repeated across pages at the same place, never by a fixed ma
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.extract.limits import MAX_CSV_FIELD_CHARS, check_xlsx_expansion
+from pipeline.extract.meaning.sheets import csv_lines, xlsx_lines
 from pipeline.extract.tables.checks import PdfRefused, open_checked
 from pipeline.extract.tidy import ExtractionError
 
@@ -216,37 +215,17 @@ def _cells(values: Iterable[object]) -> tuple[Cell, ...]:
 
 
 def read_csv_lines(path: Path) -> Iterator[Line]:
-    csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        while True:
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except (csv.Error, UnicodeDecodeError) as exc:
-                raise ExtractionError(f"{Path(path).name}, line {reader.line_num}: unreadable CSV ({exc})") from None
-            cells = _cells(row)
-            if cells:
-                yield Line(None, reader.line_num, cells, top=reader.line_num, bottom=reader.line_num + 0.9, grid=True,
-                           fields=len(row))
+    for _, number, fields in csv_lines(path):
+        cells = _cells(fields)
+        if cells:
+            yield Line(None, number, cells, top=number, bottom=number + 0.9, grid=True, fields=len(fields))
 
 
 def read_xlsx_lines(path: Path) -> Iterator[Line]:
-    from openpyxl import load_workbook
-
-    check_xlsx_expansion(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise ExtractionError(f"{path.name}: not a readable XLSX workbook ({type(exc).__name__})") from None
-    for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
-        for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = _cells(row)
-            if cells:
-                yield Line(sheet_number, number, cells, top=number, bottom=number + 0.9, grid=True,
-                           fields=len(row))
-    workbook.close()
+    for sheet, number, fields in xlsx_lines(path):
+        cells = _cells(fields)
+        if cells:
+            yield Line(sheet, number, cells, top=number, bottom=number + 0.9, grid=True, fields=len(fields))
 
 
 

@@ -31,13 +31,18 @@ def big_spec() -> ReportSpec:
     return ReportSpec(n_towns=160, tables=(*default_tables(), *([long_table] * 4)))
 
 
+def reference_towns(settings: Settings) -> list[str]:
+    """The 169 official towns, from the verified reference file."""
+    (towns_source,) = [s for s in manifest_sources(settings) if s.dataset == "reference_towns"]
+    return load_towns(verified_path(towns_source, settings)).town.tolist()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     settings = Settings.from_env()
-    (towns_source,) = [s for s in manifest_sources(settings) if s.dataset == "reference_towns"]
-    towns = load_towns(verified_path(towns_source, settings)).town.tolist()
+    towns = reference_towns(settings)
     with tempfile.TemporaryDirectory() as folder:
         pdf = Path(folder) / "big.pdf"
         truth = write_report(pdf, None, towns, big_spec())

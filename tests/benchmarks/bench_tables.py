@@ -48,18 +48,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from bench_extract import big_spec
+    from bench_extract import big_spec, reference_towns
 
-    from pipeline.extract.reference import load_towns
     from pipeline.extract.tables import read_tables
     from pipeline.extract.tables import reader as table_reader
     from pipeline.settings import Settings
-    from pipeline.sources.inventory import manifest_sources, verified_path
     from pipeline.synthetic.tipc_report import ReportSpec, default_tables, write_report
 
-    settings = Settings.from_env()
-    (towns_source,) = [s for s in manifest_sources(settings) if s.dataset == "reference_towns"]
-    towns = load_towns(verified_path(towns_source, settings)).town.tolist()
+    towns = reference_towns(Settings.from_env())
     ctip = str(Path(sys.executable).with_name("ctip"))
     rows = []
     with tempfile.TemporaryDirectory() as folder:

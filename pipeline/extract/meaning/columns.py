@@ -179,14 +179,19 @@ def _column_period(column: Column, where: str) -> Mention | None:
             last = first - first % 100 + int(short.group(2))
             if last >= first + 2:  # a multi-year total ('2005–14'); '2014-15' could be a fiscal year: refused
                 return Mention((first, last), short.group(0))
-        try:
-            found = periods_in(text)
-        except FiscalYear as exc:
-            raise TableRefused(f"{where}: column {column.header!r} is headed by a fiscal year ({exc}), not a "
-                               "calendar year: its counts cannot be placed in calendar years") from None
+        found = _periods(text, f"{where}: column {column.header!r} is headed by")
         if len(found) == 1:
             return found[0]
     return None
+
+
+def _periods(text: str, refusal: str) -> list[Mention]:
+    """The calendar periods a text names; a fiscal year refuses the table (its counts cannot be placed)."""
+    try:
+        return periods_in(text)
+    except FiscalYear as exc:
+        raise TableRefused(f"{refusal} a fiscal year ({exc}), not a calendar year: its counts cannot be placed in "
+                           "calendar years") from None
 
 
 def _most_specific(finder, path: list[str]) -> Mention | None:
@@ -206,11 +211,7 @@ def _general(finder, context: list[str]) -> Mention | None:
 
 def _general_period(context: list[str], where: str) -> Mention | None:
     for text in reversed(context):
-        try:
-            found = periods_in(text)
-        except FiscalYear as exc:
-            raise TableRefused(f"{where}: its caption names a fiscal year ({exc}), not a calendar year: its counts "
-                               "cannot be placed in calendar years") from None
+        found = _periods(text, f"{where}: its caption names")
         if len(found) == 1:
             return Mention(found[0].value, found[0].text, general=True)
     return None

@@ -18,13 +18,14 @@ def sheet_tables(path: Path) -> list[Table]:
     """Every table of a CSV or XLSX file, in file order."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _tables(_csv_lines(path))
+        return _tables(csv_lines(path))
     if suffix in {".xlsx", ".xlsm"}:
-        return _tables(_xlsx_lines(path))
+        return _tables(xlsx_lines(path))
     raise ExtractionError(f"{path.name}: unsupported file type {suffix!r} (PDF, CSV or XLSX)")
 
 
-def _csv_lines(path: Path) -> Iterator[Line]:
+def csv_lines(path: Path) -> Iterator[Line]:
+    """Every line of a CSV file with its fields (stripped); a file that is no CSV stops at the line it breaks."""
     csv.field_size_limit(MAX_CSV_FIELD_CHARS)
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
@@ -38,7 +39,8 @@ def _csv_lines(path: Path) -> Iterator[Line]:
             yield None, reader.line_num, [field.strip() for field in row]
 
 
-def _xlsx_lines(path: Path) -> Iterator[Line]:
+def xlsx_lines(path: Path) -> Iterator[Line]:
+    """Every row of every sheet (line -1 ends a sheet), once the workbook is known not to unpack past its limit."""
     from openpyxl import load_workbook
 
     check_xlsx_expansion(path)
@@ -50,7 +52,7 @@ def _xlsx_lines(path: Path) -> Iterator[Line]:
         for sheet_number, sheet in enumerate(workbook.worksheets, start=1):
             for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
                 yield sheet_number, number, ["" if value is None else str(value).strip() for value in row]
-            yield sheet_number, -1, []  # a sheet ends its tables
+            yield sheet_number, -1, []
     finally:
         workbook.close()
 
