@@ -66,6 +66,7 @@ def check_document(path: Path, document, streams: bool = True) -> None:
 
 def check_streams(path: Path, pages: set[int] | None = None) -> None:
     """Decode the content streams of the given pages (1-based; all by default)."""
+    import pdfminer.settings as pdfminer_settings
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
@@ -84,7 +85,11 @@ def check_streams(path: Path, pages: set[int] | None = None) -> None:
                 for stream in page.contents:
                     if not isinstance(resolve1(stream), PDFStream):
                         raise ValueError(f"its content is a {type(resolve1(stream)).__name__}, not a stream")
-                    resolve1(stream).get_data()
+                    lenient, pdfminer_settings.STRICT = pdfminer_settings.STRICT, True  # a damaged Flate stream
+                    try:  # raises, instead of decoding to nothing (its page would read as empty)
+                        resolve1(stream).get_data()
+                    finally:
+                        pdfminer_settings.STRICT = lenient
                 page_number += 1
                 in_page = False
     except PDFPasswordIncorrect:

@@ -80,9 +80,13 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
 
 
 def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
-    """Rows at the top and the bottom holding one piece of text across at least half the columns."""
+    """Rows at the top and the bottom holding one piece of text across the table, or from its first column over
+    at least half of them (a group header centred over some columns is no caption)."""
     def caption(row: Row) -> bool:
-        return columns >= 3 and len(row.pieces) == 1 and row.pieces[0].last - row.pieces[0].first + 1 >= columns / 2
+        if columns < 3 or len(row.pieces) != 1:
+            return False
+        piece = row.pieces[0]
+        return piece.last - piece.first + 1 == columns or piece.first == 0 and piece.last + 1 >= columns / 2
 
     top, bottom = edges_where(rows, caption)
     return rows[:top], rows[bottom:]

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
-from pipeline.extract.tables.geometry import Frame, PageGeometry, read_page
+from pipeline.extract.tables.geometry import Frame, PageGeometry, PageTooComplex, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Table
 from pipeline.extract.tables.regions import find_regions
@@ -47,7 +47,7 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
         if areas:
             _check_streams(path, set(wanted))
             tables: list[Table] = []
-            by_page = {number: _geometry(document, number, settings) for number in wanted}
+            by_page = {number: _geometry(document, number, settings, path) for number in wanted}
             for area in areas:
                 table = table_in_area(by_page[area.page], area.box, settings)
                 if table is not None:
@@ -134,16 +134,22 @@ def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[T
     try:
         tables: list[Table] = []
         for number in pages:
-            tables += tables_on_page(_geometry(document, number, settings), settings)
+            try:
+                tables += tables_on_page(_geometry(document, number, settings, path), settings)
+            except TableReadError as exc:
+                return str(exc)
         return tables
     finally:
         document.close()
 
 
-def _geometry(document, number: int, settings: TableSettings) -> PageGeometry:
+def _geometry(document, number: int, settings: TableSettings, path: Path) -> PageGeometry:
     page = document[number - 1]
     try:
         return read_page(page, number, settings)
+    except PageTooComplex as exc:
+        raise TableReadError(f"{path.name}, page {number}: the page draws {exc} (a self-referencing form or a "
+                             "drawing bomb?)") from None
     finally:
         page.close()
 

@@ -1,0 +1,135 @@
+"""The columns phase alone: where a table's columns part, from its lines (words phase) and drawn verticals (rules
+phase). Rivers of white space run down the lines between columns; a few lines may cross one, most may not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.tables.columns import Cut, separators
+from pipeline.extract.tables.rules import Rule, join_rules
+from pipeline.extract.tables.settings import DEFAULT
+from pipeline.extract.tables.words import TextLine
+from tests.extract.tables.drawing import Sheet, geometry, lines, table
+
+COUNTS = [("Avon", "12", "7", "19"), ("Bristol", "1,204", "88", "1,292"), ("Canton", "3", "–", "3"),
+          ("Danbury", "40", "2", "42")]
+TOWNS = ["Avon", "Bristol", "Canton", "Danbury", "Enfield", "Farmington", "Glastonbury", "Hamden", "Killingly"]
+
+
+def _read(path: Path) -> tuple[list[TextLine], list[Rule]]:
+    page = geometry(path)
+    _, verticals = join_rules(page.rules, 2.9, 9.4)
+    return lines(path), verticals
+
+
+def _cuts(path: Path) -> list[Cut]:
+    found, verticals = _read(path)
+    return separators(found, verticals, DEFAULT)
+
+
+def _words_table(sheet: Sheet, top: float = 700) -> None:
+    """Nine rows of three text columns (no values): the rivers are drawn by every line."""
+    for index, town in enumerate(TOWNS):
+        y = top - 14 * index
+        sheet.text(72, y, town).text(160, y, ("north", "south", "east")[index % 3])
+        sheet.text(230, y, ("open", "closed")[index % 2])
+
+
+def test_rivers_of_white_space_part_the_columns(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "counts.pdf")
+    table(sheet, 700, COUNTS, (72, 250, 320, 390))
+    found, verticals = _read(sheet.save())
+    cuts = separators(found, verticals, DEFAULT)
+    assert len(cuts) == 3
+    columns = [[line.phrases[index] for line in found] for index in range(4)]
+    for cut, left, right in zip(cuts, columns, columns[1:], strict=False):
+        # each river runs from the widest text on its left to the earliest on its right; the cut lies in it
+        assert cut.lo == pytest.approx(max(p.x1 for p in left), abs=0.01)
+        assert cut.hi == pytest.approx(min(p.x0 for p in right), abs=0.01)
+        assert cut.lo < cut < cut.hi
+
+
+def test_a_group_header_crossing_a_river_does_not_fill_it(tmp_path: Path) -> None:
+    """One line across a river of ten lines is a header over several columns: the river stays."""
+    sheet = Sheet(tmp_path / "group.pdf")
+    sheet.text(100, 714, "Region and status of the office")  # from inside the first column across both rivers
+    _words_table(sheet)
+    cuts = _cuts(sheet.save())
+    assert len(cuts) == 2
+    assert 122 < cuts[0] < 160 and 184 < cuts[1] < 230
+
+
+def test_lines_crossing_a_river_more_often_than_allowed_fill_it(tmp_path: Path) -> None:
+    """Two such lines of eleven are more than `river_crossings` (12%) allows: the text is one column there."""
+    sheet = Sheet(tmp_path / "crossed.pdf")
+    sheet.text(100, 728, "Region and status of the office").text(100, 714, "Region and status of the office")
+    _words_table(sheet)
+    assert _cuts(sheet.save()) == []
+
+
+def test_value_lines_alone_draw_the_rivers(tmp_path: Path) -> None:
+    """Three header lines cross every river, but four lines print values: those alone say where columns part.
+    The same layout with words in the body loses the rivers the header lines cross (the labels' first of all)."""
+    def draw(path: Path, body: list[tuple[str, ...]]) -> list[Cut]:
+        sheet = Sheet(path)
+        sheet.text(72, 742, "Persons arrested for the offense").text(230, 742, "in the year")
+        sheet.text(150, 728, "Adults and juveniles, all ages")
+        sheet.text(120, 714, "Counts by sex and by the town")
+        table(sheet, 700, body, (72, 250, 320, 390))
+        return _cuts(sheet.save())
+
+    valued = draw(tmp_path / "values.pdf", COUNTS)
+    worded = draw(tmp_path / "words.pdf", [(town, "ab", "cd", "ef") for town, *_ in COUNTS])
+    assert len(valued) == 3 and 109 < valued[0] < 225 and 250 < valued[1] < 309 and 320 < valued[2] < 365
+    assert len(worded) < 3 and not any(109 < cut < 225 for cut in worded)
+
+
+def test_a_ruled_tables_vertical_rules_are_its_columns(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "ruled.pdf")
+    for index, (town, arrests, convictions) in enumerate([("Town", "Arrests", "Convictions"), ("Avon", "12", "7"),
+                                                          ("Bristol", "1,204", "88"), ("Canton", "3", "–")]):
+        y = 700 - 16 * index
+        sheet.text(76, y, town).text(184, y, arrests).text(264, y, convictions)  # set flush left in each cell
+    sheet.grid((70, 180, 260, 340), (714, 698, 682, 666, 650))
+    cuts = _cuts(sheet.save())
+    assert cuts == [180, 260]  # the rules themselves, not the middles of the white space beside them
+    assert all(cut.lo == cut.hi == cut for cut in cuts)
+
+
+def test_white_space_parts_columns_a_rule_groups(tmp_path: Path) -> None:
+    """One ruled cell holding two columns of counts: its rule parts the label, a river parts the counts."""
+    sheet = Sheet(tmp_path / "grouped.pdf")
+    table(sheet, 700, COUNTS[:3], (76, 240, 330))
+    sheet.grid((70, 180, 340), (714, 698, 682, 666))
+    cuts = _cuts(sheet.save())
+    assert len(cuts) == 2 and cuts[0] == 180 and 240 < cuts[1] < 330 - sheet.width("88")
+
+
+def test_a_rule_through_words_is_no_column(tmp_path: Path) -> None:
+    """A vertical line struck through the labels (a drawing, a margin mark) cuts words: columns part at rivers."""
+    sheet = Sheet(tmp_path / "struck.pdf")
+    table(sheet, 700, [("Hartford", "12", "7"), ("New Haven", "1,204", "88"), ("Bridgeport", "3", "9"),
+                       ("Stamford", "4", "5")], (72, 250, 320))
+    sheet.line(90, 710, 90, 650)
+    found, verticals = _read(sheet.save())
+    assert [round(rule.at) for rule in verticals] == [90]  # the rule is there ...
+    cuts = separators(found, verticals, DEFAULT)
+    assert len(cuts) == 2 and all(abs(cut - 90) > 20 for cut in cuts)  # ... and parts nothing
+
+
+def test_a_rule_reaching_only_one_line_is_no_column(tmp_path: Path) -> None:
+    """A short vertical beside one line (a change bar) runs down fewer than `min_rows` lines: it parts nothing."""
+    sheet = Sheet(tmp_path / "bar.pdf")
+    table(sheet, 700, COUNTS, (72, 250, 320, 390))
+    sheet.line(200, 698, 200, 708)
+    cuts = _cuts(sheet.save())
+    assert len(cuts) == 3 and all(abs(cut - 200) > 1 for cut in cuts)
+
+
+def test_prose_lines_draw_no_rivers(tmp_path: Path) -> None:
+    """A phrase of `prose_words` words or more is running text, not a cell: it neither draws nor fills rivers."""
+    sheet = Sheet(tmp_path / "prose.pdf")
+    sheet.text(72, 700, "This sentence runs on for well over nine words and across the page")
+    assert _cuts(sheet.save()) == []

@@ -1,0 +1,150 @@
+"""The regions phase alone: where the tables on a page are, without being told; and, at the page's level, that a
+region a chart is drawn over is no table. Prose, contents pages and charts align too: they must not be found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.tables.reader import tables_on_page
+from pipeline.extract.tables.regions import Region, find_regions
+from pipeline.extract.tables.rules import join_rules
+from pipeline.extract.tables.settings import DEFAULT
+from tests.extract.tables.drawing import Sheet, geometry, lines, table
+
+COUNTS = [("Avon", "12", "7", "19"), ("Bristol", "1,204", "88", "1,292"), ("Canton", "3", "–", "3"),
+          ("Danbury", "40", "2", "42")]
+COLUMNS = (72, 250, 330, 400)
+near = pytest.approx
+
+
+def _regions(path: Path) -> list[Region]:
+    page = geometry(path)
+    horizontals, verticals = join_rules(page.rules, 2.9, 9.4)
+    return find_regions(lines(path), horizontals, verticals, DEFAULT)
+
+
+def _counts_table(sheet: Sheet, top: float = 714) -> None:
+    sheet.row(top, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, top - 14, COUNTS, COLUMNS)
+
+
+def test_a_text_table_is_found_with_its_header_lines(tmp_path: Path) -> None:
+    """Prose over and under it stays out; the group header set tight over the columns comes in."""
+    sheet = Sheet(tmp_path / "text-table.pdf")
+    sheet.text(72, 780, "Connecticut Report 2007")
+    sheet.text(72, 760, "This paragraph of running text explains the table below in some detail and more.")
+    sheet.text(277.5 - sheet.width("Arrests") / 2, 728, "Arrests")
+    _counts_table(sheet)
+    sheet.text(72, 600, "Another paragraph of running text follows the table and says nothing much at all.")
+    found = lines(sheet.save())
+    (region,) = _regions(sheet.path)
+    arrests = next(line for line in found if line.text == "Arrests")
+    danbury = next(line for line in found if line.text.startswith("Danbury"))
+    assert region == (near(72, abs=0.1), near(arrests.top), near(400, abs=0.1), near(danbury.bottom))
+
+
+def test_a_title_in_a_larger_size_is_not_a_header_line(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "titled.pdf")
+    sheet.text(150, 730, "Arrests", 14)
+    _counts_table(sheet)
+    (region,) = _regions(sheet.save())
+    town = next(line for line in lines(sheet.path) if line.text.startswith("Town"))
+    assert region[1] == near(town.top)
+
+
+def test_prose_in_two_page_columns_is_not_a_table(tmp_path: Path) -> None:
+    left = ["The department counts every arrest made", "by its officers in the calendar year and",
+            "reports them to the state each month as", "the law requires of every police agency",
+            "in the state, large or small, urban or", "rural, without exception since the year"]
+    right = ["Counts of convictions come from the courts", "and are matched to arrests by the docket",
+             "number where one is given on the record", "which is the case for most but not all of",
+             "the cases heard in the superior court of", "the judicial district where it was made"]
+    sheet = Sheet(tmp_path / "prose.pdf")
+    for index, (first, second) in enumerate(zip(left, right, strict=True)):
+        sheet.text(72, 700 - 12 * index, first).text(320, 700 - 12 * index, second)
+    path = sheet.save()
+    assert all(len(line.phrases) == 2 for line in lines(path))  # two aligned columns on every line ...
+    assert _regions(path) == []  # ... of running text
+
+
+@pytest.mark.parametrize("leaders", [True, False])
+def test_a_contents_page_with_dot_leaders_is_not_a_table(tmp_path: Path, leaders: bool) -> None:
+    """The same entries without leaders are two aligned columns, and are found: the leaders are what tells."""
+    sheet = Sheet(tmp_path / "contents.pdf")
+    entries = [("Introduction", "1"), ("Notes on the data", "3"), ("Arrests by town", "6"), ("Convictions", "12")]
+    for index, (name, page) in enumerate(entries):
+        y = 700 - 14 * index
+        dots = " " + "." * int((300 - sheet.width(name)) / sheet.width(".")) if leaders else ""
+        sheet.text(72, y, name + dots).right(400, y, page)
+    found = _regions(sheet.save())
+    assert found == [] if leaders else len(found) == 1
+
+
+def test_a_ruled_grid_is_found_by_its_rules(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "grid.pdf")
+    for index, (town, arrests, convictions) in enumerate([("Town", "Arrests", "Convictions"), ("Avon", "12", "7"),
+                                                          ("Bristol", "1,204", "88"), ("Canton", "3", "–")]):
+        sheet.row(700 - 16 * index, [(76, town), (184, arrests), (264, convictions)])
+    sheet.grid((70, 180, 260, 340), (714, 698, 682, 666, 650))
+    sheet.text(72, 500, "Some unrelated text under it")
+    (region,) = _regions(sheet.save())
+    assert region == (near(70, abs=0.6), near(792 - 714, abs=0.6), near(340, abs=0.6), near(792 - 650, abs=0.6))
+
+
+def test_an_empty_ruled_box_is_not_a_table(tmp_path: Path) -> None:
+    """A grid with fewer than `min_rows` lines of text inside (a frame round a figure) bounds nothing."""
+    sheet = Sheet(tmp_path / "frame.pdf")
+    sheet.grid((70, 180, 340), (714, 600))
+    sheet.text(76, 700, "Figure 1")
+    assert _regions(sheet.save()) == []
+
+
+def test_tables_apart_are_two_regions_and_a_section_heading_stays_in(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "two.pdf")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    y = table(sheet, 700, COUNTS[:2], COLUMNS)
+    sheet.text(72, y - 14, "Hartford County")  # a one-piece line inside the table
+    table(sheet, y - 28, COUNTS[2:], COLUMNS)
+    sheet.row(500, [(72, "Offense"), (-250, "Count")])
+    table(sheet, 486, [("Larceny", "12"), ("Arson", "3"), ("Fraud", "8")], (72, 250))
+    first, second = _regions(sheet.save())
+    top = {line.text.split()[0]: line for line in lines(sheet.path)}
+    assert (first[1], first[3]) == (near(top["Town"].top), near(top["Danbury"].bottom))
+    assert (second[1], second[3]) == (near(top["Offense"].top), near(top["Fraud"].bottom))
+    assert second[2] == near(250, abs=0.1)
+
+
+def test_a_single_row_of_a_name_and_values_is_a_table(tmp_path: Path) -> None:
+    """The last row of a table carried over onto the next page, alone under some prose."""
+    sheet = Sheet(tmp_path / "carried.pdf")
+    sheet.text(72, 760, "A paragraph of running text at the top of the page, nothing tabular.")
+    sheet.row(700, [(72, "Windham"), (-250, "12"), (-330, "7"), (-400, "19")])
+    (region,) = _regions(sheet.save())
+    assert region[0] == near(72, abs=0.1) and region[2] == near(400, abs=0.1)
+
+
+def test_a_single_line_of_a_name_and_one_value_is_not(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "one-value.pdf")
+    sheet.text(72, 760, "A paragraph of running text at the top of the page, nothing tabular.")
+    sheet.row(700, [(72, "Windham"), (-250, "12")])
+    assert _regions(sheet.save()) == []
+
+
+def test_a_chart_drawn_over_a_region_is_not_a_table(tmp_path: Path) -> None:
+    """Labels and numbers of a chart align like a table's; the curves drawn over them say it is a chart."""
+    sheet = Sheet(tmp_path / "chart.pdf")
+    _counts_table(sheet)
+    sheet.curve(72, 660, 400, 690).curve(72, 700, 400, 670)
+    page = geometry(sheet.save())
+    assert len(_regions(sheet.path)) == 1  # the region is found ...
+    assert tables_on_page(page) == []  # ... and dropped
+
+
+def test_a_small_drawing_in_a_tables_corner_leaves_it_a_table(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "logo.pdf")
+    _counts_table(sheet)
+    sheet.curve(380, 705, 400, 705)  # a small arc over a corner: far less than `chart_cover` of the region
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[1] == ["Avon", "12", "7", "19"]

@@ -1,0 +1,141 @@
+"""The words phase alone: a page's glyphs as lines of words and phrases. A phrase is one cell's text as a reader
+sees it; two phrases on a line are candidates for two columns, so what joins and what parts is the whole game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.tables.settings import DEFAULT
+from pipeline.extract.tables.words import TextLine
+from tests.extract.tables.drawing import Sheet, lines, texts
+
+
+def _one_line(sheet: Sheet) -> TextLine:
+    (line,) = lines(sheet.save())
+    return line
+
+
+def test_lines_come_top_to_bottom_with_phrases_left_to_right(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "order.pdf")
+    sheet.text(300, 686, "12").text(72, 686, "Avon").text(72, 700, "Town").text(300, 700, "Total")
+    found = lines(sheet.save())
+    assert texts(found) == [["Town", "Total"], ["Avon", "12"]]
+    assert found[0].baseline == pytest.approx(92, abs=0.1) and found[1].baseline == pytest.approx(106, abs=0.1)
+    assert found[1].x0 == pytest.approx(72, abs=0.1) and found[1].x1 == pytest.approx(300 + sheet.width("12"), abs=0.2)
+
+
+def test_a_printed_space_parts_words_even_when_it_prints_no_gap(tmp_path: Path) -> None:
+    """Word spacing squeezes the space to nothing: the glyphs touch, but the printed space still ends the word."""
+    sheet = Sheet(tmp_path / "space.pdf")
+    canvas = sheet.canvas
+    canvas.saveState()
+    squeezed = canvas.beginText(72, 700)
+    squeezed.setFont("Helvetica", 10)
+    squeezed.setWordSpace(-sheet.width(" "))
+    squeezed.textOut("New Haven")
+    canvas.drawText(squeezed)
+    canvas.restoreState()
+    line = _one_line(sheet)
+    (phrase,) = line.phrases
+    new, haven = phrase.words
+    assert (new.text, haven.text) == ("New", "Haven")
+    assert haven.x0 - new.x1 < DEFAULT.word_gap * line.size  # no gap a word break could be read from
+    assert phrase.text == "New Haven"
+
+
+def test_glyphs_set_close_without_a_space_are_one_word(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "kerned.pdf")
+    sheet.text(72, 700, "Hav").text(72 + sheet.width("Hav") + 0.5, 700, "en")  # kerned apart by half a point
+    sheet.text(72, 680, "New").text(72 + sheet.width("New") + 3, 680, "Haven")  # 3 pt: a word gap, no space
+    first, second = lines(sheet.save())
+    assert [w.text for p in first.phrases for w in p.words] == ["Haven"]
+    assert texts([second]) == [["New Haven"]] and [w.text for w in second.phrases[0].words] == ["New", "Haven"]
+
+
+@pytest.mark.parametrize("gap", [2.0, 4.0, 8.0])
+def test_two_numbers_never_join(tmp_path: Path, gap: float) -> None:
+    """Tight columns of counts ('12   7'): closer than a word space, two numbers are still two cells (closer than
+    `word_gap`, about a point, they would be one word's glyphs)."""
+    sheet = Sheet(tmp_path / "numbers.pdf")
+    sheet.text(72, 700, "12").text(72 + sheet.width("12") + gap, 700, "7")
+    assert texts([_one_line(sheet)]) == [["12", "7"]]
+
+
+def test_spaces_between_numbers_part_them(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "spaced.pdf")
+    sheet.text(72, 700, "12   7").text(72, 680, "12 7").text(72, 660, "1  204")
+    assert texts(lines(sheet.save())) == [["12", "7"], ["12", "7"], ["1", "204"]]
+
+
+def test_a_thousands_group_a_normal_space_apart_is_one_number(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "thousands.pdf")
+    sheet.text(72, 700, "1 204").text(72, 680, "Total 1 204").text(72, 660, "1 2045").text(72, 640, "3 204,5")
+    assert texts(lines(sheet.save())) == [["1 204"], ["Total 1 204"], ["1", "2045"], ["3 204,5"]]
+
+
+def test_words_a_space_apart_are_one_phrase_and_wider_gaps_part_phrases(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "phrases.pdf")
+    sheet.text(72, 700, "Windsor Locks").text(72 + sheet.width("Windsor Locks") + 12, 700, "Town")
+    assert texts([_one_line(sheet)]) == [["Windsor Locks", "Town"]]
+
+
+def test_a_bullet_joins_the_text_it_marks(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "bullets.pdf")
+    sheet.text(72, 700, "•").text(90, 700, "Drug offenses")  # set well apart, as list bullets are
+    sheet.text(72, 680, "-").text(80, 680, "Larceny")
+    sheet.text(72, 660, "•").text(200, 660, "Far away")  # too far: a bullet column of its own
+    assert texts(lines(sheet.save())) == [["• Drug offenses"], ["- Larceny"], ["•", "Far away"]]
+
+
+def test_a_dash_before_a_number_is_a_value_not_a_bullet(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "dash.pdf")
+    sheet.text(72, 700, "–").text(90, 700, "12")
+    sheet.text(72, 680, "– 12")
+    sheet.text(72, 660, "Avon").text(150, 660, "–").text(200, 660, "12")
+    assert texts(lines(sheet.save())) == [["–", "12"], ["–", "12"], ["Avon", "–", "12"]]
+
+
+@pytest.mark.parametrize("rise", [3.0, 5.0, 7.0])
+def test_a_raised_smaller_mark_joins_its_word(tmp_path: Path, rise: float) -> None:
+    """'Norwalk' with a superscript '1' is the word 'Norwalk1' marked '1', on Norwalk's line, never its own line
+    (a rise of 5 or 7 pt puts the mark's baseline beyond the same-line reach: it joins the line below it)."""
+    sheet = Sheet(tmp_path / "mark.pdf")
+    sheet.text(72, 700, "Norwalk").raised(72 + sheet.width("Norwalk"), 700, "1", 6, rise)
+    sheet.text(200, 700, "1,204")
+    line = _one_line(sheet)
+    assert texts([line]) == [["Norwalk1", "1,204"]]
+    word = line.phrases[0].words[0]
+    assert word.mark == "1" and line.phrases[1].words[0].mark == ""
+    assert line.baseline == pytest.approx(92, abs=0.1)  # the full-size glyphs' baseline, not the mark's
+    assert word.top == pytest.approx(line.phrases[1].top, abs=0.1)  # the word's box is its letters', not the mark's
+    assert word.size == pytest.approx(line.size)
+
+
+def test_a_mark_on_a_value_is_recorded_too(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "value-mark.pdf")
+    sheet.text(72, 700, "Avon").text(200, 700, "12").raised(200 + sheet.width("12"), 700, "a", 6, 4)
+    line = _one_line(sheet)
+    assert texts([line]) == [["Avon", "12a"]] and line.phrases[1].words[0].mark == "a"
+
+
+def test_a_smaller_line_set_close_is_not_a_mark(tmp_path: Path) -> None:
+    """Small text set a little above a line but touching none of its words (a note, not a mark) stays a line."""
+    sheet = Sheet(tmp_path / "note.pdf")
+    sheet.text(72, 700, "Avon").text(200, 700, "12").text(300, 707, "note", 6)
+    found = lines(sheet.save())
+    assert texts(found) == [["note"], ["Avon", "12"]]
+    assert all(word.mark == "" for line in found for phrase in line.phrases for word in phrase.words)
+
+
+def test_sizes_set_by_the_text_matrix_are_the_printed_sizes(tmp_path: Path) -> None:
+    """A font size operand of 1 scaled by the matrix: gaps are measured against the loose box's 10 pt, so a word
+    space stays inside a phrase and two numbers 4 pt apart stay apart (at size 1 every gap would part phrases)."""
+    sheet = Sheet(tmp_path / "scaled.pdf")
+    sheet.scaled(72, 700, "12", 10).scaled(72 + sheet.width("12") + 4, 700, "7", 10)
+    sheet.scaled(150, 700, "New Haven", 10).scaled(150 + sheet.width("New Haven") + 1, 700, "s", 10)
+    sheet.text(72, 600, "New Haven")
+    scaled, direct = lines(sheet.save())
+    assert texts([scaled]) == [["12", "7", "New Havens"]]
+    assert scaled.size == pytest.approx(direct.size, rel=0.01) and scaled.size > 9
