@@ -66,12 +66,19 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     counted = [column for column in columns if column.kind == "count"]
     years = [column for column in columns if column.kind == "year"]
     body = list(range(headers, table.rows))
+    try:
+        side, labels = _side_cells(table, at, body, labels)
+    except TableRefused as exc:
+        raise TableRefused(f"{where.table_text()}: {exc}") from None
+    body = [row for row in body if row not in side.get("rows", {})]
     named = {row: " ".join(text for col in labels if (text := _text(at.get((row, col))))) for row in body}
     filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
     records: list[dict] = []
     for position, row in enumerate(body):
         number = table.source_rows[row] if table.source_rows else position + 1
         label = named[row]
+        if row in side.get("heads", {}):
+            carry.heading = side["heads"][row]
         if not label and not filled[row] and not any(_text(at.get((row, c.index))) for c in years):
             continue
         if label and not filled[row] and not years:
@@ -91,6 +98,52 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
                                f"{len(columns)} columns {[c.header for c in columns]}")
         records += _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
     return records
+
+
+def _side_cells(table: Table, at, body: list[int], labels: list[int]) -> tuple[dict, list[int]]:
+    """A names column printed only now and then beside rows named in the next column: cells spanning those rows,
+    each printed once and centred down their side ('§53a-82' / 'Prostitution' beside its towns). Their lines are
+    no rows. Each such cell covers the run of rows it is centred on, the runs following one another from the
+    first row; rows no cell covers, or a cell covering none, refuse the table (never the nearest guess)."""
+    for col in labels[:-1]:
+        rows = [row for row in body if (row, col) in at and at[(row, col)].col == col]
+        alone = {row for row in rows if not any((row, other) in at for other in range(table.cols) if other != col)}
+        if not rows or len(rows) * 3 > len(body):
+            continue
+        data = [row for row in body if row not in alone]
+        where = {row: _middle(table, at, row) for row in body}
+        sign = 1.0 if len(data) < 2 or where[data[-1]] >= where[data[0]] else -1.0
+        position = {row: sign * value for row, value in where.items()}
+        blocks: list[list[int]] = []
+        for row in rows:
+            if blocks and row - blocks[-1][-1] <= 2:
+                blocks[-1].append(row)
+            else:
+                blocks.append([row])
+        steps = sorted(b - a for a, b in zip([position[r] for r in data], [position[r] for r in data[1:]],
+                                             strict=False))
+        step = steps[len(steps) // 2] if steps else 1.0
+        boundary = position[data[0]] - step / 2 if data else 0.0
+        heads: dict[int, str] = {}
+        for block in blocks:
+            centre = (position[block[0]] + position[block[-1]]) / 2
+            end = 2 * centre - boundary
+            covered = [row for row in data if boundary < position[row] <= end + step / 4 and row not in heads]
+            if not covered:
+                raise TableRefused("a cell printed down the side of the rows covers none of them")
+            text = " ".join(_text(at[(row, col)]) for row in block)
+            heads.update({row: text for row in covered})
+            boundary = max(end, max(position[row] for row in covered) + step / 4)
+        if len(heads) < len(data):
+            raise TableRefused("rows under no cell printed down their side")
+        return {"rows": alone, "heads": heads}, [label for label in labels if label != col]
+    return {}, labels
+
+
+def _middle(table: Table, at, row: int) -> float:
+    """Where a row lies down the table: the middle of its cells' boxes."""
+    boxes = [at[(row, col)].box for col in range(table.cols) if (row, col) in at]
+    return sum((box[1] + box[3]) / 2 for box in boxes) / len(boxes) if boxes else float(row)
 
 
 def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> bool:

@@ -107,7 +107,12 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     several columns then cross them however many they are."""
     valued = [line for line in lines if _values_in(line) >= 2]
     if len(valued) >= max(2, len(lines) // 3):
-        lines = valued
+        return _beside(lines, valued, _white_space(valued, settings), settings)
+    return _white_space(lines, settings)
+
+
+def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
+    """The rivers of these lines: stretches that at most `river_crossings` of them print across."""
     intervals: list[list[tuple[float, float]]] = []
     for line in lines:
         spans = sorted(span for p in line.phrases if _cell_like(p, settings) for span in _extents(p))
@@ -146,6 +151,23 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
             rivers.append(Cut(_ford(run), run[0][0], run[-1][1]))
             run = []
     return rivers
+
+
+def _beside(lines: list[TextLine], valued: list[TextLine], rivers: list[Cut],
+            settings: TableSettings) -> list[Cut]:
+    """Text set wholly left (or right) of every line of values is a column of its own: a cell spanning rows,
+    printed once beside them ('§53a-82' centred down the side of its towns)."""
+    left = min(line.x0 for line in valued)
+    right = max(line.x1 for line in valued)
+    cuts = list(rivers)
+    for outside, edge in ((True, left), (False, right)):
+        ends = [p.x1 if outside else p.x0 for line in lines if line not in valued for p in line.phrases
+                if _cell_like(p, settings) and (p.x1 < edge - 0.5 * p.size if outside else p.x0 > edge + 0.5 * p.size)]
+        if ends:
+            near = max(ends) if outside else min(ends)
+            low, high = (near, edge) if outside else (edge, near)
+            cuts.append(Cut((low + high) / 2, low, high))
+    return sorted(cuts)
 
 
 def _ford(run: list[tuple[float, float, int]]) -> float:
