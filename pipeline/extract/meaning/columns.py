@@ -109,11 +109,11 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
         column = Column(col, path[-1] if path else "", path)
         body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
                 if (row, col) in at and at[(row, col)].col == col]
-        if col < labels:
+        years_down = bool(body) and all(_YEAR.match(text) for text in body) and len(set(body)) > 1
+        if _YEAR_HEADER.match(column.header) or years_down and (col >= labels or col == 0):
+            column.kind = "year"  # a Year column; or years down the first column: a summary by year
+        elif col < labels:
             column.kind = "label"
-        elif _YEAR_HEADER.match(column.header) or body and all(_YEAR.match(text) for text in body) and len(
-                set(body)) > 1:
-            column.kind = "year"
         elif path and is_not_a_count(" ".join(path)):
             column.kind = "other"
         columns.append(column)

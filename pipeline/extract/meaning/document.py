@@ -25,6 +25,8 @@ from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
                             r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
+_STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
+                        r"\bthe state\b|\bstate total", re.IGNORECASE)
 _CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
 
 
@@ -114,7 +116,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     legend = Legend.read(notes) if notes else Legend.read([])
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
-    records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry)
+    statewide = any(_STATEWIDE.search(text) for text in context)
+    records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
     part = _Part(table, columns, headers, context, signature, carry, notes)
     return part, records
 

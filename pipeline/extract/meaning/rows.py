@@ -60,8 +60,9 @@ def _kind(text: str, towns, vocabulary: Vocabulary) -> str:
 
 
 def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, columns: list[Column], legend: Legend,
-              towns, vocabulary: Vocabulary, where: Where, carry: Carry) -> list[dict]:
-    """One record per count cell of the body; a row that cannot be read refuses the table."""
+              towns, vocabulary: Vocabulary, where: Where, carry: Carry, statewide: bool = False) -> list[dict]:
+    """One record per count cell of the body; a row that cannot be read refuses the table. Rows named by a
+    year alone, in a table whose caption says it is statewide, are the state's."""
     labels = [column.index for column in columns if column.kind == "label"]
     counted = [column for column in columns if column.kind == "count"]
     years = [column for column in columns if column.kind == "year"]
@@ -89,7 +90,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
                     carry.label = label
                 continue
         if not label:
-            label = carry.label
+            label = carry.label or ("Connecticut" if statewide and not labels and years else None)
             if label is None:
                 raise TableRefused(f"{where.row(number)}: a row of counts without a name and no named row above it")
         carry.label = label
