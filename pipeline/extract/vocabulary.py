@@ -28,6 +28,7 @@ _FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?(
                      r"(?:\s*[–—/-]\s*'?\d{2,4})?", re.IGNORECASE)
 # "2004-05": a year and the next one's last two digits is how fiscal (or school) years print; a calendar range is
 # printed in full ("2005-2014"), so this is refused as fiscal rather than guessed
+_CALENDAR_YEAR = re.compile(r"\b(CY)\s?((?:19|20)\d\d)", re.IGNORECASE)
 _SHORT_RANGE = re.compile(r"(?<![\w-])(?:19|20)\d\d\s*[–—/-]\s*\d\d(?![\w-])")
 _MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\])$", re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bpercent|\bchange\b|\brank|\brate\b|\bper\s+(?:100|1,000|capita)|\bshare\b|"
@@ -210,6 +211,7 @@ class FiscalYear(ValueError):
 
 def periods_in(text: str) -> list[Mention]:
     """Calendar years and ranges a text names ("2015", "2005–2014", "2005 through 2014"); a fiscal year raises."""
+    text = _CALENDAR_YEAR.sub(r"\1 \2", text)  # 'CY2014' is the calendar year 2014
     fiscal = _FISCAL.search(text) or _SHORT_RANGE.search(text)
     if fiscal:
         raise FiscalYear(fiscal.group(0).strip())
@@ -235,6 +237,16 @@ def is_total_label(text: str) -> bool:
     return bool(_TOTAL.match(clean_label(text)))
 
 
+_FORCE_QUALIFIER = re.compile(r"^(?:all\s+|every\s+)?(?:troops?|barracks|units|districts?)\b[\w\s]*$")
+
+
+def _qualified_state_police(folded: str) -> bool:
+    """'State Police – all troops', 'CT State Police (all barracks)': the state police, qualified."""
+    head, _, tail = re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1)[0], None, \
+        (re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1) + [""])[1]
+    return head.strip() in _STATE_POLICE_LABELS and bool(_FORCE_QUALIFIER.match(tail.strip(" )")))
+
+
 def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
     """Printed row label -> (jurisdiction, jurisdiction_type), matched as a whole label, never a substring.
 
@@ -245,7 +257,8 @@ def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
         return STATEWIDE, "statewide"
     if _SUBTOTAL.match(name):
         return name, "aggregate"
-    if re.sub(r"[^a-z ]", "", folded).strip() in _STATE_POLICE_LABELS or folded in _STATE_POLICE_LABELS:
+    if re.sub(r"[^a-z ]", "", folded).strip() in _STATE_POLICE_LABELS or folded in _STATE_POLICE_LABELS or \
+            _qualified_state_police(folded):
         return STATE_POLICE, "state_police"
     official = towns.get(folded)
     if official:

@@ -166,7 +166,7 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
             column.period, column.printed_total = Mention((first, last), column.header), True
         elif total and general_period is not None:
             column.period, column.printed_total = general_period, True
-        else:
+        elif not single:  # the caption's period speaks for columns only when none prints a year of its own
             column.period = general_period
 
 

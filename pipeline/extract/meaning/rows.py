@@ -127,11 +127,16 @@ def _side_cells(table: Table, at, body: list[int], labels: list[int]) -> tuple[d
         boundary = position[data[0]] - step / 2 if data else 0.0
         heads: dict[int, str] = {}
         for block in blocks:
-            centre = (position[block[0]] + position[block[-1]]) / 2
+            ends = [sign * (at[(row, col)].box[1] + at[(row, col)].box[3]) / 2 for row in (block[0], block[-1])]
+            centre = sum(ends) / 2  # the cell's own middle: its lines may share a row's baseline, or sit between
             end = 2 * centre - boundary
             covered = [row for row in data if boundary < position[row] <= end + step / 4 and row not in heads]
             if not covered:
                 raise TableRefused("a cell printed down the side of the rows covers none of them")
+            middle = (position[covered[0]] + position[covered[-1]]) / 2
+            if abs(middle - centre) > 0.3 * step:  # not centred on its rows (cut by a page break?): ambiguous
+                raise TableRefused(f"the cell {_text(at[(block[0], col)])!r} printed down the side of the rows is "
+                                   "not centred on the rows it could head")
             text = " ".join(_text(at[(row, col)]) for row in block)
             heads.update({row: text for row in covered})
             boundary = max(end, max(position[row] for row in covered) + step / 4)
