@@ -241,10 +241,11 @@ _FORCE_QUALIFIER = re.compile(r"^(?:all\s+|every\s+)?(?:troops?|barracks|units|d
 
 
 def _qualified_state_police(folded: str) -> bool:
-    """'State Police – all troops', 'CT State Police (all barracks)': the state police, qualified."""
-    head, _, tail = re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1)[0], None, \
-        (re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1) + [""])[1]
-    return head.strip() in _STATE_POLICE_LABELS and bool(_FORCE_QUALIFIER.match(tail.strip(" )")))
+    """'State Police – all troops', 'CT State Police (all barracks)', 'State Police (CSP)': the state police."""
+    parts = re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1)
+    tail = parts[1].strip(" )") if len(parts) == 2 else ""
+    return len(parts) == 2 and parts[0].strip() in _STATE_POLICE_LABELS and (
+        bool(_FORCE_QUALIFIER.match(tail)) or tail in _STATE_POLICE_LABELS)
 
 
 def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:

@@ -114,6 +114,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         notes = []
     notes += notes_under([*table.notes, *table.below])
     legend = Legend.read(notes) if notes else Legend.read([])
+    _refuse_twins(columns, where)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
@@ -152,6 +153,21 @@ def notes_under(lines: list[str]) -> list[str]:
         if _TITLE.match(text):
             return lines[:index]
     return lines
+
+
+def _refuse_twins(columns: list[Column], where: Where) -> None:
+    """Two count columns that mean the same (statute, measure, period) are a wrong reading of the header: one of
+    them must mean something the reading missed, so the table is refused rather than read twice."""
+    seen: dict[tuple, Column] = {}
+    for column in columns:
+        if column.kind != "count" or None in (column.statute, column.measure, column.period):
+            continue
+        key = (column.statute.value, column.measure.value, column.period.value, column.printed_total)
+        if key in seen:
+            raise TableRefused(f"{where.table_text()}: columns {seen[key].header or '(no header)'!r} and "
+                               f"{column.header or '(no header)'!r} would count the same thing: its header is not "
+                               "read right")
+        seen[key] = column
 
 
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:

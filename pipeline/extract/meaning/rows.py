@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
 from pipeline.extract.tables.model import Cell, Table
-from pipeline.extract.vocabulary import Legend, Mention, Vocabulary, periods_in, resolve_label
+from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, resolve_label
 
 
 @dataclass
@@ -50,9 +50,19 @@ def _text(cell: Cell | None) -> str:
     return text
 
 
+def resolve(text: str, towns) -> tuple[str, str]:
+    """A row's name: the reference resolution, and the state's own name in a table's row is its total."""
+    if _STATE.match(text):
+        return "Connecticut", "statewide"
+    return resolve_label(text, towns)
+
+
+_STATE = re.compile(r"^\s*(?:the\s+)?(?:state\s+of\s+)?connecticut\s*[*†‡¹²³]*\s*$", re.IGNORECASE)
+
+
 def _kind(text: str, towns, vocabulary: Vocabulary) -> str:
     """place, names (a statute or measure), or unknown."""
-    if resolve_label(text, towns)[1] != "unresolved":
+    if resolve(text, towns)[1] != "unresolved":
         return "place"
     if vocabulary.statutes_in(text) or vocabulary.measures_in(text):
         return "names"
@@ -166,7 +176,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     place = label
     if _kind(label, towns, vocabulary) != "place" and heading and _kind(heading, towns, vocabulary) == "place":
         place = heading
-    jurisdiction, kind = resolve_label(place, towns)
+    jurisdiction, kind = resolve(place, towns)
     own = [text for text in (label, heading) if text]
     row_statutes = next((found for text in own if (found := {m.value: m for m in vocabulary.statutes_in(text)})),
                         {})
@@ -179,7 +189,11 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     year_period = None
     if years:
         text = _text(at.get((row, years[0].index)))
-        found = periods_in(text) if text else []
+        try:
+            found = periods_in(text) if text else []
+        except FiscalYear as exc:
+            raise TableRefused(f"{where.row(number)}: {str(exc)!r} in the Year column is a fiscal year, not a "
+                               "calendar year: the table is refused (its counts cannot be placed)") from None
         if len(found) != 1:
             raise TableRefused(f"{where.row(number)}: row {label!r} has no year in the Year column ({text!r})")
         year_period = found[0]
