@@ -142,6 +142,7 @@ class Vocabulary:
 
 
 _DASH_LIKE = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
+_RAISED_DIGITS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f]")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
 
 
@@ -150,6 +151,7 @@ def plain(text: str) -> str:
     non-breaking hyphen, '53a–83' with an en dash), every space a space."""
     import unicodedata
 
+    text = _RAISED_DIGITS.sub(" ", text)  # footnote marks: NFKC would make '53a-82²' read '53a-822'
     return _SPACE_LIKE.sub(" ", _DASH_LIKE.sub("-", unicodedata.normalize("NFKC", text)))
 
 
