@@ -84,6 +84,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     body = [row for row in body if row not in side.get("rows", {})]
     named = {row: " ".join(text for col in labels if (text := _text(at.get((row, col))))) for row in body}
     filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
+    body = _join_wrapped(body, named, filled)
     records: list[dict] = []
     for position, row in enumerate(body):
         number = table.source_rows[row] if table.source_rows else position + 1
@@ -109,6 +110,29 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
                                f"{len(columns)} columns {[c.header for c in columns]}")
         records += _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
     return records
+
+
+_RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from))$", re.IGNORECASE)
+
+
+def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list]) -> list[int]:
+    """A name's second line read as a row of its own ('State Police –' / 'all troops'): a row with no count
+    whose name starts in lower case, or follows a name that runs on, is the name above, continued; and counts
+    printed between a name's lines, with no name of their own, are that name's."""
+    kept: list[int] = []
+    for row in body:
+        above = kept[-1] if kept else None
+        text = named.get(row, "")
+        if above is not None and not text and filled[row] and named.get(above) and not filled[above]:
+            named[row] = named[above]  # counts set between a name's lines (centred on them): that name's
+            kept[-1] = row
+            continue
+        if above is not None and text and not filled[row] and named.get(above) and (
+                text[:1].islower() or _RUNS_ON.search(named[above])):
+            named[above] = f"{named[above]} {text}"
+            continue
+        kept.append(row)
+    return kept
 
 
 def _side_cells(table: Table, at, body: list[int], labels: list[int]) -> tuple[dict, list[int]]:
