@@ -119,6 +119,7 @@ class PageGeometry:
     fills: tuple[Box, ...]
     images: int
     curves: tuple[Box, ...] = ()  # bounds of paths with curved or slanted pieces: charts, logos, drawings
+    turned: tuple[Glyph, ...] = ()  # glyphs set a quarter turn from the page's text (headers printed sideways)
 
 
 def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeometry:
@@ -136,9 +137,13 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     glyphs = []
     upright = reading == 0
     # the loose box's height is the font size as printed (the size operand alone is often 1, scaled by a matrix)
+    turned = []
     for angle, left, bottom, right, top, origin_x, origin_y, text, order in raw_glyphs:
         if angle != reading and abs((angle - reading + 180) % 360 - 180) > 1:
-            continue  # a diagonal watermark or a stamp at another angle is no table text
+            if abs((angle - reading) % 90) <= 1 or abs((angle - reading) % 90) >= 89:  # a quarter turn: a header
+                x0, y0, x1, y1 = frame.box(left, bottom, right, top)  # set sideways; other angles are stamps
+                turned.append(Glyph(text, x0, y0, x1, y1, y1, x1 - x0, order))
+            continue
         if upright:
             glyphs.append(Glyph(text, left, height - top, right, height - bottom, height - origin_y, top - bottom,
                                 order))
@@ -146,7 +151,8 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
         x0, y0, x1, y1 = frame.box(left, bottom, right, top)
         glyphs.append(Glyph(text, x0, y0, x1, y1, frame.point(origin_x, origin_y)[1], y1 - y0, order))
     rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
-    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves))
+    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves),
+                        tuple(turned))
 
 
 def _quarter(angle: int) -> int:

@@ -14,7 +14,7 @@ from pipeline.extract.tables.model import Table
 from pipeline.extract.tables.regions import find_regions
 from pipeline.extract.tables.rules import Rule, join_rules, within
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
-from pipeline.extract.tables.words import TextLine, line_of, text_lines
+from pipeline.extract.tables.words import TextLine, line_of, text_lines, turned_lines
 
 
 class TableReadError(ValueError):
@@ -162,8 +162,16 @@ def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float]
     return _table(geometry, frame, (x0, top, x1, bottom), settings)
 
 
+def _all_lines(glyphs, turned, settings: TableSettings) -> list[TextLine]:
+    """The page's lines, those set sideways among them, top to bottom."""
+    lines = text_lines(glyphs, settings)
+    if turned:
+        lines = sorted(lines + turned_lines(turned, settings), key=lambda line: (line.baseline, line.x0))
+    return lines
+
+
 def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> list[Table]:
-    lines = text_lines(geometry.glyphs, settings)
+    lines = _all_lines(geometry.glyphs, geometry.turned, settings)
     horizontals, verticals = _rules(geometry, settings)
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
                if not _drawn_over(region, geometry.curves, settings)]
@@ -241,7 +249,10 @@ def _table(geometry: PageGeometry, frame: Frame, region: tuple[float, float, flo
         glyphs = [glyph for glyph in geometry.glyphs
                   if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
                   top - 0.5 <= (glyph.top + glyph.bottom) / 2 <= bottom + 0.5]
-        lines = text_lines(glyphs, settings)
+        turned = [glyph for glyph in geometry.turned
+                  if x0 - 0.5 <= (glyph.x0 + glyph.x1) / 2 <= x1 + 0.5 and
+                  top - 0.5 <= (glyph.top + glyph.bottom) / 2 <= bottom + 0.5]
+        lines = _all_lines(glyphs, turned, settings)
     if not lines:
         return None
     horizontals, verticals = rules or _rules(geometry, settings)

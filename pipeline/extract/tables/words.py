@@ -190,3 +190,34 @@ _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
 # a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)')
 _VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
+
+
+def turned_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings = DEFAULT) -> list[TextLine]:
+    """Text set a quarter turn (column headers printed sideways) as lines of the page: each run of turned glyphs
+    down one column is a phrase at its place; runs that overlap in height form one line, set at their foot."""
+    runs: list[list[Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: g.order):
+        if runs:
+            last = runs[-1][-1]
+            width = max(glyph.size, last.size)
+            same_column = abs((glyph.x0 + glyph.x1) / 2 - (last.x0 + last.x1) / 2) <= settings.same_line * width
+            near = min(abs(glyph.top - last.bottom), abs(last.top - glyph.bottom)) <= settings.phrase_gap * width
+            if same_column and (near or glyph.text == " "):
+                runs[-1].append(glyph)
+                continue
+        runs.append([glyph])
+    words = []
+    for run in runs:
+        text = "".join(glyph.text for glyph in run).strip()
+        if text:
+            words.append(Word(re.sub(r"\s+", " ", text), min(g.x0 for g in run), min(g.top for g in run),
+                              max(g.x1 for g in run), max(g.bottom for g in run), max(g.size for g in run)))
+    lines: list[TextLine] = []
+    for word in sorted(words, key=lambda w: w.bottom):
+        if lines and word.top < lines[-1].bottom and word.bottom > lines[-1].top:
+            line = lines[-1]
+            phrases = sorted([*line.phrases, phrase_of([word])], key=lambda p: p.x0)
+            lines[-1] = line_of(phrases, max(line.baseline, word.bottom), line.size)
+        else:
+            lines.append(line_of([phrase_of([word])], word.bottom, word.size))
+    return lines
