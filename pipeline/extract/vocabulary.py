@@ -244,6 +244,8 @@ _FORCE_QUALIFIER = re.compile(r"^(?:all\s+|every\s+)?(?:troops?|barracks|units|d
 
 def _qualified_state_police(folded: str) -> bool:
     """'State Police – all troops', 'CT State Police (all barracks)', 'State Police (CSP)': the state police."""
+    folded = re.sub(r"\bdept\b\.?", "department", folded.replace("&", "and"))
+    folded = re.sub(r"\s+", " ", folded)
     parts = re.split(r"\s*[–—,(:-]\s*", folded, maxsplit=1)
     tail = parts[1].strip(" )") if len(parts) == 2 else ""
     return len(parts) == 2 and parts[0].strip() in _STATE_POLICE_LABELS and (

@@ -206,7 +206,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
                         {})
     row_measures = next((found for text in own if (found := {m.value: m for m in vocabulary.measures_in(text)})),
                         {})
-    if kind == "unresolved" and (row_statutes or row_measures):
+    if kind == "unresolved" and _kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
         jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
     row_statute = next(iter(row_statutes.values())) if len(row_statutes) == 1 else None
     row_measure = next(iter(row_measures.values())) if len(row_measures) == 1 else None
