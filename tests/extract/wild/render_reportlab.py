@@ -138,13 +138,8 @@ def draw_grid_table(c: canvas.Canvas, part: M.TablePart, x: float, top: float, w
     c.saveState()
     c.setLineWidth(0.5)
     if part.grid == "full":
-        for i, row in enumerate(grid):
-            for j, cell in enumerate(row):
-                if cell is None:
-                    continue
-                x0, x1 = xs[j], xs[min(j + cell.colspan, ncols)]
-                y0, y1 = ys[i], ys[min(i + cell.rowspan, len(grid))]
-                c.rect(x0, y1, x1 - x0, y0 - y1, stroke=1, fill=0)
+        for _, x0, x1, y0, y1 in _placed(grid, xs, ys, ncols):
+            c.rect(x0, y1, x1 - x0, y0 - y1, stroke=1, fill=0)
     elif part.grid == "hrules":
         for i in range(len(grid) + 1):
             c.setLineWidth(0.9 if i in (0, nh, len(grid)) else 0.3)
@@ -152,13 +147,8 @@ def draw_grid_table(c: canvas.Canvas, part: M.TablePart, x: float, top: float, w
     elif part.grid == "zebra":
         c.line(x, ys[nh], x + tw, ys[nh])
     c.restoreState()
-    for i, row in enumerate(grid):
-        for j, cell in enumerate(row):
-            if cell is None:
-                continue
-            x0, x1 = xs[j], xs[min(j + cell.colspan, ncols)]
-            y0, y1 = ys[i], ys[min(i + cell.rowspan, len(grid))]
-            draw_cell(c, cell, x0, y0, x1 - x0, y0 - y1, style)
+    for cell, x0, x1, y0, y1 in _placed(grid, xs, ys, ncols):
+        draw_cell(c, cell, x0, y0, x1 - x0, y0 - y1, style)
     return top - ys[-1]
 
 
@@ -259,3 +249,11 @@ def render(report: M.Report, out: Path) -> None:
         c.drawString((pw - fw) / 2, bottom_m + 0.3 * fs, footer)
         c.showPage()
     c.save()
+
+
+def _placed(grid: list, xs: list[float], ys: list[float], ncols: int):
+    """Every printed cell with its box: (cell, x0, x1, y0, y1), spans included."""
+    for i, row in enumerate(grid):
+        for j, cell in enumerate(row):
+            if cell is not None:
+                yield cell, xs[j], xs[min(j + cell.colspan, ncols)], ys[i], ys[min(i + cell.rowspan, len(grid))]
