@@ -14,9 +14,8 @@ from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import TextLine, Word
+from pipeline.extract.tables.words import NUMBER, TextLine, Word
 
-_NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
 _CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
 
 
@@ -198,7 +197,7 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
     further lines, bullets of one cell)."""
     if not pieces or line.top - row.bottom > settings.row_gap * line.size:
         return False
-    if any(_NUMBER.match(piece.text) for piece in pieces):
+    if any(NUMBER.match(piece.text) for piece in pieces):
         return False
     spans = {(piece.first, piece.last) for piece in row.pieces}
     if not all((piece.first, piece.last) in spans for piece in pieces):
@@ -208,7 +207,7 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
     if lower * 2 > len(pieces):
         return True
     first = min(piece.first for piece in pieces)
-    if first > 0 and 0 in filled and not any(_NUMBER.match(piece.text) for piece in row.pieces):
+    if first > 0 and 0 in filled and not any(NUMBER.match(piece.text) for piece in row.pieces):
         return True
     above = [p for p in row.pieces if p.first == pieces[0].first]
     return len(pieces) == 1 and bool(above) and bool(_CONTINUES.search(above[-1].text))
@@ -216,7 +215,7 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
 
 # ----------------------------------------------------------------------------------------------- header
 def _numeric(piece: Piece) -> bool:
-    return bool(_NUMBER.match(piece.text))
+    return bool(NUMBER.match(piece.text))
 
 
 def _header_rows(rows: list[Row]) -> int:

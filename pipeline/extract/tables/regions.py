@@ -8,9 +8,8 @@ import re
 
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import TextLine
+from pipeline.extract.tables.words import NUMBER, TextLine
 
-_NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
 _SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
 _LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
@@ -49,7 +48,7 @@ def _tabular(line: TextLine, settings: TableSettings) -> bool:
     """Several pieces of text a line, each short or a number: a table row, not prose in page columns."""
     if len(line.phrases) < settings.min_columns or _LEADER.search(line.text):
         return False
-    short = sum(1 for phrase in line.phrases if len(phrase.words) <= 4 or _NUMBER.match(phrase.text))
+    short = sum(1 for phrase in line.phrases if len(phrase.words) <= 4 or NUMBER.match(phrase.text))
     return short * 2 >= len(line.phrases) + (1 if len(line.phrases) == 2 else 0)
 
 
@@ -112,8 +111,8 @@ def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableS
 
 
 def _row_of_values(line: TextLine) -> bool:
-    values = sum(1 for phrase in line.phrases if _NUMBER.match(phrase.text) or _SIGN.match(phrase.text))
-    return len(line.phrases) >= 3 and values >= 2 and not _NUMBER.match(line.phrases[0].text)
+    values = sum(1 for phrase in line.phrases if NUMBER.match(phrase.text) or _SIGN.match(phrase.text))
+    return len(line.phrases) >= 3 and values >= 2 and not NUMBER.match(line.phrases[0].text)
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:

@@ -187,6 +187,8 @@ def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
 
 _BULLETS = {"•", "◦", "▪", "■", "●", "○", "–", "-", "·", "∙", "‣", "⁃", "□", "◆", "♦", "✓"}
 _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
+# a phrase that is one number as printed: '1,204', '(12)', '$5', '12.5%', '3*'
+NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
 # a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)')
 _VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
