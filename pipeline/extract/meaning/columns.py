@@ -14,6 +14,7 @@ _COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\w-])")
+_SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
 _YEAR_HEADER = re.compile(r"^\s*(?:calendar\s+)?years?\s*$", re.IGNORECASE)
 
 
@@ -86,11 +87,17 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
 
 
 def label_columns(table: Table, at: dict[tuple[int, int], Cell], first_body: int) -> int:
-    """How many columns at the left carry names, not counts (at least one)."""
+    """How many columns at the left carry names, not counts (at least one); a column blank all down under a
+    header of its own is a column of counts left blank."""
     for col in range(1, table.cols):
         texts = [at[(row, col)].text for row in range(first_body, table.rows)
-                 if (row, col) in at and at[(row, col)].col == col]
+                 if (row, col) in at and at[(row, col)].col == col and at[(row, col)].text.strip()]
+        head = at.get((first_body - 1, col))
+        if head is not None and _YEAR_HEADER.match(head.text):
+            continue  # a Year column keys the rows, like their names
         if texts and sum(1 for text in texts if _values(text)) * 2 >= len(texts):
+            return col
+        if not texts and head is not None and head.col == col and head.col_span == 1 and head.text.strip():
             return col
     return table.cols
 
@@ -99,13 +106,16 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
                  vocabulary: Vocabulary, where: str) -> list[Column]:
     """Every column's meaning; a column of labels or years is marked as such, never counted."""
     columns = []
-    groups = _group_headers(table, at, headers, labels)
+    wrapped_from, stacks = _wrapped(table, at, headers, labels)
+    groups = _group_headers(table, at, headers, labels, min(wrapped_from, headers - 1))
     for col in range(table.cols):
         path: list[str] = []
-        for row in range(headers):
+        for row in range(headers if col not in stacks else wrapped_from):
             cell = groups.get((row, col), at.get((row, col))) if col >= labels else at.get((row, col))
             if cell is not None and (not path or path[-1] != cell.text):
                 path.append(cell.text)
+        if col in stacks:
+            path.append(" ".join(cell.text for cell in stacks[col]))
         column = Column(col, path[-1] if path else "", path)
         body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
                 if (row, col) in at and at[(row, col)].col == col]
@@ -121,8 +131,27 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
     return columns
 
 
-def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int,
-                   labels: int) -> dict[tuple[int, int], Cell]:
+def _wrapped(table: Table, at: dict[tuple[int, int], Cell], headers: int,
+             labels: int) -> tuple[int, dict[int, list[Cell]]]:
+    """Column headers wrapped over three lines or more ('Total' / '2016 through' / '2019'): from a header row
+    whose cells each sit in one column, through rows that print only in those columns, down to the lowest header
+    row. Their lines are one header each (never group headers over the columns beside them). Returns the first
+    such row (`headers` if none) and each wrapped column's lines, top first."""
+    for row in range(headers - 2):
+        cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
+        cells = {cell for cell in cells if cell.row == row}
+        cols = {cell.col for cell in cells}
+        if not cells or any(cell.col_span > 1 for cell in cells):
+            continue
+        between = range(row + 1, headers - 1)
+        if all({col for col in range(labels, table.cols) if (r, col) in at} <= cols for r in between) and \
+                all((r, col) in at and at[(r, col)].col_span == 1 for r in range(row + 1, headers) for col in cols):
+            return row, {col: [at[(r, col)] for r in range(row, headers)] for col in cols}
+    return headers, {}
+
+
+def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int, labels: int,
+                   group_rows: int) -> dict[tuple[int, int], Cell]:
     """A header row over the counts with fewer cells than there are count columns is a row of group headers:
     each count column sits under the one nearest its middle ('2017' centred over 'Arrests' and 'Convictions'
     heads both, wherever the grid put it)."""
@@ -132,7 +161,7 @@ def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int,
             middles.setdefault(cell.col, []).append((cell.box[0] + cell.box[2]) / 2)
     centre = {col: sum(values) / len(values) for col, values in middles.items()}
     chosen: dict[tuple[int, int], Cell] = {}
-    for row in range(headers - 1):
+    for row in range(group_rows):
         cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
         cells = {cell for cell in cells if cell.row == row}
         if not cells or len(cells) >= len(centre):
@@ -150,6 +179,11 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
     own_periods: dict[int, Mention] = {}
     for column in counts:
         column.statute = _most_specific(vocabulary.statutes_in, column.path) or general_statute
+        if general_statute is not None and column.statute.value != general_statute.value and \
+                _SECTION.search(general_statute.text) and not _SECTION.search(column.statute.text):
+            raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
+                               f"{column.statute.text!r}, but the caption names section {general_statute.text!r} "
+                               "(a statute's name wrapped over lines and read in part?)")
         column.measure = _most_specific(vocabulary.measures_in, column.path) or general_measure
         period = _column_period(column, where)
         if period is not None:

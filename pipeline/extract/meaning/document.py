@@ -18,8 +18,8 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.rows import Carry, Where, _kind, read_rows
-from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.meaning.rows import RUNS_ON, Carry, Where, _kind, read_rows, resolve
+from pipeline.extract.tables.model import Cell, Page, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
@@ -95,10 +95,11 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     # words over the names column speak for the whole table ('2009' over 'Charge'), after its caption
     corner = [at[(row, col)].text for row in range(headers) for col in range(labels)
               if (row, col) in at and at[(row, col)].col + at[(row, col)].col_span <= labels]
-    own_context = caption([*table.above, *table.title]) + corner
+    own_caption = caption([*table.above, *table.title])
+    own_context = own_caption + corner
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
-        not own_context or any(_CONTINUED.search(text) for text in own_context) or headers == 0)
+        not own_caption or any(_CONTINUED.search(text) for text in own_caption) or headers == 0)
     if continued:
         context = previous.context
         if headers == 0:
@@ -115,6 +116,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     notes += notes_under([*table.notes, *table.below])
     legend = Legend.read(notes) if notes else Legend.read([])
     _refuse_twins(columns, where)
+    _refuse_run_in(table, at, headers, columns, where)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
@@ -139,12 +141,23 @@ def caption(lines: list[str]) -> list[str]:
     last paragraph or note (prose and the notes of the table above say nothing about this one)."""
     titled = [index for index, text in enumerate(lines) if _TITLE.match(text)]
     if titled:
-        return lines[titled[-1]:]
+        return _unwrapped(lines[titled[-1]:])
     start = 0
     for index, text in enumerate(lines):
         if _prose(text) or _NOTE.match(text):
             start = index + 1
-    return lines[start:]
+    return _unwrapped(lines[start:])
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A caption's lines with a line that runs on ('..., 2015 through' / '2018') joined to the next."""
+    joined: list[str] = []
+    for text in lines:
+        if joined and RUNS_ON.search(joined[-1].rstrip()):
+            joined[-1] = f"{joined[-1].rstrip()} {text.strip()}"
+        else:
+            joined.append(text)
+    return joined
 
 
 def notes_under(lines: list[str]) -> list[str]:
@@ -168,6 +181,24 @@ def _refuse_twins(columns: list[Column], where: Where) -> None:
                                f"{column.header or '(no header)'!r} would count the same thing: its header is not "
                                "read right")
         seen[key] = column
+
+
+_ENDS_IN_COUNT = re.compile(r"\S\s+(?:\d{1,3}(?:,\d{3})+|\d+)$")
+_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+
+
+def _refuse_run_in(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
+    """A year heading the names column, over names that end in a number: the first count was set into the names
+    ('Arrests, 53a-82 1,770' under '2005'), so every count would sit under the wrong year."""
+    for column in columns:
+        if column.kind != "label" or not _BARE_YEAR.match(column.header):
+            continue
+        for row in range(headers, table.rows):
+            cell = at.get((row, column.index))
+            if cell is not None and _ENDS_IN_COUNT.search(cell.text.strip()):
+                raise TableRefused(f"{where.table_text()}: the year {column.header.strip()!r} heads the names, and "
+                                   f"{cell.text.strip()!r} ends in a number: a count set into its name (the "
+                                   "counts cannot be placed under their years)")
 
 
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:
@@ -236,19 +267,47 @@ def _apart(table: Table, towns) -> list[Table]:
     return [table]
 
 
+_TRAILING_COUNT = re.compile(r"^(?P<name>.*?[^\W\d_].*?)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s*[*†‡¹²³]*$")
+
+
+_YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d\s*$")
+
+
+def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary) -> list[Refusal]:
+    """Lines outside every table that read like one of its rows: a place's name alone, or a name with a count
+    after it. A row the structure stage did not place in a table would otherwise vanish without a word."""
+    lost = []
+    for text in page.loose:
+        name = text.strip()
+        counted = _TRAILING_COUNT.match(name)
+        if counted and _YEAR_AT_END.search(name):
+            counted = None  # a year ends it ('Annual Report 2020'): no count
+        if counted and len(name.split()) <= 8:
+            name = counted.group("name").strip()
+        alone = resolve(name, towns)[1] in ("town", "state_police")
+        if alone or counted and len(text.split()) <= 8 and _kind(name, towns, vocabulary) != "unknown":
+            lost.append(Refusal(f"{file}, page {page.number}",
+                                f"{file}, page {page.number}: {text.strip()!r} is printed outside every table read "
+                                "(a row of a table the reader did not find): refused rather than read without it"))
+    return lost
+
+
 def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
     """The report file's tables read for meaning, by its type."""
     from pipeline.extract.tidy import ExtractionError
 
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        from pipeline.extract.tables import TableReadError, read_tables
+        from pipeline.extract.tables import TableReadError, read_pages
 
         try:
-            tables = read_tables(path)
+            pages = read_pages(path)
         except TableReadError as exc:
             raise ExtractionError(str(exc)) from None
-        return read_document(tables, path.name, False, towns, vocabulary)
+        reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
+                                vocabulary)
+        reading.refusals += [refusal for page in pages for refusal in _lost_rows(page, path.name, towns, vocabulary)]
+        return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables
 

@@ -84,7 +84,9 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     body = [row for row in body if row not in side.get("rows", {})]
     named = {row: " ".join(text for col in labels if (text := _text(at.get((row, col))))) for row in body}
     filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
-    body = _join_wrapped(body, named, filled)
+    bare = {row for row in body if not any(_text(at.get((row, col))) for col in range(table.cols)
+                                           if col not in labels)}
+    body = _join_wrapped(body, named, filled, bare, lambda text: _kind(text, towns, vocabulary) != "unknown")
     records: list[dict] = []
     for position, row in enumerate(body):
         number = table.source_rows[row] if table.source_rows else position + 1
@@ -112,23 +114,26 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     return records
 
 
-_RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from))$", re.IGNORECASE)
+RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$", re.IGNORECASE)
 
 
-def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list]) -> list[int]:
-    """A name's second line read as a row of its own ('State Police –' / 'all troops'): a row with no count
-    whose name starts in lower case, or follows a name that runs on, is the name above, continued; and counts
-    printed between a name's lines, with no name of their own, are that name's."""
+def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list], bare: set[int],
+                  known) -> list[int]:
+    """A name's second line read as a row of its own ('State Police –' / 'all troops'): a row that prints
+    nothing but a name starting in lower case, or following a name that runs on, is the name above, continued
+    (unless it is a name of its own and the two together are none); and counts printed between a name's lines,
+    with no name of their own, are that name's."""
     kept: list[int] = []
     for row in body:
         above = kept[-1] if kept else None
         text = named.get(row, "")
-        if above is not None and not text and filled[row] and named.get(above) and not filled[above]:
+        if above is not None and not text and filled[row] and named.get(above) and above in bare:
             named[row] = named[above]  # counts set between a name's lines (centred on them): that name's
             kept[-1] = row
             continue
-        if above is not None and text and not filled[row] and named.get(above) and (
-                text[:1].islower() or _RUNS_ON.search(named[above])):
+        if above is not None and text and row in bare and named.get(above) and (
+                text[:1].islower() or RUNS_ON.search(named[above])) and (
+                not known(text) or known(f"{named[above]} {text}")):
             named[above] = f"{named[above]} {text}"
             continue
         kept.append(row)
@@ -208,6 +213,9 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
                         {})
     if kind == "unresolved" and _kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
         jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
+    if kind == "unresolved":
+        raise TableRefused(f"{where.row(number)}: row {label!r} names no town of the reference, nor the state police "
+                           "or a total (a misspelt or unknown name, or a name and a count run together)")
     row_statute = next(iter(row_statutes.values())) if len(row_statutes) == 1 else None
     row_measure = next(iter(row_measures.values())) if len(row_measures) == 1 else None
     year_period = None

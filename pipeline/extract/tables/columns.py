@@ -74,11 +74,11 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _values_in(line: TextLine) -> int:
-    """How many values a line prints; none if they are only years rising along it (a header of years)."""
+def values_in(line: TextLine) -> int:
+    """How many values a line prints; none if they are only years (a header of years, repeated under each group
+    header: '2005 2006 2005 2006')."""
     values = [w.text for p in line.phrases for w in p.words if _VALUE.match(w.text)]
-    years = [int(text) for text in values if _YEAR.match(text)]
-    if len(years) == len(values) and all(a < b for a, b in zip(years, years[1:], strict=False)):
+    if all(_YEAR.match(text) for text in values):
         return 0
     return len(values)
 
@@ -105,10 +105,30 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
-    valued = [line for line in lines if _values_in(line) >= 2]
+    valued = [line for line in lines if values_in(line) >= 2]
     if len(valued) >= max(2, len(lines) // 3):
-        return _beside(lines, valued, _white_space(valued, settings), settings)
+        rivers = _beside(lines, valued, _white_space(valued, settings), settings)
+        return _headed_blanks(lines, valued, rivers, settings)
     return _white_space(lines, settings)
+
+
+def _headed_blanks(lines: list[TextLine], valued: list[TextLine], rivers: list[Cut],
+                   settings: TableSettings) -> list[Cut]:
+    """A column left blank all the way down still has its header: a phrase of the line right over the first
+    line of values that sits inside a river, clear of both its banks, is a column of its own there."""
+    first = lines.index(valued[0])
+    if first == 0 or lines[first - 1] in valued:
+        return rivers
+    cuts: list[Cut] = []
+    for cut in rivers:
+        inside = [p for p in lines[first - 1].phrases if _cell_like(p, settings) and
+                  min(p.x0 - cut.lo, cut.hi - p.x1) >= settings.blank_column * p.size]
+        if len(inside) == 1:
+            phrase = inside[0]
+            cuts += [Cut((cut.lo + phrase.x0) / 2, cut.lo, phrase.x0), Cut((phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)]
+        else:
+            cuts.append(cut)
+    return cuts
 
 
 def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:

@@ -67,3 +67,13 @@ class Table:
                 "above": list(self.above), "below": list(self.below),
                 "cells": [{"row": cell.row, "col": cell.col, "row_span": cell.row_span, "col_span": cell.col_span,
                            "text": cell.text} for cell in self.cells]}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as read: its tables, and the lines printed outside every one of them (prose, headings, captions,
+    and any row a table should have held but the reader did not find, for a reading on top to account for)."""
+
+    number: int  # 1-based
+    tables: tuple[Table, ...]
+    loose: tuple[str, ...] = ()

@@ -10,7 +10,7 @@ from pathlib import Path
 from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
 from pipeline.extract.tables.geometry import Frame, PageGeometry, PageTooComplex, read_page
 from pipeline.extract.tables.grid import build_table
-from pipeline.extract.tables.model import Table
+from pipeline.extract.tables.model import Page, Table
 from pipeline.extract.tables.regions import find_regions
 from pipeline.extract.tables.rules import Rule, join_rules, within
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
@@ -31,14 +31,23 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
                 settings: TableSettings = DEFAULT) -> list[Table]:
     """Tables of the chosen pages (all by default), found on each page; or, where areas are given, the one
     table inside each area (in the order given)."""
-    path = Path(path)
+    found = _read(Path(path), pages, list(areas), settings)
+    return found if not found or isinstance(found[0], Table) else [t for page in found for t in page.tables]
+
+
+def read_pages(path: Path | str, pages: Iterable[int] | None = None,
+               settings: TableSettings = DEFAULT) -> list[Page]:
+    """The chosen pages (all by default) as read: each page's tables and the lines outside them."""
+    return _read(Path(path), pages, [], settings)
+
+
+def _read(path: Path, pages: Iterable[int] | None, areas: list[Area], settings: TableSettings) -> list:
     try:
         document = open_checked(path, streams=False)
     except PdfRefused as exc:
         raise TableReadError(str(exc)) from None
     try:
         count = len(document)
-        areas = list(areas)
         wanted = sorted({area.page for area in areas} if areas else set(pages or range(1, count + 1)))
         missing = [number for number in wanted if not 1 <= number <= count]
         if missing:
@@ -57,10 +66,10 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
         document.close()
     chunks = _chunks(wanted)
     if len(chunks) == 1:
-        tables = _read_pages(path, wanted, settings)
-        if isinstance(tables, str):
-            raise TableReadError(tables)
-        return tables
+        read = _read_pages(path, wanted, settings)
+        if isinstance(read, str):
+            raise TableReadError(read)
+        return read
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -69,7 +78,7 @@ def read_tables(path: Path | str, pages: Iterable[int] | None = None, areas: Ite
     refused = next((part for part in parts if isinstance(part, str)), None)
     if refused is not None:
         raise TableReadError(refused)
-    return [table for part in parts for table in part]
+    return [page for part in parts for page in part]
 
 
 def _check_streams(path: Path, pages: set[int]) -> None:
@@ -122,8 +131,8 @@ def _chunks(pages: list[int]) -> list[list[int]]:
     return [pages[start:start + size] for start in range(0, len(pages), size)]
 
 
-def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Table] | str:
-    """The tables of some pages, their content streams checked first (a refusal comes back as its message)."""
+def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Page] | str:
+    """Some pages as read, their content streams checked first (a refusal comes back as its message)."""
     import pypdfium2 as pdfium
 
     try:
@@ -132,13 +141,13 @@ def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[T
         return str(exc)
     document = pdfium.PdfDocument(str(path))
     try:
-        tables: list[Table] = []
+        read: list[Page] = []
         for number in pages:
             try:
-                tables += tables_on_page(_geometry(document, number, settings, path), settings)
+                read.append(page_as_read(_geometry(document, number, settings, path), settings))
             except TableReadError as exc:
                 return str(exc)
-        return tables
+        return read
     finally:
         document.close()
 
@@ -171,6 +180,11 @@ def _all_lines(glyphs, turned, settings: TableSettings) -> list[TextLine]:
 
 
 def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> list[Table]:
+    return list(page_as_read(geometry, settings).tables)
+
+
+def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> Page:
+    """A page's tables, and its lines outside every table region."""
     lines = _all_lines(geometry.glyphs, geometry.turned, settings)
     horizontals, verticals = _rules(geometry, settings)
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
@@ -182,15 +196,20 @@ def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) ->
         if table is not None and table.cols >= settings.min_columns:
             above, below = _context(lines, region, regions, settings)
             tables.append(replace(table, above=above, below=below))
-    return tables
+    loose = tuple(line.text for line in lines if not any(_within(line, region) for region in regions))
+    return Page(geometry.number, tuple(tables), loose)
+
+
+def _within(line: TextLine, region) -> bool:
+    x0, top, x1, bottom = region
+    return top - 0.5 <= (line.top + line.bottom) / 2 <= bottom + 0.5 and line.x1 > x0 and line.x0 < x1
 
 
 def _context(lines: list[TextLine], region, regions, settings: TableSettings) -> tuple[tuple[str, ...], ...]:
     """Text set close over and under a region, outside every region: walking away from it while the lines stay
     within `context_gap` line heights of each other (a running head far up the page is not its caption)."""
     x0, top, x1, bottom = region
-    free = [line for line in lines if not any(r[1] - 0.5 <= (line.top + line.bottom) / 2 <= r[3] + 0.5 and
-                                              line.x1 > r[0] and line.x0 < r[2] for r in regions)]
+    free = [line for line in lines if not any(_within(line, other) for other in regions)]
     above: list[str] = []
     edge = top
     for line in reversed([line for line in free if line.bottom <= top + 0.5]):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.tables.columns import separators, values_in
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
@@ -65,7 +66,10 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
         if previous is not None and line.top - previous.bottom > gap_limit:
             _close(blocks, current + _blank_rows(current, pending), settings)
             current, pending = [], []
-        if _tabular(line, settings):
+        if _tabular(line, settings) and pending and _headed_anew(current, line):
+            _close(blocks, current + _blank_rows(current, pending), settings)
+            current, pending = [line], []  # a line between a body and a new line of column headers: a caption
+        elif _tabular(line, settings):
             current += pending + [line]
             pending = []
         elif current and (len(pending) < 2 or _blank_rows(current, pending + [line])) and \
@@ -76,6 +80,12 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
             current, pending = [], []
     _close(blocks, current + _blank_rows(current, pending), settings)
     return [_with_headers(block, lines, settings) for block in blocks]
+
+
+def _headed_anew(block: list[TextLine], line: TextLine) -> bool:
+    """A line of column headers (no values but years) after a block that has printed rows of values, with a line
+    of one piece between them: a new table under its caption, not the next section of this one."""
+    return values_in(line) == 0 and any(values_in(row) >= 1 for row in block)
 
 
 _NOTE_START = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹(\[-]|(?:notes?|sources?|footnotes?)\b)", re.IGNORECASE)
@@ -119,8 +129,6 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     """Up to four lines set tight above a block, within its width, are its column headers; not a line in a
     larger size (a title), nor one whose text starts at the block's left edge and runs across the gap after its
     first column (a caption or subtitle set flush left), nor prose."""
-    from pipeline.extract.tables.columns import separators
-
     first = lines.index(block[0])
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
     size = sorted(line.size for line in block)[len(block) // 2]
