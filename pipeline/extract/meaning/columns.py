@@ -15,6 +15,8 @@ _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\w-])")
 _SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
+_LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
+                            r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
 _YEAR_HEADER = re.compile(r"^\s*(?:calendar\s+)?years?\s*$", re.IGNORECASE)
 
 
@@ -79,6 +81,9 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
         label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
         if all(_YEAR.match(text) or not value_like(text) for text in texts) and not names(label):
             rows += 1  # years and words beside a label that names nothing: a header line
+            continue
+        if _LABEL_HEADERS.match(label) and any(_YEAR.match(text) for text in texts):
+            rows += 1  # 'Town' beside years (and a '100,000' under 'Rate per'): the column headers' line
             continue
         if any(value_like(text) for text in texts):
             break
@@ -154,7 +159,8 @@ def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int, 
                    group_rows: int) -> dict[tuple[int, int], Cell]:
     """A header row over the counts with fewer cells than there are count columns is a row of group headers:
     each count column sits under the one nearest its middle ('2017' centred over 'Arrests' and 'Convictions'
-    heads both, wherever the grid put it)."""
+    heads both, wherever the grid put it); but a cell centred on its own column rather than between it and a
+    neighbour is that column's header alone ('Rate per' over '100,000')."""
     middles: dict[int, list[float]] = {}
     for cell in table.cells:
         if cell.col >= labels and cell.col_span == 1 and cell.row >= headers - 1 and cell.box[2] > cell.box[0]:
@@ -166,9 +172,25 @@ def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int, 
         cells = {cell for cell in cells if cell.row == row}
         if not cells or len(cells) >= len(centre):
             continue
+        own = {cell for cell in cells if cell.col_span == 1 and _centred_on_own(cell, centre)}
+        for cell in own:
+            chosen[(row, cell.col)] = cell
+        groups = cells - own
         for col, middle in centre.items():
-            chosen[(row, col)] = min(cells, key=lambda cell: abs((cell.box[0] + cell.box[2]) / 2 - middle))
+            if groups and (row, col) not in chosen:
+                chosen[(row, col)] = min(groups, key=lambda cell: abs((cell.box[0] + cell.box[2]) / 2 - middle))
     return chosen
+
+
+def _centred_on_own(cell: Cell, centre: dict[int, float]) -> bool:
+    """Closer to its column's middle than to the middle between that column and either neighbour."""
+    if cell.col not in centre:
+        return False
+    middle = (cell.box[0] + cell.box[2]) / 2
+    own = abs(middle - centre[cell.col])
+    pairs = [abs(middle - (centre[cell.col] + centre[other]) / 2) for other in (cell.col - 1, cell.col + 1)
+             if other in centre]
+    return not pairs or own < min(pairs)
 
 
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:

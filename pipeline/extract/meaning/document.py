@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.extract.meaning.columns import (
+    _LABEL_HEADERS,
     Column,
     TableRefused,
     covering,
@@ -23,8 +24,6 @@ from pipeline.extract.tables.model import Cell, Page, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
-_LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
-                            r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
                         r"\bthe state\b|\bstate total", re.IGNORECASE)
 _CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
@@ -270,6 +269,7 @@ def _apart(table: Table, towns) -> list[Table]:
 _TRAILING_COUNT = re.compile(r"^(?P<name>.*?[^\W\d_].*?)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s*[*†‡¹²³]*$")
 
 
+_LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
 _YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d\s*$")
 
 
@@ -279,6 +279,8 @@ def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary) -> list[Ref
     lost = []
     for text in page.loose:
         name = text.strip()
+        if _LEADERS.search(name) or _TITLE.match(name):
+            continue  # a contents line ('Table 4. Arrests ..... 14'), a table's title
         counted = _TRAILING_COUNT.match(name)
         if counted and _YEAR_AT_END.search(name):
             counted = None  # a year ends it ('Annual Report 2020'): no count

@@ -220,12 +220,17 @@ def _numeric(piece: Piece) -> bool:
 
 def _header_rows(rows: list[Row]) -> int:
     """Rows above the first that prints a number beside its label (the body); none if no row does. Years rising
-    along a row (2005, 2006, ...) head columns, they are not counts."""
+    along a row (2005, 2006, ...) head columns, they are not counts. Rows right above the body that print in the
+    first column alone, under a header that heads the other columns, are the body's: a heading over its rows,
+    or a name whose cells are all blank."""
     for index, row in enumerate(rows):
         if _years_along(row):
             continue
         if any(_numeric(piece) and piece.first > 0 for piece in row.pieces) and \
                 sum(1 for piece in row.pieces if _numeric(piece)) >= max(1, len(row.pieces) // 2):
+            while index > 1 and all(piece.last == 0 for piece in rows[index - 1].pieces) and \
+                    any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
+                index -= 1
             return index
     return 0
 
