@@ -69,15 +69,17 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
                                               range(first_count, table.cols) if (row, col) in at):
             rows = row
             break
+    headed = rows > 0  # a line heading the count columns has been passed
     while rows < table.rows:
         cells = [at[(rows, col)] for col in range(first_count, table.cols) if (rows, col) in at]
         texts = [cell.text.strip() for cell in cells if cell.col == max(first_count, cell.col)]
         if not texts:
             label = at.get((rows, 0))
-            if label is not None and not names(label.text) and rows + 1 < table.rows:
+            if label is not None and not names(label.text) and rows + 1 < table.rows and not headed:
                 rows += 1  # a label alone over the header line ('Town' set a line above the years)
                 continue
             break
+        headed = True
         label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
         if all(_YEAR.match(text) or not value_like(text) for text in texts) and not names(label):
             rows += 1  # years and words beside a label that names nothing: a header line
@@ -167,19 +169,31 @@ def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int, 
             middles.setdefault(cell.col, []).append((cell.box[0] + cell.box[2]) / 2)
     centre = {col: sum(values) / len(values) for col, values in middles.items()}
     chosen: dict[tuple[int, int], Cell] = {}
-    for row in range(group_rows):
+    grouped: set[int] = set()  # columns under a group header lower down: a cell over one of them heads a group
+    for row in reversed(range(group_rows)):
         cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
         cells = {cell for cell in cells if cell.row == row}
         if not cells or len(cells) >= len(centre):
             continue
-        own = {cell for cell in cells if cell.col_span == 1 and _centred_on_own(cell, centre)}
+        own = {cell for cell in cells if cell.col_span == 1 and cell.col not in grouped and
+               _centred_on_own(cell, centre) and _wraps_onto(cell, at.get((row + 1, cell.col)))}
         for cell in own:
             chosen[(row, cell.col)] = cell
         groups = cells - own
+        grouped |= {col for cell in groups for col in range(cell.col, cell.col + cell.col_span)}
         for col, middle in centre.items():
             if groups and (row, col) not in chosen:
                 chosen[(row, col)] = min(groups, key=lambda cell: abs((cell.box[0] + cell.box[2]) / 2 - middle))
     return chosen
+
+
+def _wraps_onto(cell: Cell, below: Cell | None) -> bool:
+    """Set tight over the header under it, at a line's spacing: one header's wrapped lines ('Rate per' /
+    '100,000'), not a label set apart over several columns."""
+    if below is None:
+        return False
+    height = cell.size or (cell.box[3] - cell.box[1])
+    return cell.box[1] - below.box[3] <= 0.5 * height
 
 
 def _centred_on_own(cell: Cell, centre: dict[int, float]) -> bool:

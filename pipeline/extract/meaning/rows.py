@@ -193,11 +193,19 @@ def _middle(table: Table, at, row: int) -> float:
 
 def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> bool:
     """A name with no count heads the rows under it when they name the other kind of thing (a town over statutes,
-    a statute or a measure over towns)."""
+    a statute or a measure over towns, a statute over measures)."""
     if following is None:
         return False
     mine, theirs = _kind(label, towns, vocabulary), _kind(following, towns, vocabulary)
+    if mine == theirs == "names":  # a statute over its measures, or a measure over its statutes
+        return _names_what(label, vocabulary) + _names_what(following, vocabulary) in ("SM", "MS")
     return mine != theirs and "unknown" not in (mine, theirs)
+
+
+def _names_what(text: str, vocabulary: Vocabulary) -> str:
+    """'S' for a statute alone, 'M' for a measure alone, '' for both or neither."""
+    statute, measure = bool(vocabulary.statutes_in(text)), bool(vocabulary.measures_in(text))
+    return "S" if statute and not measure else "M" if measure and not statute else ""
 
 
 def _records(row: int, number: int, label: str, heading: str | None, at, counted: list[Column],
@@ -214,6 +222,11 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     if kind == "unresolved" and _kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
         jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
     if kind == "unresolved":
+        try:
+            periods_in(label)
+        except FiscalYear as exc:
+            raise TableRefused(f"{where.row(number)}: row {label!r} names a fiscal year ({exc}), not a calendar "
+                               "year: the table is refused (its counts cannot be placed)") from None
         raise TableRefused(f"{where.row(number)}: row {label!r} names no town of the reference, nor the state police "
                            "or a total (a misspelt or unknown name, or a name and a count run together)")
     row_statute = next(iter(row_statutes.values())) if len(row_statutes) == 1 else None
