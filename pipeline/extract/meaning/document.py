@@ -61,7 +61,8 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
-        for table in [part for piece in _apart(_turned(whole, towns), towns) for part in _at_titles(piece)]:
+        for table in [part for piece in _apart(_turned(_caption_run_on(whole), towns), towns)
+                      for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
@@ -208,6 +209,19 @@ def _relegend(records: list[dict], legend: Legend) -> list[dict]:
             record = {**record, "count": legend.value(text)}
         out.append(record)
     return out
+
+
+def _caption_run_on(table: Table) -> Table:
+    """A caption whose last line runs on ('..., 2012 through') ends on the next line, even where the structure
+    stage took that line, alone in the top row, for a header."""
+    lines = [*table.above, *table.title]
+    top = [cell for cell in table.cells if cell.row == 0]
+    if not lines or not RUNS_ON.search(lines[-1].rstrip()) or len(top) != 1 or table.header_rows < 2:
+        return table
+    cells = tuple(replace(cell, row=cell.row - 1) for cell in table.cells if cell.row > 0)
+    if table.title:
+        return replace(table, cells=cells, header_rows=table.header_rows - 1, title=(*table.title, top[0].text))
+    return replace(table, cells=cells, header_rows=table.header_rows - 1, above=(*table.above, top[0].text))
 
 
 def _at_titles(table: Table) -> list[Table]:

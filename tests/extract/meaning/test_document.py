@@ -94,3 +94,107 @@ def test_ctip_extract_keep_readable_writes_the_readable_rows_and_names_each_refu
     assert refusals.table.tolist() == ["two.pdf, page 1, table 2"]
     assert main(["extract", str(path), "-o", str(out), "--keep-readable"]) == 2  # the line reader has no tables
     assert "--keep-readable needs --reader grid" in capsys.readouterr().err
+
+
+def _sheet(path: Path):
+    from tests.extract.tables.drawing import Sheet
+
+    return Sheet(path)
+
+
+def test_a_row_left_outside_every_table_refuses_its_page(tmp_path, towns):
+    """A table's last row carried alone to the next page, name and count, is found by no table: the page is
+    refused naming the line, never read without it."""
+    sheet = _sheet(tmp_path / "carried.pdf")
+    sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82, 2015")
+    sheet.row(740, [(72, "Town"), (-250, "2015")])
+    for number, (name, count) in enumerate([("Hartford", "12"), ("Bristol", "3")]):
+        sheet.row(726 - 14 * number, [(72, name), (-250, count)])
+    sheet.page()
+    sheet.row(760, [(72, "Norwalk"), (-250, "7")])
+    path = sheet.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
+    assert [(refusal.where, "'Norwalk 7' is printed outside every table" in refusal.reason)
+            for refusal in refusals] == [("carried.pdf, page 2", True)]
+
+
+def test_a_row_naming_no_known_place_refuses_its_table_naming_the_row(tmp_path, towns):
+    sheet = _sheet(tmp_path / "unknown.pdf")
+    sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82, 2015")
+    sheet.row(740, [(72, "Town"), (-250, "2015")])
+    for number, (name, count) in enumerate([("Hartford", "12"), ("Springfield", "3")]):
+        sheet.row(726 - 14 * number, [(72, name), (-250, count)])
+    path = sheet.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty
+    assert "unknown.pdf, page 1, table 1, row 2: row 'Springfield' names no town" in refusals[0].reason
+
+
+def test_a_total_header_wrapped_over_three_lines_is_one_header(tmp_path, towns):
+    """'Total' / '2014 through' / '2016' over a column beside the years: the multi-year total, not 2016."""
+    sheet = _sheet(tmp_path / "wrapped.pdf")
+    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82")
+    for y, text in ((752, "Total"), (741, "2014 through"), (730, "2016")):
+        sheet.right(330, y, text)
+    sheet.row(730, [(72, "Town"), (-190, "2014"), (-230, "2015"), (-270, "2016")])
+    sheet.row(716, [(72, "Hartford"), (-190, "1"), (-230, "2"), (-270, "3"), (-330, "6")])
+    sheet.row(702, [(72, "Bristol"), (-190, "0"), (-230, "1"), (-270, "1"), (-330, "2")])
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    totals = frame[frame.printed_total]
+    assert sorted(zip(totals.jurisdiction, totals.period_start, totals.period_end, totals["count"],
+                      strict=True)) == [("Bristol", 2014, 2016, 2), ("Hartford", 2014, 2016, 6)]
+    assert len(frame) == 8
+
+
+def test_a_caption_wrapped_after_through_is_read_whole(tmp_path, towns):
+    sheet = _sheet(tmp_path / "caption.pdf")
+    sheet.text(72, 770, "Table 3. Statewide summary of CGS 53a-82 charges, 2012 through")
+    sheet.text(200, 758, "2015")
+    sheet.row(736, [(72, "Offense"), (-330, "Number")])
+    sheet.row(722, [(72, "Arrests"), (-330, "41")])
+    sheet.row(708, [(72, "Convictions"), (-330, "9")])
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert set(zip(frame.period_start, frame.period_end, strict=True)) == {(2012, 2015)}
+    assert sorted(zip(frame.measure, frame["count"], strict=True)) == [("arrests", 41), ("convictions", 9)]
+
+
+def test_a_statute_heads_the_measures_under_it_and_a_blank_one_is_read(tmp_path, towns):
+    sheet = _sheet(tmp_path / "summary.pdf")
+    sheet.text(72, 770, "Table 1. Statewide summary of charges, 2015.")
+    sheet.text(72, 680, "Blank cells indicate zero.")
+    sheet.row(750, [(72, "Offense"), (-330, "Number")])
+    sheet.text(72, 736, "Patronizing a prostitute (53a-83)")
+    sheet.text(84, 722, "Convictions")
+    sheet.row(708, [(84, "Arrests"), (-330, "3")])
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
+        ("53a-83", "arrests", 3), ("53a-83", "convictions", 0)]
+
+
+def test_a_count_set_into_the_names_under_a_year_refuses_the_table(tmp_path, towns):
+    sheet = _sheet(tmp_path / "run-in.pdf")
+    sheet.text(72, 770, "Table 2. Statewide summary of charges")
+    sheet.row(750, [(150, "2005"), (-230, "2006"), (-270, "2007")])
+    sheet.row(736, [(72, "Arrests, 53a-82 1,770"), (-230, "1,827"), (-270, "1,475")])
+    sheet.row(722, [(72, "Convictions, 53a-82 907"), (-230, "811"), (-270, "702")])
+    path = sheet.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "a count set into its name" in refusals[0].reason
+
+
+def test_a_caption_naming_a_section_against_a_column_naming_another_by_a_word_is_refused(tmp_path, towns):
+    """'53A-87' in the caption and 'prostitution' alone over the column (the rest of the statute's name wrapped
+    out of the header): the column must not be read as 53a-82."""
+    sheet = _sheet(tmp_path / "section.pdf")
+    sheet.text(72, 770, "Exhibit 2. Offenses by town, C.G.S. sec. 53A-87, 2017")
+    sheet.text(230, 752, "prostitution")
+    sheet.row(738, [(72, "Agency"), (-290, "Arrested")])
+    sheet.row(724, [(72, "Hartford"), (-290, "12")])
+    sheet.row(710, [(72, "Bristol"), (-290, "1")])
+    path = sheet.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "but the caption names section 'C.G.S. sec. 53A-87'" in refusals[0].reason

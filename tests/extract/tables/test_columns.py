@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.extract.tables.columns import Cut, separators
+from pipeline.extract.tables.reader import tables_on_page
 from pipeline.extract.tables.rules import Rule, join_rules
 from pipeline.extract.tables.settings import DEFAULT
 from pipeline.extract.tables.words import TextLine
@@ -133,3 +134,28 @@ def test_prose_lines_draw_no_rivers(tmp_path: Path) -> None:
     sheet = Sheet(tmp_path / "prose.pdf")
     sheet.text(72, 700, "This sentence runs on for well over nine words and across the page")
     assert _cuts(sheet.save()) == []
+
+
+def test_years_repeated_under_group_headers_are_a_header_not_a_line_of_values(tmp_path: Path) -> None:
+    """'2005 2006 2005 2006' never draws the rivers: the values under it do, so a '% change' set a word space
+    after the last year still parts from it."""
+    sheet = Sheet(tmp_path / "repeated-years.pdf")
+    sheet.row(740, [(72, "Town"), (-160, "2005"), (-200, "2006"), (-240, "2005"), (-280, "2006")])
+    sheet.text(284, 740, "% change")
+    for y, cells in ((726, ("Avon", "4", "4", "2", "0", "+0.0%")), (712, ("Bristol", "0", "3", "0", "0", "n/a"))):
+        name, *values, change = cells
+        sheet.row(y, [(72, name)] + [(-x, v) for x, v in zip((160, 200, 240, 280), values, strict=True)])
+        sheet.right(330, y, change)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0][-2:] == ["2006", "% change"]
+    assert found.grid()[1][-2:] == ["0", "+0.0%"]
+
+
+def test_a_column_blank_all_the_way_down_keeps_its_header(tmp_path: Path) -> None:
+    """'2005' heads no value at all: its header, clear of both banks of the river it sits in, is a column."""
+    sheet = Sheet(tmp_path / "blank-column.pdf")
+    sheet.row(740, [(72, "Town"), (-190, "2005"), (-240, "2006"), (-290, "2007")])
+    sheet.row(726, [(72, "Avon"), (-240, "2"), (-290, "2")])
+    sheet.row(712, [(72, "Bristol"), (-240, "4"), (-290, "1")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid() == [["Town", "2005", "2006", "2007"], ["Avon", "", "2", "2"], ["Bristol", "", "4", "1"]]

@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Table
+from pipeline.extract.tables.reader import tables_on_page
 from pipeline.extract.tables.rules import join_rules
 from pipeline.extract.tables.settings import DEFAULT
 from tests.extract.tables.drawing import Sheet, geometry, lines, table
@@ -254,3 +255,17 @@ def test_no_lines_no_table() -> None:
     from pipeline.extract.tables.geometry import Frame
 
     assert build_table(1, Frame(0, 612, 792), [], [], [], DEFAULT) is None
+
+
+def test_names_alone_right_under_the_column_headers_are_body_rows(tmp_path: Path) -> None:
+    """A heading and a name with blank cells, set in the first column under 'Offense | Number', are rows of the
+    body, never more lines of the header."""
+    sheet = Sheet(tmp_path / "summary.pdf")
+    sheet.row(740, [(72, "Offense"), (-330, "Number")])
+    sheet.text(72, 726, "Promoting the first thing (sec. 12)")
+    sheet.text(84, 712, "Convictions")
+    sheet.row(698, [(84, "Arrests"), (-330, "3")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.header_rows == 1
+    assert found.grid() == [["Offense", "Number"], ["Promoting the first thing (sec. 12)", ""],
+                            ["Convictions", ""], ["Arrests", "3"]]

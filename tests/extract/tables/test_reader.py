@@ -12,7 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import pipeline.extract.tables.geometry as geometry_module
 import pipeline.extract.tables.reader as reader_module
-from pipeline.extract.tables import Area, Table, TableReadError, read_tables
+from pipeline.extract.tables import Area, Table, TableReadError, read_pages, read_tables
 from tests.extract.tables.drawing import FONT, Sheet, table
 
 COUNTS = [("Avon", "12", "7", "19"), ("Bristol", "1,204", "88", "1,292"), ("Canton", "3", "–", "3"),
@@ -249,3 +249,16 @@ def test_a_page_too_complex_is_refused_naming_the_file(report: Path, monkeypatch
     with pytest.raises(TableReadError) as error:
         read_tables(report, pages=None if areas else [1], areas=areas)
     assert "page 1" in _one_line(error, "report.pdf")
+
+
+def test_read_pages_gives_each_page_its_tables_and_the_lines_outside_them(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "loose.pdf")
+    sheet.text(72, 760, "A heading over the table")
+    sheet.row(740, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile")])
+    table(sheet, 726, [("Avon", "12", "7"), ("Bristol", "1,204", "88")], (72, 250, 330))
+    sheet.page()
+    sheet.text(72, 760, "Canton")
+    (first, second) = read_pages(sheet.save())
+    assert (first.number, len(first.tables), second.number, second.tables) == (1, 1, 2, ())
+    assert first.loose == ("A heading over the table",) and second.loose == ("Canton",)
+    assert read_tables(sheet.path) == list(first.tables)

@@ -148,3 +148,17 @@ def test_a_small_drawing_in_a_tables_corner_leaves_it_a_table(tmp_path: Path) ->
     sheet.curve(380, 705, 400, 705)  # a small arc over a corner: far less than `chart_cover` of the region
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[1] == ["Avon", "12", "7", "19"]
+
+
+def test_a_caption_between_a_body_and_a_new_line_of_column_headers_starts_a_new_table(tmp_path: Path) -> None:
+    """Two tables set close: the second's caption (one piece) and its header line (no values) end the first."""
+    sheet = Sheet(tmp_path / "two-close.pdf")
+    sheet.row(740, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile")])
+    table(sheet, 726, [("Avon", "12", "7"), ("Bristol", "1,204", "88")], COLUMNS[:3])
+    sheet.text(72, 690, "Table 2. Arrests by town, 2007")
+    sheet.row(676, [(72, "Town"), (-250, "2006"), (-330, "2007")])
+    table(sheet, 662, [("Canton", "3", "5"), ("Danbury", "40", "2")], COLUMNS[:3])
+    tables = tables_on_page(geometry(sheet.save()))
+    assert [table.grid()[-1][0] for table in tables] == ["Bristol", "Danbury"]
+    assert tables[1].grid()[0] == ["Town", "2006", "2007"]
+    assert "Table 2. Arrests by town, 2007" in tables[1].above
