@@ -117,6 +117,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     legend = Legend.read(notes) if notes else Legend.read([])
     _refuse_twins(columns, where)
     _refuse_run_in(table, at, headers, columns, where)
+    _refuse_run_together(table, at, headers, columns, where)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
@@ -201,6 +202,25 @@ def _refuse_run_in(table: Table, at, headers: int, columns: list[Column], where:
                                    "counts cannot be placed under their years)")
 
 
+_NUMERIC = re.compile(r"^[-−+]?[\d,.]*\d[\d,.]*%?$")
+
+
+def _refuse_run_together(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
+    """A cell holding several numbers ('25 +2400.0% 1') is columns the structure stage could not part: set aside
+    or counted, some of its numbers would be lost or misplaced."""
+    for column in columns:
+        if column.kind not in ("count", "other"):
+            continue
+        for row in range(headers, table.rows):
+            cell = at.get((row, column.index))
+            if cell is not None and cell.col == column.index and \
+                    sum(1 for word in cell.text.split() if _NUMERIC.match(word)) >= 2:
+                number = table.source_rows[row] if table.source_rows else row - headers + 1
+                raise TableRefused(f"{where.row(number)}: cell {cell.text!r} under "
+                                   f"{column.header or '(no header)'!r} holds several numbers: its columns run "
+                                   "together")
+
+
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:
     out = []
     for record in records:
@@ -280,30 +300,42 @@ def _apart(table: Table, towns) -> list[Table]:
     return [table]
 
 
-_TRAILING_COUNT = re.compile(r"^(?P<name>.*?[^\W\d_].*?)\s+(?:\d{1,3}(?:,\d{3})+|\d+)\s*[*†‡¹²³]*$")
-
-
+_TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
+                              r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
 _LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
-_YEAR_AT_END = re.compile(r"\b(?:19|20)\d\d\s*$")
+_A_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary) -> list[Refusal]:
-    """Lines outside every table that read like one of its rows: a place's name alone, or a name with a count
-    after it. A row the structure stage did not place in a table would otherwise vanish without a word."""
+def _masked(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip())).casefold()
+
+
+def _running_lines(pages: list[Page]) -> set[str]:
+    """Lines printed on several pages, numbers aside: running heads and feet ('Annual Report 2009  31')."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        for masked in {_masked(text) for text in page.loose}:
+            seen[masked] = seen.get(masked, 0) + 1
+    return {masked for masked, count in seen.items() if count >= 2}
+
+
+def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[Refusal]:
+    """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
+    it, or a short line ending in several counts. A row the structure stage did not place in a table would
+    otherwise vanish without a word."""
     lost = []
     for text in page.loose:
-        name = text.strip()
-        if _LEADERS.search(name) or _TITLE.match(name):
-            continue  # a contents line ('Table 4. Arrests ..... 14'), a table's title
-        counted = _TRAILING_COUNT.match(name)
-        if counted and _YEAR_AT_END.search(name):
-            counted = None  # a year ends it ('Annual Report 2020'): no count
-        if counted and len(name.split()) <= 8:
-            name = counted.group("name").strip()
-        alone = resolve(name, towns)[1] in ("town", "state_police")
-        if alone or counted and len(text.split()) <= 8 and _kind(name, towns, vocabulary) != "unknown":
+        line = text.strip()
+        if _LEADERS.search(line) or _TITLE.match(line) or _masked(line) in running:
+            continue  # a contents line ('Table 4. Arrests ..... 14'), a table's title, a running head or foot
+        found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
+        counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
+        name = found.group("name").strip() if counts else line
+        kind = resolve(name, towns)[1]
+        if kind in ("town", "state_police") or len(counts) >= 2 or counts and (
+                kind != "unresolved" or _kind(name, towns, vocabulary) != "unknown"):
             lost.append(Refusal(f"{file}, page {page.number}",
-                                f"{file}, page {page.number}: {text.strip()!r} is printed outside every table read "
+                                f"{file}, page {page.number}: {line!r} is printed outside every table read "
                                 "(a row of a table the reader did not find): refused rather than read without it"))
     return lost
 
@@ -322,7 +354,9 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
             raise ExtractionError(str(exc)) from None
         reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
                                 vocabulary)
-        reading.refusals += [refusal for page in pages for refusal in _lost_rows(page, path.name, towns, vocabulary)]
+        running = _running_lines(pages)
+        reading.refusals += [refusal for page in pages
+                             for refusal in _lost_rows(page, path.name, towns, vocabulary, running)]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables

@@ -88,6 +88,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
                                            if col not in labels)}
     body = _join_wrapped(body, named, filled, bare, lambda text: _kind(text, towns, vocabulary) != "unknown")
     records: list[dict] = []
+    last_data = ""  # the name of the last row of counts: a blank row of the same kind is its sibling, no heading
     for position, row in enumerate(body):
         number = table.source_rows[row] if table.source_rows else position + 1
         label = named[row]
@@ -97,7 +98,8 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             continue
         if label and not filled[row] and not years:
             following = next((named[other] for other in body[position + 1:] if named[other]), None)
-            if _heads(label, following, towns, vocabulary):
+            sibling = _what(label, towns, vocabulary) == _what(last_data, towns, vocabulary) != ""
+            if not sibling and _heads(label, following, towns, vocabulary):
                 carry.heading = label
                 if _kind(label, towns, vocabulary) == "place":
                     carry.label = label
@@ -107,6 +109,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             if label is None:
                 raise TableRefused(f"{where.row(number)}: a row of counts without a name and no named row above it")
         carry.label = label
+        last_data = label
         if table.fields and table.fields[row] < max(column.index for column in columns) + 1:
             raise TableRefused(f"{where.row(number)}: row {label!r} has counts that do not line up with the "
                                f"{len(columns)} columns {[c.header for c in columns]}")
@@ -200,6 +203,14 @@ def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> 
     if mine == theirs == "names":  # a statute over its measures, or a measure over its statutes
         return _names_what(label, vocabulary) + _names_what(following, vocabulary) in ("SM", "MS")
     return mine != theirs and "unknown" not in (mine, theirs)
+
+
+def _what(text: str, towns, vocabulary: Vocabulary) -> str:
+    """What a name names, finely: a place, a statute alone, a measure alone; '' for anything else."""
+    if not text:
+        return ""
+    kind = _kind(text, towns, vocabulary)
+    return "place" if kind == "place" else _names_what(text, vocabulary) if kind == "names" else ""
 
 
 def _names_what(text: str, vocabulary: Vocabulary) -> str:

@@ -75,10 +75,10 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def values_in(line: TextLine) -> int:
-    """How many values a line prints; none if they are only years (a header of years, repeated under each group
-    header: '2005 2006 2005 2006')."""
+    """How many values a line prints; none if most are years (a header of years, repeated under each group
+    header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000')."""
     values = [w.text for p in line.phrases for w in p.words if _VALUE.match(w.text)]
-    if all(_YEAR.match(text) for text in values):
+    if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) or not values:
         return 0
     return len(values)
 
