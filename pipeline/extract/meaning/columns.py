@@ -81,16 +81,21 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
             break
         headed = True
         label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
-        if all(_YEAR.match(text) or not value_like(text) for text in texts) and not names(label):
+        if not any(_counts(text) for text in texts) and not names(label):
             rows += 1  # years and words beside a label that names nothing: a header line
             continue
         if _LABEL_HEADERS.match(label) and any(_YEAR.match(text) for text in texts):
             rows += 1  # 'Town' beside years (and a '100,000' under 'Rate per'): the column headers' line
             continue
-        if any(value_like(text) for text in texts):
+        if any(_counts(text) for text in texts):
             break
         rows += 1
     return rows
+
+
+def _counts(text: str) -> bool:
+    """Values, not all of them years: what a body row prints ('12', '1,717 3,320' run together, '–')."""
+    return _values(text) and not all(_YEAR.match(word) for word in text.split())
 
 
 def label_columns(table: Table, at: dict[tuple[int, int], Cell], first_body: int) -> int:

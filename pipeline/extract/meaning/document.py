@@ -99,7 +99,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     own_context = own_caption + corner
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
-        not own_caption or any(_CONTINUED.search(text) for text in own_caption) or headers == 0)
+        not own_caption or any(_CONTINUED.search(text) for text in own_caption) or
+        headers == 0 and not any(_TITLE.match(text) for text in own_caption))
     if continued:
         context = previous.context
         if headers == 0:

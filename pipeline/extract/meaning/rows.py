@@ -98,8 +98,10 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             continue
         if label and not filled[row] and not years:
             following = next((named[other] for other in body[position + 1:] if named[other]), None)
-            sibling = _what(label, towns, vocabulary) == _what(last_data, towns, vocabulary) != ""
-            if not sibling and _heads(label, following, towns, vocabulary):
+            mine = _what(label, towns, vocabulary)
+            sibling = mine == _what(last_data, towns, vocabulary) != ""  # a blank row like the row above
+            child = _what(carry.heading or "", towns, vocabulary) not in ("", mine)  # under a heading of its own
+            if not sibling and not child and _heads(label, following, towns, vocabulary):
                 carry.heading = label
                 if _kind(label, towns, vocabulary) == "place":
                     carry.label = label
