@@ -21,7 +21,7 @@ from pipeline.extract.meaning.columns import (
 )
 from pipeline.extract.meaning.rows import RUNS_ON, Carry, Where, _kind, read_rows, resolve
 from pipeline.extract.tables.model import Cell, Page, Table
-from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
+from pipeline.extract.vocabulary import FiscalYear, Legend, Vocabulary, periods_in, resolve_label
 
 _CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
@@ -119,6 +119,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     _refuse_twins(columns, where)
     _refuse_run_in(table, at, headers, columns, where)
     _refuse_run_together(table, at, headers, columns, where)
+    _refuse_year_set_aside(table, at, headers, columns, where)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
@@ -220,6 +221,31 @@ def _refuse_run_together(table: Table, at, headers: int, columns: list[Column], 
                 raise TableRefused(f"{where.row(number)}: cell {cell.text!r} under "
                                    f"{column.header or '(no header)'!r} holds several numbers: its columns run "
                                    "together")
+
+
+_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+
+
+def _years_named(text: str) -> list:
+    try:
+        return periods_in(text)
+    except FiscalYear:
+        return []
+
+
+def _refuse_year_set_aside(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
+    """A column set aside (a rank, a rate, a change) whose own header names a year, over whole numbers: its
+    header may be a year's with another's run into it ('2016 % change'); its counts must not vanish unread."""
+    for column in columns:
+        named = _years_named(column.header)
+        if column.kind != "other" or not named:
+            continue
+        texts = [at[(row, column.index)].text.strip() for row in range(headers, table.rows)
+                 if (row, column.index) in at and at[(row, column.index)].text.strip()]
+        if texts and all(_INTEGER.match(text) for text in texts):
+            raise TableRefused(f"{where.table_text()}: column {column.header!r} is set aside, but it names the year "
+                               f"{named[0].text!r} over whole numbers: a year's counts "
+                               "with another header run into it?")
 
 
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:
@@ -325,10 +351,21 @@ def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: se
     it, or a short line ending in several counts. A row the structure stage did not place in a table would
     otherwise vanish without a word."""
     lost = []
+    promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
     for text in page.loose:
         line = text.strip()
-        if _LEADERS.search(line) or _TITLE.match(line) or _masked(line) in running:
-            continue  # a contents line ('Table 4. Arrests ..... 14'), a table's title, a running head or foot
+        if _TITLE.match(line):
+            promised = bool(_CONTINUED.search(line))
+            continue
+        if _NOTE.match(line) or _prose(line):
+            promised = False
+        if _LEADERS.search(line) or _masked(line) in running:
+            continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
+        if promised and _kind(line, towns, vocabulary) != "unknown":
+            lost.append(Refusal(f"{file}, page {page.number}",
+                                f"{file}, page {page.number}: {line!r}, under a '(continued)' title, is printed "
+                                "outside every table read: refused rather than read without it"))
+            continue
         found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
         counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
         name = found.group("name").strip() if counts else line

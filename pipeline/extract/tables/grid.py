@@ -116,10 +116,12 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Pi
     if first == last:
         return [Piece(words, first, last)]
     for cut in cuts[first:last]:
-        for index in range(1, len(words)):  # a word gap within the river the boundary runs down
-            if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5:
-                left, right = _cut(words[:index], cuts, settings), _cut(words[index:], cuts, settings)
-                return None if left is None or right is None else left + right
+        gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
+                if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
+        if gaps:  # the gap whose sides line up best with the river's banks (the columns' own edges)
+            index = min(gaps, key=lambda i: min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)))
+            left, right = _cut(words[:index], cuts, settings), _cut(words[index:], cuts, settings)
+            return None if left is None or right is None else left + right
     return None
 
 

@@ -198,3 +198,58 @@ def test_a_caption_naming_a_section_against_a_column_naming_another_by_a_word_is
     path = sheet.save()
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert frame.empty and "but the caption names section 'C.G.S. sec. 53A-87'" in refusals[0].reason
+
+
+def test_blank_rows_are_read_as_rows_not_headings(tmp_path, towns):
+    """'Arrests' blank under the heading '53a-83' is its row; 'Convictions' blank after 'Arrests 10' is that row's
+    sibling, not a heading over the '53a-82' that follows."""
+    sheet = _sheet(tmp_path / "blanks.pdf")
+    sheet.text(72, 770, "Table 1. Statewide summary of charges")
+    sheet.row(750, [(72, "Offense"), (-250, "2015")])
+    rows = [(72, "53a-83", ""), (84, "Arrests", ""), (84, "Convictions", "3"), (72, "53a-82", ""),
+            (84, "Arrests", "10"), (84, "Convictions", ""), (72, "53a-86", ""), (84, "Arrests", "1")]
+    for number, (x, name, count) in enumerate(rows):
+        sheet.row(736 - 14 * number, [(x, name)] + ([(-250, count)] if count else []))
+    sheet.text(72, 600, "Blank cells indicate zero.")
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
+        ("53a-82", "arrests", 10), ("53a-82", "convictions", 0), ("53a-83", "arrests", 0),
+        ("53a-83", "convictions", 3), ("53a-86", "arrests", 1)]
+
+
+def test_numbers_run_together_in_a_cell_refuse_the_table(tmp_path, towns):
+    """'14 +16.7%' in one cell under a column set aside ('2016 % change'): the count in it must not vanish."""
+    path = tmp_path / "together.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82\nTown,2015,2016 % change\nHartford,12,14 +16.7%\n"
+                    "Bristol,3,2 -33.3%\n", encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty
+    assert "together.csv, line 3: cell '14 +16.7%' under '2016 % change' holds several numbers" in refusals[0].reason
+
+
+def test_a_column_set_aside_whose_header_names_a_year_over_counts_is_refused(tmp_path, towns):
+    """'2016 Rank' over 14 and 2: set aside as a rank, but it could be 2016's counts with a rank header run into
+    it; never silently dropped."""
+    path = tmp_path / "rank.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82\nTown,2015,2016 Rank\nHartford,12,14\nBristol,3,2\n",
+                    encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "is set aside, but it names the year" in refusals[0].reason
+
+
+def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_feet_do_not(tmp_path, towns):
+    sheet = _sheet(tmp_path / "continued.pdf")
+    sheet.text(72, 770, "Table 2. Statewide summary of charges, 2015")
+    sheet.row(750, [(72, "Offense"), (-250, "Number")])
+    sheet.text(72, 736, "53a-82")
+    sheet.row(722, [(84, "Arrests"), (-250, "7")])
+    sheet.row(40, [(72, "Annual Report 2016"), (-500, "12")])
+    sheet.page()
+    sheet.text(72, 770, "Table 2. (continued)")
+    sheet.text(84, 750, "Convictions")
+    sheet.row(40, [(72, "Annual Report 2016"), (-500, "13")])
+    path = sheet.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert [(refusal.where, "'Convictions', under a '(continued)' title" in refusal.reason)
+            for refusal in refusals] == [("continued.pdf, page 2", True)]
