@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pipeline.extract.meaning.captions import CONTINUED, TITLE, caption, notes_under
+from pipeline.extract.meaning.checks import refuse_misreadings
 from pipeline.extract.meaning.columns import (
     _LABEL_HEADERS,
     Column,
@@ -19,11 +21,11 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.rows import RUNS_ON, Carry, Where, _kind, read_rows, resolve
-from pipeline.extract.tables.model import Cell, Page, Table
-from pipeline.extract.vocabulary import FiscalYear, Legend, Vocabulary, periods_in, resolve_label
+from pipeline.extract.meaning.loose import lost_rows, running_lines
+from pipeline.extract.meaning.rows import RUNS_ON, Carry, Where, name_kind, read_rows
+from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 
-_CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
                         r"\bthe state\b|\bstate total", re.IGNORECASE)
 _CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
@@ -88,8 +90,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     at = covering(table)
     first_body_guess = table.header_rows
     labels = label_columns(table, at, first_body_guess)
-    headers = header_rows(table, at, labels, lambda text: _kind(text, towns, vocabulary) != "unknown",
-                          lambda text: _kind(text, towns, vocabulary) == "place")
+    headers = header_rows(table, at, labels, lambda text: name_kind(text, towns, vocabulary) != "unknown",
+                          lambda text: name_kind(text, towns, vocabulary) == "place")
     labels = label_columns(table, at, headers) if headers != first_body_guess else labels
     signature = tuple(at[(row, col)].text for row in range(headers) for col in range(table.cols) if (row, col) in at)
     # words over the names column speak for the whole table ('2009' over 'Charge'), after its caption
@@ -99,8 +101,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     own_context = own_caption + corner
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
-        not own_caption or any(_CONTINUED.search(text) for text in own_caption) or
-        headers == 0 and not any(_TITLE.match(text) for text in own_caption))
+        not own_caption or any(CONTINUED.search(text) for text in own_caption) or
+        headers == 0 and not any(TITLE.match(text) for text in own_caption))
     if continued:
         context = previous.context
         if headers == 0:
@@ -116,136 +118,13 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         notes = []
     notes += notes_under([*table.notes, *table.below])
     legend = Legend.read(notes) if notes else Legend.read([])
-    _refuse_twins(columns, where)
-    _refuse_run_in(table, at, headers, columns, where)
-    _refuse_run_together(table, at, headers, columns, where)
-    _refuse_year_set_aside(table, at, headers, columns, where)
+    refuse_misreadings(table, at, headers, columns, where)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
     part = _Part(table, columns, headers, context, signature, carry, notes)
     return part, records
-
-
-_TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)
-_NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",
-                   re.IGNORECASE)
-
-
-def _prose(text: str) -> bool:
-    """A line of running text: many words, or a sentence's end after several."""
-    words = text.split()
-    return len(words) >= 12 or len(words) >= 7 and text.rstrip().endswith((".", ";", ":"))
-
-
-def caption(lines: list[str]) -> list[str]:
-    """The lines over a table that are its caption: from its 'Table N' line on, or else the lines after the
-    last paragraph or note (prose and the notes of the table above say nothing about this one)."""
-    titled = [index for index, text in enumerate(lines) if _TITLE.match(text)]
-    if titled:
-        return _unwrapped(lines[titled[-1]:])
-    start = 0
-    for index, text in enumerate(lines):
-        if _prose(text) or _NOTE.match(text):
-            start = index + 1
-    return _unwrapped(lines[start:])
-
-
-def _unwrapped(lines: list[str]) -> list[str]:
-    """A caption's lines with a line that runs on ('..., 2015 through' / '2018') joined to the next."""
-    joined: list[str] = []
-    for text in lines:
-        if joined and RUNS_ON.search(joined[-1].rstrip()):
-            joined[-1] = f"{joined[-1].rstrip()} {text.strip()}"
-        else:
-            joined.append(text)
-    return joined
-
-
-def notes_under(lines: list[str]) -> list[str]:
-    """The lines under a table that are its notes: up to the next table's title."""
-    for index, text in enumerate(lines):
-        if _TITLE.match(text):
-            return lines[:index]
-    return lines
-
-
-def _refuse_twins(columns: list[Column], where: Where) -> None:
-    """Two count columns that mean the same (statute, measure, period) are a wrong reading of the header: one of
-    them must mean something the reading missed, so the table is refused rather than read twice."""
-    seen: dict[tuple, Column] = {}
-    for column in columns:
-        if column.kind != "count" or None in (column.statute, column.measure, column.period):
-            continue
-        key = (column.statute.value, column.measure.value, column.period.value, column.printed_total)
-        if key in seen:
-            raise TableRefused(f"{where.table_text()}: columns {seen[key].header or '(no header)'!r} and "
-                               f"{column.header or '(no header)'!r} would count the same thing: its header is not "
-                               "read right")
-        seen[key] = column
-
-
-_ENDS_IN_COUNT = re.compile(r"\S\s+(?:\d{1,3}(?:,\d{3})+|\d+)$")
-_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
-
-
-def _refuse_run_in(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
-    """A year heading the names column, over names that end in a number: the first count was set into the names
-    ('Arrests, 53a-82 1,770' under '2005'), so every count would sit under the wrong year."""
-    for column in columns:
-        if column.kind != "label" or not _BARE_YEAR.match(column.header):
-            continue
-        for row in range(headers, table.rows):
-            cell = at.get((row, column.index))
-            if cell is not None and _ENDS_IN_COUNT.search(cell.text.strip()):
-                raise TableRefused(f"{where.table_text()}: the year {column.header.strip()!r} heads the names, and "
-                                   f"{cell.text.strip()!r} ends in a number: a count set into its name (the "
-                                   "counts cannot be placed under their years)")
-
-
-_NUMERIC = re.compile(r"^[-−+]?[\d,.]*\d[\d,.]*%?$")
-
-
-def _refuse_run_together(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
-    """A cell holding several numbers ('25 +2400.0% 1') is columns the structure stage could not part: set aside
-    or counted, some of its numbers would be lost or misplaced."""
-    for column in columns:
-        if column.kind not in ("count", "other"):
-            continue
-        for row in range(headers, table.rows):
-            cell = at.get((row, column.index))
-            if cell is not None and cell.col == column.index and \
-                    sum(1 for word in cell.text.split() if _NUMERIC.match(word)) >= 2:
-                number = table.source_rows[row] if table.source_rows else row - headers + 1
-                raise TableRefused(f"{where.row(number)}: cell {cell.text!r} under "
-                                   f"{column.header or '(no header)'!r} holds several numbers: its columns run "
-                                   "together")
-
-
-_INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-
-
-def _years_named(text: str) -> list:
-    try:
-        return periods_in(text)
-    except FiscalYear:
-        return []
-
-
-def _refuse_year_set_aside(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
-    """A column set aside (a rank, a rate, a change) whose own header names a year, over whole numbers: its
-    header may be a year's with another's run into it ('2016 % change'); its counts must not vanish unread."""
-    for column in columns:
-        named = _years_named(column.header)
-        if column.kind != "other" or not named:
-            continue
-        texts = [at[(row, column.index)].text.strip() for row in range(headers, table.rows)
-                 if (row, column.index) in at and at[(row, column.index)].text.strip()]
-        if texts and all(_INTEGER.match(text) for text in texts):
-            raise TableRefused(f"{where.table_text()}: column {column.header!r} is set aside, but it names the year "
-                               f"{named[0].text!r} over whole numbers: a year's counts "
-                               "with another header run into it?")
 
 
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:
@@ -327,57 +206,6 @@ def _apart(table: Table, towns) -> list[Table]:
     return [table]
 
 
-_TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
-                              r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
-_LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
-_A_YEAR = re.compile(r"^(?:19|20)\d\d$")
-
-
-def _masked(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip())).casefold()
-
-
-def _running_lines(pages: list[Page]) -> set[str]:
-    """Lines printed on several pages, numbers aside: running heads and feet ('Annual Report 2009  31')."""
-    seen: dict[str, int] = {}
-    for page in pages:
-        for masked in {_masked(text) for text in page.loose}:
-            seen[masked] = seen.get(masked, 0) + 1
-    return {masked for masked, count in seen.items() if count >= 2}
-
-
-def _lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[Refusal]:
-    """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
-    it, or a short line ending in several counts. A row the structure stage did not place in a table would
-    otherwise vanish without a word."""
-    lost = []
-    promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
-    for text in page.loose:
-        line = text.strip()
-        if _TITLE.match(line):
-            promised = bool(_CONTINUED.search(line))
-            continue
-        if _NOTE.match(line) or _prose(line):
-            promised = False
-        if _LEADERS.search(line) or _masked(line) in running:
-            continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
-        if promised and _kind(line, towns, vocabulary) != "unknown":
-            lost.append(Refusal(f"{file}, page {page.number}",
-                                f"{file}, page {page.number}: {line!r}, under a '(continued)' title, is printed "
-                                "outside every table read: refused rather than read without it"))
-            continue
-        found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
-        counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
-        name = found.group("name").strip() if counts else line
-        kind = resolve(name, towns)[1]
-        if kind in ("town", "state_police") or len(counts) >= 2 or counts and (
-                kind != "unresolved" or _kind(name, towns, vocabulary) != "unknown"):
-            lost.append(Refusal(f"{file}, page {page.number}",
-                                f"{file}, page {page.number}: {line!r} is printed outside every table read "
-                                "(a row of a table the reader did not find): refused rather than read without it"))
-    return lost
-
-
 def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
     """The report file's tables read for meaning, by its type."""
     from pipeline.extract.tidy import ExtractionError
@@ -392,9 +220,9 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
             raise ExtractionError(str(exc)) from None
         reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
                                 vocabulary)
-        running = _running_lines(pages)
-        reading.refusals += [refusal for page in pages
-                             for refusal in _lost_rows(page, path.name, towns, vocabulary, running)]
+        running = running_lines(pages)
+        reading.refusals += [Refusal(where, reason) for page in pages
+                             for where, reason in lost_rows(page, path.name, towns, vocabulary, running)]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables

@@ -60,7 +60,7 @@ def resolve(text: str, towns) -> tuple[str, str]:
 _STATE = re.compile(r"^\s*(?:the\s+)?(?:state\s+of\s+)?connecticut\s*[*†‡¹²³]*\s*$", re.IGNORECASE)
 
 
-def _kind(text: str, towns, vocabulary: Vocabulary) -> str:
+def name_kind(text: str, towns, vocabulary: Vocabulary) -> str:
     """place, names (a statute or measure), or unknown."""
     if resolve(text, towns)[1] != "unresolved":
         return "place"
@@ -86,7 +86,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
     bare = {row for row in body if not any(_text(at.get((row, col))) for col in range(table.cols)
                                            if col not in labels)}
-    body = _join_wrapped(body, named, filled, bare, lambda text: _kind(text, towns, vocabulary) != "unknown")
+    body = _join_wrapped(body, named, filled, bare, lambda text: name_kind(text, towns, vocabulary) != "unknown")
     records: list[dict] = []
     last_data = ""  # the name of the last row of counts: a blank row of the same kind is its sibling, no heading
     for position, row in enumerate(body):
@@ -103,7 +103,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             child = _what(carry.heading or "", towns, vocabulary) not in ("", mine)  # under a heading of its own
             if not sibling and not child and _heads(label, following, towns, vocabulary):
                 carry.heading = label
-                if _kind(label, towns, vocabulary) == "place":
+                if name_kind(label, towns, vocabulary) == "place":
                     carry.label = label
                 continue
         if not label:
@@ -201,7 +201,7 @@ def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> 
     a statute or a measure over towns, a statute over measures)."""
     if following is None:
         return False
-    mine, theirs = _kind(label, towns, vocabulary), _kind(following, towns, vocabulary)
+    mine, theirs = name_kind(label, towns, vocabulary), name_kind(following, towns, vocabulary)
     if mine == theirs == "names":  # a statute over its measures, or a measure over its statutes
         return _names_what(label, vocabulary) + _names_what(following, vocabulary) in ("SM", "MS")
     return mine != theirs and "unknown" not in (mine, theirs)
@@ -211,7 +211,7 @@ def _what(text: str, towns, vocabulary: Vocabulary) -> str:
     """What a name names, finely: a place, a statute alone, a measure alone; '' for anything else."""
     if not text:
         return ""
-    kind = _kind(text, towns, vocabulary)
+    kind = name_kind(text, towns, vocabulary)
     return "place" if kind == "place" else _names_what(text, vocabulary) if kind == "names" else ""
 
 
@@ -224,7 +224,7 @@ def _names_what(text: str, vocabulary: Vocabulary) -> str:
 def _records(row: int, number: int, label: str, heading: str | None, at, counted: list[Column],
              years: list[Column], legend: Legend, towns, vocabulary: Vocabulary, where: Where) -> list[dict]:
     place = label
-    if _kind(label, towns, vocabulary) != "place" and heading and _kind(heading, towns, vocabulary) == "place":
+    if name_kind(label, towns, vocabulary) != "place" and heading and name_kind(heading, towns, vocabulary) == "place":
         place = heading
     jurisdiction, kind = resolve(place, towns)
     own = [text for text in (label, heading) if text]
@@ -232,7 +232,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
                         {})
     row_measures = next((found for text in own if (found := {m.value: m for m in vocabulary.measures_in(text)})),
                         {})
-    if kind == "unresolved" and _kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
+    if kind == "unresolved" and name_kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
         jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
     if kind == "unresolved":
         try:

@@ -1,0 +1,52 @@
+"""A table's caption and notes among the lines printed around it: where its caption starts (its 'Table N' line,
+or after the last paragraph), a caption wrapped over lines read whole, and where its notes end."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.meaning.rows import RUNS_ON
+
+CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
+
+TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)
+NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",
+                   re.IGNORECASE)
+
+
+def prose(text: str) -> bool:
+    """A line of running text: many words, or a sentence's end after several."""
+    words = text.split()
+    return len(words) >= 12 or len(words) >= 7 and text.rstrip().endswith((".", ";", ":"))
+
+
+def caption(lines: list[str]) -> list[str]:
+    """The lines over a table that are its caption: from its 'Table N' line on, or else the lines after the
+    last paragraph or note (prose and the notes of the table above say nothing about this one)."""
+    titled = [index for index, text in enumerate(lines) if TITLE.match(text)]
+    if titled:
+        return _unwrapped(lines[titled[-1]:])
+    start = 0
+    for index, text in enumerate(lines):
+        if prose(text) or NOTE.match(text):
+            start = index + 1
+    return _unwrapped(lines[start:])
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """A caption's lines with a line that runs on ('..., 2015 through' / '2018') joined to the next."""
+    joined: list[str] = []
+    for text in lines:
+        if joined and RUNS_ON.search(joined[-1].rstrip()):
+            joined[-1] = f"{joined[-1].rstrip()} {text.strip()}"
+        else:
+            joined.append(text)
+    return joined
+
+
+def notes_under(lines: list[str]) -> list[str]:
+    """The lines under a table that are its notes: up to the next table's title."""
+    for index, text in enumerate(lines):
+        if TITLE.match(text):
+            return lines[:index]
+    return lines

@@ -1,0 +1,61 @@
+"""Lines outside every table that read like one of its rows: the structure stage left them out, so their page
+is refused rather than read without them. Running heads and feet, contents lines and titles are not rows."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, prose
+from pipeline.extract.meaning.rows import name_kind, resolve
+from pipeline.extract.tables.model import Page
+from pipeline.extract.vocabulary import Vocabulary
+
+_TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
+                              r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
+_LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
+_A_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _masked(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip())).casefold()
+
+
+def running_lines(pages: list[Page]) -> set[str]:
+    """Lines printed on several pages, numbers aside: running heads and feet ('Annual Report 2009  31')."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        for masked in {_masked(text) for text in page.loose}:
+            seen[masked] = seen.get(masked, 0) + 1
+    return {masked for masked, count in seen.items() if count >= 2}
+
+
+def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[tuple[str, str]]:
+    """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
+    it, or a short line ending in several counts. A row the structure stage did not place in a table would
+    otherwise vanish without a word."""
+    lost = []
+    promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
+    for text in page.loose:
+        line = text.strip()
+        if TITLE.match(line):
+            promised = bool(CONTINUED.search(line))
+            continue
+        if NOTE.match(line) or prose(line):
+            promised = False
+        if _LEADERS.search(line) or _masked(line) in running:
+            continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
+        if promised and name_kind(line, towns, vocabulary) != "unknown":
+            lost.append((f"{file}, page {page.number}",
+                                f"{file}, page {page.number}: {line!r}, under a '(continued)' title, is printed "
+                                "outside every table read: refused rather than read without it"))
+            continue
+        found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
+        counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
+        name = found.group("name").strip() if counts else line
+        kind = resolve(name, towns)[1]
+        if kind in ("town", "state_police") or len(counts) >= 2 or counts and (
+                kind != "unresolved" or name_kind(name, towns, vocabulary) != "unknown"):
+            lost.append((f"{file}, page {page.number}",
+                                f"{file}, page {page.number}: {line!r} is printed outside every table read "
+                                "(a row of a table the reader did not find): refused rather than read without it"))
+    return lost
