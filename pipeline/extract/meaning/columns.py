@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.meaning.headers import group_headers, wrapped_headers
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_a_count, is_total_label, periods_in
 
@@ -118,8 +119,8 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
                  vocabulary: Vocabulary, where: str) -> list[Column]:
     """Every column's meaning; a column of labels or years is marked as such, never counted."""
     columns = []
-    wrapped_from, stacks = _wrapped(table, at, headers, labels)
-    groups = _group_headers(table, at, headers, labels, min(wrapped_from, headers - 1))
+    wrapped_from, stacks = wrapped_headers(table, at, headers, labels)
+    groups = group_headers(table, at, headers, labels, min(wrapped_from, headers - 1))
     for col in range(table.cols):
         path: list[str] = []
         for row in range(headers if col not in stacks else wrapped_from):
@@ -141,86 +142,6 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
         columns.append(column)
     _assign(columns, context, vocabulary, where)
     return columns
-
-
-def _wrapped(table: Table, at: dict[tuple[int, int], Cell], headers: int,
-             labels: int) -> tuple[int, dict[int, list[Cell]]]:
-    """Column headers wrapped over several lines ('Total' / '2016 through' / '2019'): from a header row whose
-    cells each sit in one column, through rows that print only in those columns, down to the lowest header row;
-    over two lines only, each set tight over its column's header and aligned with it. Their lines are one header
-    each (never group headers over the columns beside them). Returns the first such row (`headers` if none) and
-    each wrapped column's lines, top first."""
-    for row in range(headers - 1):
-        cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
-        cells = {cell for cell in cells if cell.row == row}
-        cols = {cell.col for cell in cells}
-        if not cells or any(cell.col_span > 1 for cell in cells):
-            continue
-        between = range(row + 1, headers - 1)
-        if not between and not all(_wraps_onto(cell, at.get((row + 1, cell.col))) for cell in cells):
-            continue
-        if all({col for col in range(labels, table.cols) if (r, col) in at} <= cols for r in between) and \
-                all((r, col) in at and at[(r, col)].col_span == 1 for r in range(row + 1, headers) for col in cols):
-            return row, {col: [at[(r, col)] for r in range(row, headers)] for col in cols}
-    return headers, {}
-
-
-def _middles(table: Table, headers: int, labels: int) -> dict[int, float]:
-    """Each count column's middle, from its lowest header and its body."""
-    middles: dict[int, list[float]] = {}
-    for cell in table.cells:
-        if cell.col >= labels and cell.col_span == 1 and cell.row >= headers - 1 and cell.box[2] > cell.box[0]:
-            middles.setdefault(cell.col, []).append((cell.box[0] + cell.box[2]) / 2)
-    return {col: sum(values) / len(values) for col, values in middles.items()}
-
-
-def _group_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int, labels: int,
-                   group_rows: int) -> dict[tuple[int, int], Cell]:
-    """A header row over the counts with fewer cells than there are count columns is a row of group headers:
-    each count column sits under the one nearest its middle ('2017' centred over 'Arrests' and 'Convictions'
-    heads both, wherever the grid put it); but a cell centred on its own column rather than between it and a
-    neighbour is that column's header alone ('Rate per' over '100,000')."""
-    centre = _middles(table, headers, labels)
-    chosen: dict[tuple[int, int], Cell] = {}
-    grouped: set[int] = set()  # columns under a group header lower down: a cell over one of them heads a group
-    for row in reversed(range(group_rows)):
-        cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
-        cells = {cell for cell in cells if cell.row == row}
-        if not cells or len(cells) >= len(centre):
-            continue
-        own = {cell for cell in cells if cell.col_span == 1 and cell.col not in grouped and
-               _wraps_onto(cell, at.get((row + 1, cell.col))) and _centred_on_own(cell, centre)}
-        for cell in own:
-            chosen[(row, cell.col)] = cell
-        groups = cells - own
-        grouped |= {col for cell in groups for col in range(cell.col, cell.col + cell.col_span)}
-        for col, middle in centre.items():
-            if groups and (row, col) not in chosen:
-                chosen[(row, col)] = min(groups, key=lambda cell: abs((cell.box[0] + cell.box[2]) / 2 - middle))
-    return chosen
-
-
-def _wraps_onto(cell: Cell, below: Cell | None) -> bool:
-    """Set tight over the header under it, at a line's spacing, and aligned with it (left, right or centred):
-    one header's wrapped lines ('Rate per' / '100,000'), not a label set apart over several columns."""
-    if below is None or below.col != cell.col or below.col_span != 1:
-        return False
-    height = cell.size or (cell.box[3] - cell.box[1])
-    near = 0.3 * height
-    aligned = abs(cell.box[0] - below.box[0]) <= near or abs(cell.box[2] - below.box[2]) <= near or \
-        abs(cell.box[0] + cell.box[2] - below.box[0] - below.box[2]) <= 2 * near
-    return aligned and cell.box[1] - below.box[3] <= 0.5 * height
-
-
-def _centred_on_own(cell: Cell, centre: dict[int, float]) -> bool:
-    """Closer to its column's middle than to the middle between that column and either neighbour."""
-    if cell.col not in centre:
-        return False
-    middle = (cell.box[0] + cell.box[2]) / 2
-    own = abs(middle - centre[cell.col])
-    pairs = [abs(middle - (centre[cell.col] + centre[other]) / 2) for other in (cell.col - 1, cell.col + 1)
-             if other in centre]
-    return not pairs or own < min(pairs)
 
 
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:

@@ -106,7 +106,7 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
     valued = [line for line in lines if values_in(line) >= 2 or values_in(line) == 1 and len(line.phrases) >= 2]
-    if len(valued) >= max(2, len(lines) // 3):
+    if len(valued) >= max(1, len(lines) // 3):
         rivers = _beside(lines, valued, _white_space(valued, settings), settings)
         return _headed_blanks(lines, valued, rivers, settings)
     return _white_space(lines, settings)

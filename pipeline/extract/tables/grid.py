@@ -31,6 +31,10 @@ class Piece:
     def text(self) -> str:
         return " ".join(word.text for word in self.words)
 
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
 
 @dataclass
 class Row:
@@ -159,6 +163,11 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
     # rules part the rows when most bands between them hold one line of several cells (a ruled grid, rows
     # ruled one by one); rules over and under a header and a body (booktabs) part no rows
     ruled_rows = sum(1 for count in wide.values() if count == 1) >= max(2, 0.6 * sum(1 for c in wide.values() if c))
+    edges: dict[int, float] = {}  # each column's right edge: its widest text set in it alone
+    for _, pieces in placed:
+        for piece in pieces:
+            if piece.first == piece.last:
+                edges[piece.first] = max(edges.get(piece.first, piece.x1), piece.x1)
     rows: list[Row] = []
     for band, members in sorted(bands.items()):
         bounded = (gridded or ruled_rows) and 0 < band < len(across)
@@ -171,7 +180,7 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
             continue
         start = len(rows)
         for line, pieces in members:
-            if len(rows) > start and _continues(rows[-1], line, pieces, settings):
+            if len(rows) > start and _continues(rows[-1], line, pieces, settings, edges):
                 rows[-1].lines.append(line)
                 rows[-1].pieces += pieces
             else:
@@ -192,11 +201,12 @@ def _parted(members: list[tuple[TextLine, list[Piece]]],
     return parts
 
 
-def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSettings) -> bool:
+def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSettings,
+               edges: dict[int, float]) -> bool:
     """A line that carries on the cells above it rather than starting a row: close below them, text only (no
     number), every piece under text of the same columns; and visibly unfinished above (a lowercase start in most
-    pieces, a joining word or sign at the end), or with no text of its own in the first column (a label's
-    further lines, bullets of one cell)."""
+    pieces, a joining word or sign at the end) where the text above had no room left for the next word, or with
+    no text of its own in the first column (a label's further lines, bullets of one cell)."""
     if not pieces or line.top - row.bottom > settings.row_gap * line.size:
         return False
     if any(NUMBER.match(piece.text) for piece in pieces):
@@ -205,14 +215,26 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
     if not all((piece.first, piece.last) in spans for piece in pieces):
         return False  # narrower pieces under a wide one are its sub-headers, not its further lines
     filled = row.columns()
-    lower = sum(1 for piece in pieces if piece.text[:1].islower())
-    if lower * 2 > len(pieces):
-        return True
     first = min(piece.first for piece in pieces)
     if first > 0 and 0 in filled and not any(NUMBER.match(piece.text) for piece in row.pieces):
         return True
+    wrapped = [piece for piece in pieces if _no_room(row, piece, edges)]
+    lower = sum(1 for piece in wrapped if piece.text[:1].islower())
+    if lower * 2 > len(pieces):
+        return True
     above = [p for p in row.pieces if p.first == pieces[0].first]
-    return len(pieces) == 1 and bool(above) and bool(_CONTINUES.search(above[-1].text))
+    return len(wrapped) == len(pieces) == 1 and bool(above) and bool(_CONTINUES.search(above[-1].text))
+
+
+def _no_room(row: Row, piece: Piece, edges: dict[int, float]) -> bool:
+    """The text above this piece, in its column, could not have taken its first word: a wrap, not a new line.
+    (A column is at least as wide as its widest text, so a line with room left was ended on purpose.)"""
+    above = [p for p in row.pieces if p.first == piece.first and p.last == piece.last]
+    if not above or piece.first != piece.last:
+        return True
+    word = piece.words[0]
+    space = 0.25 * (word.x1 - word.x0) / max(len(word.text), 1)
+    return above[-1].x1 + space + (word.x1 - word.x0) > edges.get(piece.first, above[-1].x1) + 0.5
 
 
 # ----------------------------------------------------------------------------------------------- header

@@ -253,3 +253,21 @@ def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_fe
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert [(refusal.where, "'Convictions', under a '(continued)' title" in refusal.reason)
             for refusal in refusals] == [("continued.pdf, page 2", True)]
+
+
+def test_one_group_header_over_each_repeat_of_the_column_headers_heads_that_repeat(tmp_path, towns):
+    """'CONVICTIONS' and 'ARRESTS' each centred over '2013 2014 Total', one of them by chance flush with a single
+    column: each heads its three columns, whichever column it sits nearest."""
+    sheet = _sheet(tmp_path / "repeats.pdf")
+    sheet.text(72, 770, "Table 4. Statewide summary of charges")
+    xs = (270, 320, 370, 430, 480, 530)
+    sheet.text(320 - sheet.width("CONVICTIONS") / 2, 752, "CONVICTIONS")
+    sheet.right(480, 752, "ARRESTS")
+    sheet.row(740, [(72, "Statute")] + [(-x, t) for x, t in zip(xs, ("2013", "2014", "Total") * 2, strict=True)])
+    sheet.row(726, [(72, "Trafficking in persons (53a-192a)")] +
+              [(-x, t) for x, t in zip(xs, ("0", "1", "1", "7", "5", "12"), strict=True)])
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.measure, frame.period_start, frame.period_end, frame["count"], strict=True)) == [
+        ("arrests", 2013, 2013, 7), ("arrests", 2013, 2014, 12), ("arrests", 2014, 2014, 5),
+        ("convictions", 2013, 2013, 0), ("convictions", 2013, 2014, 1), ("convictions", 2014, 2014, 1)]

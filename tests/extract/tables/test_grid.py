@@ -268,3 +268,17 @@ def test_names_alone_right_under_the_column_headers_are_body_rows(tmp_path: Path
     assert found.header_rows == 1
     assert found.grid() == [["Offense", "Number"], ["Promoting the first thing (sec. 12)", ""],
                             ["Convictions", ""], ["Arrests", "3"]]
+
+
+def test_a_line_under_a_short_label_with_room_to_spare_starts_a_row(tmp_path: Path) -> None:
+    """'trafficking in persons' under 'Charge' starts in lower case, but 'Charge' had room for its first word: a
+    heading row of its own, never the header's wrapped second line (nor 'ARRESTED''s under it)."""
+    sheet = Sheet(tmp_path / "headings.pdf")
+    sheet.row(740, [(72, "Charge"), (-330, "2010"), (-380, "2011")])
+    sheet.text(72, 726, "trafficking in persons (sec. 53a-192a)")
+    sheet.row(712, [(84, "ARRESTED"), (-330, "10"), (-380, "18")])
+    sheet.text(72, 698, "patronizing a prostitute (sec. 53a-83)")
+    sheet.row(684, [(84, "ARRESTED"), (-330, "9"), (-380, "14")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert [row[0] for row in found.grid()] == ["Charge", "trafficking in persons (sec. 53a-192a)", "ARRESTED",
+                                                "patronizing a prostitute (sec. 53a-83)", "ARRESTED"]
