@@ -35,21 +35,21 @@ def _refuse_twins(columns: list[Column], where: Where) -> None:
 
 
 _ENDS_IN_COUNT = re.compile(r"\S\s+(?:\d{1,3}(?:,\d{3})+|\d+)$")
-_BARE_YEAR = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_BARE_YEAR = re.compile(r"(?:^|\s)(?:19|20)\d\d\s*$")  # a header ending in a year ('2005', 'Offense 2016')
 
 
 def _refuse_run_in(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
     """A year heading the names column, over names that end in a number: the first count was set into the names
     ('Arrests, 53a-82 1,770' under '2005'), so every count would sit under the wrong year."""
     for column in columns:
-        if column.kind != "label" or not _BARE_YEAR.match(column.header):
+        if column.kind != "label" or not _BARE_YEAR.search(column.header):
             continue
         for row in range(headers, table.rows):
             cell = at.get((row, column.index))
             if cell is not None and _ENDS_IN_COUNT.search(cell.text.strip()):
-                raise TableRefused(f"{where.table_text()}: the year {column.header.strip()!r} heads the names, and "
-                                   f"{cell.text.strip()!r} ends in a number: a count set into its name (the "
-                                   "counts cannot be placed under their years)")
+                raise TableRefused(f"{where.table_text()}: {column.header.strip()!r}, ending in a year, heads the "
+                                   f"names, and {cell.text.strip()!r} ends in a number: a count set into its name "
+                                   "(the counts cannot be placed under their years)")
 
 
 _NUMERIC = re.compile(r"^[-−+]?[\d,.]*\d[\d,.]*%?$")

@@ -137,8 +137,8 @@ def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list
             kept[-1] = row
             continue
         if above is not None and text and row in bare and named.get(above) and (
-                text[:1].islower() or RUNS_ON.search(named[above])) and (
-                not known(text) or known(f"{named[above]} {text}")):
+                text[:1].islower() and not known(text) or RUNS_ON.search(named[above]) and (
+                    not known(text) or known(f"{named[above]} {text}"))):
             named[above] = f"{named[above]} {text}"
             continue
         kept.append(row)

@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import _VALUE, Phrase, TextLine
+from pipeline.extract.tables.words import VALUE, Phrase, TextLine
 
 
 class Cut(float):
@@ -77,7 +77,7 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 def values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000')."""
-    values = [w.text for p in line.phrases for w in p.words if _VALUE.match(w.text)]
+    values = [w.text for p in line.phrases for w in p.words if VALUE.match(w.text)]
     if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) or not values:
         return 0
     return len(values)
@@ -89,7 +89,7 @@ def _extents(phrase: Phrase) -> list[tuple[float, float]]:
     its words before them as one stretch."""
     words = phrase.words
     end = len(words)
-    while end > 0 and _VALUE.match(words[end - 1].text):
+    while end > 0 and VALUE.match(words[end - 1].text):
         end -= 1
     if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size:
         return [(phrase.x0, phrase.x1)]  # no values, or a number a plain space after a word ('Aged 21 to 64')

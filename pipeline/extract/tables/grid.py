@@ -14,7 +14,7 @@ from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import NUMBER, TextLine, Word
+from pipeline.extract.tables.words import NUMBER, VALUE, TextLine, Word
 
 _CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
 
@@ -251,7 +251,8 @@ def _header_rows(rows: list[Row]) -> int:
         if _years_along(row):
             continue
         if any(_numeric(piece) and piece.first > 0 for piece in row.pieces) and \
-                sum(1 for piece in row.pieces if _numeric(piece)) >= max(1, len(row.pieces) // 2):
+                sum(1 for piece in row.pieces if _numeric(piece) or VALUE.match(piece.text)) >= \
+                max(1, len(row.pieces) // 2):  # dashes and other signs for a count are values too
             while index > 1 and all(piece.last == 0 for piece in rows[index - 1].pieces) and \
                     any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
                 index -= 1

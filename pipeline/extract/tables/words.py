@@ -172,11 +172,11 @@ def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
             previous = phrases[-1][-1]
             size = max(word.size, previous.size)
             gap = word.x0 - previous.x1
-            if previous.text in _BULLETS and len(phrases[-1]) == 1 and not _VALUE.match(word.text) and \
+            if previous.text in _BULLETS and len(phrases[-1]) == 1 and not VALUE.match(word.text) and \
                     gap <= settings.bullet_gap * size:
                 phrases[-1].append(word)
                 continue
-            numbers = _VALUE.match(previous.text) and _VALUE.match(word.text)
+            numbers = VALUE.match(previous.text) and VALUE.match(word.text)
             if gap <= settings.phrase_gap * size and (not numbers or gap <= settings.space_gap * size and
                                                       _THOUSANDS.match(word.text)):
                 phrases[-1].append(word)
@@ -190,7 +190,7 @@ _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
 # a phrase that is one number as printed: '1,204', '(12)', '$5', '12.5%', '3*'
 NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
 # a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)')
-_VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
+VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
 
 
