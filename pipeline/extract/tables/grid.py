@@ -242,6 +242,11 @@ def _numeric(piece: Piece) -> bool:
     return bool(NUMBER.match(piece.text))
 
 
+def _valued(piece: Piece) -> bool:
+    """A number, or a sign printed for one (a dash, an asterisk for a suppressed count)."""
+    return bool(NUMBER.match(piece.text) or VALUE.match(piece.text))
+
+
 def _header_rows(rows: list[Row]) -> int:
     """Rows above the first that prints a number beside its label (the body); none if no row does. Years rising
     along a row (2005, 2006, ...) head columns, they are not counts. Rows right above the body that print in the
@@ -250,9 +255,8 @@ def _header_rows(rows: list[Row]) -> int:
     for index, row in enumerate(rows):
         if _years_along(row):
             continue
-        if any(_numeric(piece) and piece.first > 0 for piece in row.pieces) and \
-                sum(1 for piece in row.pieces if _numeric(piece) or VALUE.match(piece.text)) >= \
-                max(1, len(row.pieces) // 2):  # dashes and other signs for a count are values too
+        if any(_valued(piece) and piece.first > 0 for piece in row.pieces) and \
+                sum(1 for piece in row.pieces if _valued(piece)) >= max(1, len(row.pieces) // 2):
             while index > 1 and all(piece.last == 0 for piece in rows[index - 1].pieces) and \
                     any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
                 index -= 1

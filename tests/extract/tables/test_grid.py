@@ -282,3 +282,15 @@ def test_a_line_under_a_short_label_with_room_to_spare_starts_a_row(tmp_path: Pa
     (found,) = tables_on_page(geometry(sheet.save()))
     assert [row[0] for row in found.grid()] == ["Charge", "trafficking in persons (sec. 53a-192a)", "ARRESTED",
                                                 "patronizing a prostitute (sec. 53a-83)", "ARRESTED"]
+
+
+def test_a_first_row_of_signs_is_body_not_header(tmp_path: Path) -> None:
+    """A first row printing only a dash or an asterisk for its counts is a row of the body, never more header."""
+    sheet = Sheet(tmp_path / "signs.pdf")
+    sheet.row(740, [(72, "Jurisdiction"), (-300, "Arrested"), (-380, "Convicted")])
+    sheet.row(726, [(72, "Stamford"), (-300, "*"), (-380, "–")])
+    sheet.row(712, [(72, "Killingly"), (-300, "40"), (-380, "7")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.header_rows == 1
+    assert found.grid() == [["Jurisdiction", "Arrested", "Convicted"], ["Stamford", "*", "–"],
+                            ["Killingly", "40", "7"]]
