@@ -63,7 +63,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
-        for table in [part for piece in _apart(_turned(_caption_run_on(whole), towns), towns)
+        for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
                 continue
@@ -135,6 +135,40 @@ def _relegend(records: list[dict], legend: Legend) -> list[dict]:
             record = {**record, "count": legend.value(text)}
         out.append(record)
     return out
+
+
+_NAME_YEAR_HEADER = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|city/town|city|"
+                               r"department)\s+years?\s*$", re.IGNORECASE)
+_ENDS_IN_YEAR = re.compile(r"^(?P<name>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
+
+
+def _name_year(table: Table) -> Table:
+    """A names column headed 'Town Year' whose cells end in a year ('Andover 2005'): the Year column printed too
+    close to be parted from it. Parted here, so that the year is read as the row's year, not into its name."""
+    for col in range(table.cols):
+        head = next((cell for cell in table.cells if cell.col == col and cell.row < max(table.header_rows, 1) and
+                     _NAME_YEAR_HEADER.match(cell.text)), None)
+        body = [cell for cell in table.cells if cell.col == col and cell.row > head.row] if head else []
+        if head is None or not body or sum(1 for cell in body if _ENDS_IN_YEAR.match(cell.text.strip())) * 2 < \
+                len(body):
+            continue
+        cells: list[Cell] = []
+        for cell in table.cells:
+            if cell.col > col or cell.col < col and cell.col + cell.col_span > col:
+                cells.append(replace(cell, col=cell.col + (cell.col > col), col_span=cell.col_span + (cell.col < col)))
+                continue
+            if cell.col < col:
+                cells.append(cell)
+                continue
+            words = cell.text.split()
+            parted = _ENDS_IN_YEAR.match(cell.text.strip()) if cell is not head else None
+            name, year = (parted.group("name"), parted.group("year")) if parted else \
+                (" ".join(words[:-1]), words[-1]) if cell is head else (cell.text, "")
+            cells.append(replace(cell, text=name))
+            if year:
+                cells.append(replace(cell, col=col + 1, text=year, marks=()))
+        return replace(table, cells=tuple(cells), fields=tuple(count + 1 for count in table.fields))
+    return table
 
 
 def _caption_run_on(table: Table) -> Table:

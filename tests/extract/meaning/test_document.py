@@ -271,3 +271,12 @@ def test_one_group_header_over_each_repeat_of_the_column_headers_heads_that_repe
     assert sorted(zip(frame.measure, frame.period_start, frame.period_end, frame["count"], strict=True)) == [
         ("arrests", 2013, 2013, 7), ("arrests", 2013, 2014, 12), ("arrests", 2014, 2014, 5),
         ("convictions", 2013, 2013, 0), ("convictions", 2013, 2014, 1), ("convictions", 2014, 2014, 1)]
+
+
+def test_a_names_column_headed_town_year_parts_the_year_from_each_name(tmp_path, towns):
+    path = tmp_path / "town-year.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82\nTown Year,Arrests\nAndover 2005,4\nAndover 2006,2\n"
+                    "New Hartford 2005,7\n", encoding="utf-8")
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
+        ("Andover", 2005, 4), ("Andover", 2006, 2), ("New Hartford", 2005, 7)]
