@@ -23,7 +23,8 @@ _SECTION = re.compile(r"(?<![\w-])(?:(?:c\.?\s?g\.?\s?s\.?|cgs)\s*)?(?:§+\s*|se
                       r"(\d{1,3}[a-z]?-\d{1,4}[a-z]?)(?![\w-])", re.IGNORECASE)
 _YEAR = r"(?:19|20)\d\d"
 _RANGE = re.compile(rf"(?<![\w-])({_YEAR})\s*(?:[–—‒−-]|to|through|thru)\s*({_YEAR})(?![\w-])", re.IGNORECASE)
-_SINGLE_YEAR = re.compile(rf"(?<![\w$.,-])({_YEAR})(?![\w%-]|[.,]\d)")  # '2015.' ends a sentence; '2015.5' no year
+# '2015.' ends a sentence; '2015.5', '2005–12' and '2,015' name no single year
+_SINGLE_YEAR = re.compile(rf"(?<![\w$.,–—‒−-])({_YEAR})(?![\w%]|[-–—‒−]\s*\d|[.,]\d)")
 _FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?({_YEAR}|\d\d)"
                      r"(?:\s*[–—/-]\s*'?\d{2,4})?", re.IGNORECASE)
 # "2004-05": a year and the next one's last two digits is how fiscal (or school) years print; a calendar range is

@@ -39,3 +39,17 @@ def test_a_longer_name_cut_short_is_not_prostitution(vocabulary, fragment):
 @given(st.sampled_from(["first", "second", "third"]), st.sampled_from([",", ";", ":", ")", " 2015", ", 2012–2014", ""]))
 def test_degree_fragments_with_any_trailing_text(vocabulary, degree, tail):
     assert "53a-82" not in statutes(vocabulary, f"prostitution in the {degree} degree{tail}")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Statewide summary of charges, 2015.", [(2015, 2015)]),  # a year ending a sentence
+    ("In 2015, police departments reported", [(2015, 2015)]),
+    ("2005–12total", []),  # a short range run into a word: no single year 2005
+    ("Rate per 2,015", []),
+    ("2015.5", []),
+    ("2005 – 2012", [(2005, 2012)]),
+])
+def test_years_a_text_names(text, expected):
+    from pipeline.extract.vocabulary import periods_in
+
+    assert [mention.value for mention in periods_in(text)] == expected

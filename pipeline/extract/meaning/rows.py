@@ -115,8 +115,24 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
         if table.fields and table.fields[row] < max(column.index for column in columns) + 1:
             raise TableRefused(f"{where.row(number)}: row {label!r} has counts that do not line up with the "
                                f"{len(columns)} columns {[c.header for c in columns]}")
-        records += _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
+        found = _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
+        _refuse_twins(found, where.row(number), label)
+        records += found
     return records
+
+
+def _refuse_twins(found: list[dict], at: str, label: str) -> None:
+    """Two cells of one row that would be the same count (the same statute, measure and period): the columns
+    were not told apart (their headers lost), so neither can be placed."""
+    seen: dict[tuple, str] = {}
+    for record in found:
+        key = (record["jurisdiction"], record["offense"], record["measure"], record["period_start"],
+               record["period_end"], record["printed_total"])
+        if key in seen:
+            raise TableRefused(f"{at}: row {label!r}: columns {seen[key] or '(no header)'!r} and "
+                               f"{record['column_header'] or '(no header)'!r} would count the same thing: their "
+                               "headers are not read right")
+        seen[key] = record["column_header"]
 
 
 RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$", re.IGNORECASE)

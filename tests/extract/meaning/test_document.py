@@ -280,3 +280,12 @@ def test_a_names_column_headed_town_year_parts_the_year_from_each_name(tmp_path,
     frame = extract_tipc(path, _source(path), towns, ROLES)
     assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
         ("Andover", 2005, 4), ("Andover", 2006, 2), ("New Hartford", 2005, 7)]
+
+
+def test_two_cells_of_a_row_that_would_be_the_same_count_refuse_the_table(tmp_path, towns):
+    """Columns whose headers were lost, each taking the caption's period and the row's statute: they cannot all
+    be the one count the caption names."""
+    path = tmp_path / "twins.csv"
+    path.write_text("Table 1. Arrests statewide, 2015\nOffense,,\nProstitution (53a-82),4,5\n", encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "would count the same thing" in refusals[0].reason
