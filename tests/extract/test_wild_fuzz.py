@@ -82,17 +82,22 @@ def test_generator_prints_its_truth(tmp_path: Path, engine: str, index: int) -> 
                 assert sum(v for t, v in tokens.items() if t.startswith(printed)) >= n, (gen.name, page, cell_text)
 
 
+@pytest.mark.parametrize("reader", ["lines", "grid"])
 @pytest.mark.parametrize("engine", ["reportlab", "html"])
-def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str) -> None:
-    """A sample of wild reports through `ctip extract`: refusing is allowed (reported), a silent wrong read is
-    not, and neither is a crash or a refusal that does not say where."""
+def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str, reader: str,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sample of wild reports through `ctip extract` (the default line reader, and `--reader grid`): refusing
+    is allowed (reported), a silent wrong read is not, and neither is a crash or a refusal that does not say
+    where."""
     _needs(engine)
     if not CTIP.is_file():
         pytest.skip("the ctip command is not installed (make bootstrap)")
+    monkeypatch.setenv("CTIP_WILD_EXTRACT_ARGS", "--reader grid" if reader == "grid" else "")
     counts = survey(tmp_path, SEED, EXAMPLES, engine)
     failures = (tmp_path / "failures.txt").read_text(encoding="utf-8").splitlines()
     summary = dict(counts[engine])
-    print(f"\nwild {engine} seed {SEED}, {EXAMPLES} reports: {summary}; not drawn: {dict(counts['not_drawn'])}")
+    print(f"\nwild {engine} ({reader} reader) seed {SEED}, {EXAMPLES} reports: {summary}; "
+          f"not drawn: {dict(counts['not_drawn'])}")
     for line in failures:
         print("  " + line[:300])
     misread = [f for f in failures if "\tMISREAD\t" in f]
