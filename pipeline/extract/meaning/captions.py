@@ -7,7 +7,7 @@ import re
 
 from pipeline.extract.meaning.rows import RUNS_ON
 
-CONTINUED = re.compile(r"\((?:continued|cont\.?|cont'd)\)|\bcontinued\b", re.IGNORECASE)
+CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]d)\)|\bcontinue[sd]\b", re.IGNORECASE)
 
 TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)
 NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",

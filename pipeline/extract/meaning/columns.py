@@ -18,6 +18,7 @@ _SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d
 _SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
 _LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
                             r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
+_YEAR_CELL = re.compile(r"^(?:(?:calendar\s+)?years?\s+)?(?:19|20)\d\d$", re.IGNORECASE)  # 'Year 2011': its header set
 _YEAR_HEADER = re.compile(r"^\s*(?:calendar\s+)?years?\s*$", re.IGNORECASE)
 
 
@@ -132,7 +133,7 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
         column = Column(col, path[-1] if path else "", path)
         body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
                 if (row, col) in at and at[(row, col)].col == col]
-        years_down = bool(body) and all(_YEAR.match(text) for text in body) and len(set(body)) > 1
+        years_down = bool(body) and all(_YEAR_CELL.match(text) for text in body) and len(set(body)) > 1
         if _YEAR_HEADER.match(column.header) or years_down and (col >= labels or col == 0):
             column.kind = "year"  # a Year column; or years down the first column: a summary by year
         elif col < labels:

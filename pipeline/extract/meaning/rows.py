@@ -82,6 +82,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     except TableRefused as exc:
         raise TableRefused(f"{where.table_text()}: {exc}") from None
     body = [row for row in body if row not in side.get("rows", {})]
+    at = _own_cells(at, body, labels, [column.index for column in counted], where)
     named = {row: " ".join(text for col in labels if (text := _text(at.get((row, col))))) for row in body}
     filled = {row: [column for column in counted if _text(at.get((row, column.index)))] for row in body}
     bare = {row for row in body if not any(_text(at.get((row, col))) for col in range(table.cols)
@@ -136,6 +137,25 @@ def _refuse_twins(found: list[dict], at: str, label: str) -> None:
 
 
 RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$", re.IGNORECASE)
+
+
+def _own_cells(at: dict[tuple[int, int], Cell], body: list[int], labels: list[int], counted: list[int],
+               where: Where) -> dict[tuple[int, int], Cell]:
+    """The body's cells where each column reads only its own: a heading set across the counts from the names
+    column is the row's name, never a count; one value printed across several count columns is no count of
+    any one of them (refused)."""
+    own = dict(at)
+    for row in body:
+        for col in counted:
+            cell = at.get((row, col))
+            if cell is None or cell.col == col:
+                continue
+            if cell.col in labels:
+                del own[(row, col)]
+            elif cell.col in counted and cell.text.strip():
+                raise TableRefused(f"{where.table_text()}: {cell.text.strip()!r} is printed across several columns "
+                                   "of counts: it cannot be placed under one")
+    return own
 
 
 def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list], bare: set[int],

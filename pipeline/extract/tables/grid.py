@@ -119,6 +119,8 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Pi
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
     if first == last:
         return [Piece(words, first, last)]
+    if first == 0 and last >= 2 and not any(VALUE.match(word.text) for word in words):
+        return None  # words alone from the names column across two boundaries or more: a heading over the row
     for cut in cuts[first:last]:
         gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
                 if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
@@ -257,7 +259,7 @@ def _header_rows(rows: list[Row]) -> int:
             continue
         if any(_valued(piece) and piece.first > 0 for piece in row.pieces) and \
                 sum(1 for piece in row.pieces if _valued(piece)) >= max(1, len(row.pieces) // 2):
-            while index > 1 and all(piece.last == 0 for piece in rows[index - 1].pieces) and \
+            while index > 1 and all(piece.first == 0 for piece in rows[index - 1].pieces) and \
                     any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
                 index -= 1
             return index
@@ -268,22 +270,29 @@ _YEAR = re.compile(r"^(?:FY\s*)?((?:19|20)\d\d)(?:\s*[-–—/]\s*(?:(?:19|20)?\
 
 
 def _years_along(row: Row) -> bool:
-    """Two or more cells right of the first column that are years, each later than the one before."""
+    """Two or more cells right of the first column that are years, and no other number: a header of years
+    (rising, or rising again under each group header: 2010 2011 2012 2010 2011 2012)."""
     years = [int(match.group(1)) for piece in sorted(row.pieces, key=lambda p: p.first) if piece.first > 0
              for match in [_YEAR.match(piece.text.strip())] if match]
     numbers = sum(1 for piece in row.pieces if piece.first > 0 and _numeric(piece))
-    return len(years) >= 2 and len(years) >= numbers and all(a < b for a, b in zip(years, years[1:], strict=False))
+    runs = [1]  # lengths of the rising runs the years make
+    for before, after in zip(years, years[1:], strict=False):
+        if after > before:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return len(years) >= 2 and len(years) >= numbers and min(runs) >= 2
 
 
 def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings: TableSettings) -> list[Row]:
     """Header lines wrapped within their columns are one header row; a line with a phrase spanning columns (a
-    group header) stays a row of its own."""
+    group header), and a line of years (never the end of a wrapped phrase), stay rows of their own."""
     if header <= 1:
         return rows
     merged: list[Row] = []
     for row in rows[:header]:
         spanning = any(piece.first != piece.last for piece in row.pieces)
-        if merged and not spanning and not merged[-1].spanning and \
+        if merged and not spanning and not merged[-1].spanning and not _years_along(row) and \
                 row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size and \
                 not any(merged[-1].bottom - 1 <= rule.at <= row.top + 1 for rule in horizontals):
             merged[-1].lines += row.lines

@@ -289,3 +289,17 @@ def test_two_cells_of_a_row_that_would_be_the_same_count_refuse_the_table(tmp_pa
     path.write_text("Table 1. Arrests statewide, 2015\nOffense,,\nProstitution (53a-82),4,5\n", encoding="utf-8")
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert frame.empty and "would count the same thing" in refusals[0].reason
+
+
+def test_a_heading_run_across_the_counts_from_the_names_is_a_heading_not_a_count(tmp_path, towns):
+    sheet = _sheet(tmp_path / "heading.pdf")
+    sheet.text(72, 770, "Table 1. Arrests by town, 2015")
+    sheet.row(750, [(72, "Town"), (-190, "Arrests"), (-250, "Convictions")])
+    sheet.text(72, 736, "Patronizing a prostitute (sec. 53a-83), all departments")
+    sheet.row(722, [(72, "Avon"), (-190, "3"), (-250, "1")])
+    sheet.row(708, [(72, "Bristol"), (-190, "7"), (-250, "2")])
+    path = sheet.save()
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], strict=True)) == [
+        ("Avon", "53a-83", "arrests", 3), ("Avon", "53a-83", "convictions", 1),
+        ("Bristol", "53a-83", "arrests", 7), ("Bristol", "53a-83", "convictions", 2)]

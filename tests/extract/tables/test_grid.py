@@ -294,3 +294,33 @@ def test_a_first_row_of_signs_is_body_not_header(tmp_path: Path) -> None:
     assert found.header_rows == 1
     assert found.grid() == [["Jurisdiction", "Arrested", "Convicted"], ["Stamford", "*", "–"],
                             ["Killingly", "40", "7"]]
+
+
+def test_years_rising_again_under_each_group_header_are_a_header_row(tmp_path: Path) -> None:
+    """'2010 2011 2012 2010 2011 2012' under 'Arrests' and 'Convictions', 'Town' set between them: all header,
+    the years a row of their own; the heading under them and the rows of counts are the body."""
+    sheet = Sheet(tmp_path / "repeated-years.pdf")
+    sheet.row(754, [(-260, "Arrests"), (-420, "Convictions")])
+    sheet.text(72, 747, "Town")
+    xs = (220, 260, 300, 380, 420, 460)
+    sheet.row(740, [(-x, t) for x, t in zip(xs, ("2010", "2011", "2012") * 2, strict=True)])
+    sheet.text(72, 726, "Section 53a-192a")
+    sheet.row(712, [(72, "Andover")] + [(-x, t) for x, t in zip(xs, ("3", "x", "x", "x", "0", "0"), strict=True)])
+    sheet.row(698, [(72, "Ansonia")] + [(-x, t) for x, t in zip(xs, ("1", "2", "0", "0", "0", "1"), strict=True)])
+    found = _build(sheet.save())
+    grid = found.grid()
+    assert grid[found.header_rows - 1][1:] == ["2010", "2011", "2012", "2010", "2011", "2012"]
+    assert [row[0] for row in grid[found.header_rows:]] == ["Section 53a-192a", "Andover", "Ansonia"]
+
+
+def test_a_heading_from_the_names_across_the_columns_is_one_body_cell(tmp_path: Path) -> None:
+    """Words alone, from the names column across two column boundaries or more: a heading over the rows under
+    it, one spanning cell of the body, never cut into the columns at its word gaps nor taken into the header."""
+    sheet = Sheet(tmp_path / "heading.pdf")
+    sheet.row(750, [(72, "Town"), (-190, "Arrests"), (-250, "Convictions")])
+    sheet.text(72, 736, "Patronizing a prostitute (sec. 53a-83), all departments")
+    sheet.row(722, [(72, "Avon"), (-190, "3"), (-250, "1")])
+    sheet.row(708, [(72, "Bristol"), (-190, "7"), (-250, "2")])
+    found = _build(sheet.save())
+    assert found.header_rows == 1
+    assert _spanning(found) == [(1, 0, 3, "Patronizing a prostitute (sec. 53a-83), all departments")]
