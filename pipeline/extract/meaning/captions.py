@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.meaning.rows import RUNS_ON
-
+RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$",
+                     re.IGNORECASE)
 CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]d)\)|\bcontinue[sd]\b", re.IGNORECASE)
 
 TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)

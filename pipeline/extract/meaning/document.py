@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pipeline.extract.meaning.captions import CONTINUED, TITLE, caption, notes_under
+from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON, TITLE, caption, notes_under
 from pipeline.extract.meaning.checks import refuse_misreadings
 from pipeline.extract.meaning.columns import (
     _LABEL_HEADERS,
@@ -22,7 +22,7 @@ from pipeline.extract.meaning.columns import (
     value_like,
 )
 from pipeline.extract.meaning.loose import lost_rows, running_lines
-from pipeline.extract.meaning.rows import RUNS_ON, Carry, Where, name_kind, read_rows
+from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 

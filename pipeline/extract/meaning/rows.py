@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, resolve_label
@@ -97,6 +98,8 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             carry.heading = side["heads"][row]
         if not label and not filled[row] and not any(_text(at.get((row, c.index))) for c in years):
             continue
+        if label and not filled[row] and CONTINUED.search(label):
+            continue  # 'Table continues →', '(continued)': a note set in the table, no row
         if label and not filled[row] and not years:
             following = next((named[other] for other in body[position + 1:] if named[other]), None)
             mine = _what(label, towns, vocabulary)
@@ -136,7 +139,6 @@ def _refuse_twins(found: list[dict], at: str, label: str) -> None:
         seen[key] = record["column_header"]
 
 
-RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$", re.IGNORECASE)
 
 
 def _own_cells(at: dict[tuple[int, int], Cell], body: list[int], labels: list[int], counted: list[int],

@@ -303,3 +303,11 @@ def test_a_heading_run_across_the_counts_from_the_names_is_a_heading_not_a_count
     assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("Avon", "53a-83", "arrests", 3), ("Avon", "53a-83", "convictions", 1),
         ("Bristol", "53a-83", "arrests", 7), ("Bristol", "53a-83", "convictions", 2)]
+
+
+def test_a_continuation_note_set_in_the_names_column_is_no_row(tmp_path, towns):
+    path = tmp_path / "continues.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82, 2015\nTown,Arrests\nAvon,3\nBristol,7\nTable continues →,\n",
+                    encoding="utf-8")
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Avon", 3), ("Bristol", 7)]
