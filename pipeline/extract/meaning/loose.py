@@ -31,12 +31,13 @@ def running_lines(pages: list[Page]) -> set[str]:
 
 def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[tuple[str, str]]:
     """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
-    it, or a short line ending in several counts. A row the structure stage did not place in a table would
-    otherwise vanish without a word."""
-    lost = []
+    it, a short line ending in several counts, or a name under a '(continued)' title no table was found for. A
+    row the structure stage did not place in a table would otherwise vanish without a word. Each refusal names
+    the whole run of short lines around it (a name the reference does not know among them too)."""
+    lines = [text.strip() for text in page.loose]
+    flagged: set[int] = set()
     promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
-    for text in page.loose:
-        line = text.strip()
+    for index, line in enumerate(lines):
         if TITLE.match(line):
             promised = bool(CONTINUED.search(line))
             continue
@@ -44,18 +45,36 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
             promised = False
         if _LEADERS.search(line) or _masked(line) in running:
             continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
-        if promised and name_kind(line, towns, vocabulary) != "unknown":
-            lost.append((f"{file}, page {page.number}",
-                                f"{file}, page {page.number}: {line!r}, under a '(continued)' title, is printed "
-                                "outside every table read: refused rather than read without it"))
+        if promised and name_kind(line, towns, vocabulary) != "unknown" or _row_like(line, towns, vocabulary):
+            flagged.add(index)
+    refusals: list[tuple[str, str]] = []
+    done: set[int] = set()
+    for index in sorted(flagged):
+        if index in done:
             continue
-        found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
-        counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
-        name = found.group("name").strip() if counts else line
-        kind = resolve(name, towns)[1]
-        if kind in ("town", "state_police") or len(counts) >= 2 or counts and (
-                kind != "unresolved" or name_kind(name, towns, vocabulary) != "unknown"):
-            lost.append((f"{file}, page {page.number}",
-                                f"{file}, page {page.number}: {line!r} is printed outside every table read "
-                                "(a row of a table the reader did not find): refused rather than read without it"))
-    return lost
+        start, end = index, index + 1
+        while start > 0 and _short(lines[start - 1], running):
+            start -= 1
+        while end < len(lines) and _short(lines[end], running):
+            end += 1
+        done |= set(range(start, end))
+        shown = " / ".join(repr(line) for line in lines[start:end])
+        refusals.append((f"{file}, page {page.number}",
+                         f"{file}, page {page.number}: {shown} printed outside every table read (rows of a table "
+                         "the reader did not find): refused rather than read without them"))
+    return refusals
+
+
+def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:
+    found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
+    counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
+    name = found.group("name").strip() if counts else line
+    kind = resolve(name, towns)[1]
+    return kind in ("town", "state_police") or len(counts) >= 2 or bool(counts) and (
+        kind != "unresolved" or name_kind(name, towns, vocabulary) != "unknown")
+
+
+def _short(line: str, running: set[str]) -> bool:
+    """A line that could be a row: a few words, no title, note, sentence, contents line or running head."""
+    return 0 < len(line.split()) <= 6 and not (TITLE.match(line) or NOTE.match(line) or prose(line) or
+                                               _LEADERS.search(line) or _masked(line) in running)

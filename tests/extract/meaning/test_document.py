@@ -115,7 +115,7 @@ def test_a_row_left_outside_every_table_refuses_its_page(tmp_path, towns):
     path = sheet.save()
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
-    assert [(refusal.where, "'Norwalk 7' is printed outside every table" in refusal.reason)
+    assert [(refusal.where, "'Norwalk 7' printed outside every table" in refusal.reason)
             for refusal in refusals] == [("carried.pdf, page 2", True)]
 
 
@@ -251,7 +251,7 @@ def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_fe
     sheet.row(40, [(72, "Annual Report 2016"), (-500, "13")])
     path = sheet.save()
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert [(refusal.where, "'Convictions', under a '(continued)' title" in refusal.reason)
+    assert [(refusal.where, "'Convictions' printed outside every table" in refusal.reason)
             for refusal in refusals] == [("continued.pdf, page 2", True)]
 
 
