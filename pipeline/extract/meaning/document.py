@@ -220,9 +220,10 @@ def _turned(table: Table, towns) -> Table:
     places = sum(1 for text in top if resolve_label(text, towns)[1] != "unresolved")
     if places < 2 or places * 2 < len(top):
         return table
+    corner = at.get((0, 0))  # 'Year' over the years: it heads the other way once turned, so it is context
     cells = tuple(Cell(cell.col, cell.row, cell.text, cell.col_span, cell.row_span, cell.box, cell.marks, cell.size)
-                  for cell in table.cells)
-    return replace(table, cells=cells, header_rows=1)
+                  for cell in table.cells if cell is not corner)
+    return replace(table, cells=cells, header_rows=1, above=(*table.above, corner.text) if corner else table.above)
 
 
 def _apart(table: Table, towns) -> list[Table]:

@@ -311,3 +311,13 @@ def test_a_continuation_note_set_in_the_names_column_is_no_row(tmp_path, towns):
                     encoding="utf-8")
     frame = extract_tipc(path, _source(path), towns, ROLES)
     assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Avon", 3), ("Bristol", 7)]
+
+
+def test_a_transposed_table_with_a_year_header_over_its_years_reads_towns_as_rows(tmp_path, towns):
+    """'Calendar year' over the years down the side heads the years, not the towns, once the table is turned."""
+    path = tmp_path / "turned.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82\nCalendar year,Hartford,Bristol\n2015,3,4\n2016,5,6\n",
+                    encoding="utf-8")
+    frame = extract_tipc(path, _source(path), towns, ROLES)
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
+        ("Bristol", 2015, 4), ("Bristol", 2016, 6), ("Hartford", 2015, 3), ("Hartford", 2016, 5)]
