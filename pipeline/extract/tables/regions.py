@@ -137,7 +137,7 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     top = block[0]
     for line in reversed(lines[max(0, first - 4):first]):
         if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or \
-                line.x1 > right + 2 * line.size or any(len(p.words) >= settings.prose_words for p in line.phrases):
+                line.x1 > right + 2 * line.size or any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
             break
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left):
             break  # a title
@@ -146,6 +146,13 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         added.insert(0, line)
         top = line
     return added + block
+
+
+def _prose_piece(phrase, line: TextLine, cuts, settings: TableSettings) -> bool:
+    """A phrase of prose length, unless it heads columns: set right of the first column beside a header of its own
+    there (two long headers of tight columns run together, 'Prostitution (seller) Promoting prostitution ...')."""
+    return len(phrase.words) >= settings.prose_words and (
+        len(line.phrases) < 2 or not cuts or phrase.x0 <= cuts[0].lo)
 
 
 def _box(lines: list[TextLine]) -> Region:

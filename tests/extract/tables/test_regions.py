@@ -162,3 +162,16 @@ def test_a_caption_between_a_body_and_a_new_line_of_column_headers_starts_a_new_
     assert [table.grid()[-1][0] for table in tables] == ["Bristol", "Danbury"]
     assert tables[1].grid()[0] == ["Town", "2006", "2007"]
     assert "Table 2. Arrests by town, 2007" in tables[1].above
+
+
+def test_long_headers_of_two_columns_run_together_still_head_them(tmp_path: Path) -> None:
+    """'Engaging in it (seller) Promoting it in the first degree' over two columns, a word space apart: one phrase
+    of prose length, but set right of the names column beside its own header: the header line, not prose."""
+    sheet = Sheet(tmp_path / "long-headers.pdf")
+    sheet.row(740, [(72, "Municipality"), (160, "Sec. 12: Engaging in it (seller)"),
+                    (160 + sheet.width("Sec. 12: Engaging in it (seller) "), "Promoting it in the first degree")])
+    for number, (name, first, second) in enumerate([("Avon", "1", "0"), ("Bristol", "2", "1"), ("Canton", "30", "3")]):
+        sheet.row(724 - 14 * number, [(72, name), (-290, first), (-500, second)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0][0] == "Municipality" and found.header_rows == 1
+    assert [row[0] for row in found.grid()[1:]] == ["Avon", "Bristol", "Canton"]
