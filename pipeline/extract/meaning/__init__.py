@@ -25,6 +25,8 @@ def read_tipc(path: Path, source: SourceRef, towns: Iterable[str],
     if not isinstance(vocabulary, Vocabulary):
         vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=dict(vocabulary))
     lookup = {re.sub(r"\s+", " ", town).casefold(): town for town in towns}
+    # a name whose word space the PDF does not print ('EastHampton'): no two towns differ by spaces alone
+    lookup.update({key.replace(" ", ""): town for key, town in list(lookup.items()) if " " in key})
     reading = read_report(path, lookup, vocabulary)
     if not reading.records and not reading.refusals:
         raise ExtractionError(f"{source.filename}: no TIPC tables found (no rows of counts under a header that says "

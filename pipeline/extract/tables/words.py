@@ -210,7 +210,12 @@ def turned_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSetting
         runs.append([glyph])
     words = []
     for run in runs:
-        text = "".join(glyph.text for glyph in run).strip()
+        text = run[0].text
+        for last, glyph in zip(run, run[1:], strict=False):  # a gap a word space wide where no space is printed
+            gap = min(abs(glyph.top - last.bottom), abs(last.top - glyph.bottom))
+            spaced = glyph.text != " " and last.text != " " and gap > settings.word_gap * max(glyph.size, last.size)
+            text += (" " if spaced else "") + glyph.text
+        text = text.strip()
         if text:
             words.append(Word(re.sub(r"\s+", " ", text), min(g.x0 for g in run), min(g.top for g in run),
                               max(g.x1 for g in run), max(g.bottom for g in run), max(g.size for g in run)))

@@ -139,3 +139,18 @@ def test_sizes_set_by_the_text_matrix_are_the_printed_sizes(tmp_path: Path) -> N
     scaled, direct = lines(sheet.save())
     assert texts([scaled]) == [["12", "7", "New Havens"]]
     assert scaled.size == pytest.approx(direct.size, rel=0.01) and scaled.size > 9
+
+
+def test_words_set_sideways_without_a_printed_space_are_parted_at_the_gap(tmp_path: Path) -> None:
+    """'East' and 'Hampton' printed a quarter turn, a word space apart but with no space character (as browsers
+    print): two words, 'East Hampton', never 'EastHampton'."""
+    from pipeline.extract.tables.words import turned_lines
+    from tests.extract.tables.drawing import geometry
+
+    sheet = Sheet(tmp_path / "sideways.pdf")
+    sheet.text(72, 700, "The page reads upright: this line and the next set the reading direction of the page.")
+    sheet.text(72, 680, "Only the column header below is printed a quarter turn from the rest of the text.")
+    sheet.turned(200, 600, "East", 90)
+    sheet.turned(200, 600 + sheet.width("East "), "Hampton", 90)
+    (line,) = turned_lines(geometry(sheet.save()).turned)
+    assert line.text == "East Hampton"
