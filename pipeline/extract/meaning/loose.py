@@ -12,6 +12,7 @@ from pipeline.extract.vocabulary import Vocabulary
 
 _TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
                               r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
+_TABLE_TITLE = re.compile(r"^\s*(?:table|exhibit|schedule)\b", re.IGNORECASE)  # not a figure's or a chart's
 _LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
 _A_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
@@ -31,15 +32,17 @@ def running_lines(pages: list[Page]) -> set[str]:
 
 def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[tuple[str, str]]:
     """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
-    it, a short line ending in several counts, or a name under a '(continued)' title no table was found for. A
-    row the structure stage did not place in a table would otherwise vanish without a word. Each refusal names
-    the whole run of short lines around it (a name the reference does not know among them too)."""
+    it, a short line ending in several counts, or a name under a table's title (or '(continued)') with no table
+    found under it. A row the structure stage did not place in a table would otherwise vanish without a word.
+    Each refusal names the whole run of short lines around it (a name the reference does not know among them)."""
     lines = [text.strip() for text in page.loose]
     flagged: set[int] = set()
     promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
+    below = page.tables_above or tuple(0 for _ in lines)
     for index, line in enumerate(lines):
-        if TITLE.match(line):
-            promised = bool(CONTINUED.search(line))
+        if TITLE.match(line):  # a table's title with no table found under it on the page, or '(continued)'
+            promised = bool(CONTINUED.search(line)) or bool(_TABLE_TITLE.match(line)) and below[index] == len(
+                page.tables)
             continue
         if NOTE.match(line) or prose(line):
             promised = False

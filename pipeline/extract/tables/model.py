@@ -77,3 +77,4 @@ class Page:
     number: int  # 1-based
     tables: tuple[Table, ...]
     loose: tuple[str, ...] = ()
+    tables_above: tuple[int, ...] = ()  # for each loose line, how many of the page's tables start above it

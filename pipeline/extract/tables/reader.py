@@ -190,14 +190,17 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
     regions = [region for region in find_regions(lines, horizontals, verticals, settings)
                if not _drawn_over(region, geometry.curves, settings)]
     tables = []
+    tops: list[float] = []  # where each table starts down the page
     for region in regions:
         table = _table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
                        rules=(horizontals, verticals))
         if table is not None and table.cols >= settings.min_columns:
             above, below = _context(lines, region, regions, settings)
             tables.append(replace(table, above=above, below=below))
-    loose = tuple(line.text for line in lines if not any(_within(line, region) for region in regions))
-    return Page(geometry.number, tuple(tables), loose)
+            tops.append(region[1])
+    outside = [line for line in lines if not any(_within(line, region) for region in regions)]
+    return Page(geometry.number, tuple(tables), tuple(line.text for line in outside),
+                tuple(sum(1 for top in tops if top < line.top) for line in outside))
 
 
 def _within(line: TextLine, region) -> bool:

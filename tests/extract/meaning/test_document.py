@@ -321,3 +321,16 @@ def test_a_transposed_table_with_a_year_header_over_its_years_reads_towns_as_row
     frame = extract_tipc(path, _source(path), towns, ROLES)
     assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
         ("Bristol", 2015, 4), ("Bristol", 2016, 6), ("Hartford", 2015, 3), ("Hartford", 2016, 5)]
+
+
+def test_a_tables_title_with_no_table_found_under_it_refuses_the_names_under_it(tmp_path, towns):
+    """A summary whose every cell is blank prints no value for a table to be found by; its rows must not vanish."""
+    sheet = _sheet(tmp_path / "blank-summary.pdf")
+    sheet.text(72, 770, "Table 2. Statewide summary of charges, 2015")
+    sheet.row(750, [(72, "Offense"), (-330, "Number")])
+    sheet.text(72, 736, "Prostitution (53a-82)")
+    sheet.text(84, 722, "Convictions")
+    sheet.text(72, 700, "Blank cells indicate zero.")
+    path = sheet.save()
+    with pytest.raises(ExtractionError, match=r"blank-summary\.pdf, page 1: .*'Convictions'.* printed outside"):
+        extract_tipc(path, _source(path), towns, ROLES)
