@@ -116,8 +116,8 @@ def _headed_blanks(lines: list[TextLine], valued: list[TextLine], rivers: list[C
                    settings: TableSettings) -> list[Cut]:
     """A column left blank all the way down still has its header: a phrase of the line right over the first
     line of values that sits inside a river, clear of both its banks, is a column of its own there."""
-    first = lines.index(valued[0])
-    if first == 0 or lines[first - 1] in valued:
+    first = next(index for index, line in enumerate(lines) if line is valued[0])  # by identity: lines compare slowly
+    if first == 0 or any(lines[first - 1] is line for line in valued):
         return rivers
     cuts: list[Cut] = []
     for cut in rivers:
@@ -180,8 +180,9 @@ def _beside(lines: list[TextLine], valued: list[TextLine], rivers: list[Cut],
     left = min(line.x0 for line in valued)
     right = max(line.x1 for line in valued)
     cuts = list(rivers)
+    with_values = {id(line) for line in valued}  # by identity: comparing lines field by field is slow
     for outside, edge in ((True, left), (False, right)):
-        ends = [p.x1 if outside else p.x0 for line in lines if line not in valued for p in line.phrases
+        ends = [p.x1 if outside else p.x0 for line in lines if id(line) not in with_values for p in line.phrases
                 if _cell_like(p, settings) and (p.x1 < edge - 0.5 * p.size if outside else p.x0 > edge + 0.5 * p.size)]
         if ends:
             near = max(ends) if outside else min(ends)
