@@ -13,7 +13,7 @@ from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_
 
 _COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$")
 _SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\d-])")
 _SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
 _LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
@@ -48,7 +48,7 @@ def _values(text: str) -> bool:
     """Every word of it a value: a count, a sign or a year ('6 5', counts run together, are values too: they
     must be refused as counts, never read as a name)."""
     words = text.split()
-    return bool(words) and all(value_like(word) or _YEAR.match(word) for word in words)
+    return bool(words) and all(value_like(word) or YEAR.match(word) for word in words)
 
 
 def covering(table: Table) -> dict[tuple[int, int], Cell]:
@@ -67,7 +67,7 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
     rows = table.header_rows
     for row in range(table.header_rows):  # a row named by a place is a row, wherever the grid put its header
         label = " ".join(at[(row, col)].text for col in range(first_count) if (row, col) in at)
-        if label and places(label) and not any(_YEAR.match(at[(row, col)].text.strip()) for col in
+        if label and places(label) and not any(YEAR.match(at[(row, col)].text.strip()) for col in
                                               range(first_count, table.cols) if (row, col) in at):
             rows = row
             break
@@ -86,7 +86,7 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
         if not any(_counts(text) for text in texts) and not names(label):
             rows += 1  # years and words beside a label that names nothing: a header line
             continue
-        if _LABEL_HEADERS.match(label) and any(_YEAR.match(text) for text in texts):
+        if _LABEL_HEADERS.match(label) and any(YEAR.match(text) for text in texts):
             rows += 1  # 'Town' beside years (and a '100,000' under 'Rate per'): the column headers' line
             continue
         if any(_counts(text) for text in texts):
@@ -97,7 +97,7 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
 
 def _counts(text: str) -> bool:
     """Values, not all of them years: what a body row prints ('12', '1,717 3,320' run together, '–')."""
-    return _values(text) and not all(_YEAR.match(word) for word in text.split())
+    return _values(text) and not all(YEAR.match(word) for word in text.split())
 
 
 def label_columns(table: Table, at: dict[tuple[int, int], Cell], first_body: int) -> int:

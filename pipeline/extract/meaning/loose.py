@@ -6,15 +6,15 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, prose
+from pipeline.extract.meaning.columns import YEAR
 from pipeline.extract.meaning.rows import name_kind, resolve
 from pipeline.extract.tables.model import Page
+from pipeline.extract.tables.regions import LEADER
 from pipeline.extract.vocabulary import Vocabulary
 
 _TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
                               r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
 _TABLE_TITLE = re.compile(r"^\s*(?:table|exhibit|schedule)\b", re.IGNORECASE)  # not a figure's or a chart's
-_LEADERS = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")
-_A_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _masked(text: str) -> str:
@@ -46,7 +46,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
             continue
         if NOTE.match(line) or prose(line):
             promised = False
-        if _LEADERS.search(line) or _masked(line) in running:
+        if LEADER.search(line) or _masked(line) in running:
             continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
         if promised and name_kind(line, towns, vocabulary) != "unknown" or _row_like(line, towns, vocabulary):
             flagged.add(index)
@@ -70,7 +70,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
 
 def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:
     found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
-    counts = [word for word in found.group("counts").split() if not _A_YEAR.match(word)] if found else []
+    counts = [word for word in found.group("counts").split() if not YEAR.match(word)] if found else []
     name = found.group("name").strip() if counts else line
     kind = resolve(name, towns)[1]
     return kind in ("town", "state_police") or len(counts) >= 2 or bool(counts) and (
@@ -80,4 +80,4 @@ def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:
 def _short(line: str, running: set[str]) -> bool:
     """A line that could be a row: a few words, no title, note, sentence, contents line or running head."""
     return 0 < len(line.split()) <= 6 and not (TITLE.match(line) or NOTE.match(line) or prose(line) or
-                                               _LEADERS.search(line) or _masked(line) in running)
+                                               LEADER.search(line) or _masked(line) in running)

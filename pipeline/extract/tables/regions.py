@@ -12,7 +12,7 @@ from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
 
 _SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
-_LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
+LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame
 
@@ -47,7 +47,7 @@ def _abuts(box: Region, grid: Region, size: float) -> bool:
 
 def _tabular(line: TextLine, settings: TableSettings) -> bool:
     """Several pieces of text a line, each short or a number: a table row, not prose in page columns."""
-    if len(line.phrases) < settings.min_columns or _LEADER.search(line.text):
+    if len(line.phrases) < settings.min_columns or LEADER.search(line.text):
         return False
     short = sum(1 for phrase in line.phrases if len(phrase.words) <= 4 or NUMBER.match(phrase.text))
     return short * 2 >= len(line.phrases) + (1 if len(line.phrases) == 2 else 0)

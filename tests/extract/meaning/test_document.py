@@ -102,6 +102,18 @@ def _sheet(path: Path):
     return Sheet(path)
 
 
+def _read(sheet, towns):
+    """The drawn report saved and read: its rows and its refused tables."""
+    path = sheet.save()
+    return read_tipc(path, _source(path), towns, ROLES)
+
+
+def _extract(sheet, towns) -> pd.DataFrame:
+    """The drawn report saved and extracted (any refused table refuses it)."""
+    path = sheet.save()
+    return extract_tipc(path, _source(path), towns, ROLES)
+
+
 def test_a_row_left_outside_every_table_refuses_its_page(tmp_path, towns):
     """A table's last row carried alone to the next page, name and count, is found by no table: the page is
     refused naming the line, never read without it."""
@@ -112,8 +124,7 @@ def test_a_row_left_outside_every_table_refuses_its_page(tmp_path, towns):
         sheet.row(726 - 14 * number, [(72, name), (-250, count)])
     sheet.page()
     sheet.row(760, [(72, "Norwalk"), (-250, "7")])
-    path = sheet.save()
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    frame, refusals = _read(sheet, towns)
     assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
     assert [(refusal.where, "'Norwalk 7' printed outside every table" in refusal.reason)
             for refusal in refusals] == [("carried.pdf, page 2", True)]
@@ -125,8 +136,7 @@ def test_a_row_naming_no_known_place_refuses_its_table_naming_the_row(tmp_path, 
     sheet.row(740, [(72, "Town"), (-250, "2015")])
     for number, (name, count) in enumerate([("Hartford", "12"), ("Springfield", "3")]):
         sheet.row(726 - 14 * number, [(72, name), (-250, count)])
-    path = sheet.save()
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    frame, refusals = _read(sheet, towns)
     assert frame.empty
     assert "unknown.pdf, page 1, table 1, row 2: row 'Springfield' names no town" in refusals[0].reason
 
@@ -140,8 +150,7 @@ def test_a_total_header_wrapped_over_three_lines_is_one_header(tmp_path, towns):
     sheet.row(730, [(72, "Town"), (-190, "2014"), (-230, "2015"), (-270, "2016")])
     sheet.row(716, [(72, "Hartford"), (-190, "1"), (-230, "2"), (-270, "3"), (-330, "6")])
     sheet.row(702, [(72, "Bristol"), (-190, "0"), (-230, "1"), (-270, "1"), (-330, "2")])
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     totals = frame[frame.printed_total]
     assert sorted(zip(totals.jurisdiction, totals.period_start, totals.period_end, totals["count"],
                       strict=True)) == [("Bristol", 2014, 2016, 2), ("Hartford", 2014, 2016, 6)]
@@ -155,8 +164,7 @@ def test_a_caption_wrapped_after_through_is_read_whole(tmp_path, towns):
     sheet.row(736, [(72, "Offense"), (-330, "Number")])
     sheet.row(722, [(72, "Arrests"), (-330, "41")])
     sheet.row(708, [(72, "Convictions"), (-330, "9")])
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     assert set(zip(frame.period_start, frame.period_end, strict=True)) == {(2012, 2015)}
     assert sorted(zip(frame.measure, frame["count"], strict=True)) == [("arrests", 41), ("convictions", 9)]
 
@@ -169,8 +177,7 @@ def test_a_statute_heads_the_measures_under_it_and_a_blank_one_is_read(tmp_path,
     sheet.text(72, 736, "Patronizing a prostitute (53a-83)")
     sheet.text(84, 722, "Convictions")
     sheet.row(708, [(84, "Arrests"), (-330, "3")])
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("53a-83", "arrests", 3), ("53a-83", "convictions", 0)]
 
@@ -181,8 +188,7 @@ def test_a_count_set_into_the_names_under_a_year_refuses_the_table(tmp_path, tow
     sheet.row(750, [(150, "2005"), (-230, "2006"), (-270, "2007")])
     sheet.row(736, [(72, "Arrests, 53a-82 1,770"), (-230, "1,827"), (-270, "1,475")])
     sheet.row(722, [(72, "Convictions, 53a-82 907"), (-230, "811"), (-270, "702")])
-    path = sheet.save()
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    frame, refusals = _read(sheet, towns)
     assert frame.empty and "a count set into its name" in refusals[0].reason
 
 
@@ -195,8 +201,7 @@ def test_a_caption_naming_a_section_against_a_column_naming_another_by_a_word_is
     sheet.row(738, [(72, "Agency"), (-290, "Arrested")])
     sheet.row(724, [(72, "Hartford"), (-290, "12")])
     sheet.row(710, [(72, "Bristol"), (-290, "1")])
-    path = sheet.save()
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    frame, refusals = _read(sheet, towns)
     assert frame.empty and "but the caption names section 'C.G.S. sec. 53A-87'" in refusals[0].reason
 
 
@@ -211,8 +216,7 @@ def test_blank_rows_are_read_as_rows_not_headings(tmp_path, towns):
     for number, (x, name, count) in enumerate(rows):
         sheet.row(736 - 14 * number, [(x, name)] + ([(-250, count)] if count else []))
     sheet.text(72, 600, "Blank cells indicate zero.")
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("53a-82", "arrests", 10), ("53a-82", "convictions", 0), ("53a-83", "arrests", 0),
         ("53a-83", "convictions", 3), ("53a-86", "arrests", 1)]
@@ -249,8 +253,7 @@ def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_fe
     sheet.text(72, 770, "Table 2. (continued)")
     sheet.text(84, 750, "Convictions")
     sheet.row(40, [(72, "Annual Report 2016"), (-500, "13")])
-    path = sheet.save()
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    frame, refusals = _read(sheet, towns)
     assert [(refusal.where, "'Convictions' printed outside every table" in refusal.reason)
             for refusal in refusals] == [("continued.pdf, page 2", True)]
 
@@ -266,8 +269,7 @@ def test_one_group_header_over_each_repeat_of_the_column_headers_heads_that_repe
     sheet.row(740, [(72, "Statute")] + [(-x, t) for x, t in zip(xs, ("2013", "2014", "Total") * 2, strict=True)])
     sheet.row(726, [(72, "Trafficking in persons (53a-192a)")] +
               [(-x, t) for x, t in zip(xs, ("0", "1", "1", "7", "5", "12"), strict=True)])
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     assert sorted(zip(frame.measure, frame.period_start, frame.period_end, frame["count"], strict=True)) == [
         ("arrests", 2013, 2013, 7), ("arrests", 2013, 2014, 12), ("arrests", 2014, 2014, 5),
         ("convictions", 2013, 2013, 0), ("convictions", 2013, 2014, 1), ("convictions", 2014, 2014, 1)]
@@ -298,8 +300,7 @@ def test_a_heading_run_across_the_counts_from_the_names_is_a_heading_not_a_count
     sheet.text(72, 736, "Patronizing a prostitute (sec. 53a-83), all departments")
     sheet.row(722, [(72, "Avon"), (-190, "3"), (-250, "1")])
     sheet.row(708, [(72, "Bristol"), (-190, "7"), (-250, "2")])
-    path = sheet.save()
-    frame = extract_tipc(path, _source(path), towns, ROLES)
+    frame = _extract(sheet, towns)
     assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("Avon", "53a-83", "arrests", 3), ("Avon", "53a-83", "convictions", 1),
         ("Bristol", "53a-83", "arrests", 7), ("Bristol", "53a-83", "convictions", 2)]
@@ -331,6 +332,5 @@ def test_a_tables_title_with_no_table_found_under_it_refuses_the_names_under_it(
     sheet.text(72, 736, "Prostitution (53a-82)")
     sheet.text(84, 722, "Convictions")
     sheet.text(72, 700, "Blank cells indicate zero.")
-    path = sheet.save()
     with pytest.raises(ExtractionError, match=r"blank-summary\.pdf, page 1: .*'Convictions'.* printed outside"):
-        extract_tipc(path, _source(path), towns, ROLES)
+        _extract(sheet, towns)
