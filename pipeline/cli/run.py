@@ -47,6 +47,13 @@ def run_command(demo: bool, demo_home: str | None, force: bool, rebuild_warehous
     lock = _run_lock()
     if lock is None:
         return 1
+    try:  # released when the run ends, not whenever the interpreter frees the handle (a second run in-process)
+        return _locked_run(settings, demo, force, rebuild_warehouse, quiet, verbose)
+    finally:
+        lock.close()
+
+
+def _locked_run(settings, demo: bool, force: bool, rebuild_warehouse: bool, quiet: bool, verbose: bool) -> int:
     if rebuild_warehouse:
         _remove_warehouse(settings)
     elif not force and _up_to_date():
@@ -128,7 +135,8 @@ def _remove_warehouse(settings) -> None:
 
 
 def _run_lock():
-    """One `ctip run` at a time per warehouse: a second one stops at once with a clear message. (A demo run has
+    """One `ctip run` at a time per warehouse: a second one stops at once with a clear message. The caller closes
+    the handle when its run ends. (A demo run has
     its own warehouse, reports and Dagster instance; what it shares with real runs, the verified download cache,
     is written under a lock of its own: see sources/acquire.py.)"""
     import fcntl
@@ -137,7 +145,7 @@ def _run_lock():
 
     path = Settings.from_env().warehouse_path.parent / ".ctip-run.lock"
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(path, "a+")  # noqa: SIM115 - held open (and locked) until the process ends
+    handle = open(path, "a+")  # noqa: SIM115 - held open (and locked) until the run ends
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
