@@ -9,7 +9,8 @@ RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|wi
                      re.IGNORECASE)
 CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]d)\)|\bcontinue[sd]\b", re.IGNORECASE)
 
-TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+[A-Z]{0,2}-?\d+[a-z]?\b", re.IGNORECASE)
+TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+(?:[A-Z]{0,2}-?\d+[a-z]?|(?-i:[IVXLC]+))\b",
+                   re.IGNORECASE)  # 'Table 3a', 'Table A-2', 'Table IV'; not 'Table is'
 NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",
                    re.IGNORECASE)
 

@@ -77,22 +77,40 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 def values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000')."""
-    values = [w.text for p in line.phrases for w in p.words if VALUE.match(w.text)]
+    values = [w.text for p in line.phrases for w in p.words[_values_from(p):]]
     if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) or not values:
         return 0
     return len(values)
 
 
-def _extents(phrase: Phrase) -> list[tuple[float, float]]:
-    """Where a phrase prints, for the rivers: the values in it each on their own (a run of numbers a space apart
-    may be several tight columns, '9 340 306'; a name may run into the year beside it, 'North Stonington 2007'),
-    its words before them as one stretch."""
+def _numbers_in(line: TextLine) -> int:
+    """Numbers a line prints, in text or not ('Rate per 100,000'; 'Programs (3)'): a header line with one still
+    helps draw the rivers, its words crossing those that only notes marks would open."""
+    values = [w.text for p in line.phrases for w in p.words if VALUE.match(w.text)]
+    return 0 if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) else len(values)
+
+
+def _values_from(phrase: Phrase) -> int:
+    """Where the values a phrase prints begin: the run of values that ends it, set apart from the words before
+    it by more than a plain space ('North Stonington 2007'); a number a plain space after a word is part of
+    the text ('Aged 21 to 64', 'Rate per 100,000'), no value."""
     words = phrase.words
     end = len(words)
     while end > 0 and VALUE.match(words[end - 1].text):
         end -= 1
     if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size:
-        return [(phrase.x0, phrase.x1)]  # no values, or a number a plain space after a word ('Aged 21 to 64')
+        return len(words)
+    return end
+
+
+def _extents(phrase: Phrase) -> list[tuple[float, float]]:
+    """Where a phrase prints, for the rivers: the values in it each on their own (a run of numbers a space apart
+    may be several tight columns, '9 340 306'; a name may run into the year beside it), its words before them as
+    one stretch."""
+    words = phrase.words
+    end = _values_from(phrase)
+    if end == len(words):
+        return [(phrase.x0, phrase.x1)]
     spans = [(words[0].x0, words[end - 1].x1)] if end else []
     return spans + [(word.x0, word.x1) for word in words[end:]]
 
@@ -105,7 +123,7 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
-    valued = [line for line in lines if values_in(line) >= 2 or values_in(line) == 1 and len(line.phrases) >= 2]
+    valued = [line for line in lines if _numbers_in(line) >= 2 or _numbers_in(line) == 1 and len(line.phrases) >= 2]
     if len(valued) >= max(1, len(lines) // 3):
         rivers = _beside(lines, valued, _white_space(valued, settings), settings)
         return _headed_blanks(lines, valued, rivers, settings)
@@ -116,8 +134,11 @@ def _headed_blanks(lines: list[TextLine], valued: list[TextLine], rivers: list[C
                    settings: TableSettings) -> list[Cut]:
     """A column left blank all the way down still has its header: a phrase of the line right over the first
     line of values that sits inside a river, clear of both its banks, is a column of its own there."""
-    first = next(index for index, line in enumerate(lines) if line is valued[0])  # by identity: lines compare slowly
-    if first == 0 or any(lines[first - 1] is line for line in valued):
+    body = [line for line in valued if values_in(line)]  # a header's 'Rate per 100,000' prints no value
+    if not body:
+        return rivers
+    first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity: lines compare slowly
+    if first == 0 or any(lines[first - 1] is line for line in body):
         return rivers
     cuts: list[Cut] = []
     for cut in rivers:

@@ -159,3 +159,19 @@ def test_a_column_blank_all_the_way_down_keeps_its_header(tmp_path: Path) -> Non
     sheet.row(712, [(72, "Bristol"), (-240, "4"), (-290, "1")])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid() == [["Town", "2005", "2006", "2007"], ["Avon", "", "2", "2"], ["Bristol", "", "4", "1"]]
+
+
+def test_a_number_inside_a_header_phrase_is_no_value_line(tmp_path: Path) -> None:
+    """'Rate per 100,000' prints a number as a word of its header: the header line is no line of values, so the
+    group header over it, set in the white space between two columns, heads no blank column of its own."""
+    sheet = Sheet(tmp_path / "rate-header.pdf")
+    sheet.text(254, 754, "Both")  # over 'Held' and 'Freed', in the gap between their values
+    sheet.row(740, [(72, "Place"), (220, "Held"), (280, "Freed"), (340, "Rate per 100,000")])
+    for y, cells in ((726, ("Avon", "385", "93", "74.5")), (712, ("Bristol", "1,399", "37", "76.3")),
+                     (698, ("Canton", "25", "7", "92.5"))):
+        sheet.row(y, [(72, cells[0]), (-240, cells[1]), (-305, cells[2]), (-380, cells[3])])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.cols == 4
+    assert found.grid()[-1] == ["Canton", "25", "7", "92.5"]
+    assert [row[2] for row in found.grid()][-3:] == ["93", "37", "7"]
+    assert found.grid()[found.header_rows - 1][3] == "Rate per 100,000"
