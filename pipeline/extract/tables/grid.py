@@ -61,7 +61,7 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     if not lines:
         return None
     cuts = separators(lines, verticals, settings)
-    placed = [(line, _place(line, cuts, settings)) for line in lines]
+    placed = _centred_over([(line, _place(line, cuts, settings)) for line in lines], settings)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]
@@ -101,6 +101,47 @@ def _place(line: TextLine, cuts: list[Cut], settings: TableSettings) -> list[Pie
     for phrase in line.phrases:
         pieces += _split(list(phrase.words), cuts, settings)
     return pieces
+
+
+Placed = list[tuple[TextLine, list[Piece]]]
+
+
+def _centred_over(placed: Placed, settings: TableSettings) -> Placed:
+    """A header phrase centred over headers of two or more neighbouring columns on the line right below it is
+    their group header, and spans them, wherever its own short width happens to sit ('§53a-86' over 'Arrests'
+    and 'Convictions', in the white space between them). One centred over a single header below is that
+    column's own."""
+    out = [placed[0]] if placed else []
+    for index, ((line, pieces), (below, under)) in enumerate(zip(placed, placed[1:], strict=False)):
+        out.append((below, under))
+        if below.top - line.bottom > settings.row_gap * line.size or any(_counted(p) for p in pieces + under):
+            continue
+        above = placed[index - 1][0] if index and line.top - placed[index - 1][0].bottom <= \
+            settings.row_gap * line.size else None
+        spans = sorted(under, key=lambda piece: piece.first)
+        for phrase in line.phrases:
+            if above is not None and any(p.x0 < phrase.x1 and phrase.x0 < p.x1 for p in above.phrases):
+                continue  # a header's further line, not the head of a group
+            middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
+            if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
+                continue  # centred over one header: its column's own
+            runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
+                    if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
+            fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
+                    run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
+                    not any(other is not phrase and other.x0 < run[-1].x1 and run[0].words[0].x0 < other.x1
+                            for other in line.phrases)]  # alone on its line over them: their group's head
+            mine = [p for p in pieces if p.words[0] in phrase.words]
+            if fits and len(mine) == 1 and mine[0].first == mine[0].last:
+                run = min(fits, key=len)
+                out[-2] = (line, [p for p in out[-2][1] if p is not mine[0]] + [Piece(mine[0].words, run[0].first,
+                                                                                       run[-1].last)])
+    return out
+
+
+def _counted(piece: Piece) -> bool:
+    """A number that is no year: a line printing one is a row of values, not a header."""
+    return bool(NUMBER.match(piece.text)) and not _YEAR.match(piece.text.strip())
 
 
 def _split(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Piece]:
