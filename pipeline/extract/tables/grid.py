@@ -14,7 +14,7 @@ from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import NUMBER, VALUE, TextLine, Word
+from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, Word
 
 _CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
 
@@ -107,36 +107,47 @@ Placed = list[tuple[TextLine, list[Piece]]]
 
 
 def _centred_over(placed: Placed, settings: TableSettings) -> Placed:
-    """A header phrase centred over headers of two or more neighbouring columns on the line right below it is
-    their group header, and spans them, wherever its own short width happens to sit ('§53a-86' over 'Arrests'
-    and 'Convictions', in the white space between them). One centred over a single header below is that
-    column's own."""
-    out = [placed[0]] if placed else []
-    for index, ((line, pieces), (below, under)) in enumerate(zip(placed, placed[1:], strict=False)):
-        out.append((below, under))
+    """A header phrase placed in one column, alone on its line and centred over the headers of two or more
+    neighbouring columns right below it, is their group header and spans them, wherever its own short width
+    happens to sit ('§53a-86' over 'Arrests' and 'Convictions', in the white space between them). Bottom line
+    first, so that a group over groups finds them spanning."""
+    out = list(placed)
+    for index in range(len(out) - 2, -1, -1):
+        (line, pieces), (below, under) = out[index], out[index + 1]
         if below.top - line.bottom > settings.row_gap * line.size or any(_counted(p) for p in pieces + under):
             continue
-        above = placed[index - 1][0] if index and line.top - placed[index - 1][0].bottom <= \
-            settings.row_gap * line.size else None
+        further = index > 0 and line.top - out[index - 1][0].bottom <= settings.row_gap * line.size
         spans = sorted(under, key=lambda piece: piece.first)
         for phrase in line.phrases:
-            if above is not None and any(p.x0 < phrase.x1 and phrase.x0 < p.x1 for p in above.phrases):
-                continue  # a header's further line, not the head of a group
-            middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
-            if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
-                continue  # centred over one header: its column's own
-            runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
-                    if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
-            fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
-                    run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
-                    not any(other is not phrase and other.x0 < run[-1].x1 and run[0].words[0].x0 < other.x1
-                            for other in line.phrases)]  # alone on its line over them: their group's head
             mine = [p for p in pieces if p.words[0] in phrase.words]
-            if fits and len(mine) == 1 and mine[0].first == mine[0].last:
-                run = min(fits, key=len)
-                out[-2] = (line, [p for p in out[-2][1] if p is not mine[0]] + [Piece(mine[0].words, run[0].first,
-                                                                                       run[-1].last)])
+            if len(mine) != 1 or mine[0].last != mine[0].first:
+                continue  # already cut at the columns' boundaries, or spanning some: placed by its text
+            first, last = _by_centre(phrase, mine[0], line, spans, further and out[index - 1][0], settings)
+            pieces = [Piece(p.words, first, last) if p is mine[0] else p for p in pieces]
+        out[index] = (line, pieces)
     return out
+
+
+def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], above: TextLine | bool,
+               settings: TableSettings) -> tuple[int, int]:
+    """The columns a header phrase heads, by the headers right below it (see `_centred_over`)."""
+    middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
+
+    def alone(x0: float, x1: float) -> bool:
+        return not any(other is not phrase and other.x0 < x1 and x0 < other.x1 for other in line.phrases)
+
+    if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
+        return mine.first, mine.last  # centred over one header: its column's own
+    if not (above and any(p.x0 < phrase.x1 and phrase.x0 < p.x1 for p in above.phrases)):  # not a further line
+        runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
+                if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
+        fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
+                run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
+                alone(run[0].words[0].x0, run[-1].x1)]  # alone on its line over them: their group's head
+        if fits:
+            run = min(fits, key=len)
+            return run[0].first, run[-1].last
+    return mine.first, mine.last
 
 
 def _counted(piece: Piece) -> bool:
