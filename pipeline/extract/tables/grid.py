@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from pipeline.extract.tables.columns import Cut, separators
+from pipeline.extract.tables.columns import Cut, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
@@ -61,7 +61,11 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     if not lines:
         return None
     cuts = separators(lines, verticals, settings)
-    placed = _centred_over([(line, _place(line, cuts, settings)) for line in lines], settings)
+    body = next((index for index, line in enumerate(lines) if values_in(line)), 0)
+    # the line right over the first values, under no line of several phrases: maybe headers run together
+    headed = body - 1 if body and all(len(line.phrases) == 1 for line in lines[:body - 1]) else -1
+    placed = _centred_over([(line, _place(line, cuts, settings, index == headed))
+                            for index, line in enumerate(lines)], settings)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]
@@ -96,10 +100,12 @@ def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
 
 
 # ----------------------------------------------------------------------------------------------- columns
-def _place(line: TextLine, cuts: list[Cut], settings: TableSettings) -> list[Piece]:
+def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: bool = False) -> list[Piece]:
+    """A line's phrases in columns; over the first line of values, one parted at every river it crosses is
+    column headers run together (tight columns), never a heading across the row."""
     pieces: list[Piece] = []
     for phrase in line.phrases:
-        pieces += _split(list(phrase.words), cuts, settings)
+        pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts))
     return pieces
 
 
@@ -155,30 +161,30 @@ def _counted(piece: Piece) -> bool:
     return bool(NUMBER.match(piece.text)) and not _YEAR.match(piece.text.strip())
 
 
-def _split(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Piece]:
+def _split(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: bool = False) -> list[Piece]:
     """Words in the columns they cover; cut at word gaps where column boundaries run through them, if that
     leaves every part inside one column (a title or a group header across several columns stays whole)."""
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
     if first == last:
         return [Piece(words, first, last)]
-    parts = _cut(words, cuts, settings)
+    parts = _cut(words, cuts, settings, headers)
     if parts is not None:
         return parts
     return [Piece(words, first, last)]
 
 
-def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings) -> list[Piece] | None:
+def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: bool = False) -> list[Piece] | None:
     first, last = _columns_of(words[0].x0, words[-1].x1, cuts, settings)
     if first == last:
         return [Piece(words, first, last)]
-    if first == 0 and last >= 2 and not any(VALUE.match(word.text) for word in words):
+    if first == 0 and last >= 2 and not headers and not any(VALUE.match(word.text) for word in words):
         return None  # words alone from the names column across two boundaries or more: a heading over the row
     for cut in cuts[first:last]:
         gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
                 if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
         if gaps:  # the gap whose sides line up best with the river's banks (the columns' own edges)
             index = min(gaps, key=lambda i: min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)))
-            left, right = _cut(words[:index], cuts, settings), _cut(words[index:], cuts, settings)
+            left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
             return None if left is None or right is None else left + right
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import separators, values_in
+from pipeline.extract.tables.columns import parted_at_rivers, separators, values_in
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
@@ -64,10 +64,10 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
         gap_limit = settings.table_gap * line.size
         previous = (pending or current)[-1] if (pending or current) else None
         if previous is not None and line.top - previous.bottom > gap_limit:
-            _close(blocks, current + _blank_rows(current, pending), settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings)
             current, pending = [], []
         if _tabular(line, settings) and pending and _headed_anew(current, line):
-            _close(blocks, current + _blank_rows(current, pending), settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings)
             current, pending = [line], []  # a line between a body and a new line of column headers: a caption
         elif _tabular(line, settings):
             current += pending + [line]
@@ -76,9 +76,9 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
                 len(line.phrases) <= 3 and all(len(phrase.words) < settings.prose_words for phrase in line.phrases):
             pending.append(line)
         else:
-            _close(blocks, current + _blank_rows(current, pending), settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings)
             current, pending = [], []
-    _close(blocks, current + _blank_rows(current, pending), settings)
+    _close(blocks, current + _blank_rows(current, pending), lines, settings)
     return [_with_headers(block, lines, settings) for block in blocks]
 
 
@@ -112,12 +112,33 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
     return kept
 
 
-def _close(blocks: list[list[TextLine]], block: list[TextLine], settings: TableSettings) -> None:
+def _close(blocks: list[list[TextLine]], block: list[TextLine], lines: list[TextLine],
+           settings: TableSettings) -> None:
     """A block of enough tabular lines is a table; so is one line alone that prints a name and several values
-    (the last row of a table carried over to the next page)."""
+    (the last row of a table carried over to the next page), or a name and a value under a header of its own."""
     tabular = [line for line in block if _tabular(line, settings)]
-    if len(tabular) >= settings.min_rows or len(tabular) == 1 and _row_of_values(tabular[0]):
+    if len(tabular) >= settings.min_rows or len(tabular) == 1 and (
+            _row_of_values(tabular[0]) or _headed_value(block[0], lines)):
         blocks.append(block)
+
+
+def _headed_value(row: TextLine, lines: list[TextLine]) -> bool:
+    """A name and one value ('Convictions 7') set tight under a header of its own over the value, clear of the
+    name ('2016'), maybe with headings over the names between them: a table of one row."""
+    if len(row.phrases) != 2 or not (NUMBER.match(row.phrases[1].text) or _SIGN.match(row.phrases[1].text)) or \
+            NUMBER.match(row.phrases[0].text):
+        return False
+    name, value = row.phrases
+    index = next(i for i, line in enumerate(lines) if line is row)  # by identity: lines compare slowly
+    below = row
+    for above in reversed(lines[max(0, index - 3):index]):
+        if below.top - above.bottom > 1.2 * row.size:
+            return False
+        if all(phrase.x1 < value.x0 for phrase in above.phrases):
+            below = above  # a heading over the names
+            continue
+        return len(above.phrases) == 1 and name.x1 < above.phrases[0].x0 < value.x1 and value.x0 < above.phrases[0].x1
+    return False
 
 
 def _row_of_values(line: TextLine) -> bool:
@@ -136,12 +157,15 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     added: list[TextLine] = []
     top = block[0]
     for line in reversed(lines[max(0, first - 4):first]):
-        if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or \
-                line.x1 > right + 2 * line.size or any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
-            break
-        if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left):
+        overhang = line.x1 > right + 2 * line.size and not (len(line.phrases) >= 2 and line.phrases[-1].x0 < right)
+        if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
+                any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
+            break  # apart, or wider than the block (a header over the last column may run past it), or prose
+        run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts)  # tight headers
+        if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
+                not run_together:
             break  # a title
-        if cuts and any(p.x0 <= left + 0.5 * size and p.x1 > cuts[0] for p in line.phrases):
+        if cuts and not run_together and any(p.x0 <= left + 0.5 * size and p.x1 > cuts[0] for p in line.phrases):
             break  # flush left across the first column's edge: a caption, not a header
         added.insert(0, line)
         top = line

@@ -132,6 +132,17 @@ def test_a_single_line_of_a_name_and_one_value_is_not(tmp_path: Path) -> None:
     assert _regions(sheet.save()) == []
 
 
+def test_a_name_and_one_value_under_a_header_of_its_own_is_a_table(tmp_path: Path) -> None:
+    """'Convictions 7' under '2016' set over the value, a heading over the names between them: a table of one
+    row (alone, the same line is no table: the test above)."""
+    sheet = Sheet(tmp_path / "one-row.pdf")
+    sheet.text(72, 760, "A paragraph of running text at the top of the page, nothing tabular.")
+    sheet.right(250, 728, "2016").text(72, 714, "Seized goods").row(700, [(80, "Parcels"), (-250, "7")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[-1] == ["Parcels", "7"]
+    assert found.grid()[0][-1] == "2016"
+
+
 def test_a_chart_drawn_over_a_region_is_not_a_table(tmp_path: Path) -> None:
     """Labels and numbers of a chart align like a table's; the curves drawn over them say it is a chart."""
     sheet = Sheet(tmp_path / "chart.pdf")
@@ -175,3 +186,29 @@ def test_long_headers_of_two_columns_run_together_still_head_them(tmp_path: Path
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0][0] == "Municipality" and found.header_rows == 1
     assert [row[0] for row in found.grid()[1:]] == ["Avon", "Bristol", "Canton"]
+
+
+def test_headers_of_tight_columns_run_together_in_one_phrase_head_them(tmp_path: Path) -> None:
+    """'Office Year Sec. 4' printed as one phrase, each word gap in the white space between two columns, flush
+    with the names: the header line, split at those gaps (not a caption, nor a heading across the row)."""
+    sheet = Sheet(tmp_path / "tight-headers.pdf")
+    office, year = sheet.width("Office"), sheet.width("Year")
+    sheet.row(740, [(72, "Office"), (72 + office + 3, "Year"), (72 + office + year + 6, "Sec. 4")])
+    for number, (name, count) in enumerate([("Avon", "1"), ("Ely", "2"), ("Rye", "30"), ("Hull", "4")]):
+        sheet.row(726 - 14 * number, [(72, name), (72 + office + 3, "2016"), (-(72 + office + year + 36), count)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Office", "Year", "Sec. 4"] and found.header_rows == 1
+    assert found.grid()[-1] == ["Hull", "2016", "4"]
+
+
+def test_a_wide_header_over_the_last_column_may_run_past_the_table(tmp_path: Path) -> None:
+    """'Rate per 100,000 of all residents' centred over a column of short rates runs well past the last value: the
+    header line still heads the table (a line of prose or a title as wide would not)."""
+    sheet = Sheet(tmp_path / "overhang.pdf")
+    wide = "Rate per 100,000 of all residents"
+    sheet.row(740, [(72, "Town"), (330 - sheet.width(wide) / 2, wide)])  # 'Held' unheaded: two phrases
+    rows = [("Avon", "3", "1.2"), ("Bristol", "14", "2.0"), ("Canton", "2", "0.4")]
+    for number, (name, held, rate) in enumerate(rows):
+        sheet.row(726 - 14 * number, [(72, name), (-250, held), (-338, rate)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Town", "", wide] and found.header_rows == 1
