@@ -8,15 +8,16 @@ import re
 from pipeline.extract.meaning.columns import Column, TableRefused
 from pipeline.extract.meaning.rows import Where
 from pipeline.extract.tables.model import Table
-from pipeline.extract.vocabulary import FiscalYear, periods_in
+from pipeline.extract.vocabulary import FiscalYear, Vocabulary, periods_in
 
 
-def refuse_misreadings(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
+def refuse_misreadings(table: Table, at, headers: int, columns: list[Column], where: Where,
+                       vocabulary: Vocabulary) -> None:
     """Every check below, in turn; the first that fails refuses the table."""
     _refuse_twins(columns, where)
     _refuse_run_in(table, at, headers, columns, where)
     _refuse_run_together(table, at, headers, columns, where)
-    _refuse_year_set_aside(table, at, headers, columns, where)
+    _refuse_counts_set_aside(table, at, headers, columns, where, vocabulary)
 
 
 def _refuse_twins(columns: list[Column], where: Where) -> None:
@@ -72,6 +73,7 @@ def _refuse_run_together(table: Table, at, headers: int, columns: list[Column], 
 
 
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_SIGN = re.compile(r"^(?:[-–—−]{1,2}|n/?a|\*{1,3}|[†‡]|\(s\))$", re.IGNORECASE)  # signs printed for a count
 
 
 def _years_named(text: str) -> list:
@@ -81,16 +83,21 @@ def _years_named(text: str) -> list:
         return []
 
 
-def _refuse_year_set_aside(table: Table, at, headers: int, columns: list[Column], where: Where) -> None:
-    """A column set aside (a rank, a rate, a change) whose own header names a year, over whole numbers: its
-    header may be a year's with another's run into it ('2016 % change'); its counts must not vanish unread."""
+def _refuse_counts_set_aside(table: Table, at, headers: int, columns: list[Column], where: Where,
+                             vocabulary: Vocabulary) -> None:
+    """A column set aside (a rank, a rate, a change) whose own header names a year or a statute, over whole
+    numbers and the signs printed for counts: its header may be a count column's with another's run into it
+    ('2016 % change', '53a-192a Rate'); its counts must not vanish unread."""
     for column in columns:
-        named = _years_named(column.header)
-        if column.kind != "other" or not named:
+        if column.kind != "other":
+            continue
+        named = [mention.text for mention in _years_named(column.header) + vocabulary.statutes_in(column.header)]
+        if not named:
             continue
         texts = [at[(row, column.index)].text.strip() for row in range(headers, table.rows)
                  if (row, column.index) in at and at[(row, column.index)].text.strip()]
-        if texts and all(_INTEGER.match(text) for text in texts):
-            raise TableRefused(f"{where.table_text()}: column {column.header!r} is set aside, but it names the year "
-                               f"{named[0].text!r} over whole numbers: a year's counts "
-                               "with another header run into it?")
+        if any(_INTEGER.match(text) for text in texts) and all(_INTEGER.match(text) or _SIGN.match(text)
+                                                               for text in texts):
+            raise TableRefused(f"{where.table_text()}: column {column.header!r} is set aside, but it names "
+                               f"{named[0]!r} over whole numbers: a count column with another header run into "
+                               "it?")

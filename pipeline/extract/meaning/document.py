@@ -118,7 +118,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         notes = []
     notes += notes_under([*table.notes, *table.below])
     legend = Legend.read(notes) if notes else Legend.read([])
-    refuse_misreadings(table, at, headers, columns, where)
+    refuse_misreadings(table, at, headers, columns, where, vocabulary)
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)

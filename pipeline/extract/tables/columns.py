@@ -45,12 +45,12 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
     return _rivers(lines, settings)
 
 
-def parted_at_rivers(phrase: Phrase, cuts: list[Cut]) -> bool:
+def parted_at_rivers(phrase: Phrase, cuts: list[Cut], settings: TableSettings) -> bool:
     """A phrase across two rivers or more with a word gap inside every river it crosses, flush with one of its
     banks (the edge of a column's text): column headers run together in tight columns ('Jurisdiction Year CGS
     53a-83'), not a caption or a heading that happens to cross them."""
     crossed = [cut for cut in cuts if phrase.x0 < cut.lo and cut.hi < phrase.x1]
-    words, flush = phrase.words, 0.3 * phrase.size
+    words, flush = phrase.words, settings.flush * phrase.size
     return len(crossed) >= 2 and all(any(words[i - 1].x1 <= cut.hi + 0.5 and words[i].x0 >= cut.lo - 0.5 and
                                      min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)) <= flush
                                      for i in range(1, len(words))) for cut in crossed)

@@ -105,7 +105,7 @@ def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: boo
     column headers run together (tight columns), never a heading across the row."""
     pieces: list[Piece] = []
     for phrase in line.phrases:
-        pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts))
+        pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts, settings))
     return pieces
 
 
@@ -182,8 +182,10 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
     for cut in cuts[first:last]:
         gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
                 if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
-        if gaps:  # the gap whose sides line up best with the river's banks (the columns' own edges)
-            index = min(gaps, key=lambda i: min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)))
+        if gaps:  # a gap flush with a bank of the river (a column's own edge), else the one nearest the boundary
+            flush = settings.flush * words[0].size
+            index = min(gaps, key=lambda i: (min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)) > flush,
+                                             abs((words[i - 1].x1 + words[i].x0) / 2 - cut)))
             left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
             return None if left is None or right is None else left + right
     return None
@@ -351,6 +353,7 @@ def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], setting
     for row in rows[:header]:
         spanning = any(piece.first != piece.last for piece in row.pieces)
         if merged and not spanning and not merged[-1].spanning and not _years_along(row) and \
+                _wraps(merged[-1], row, settings) and \
                 row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size and \
                 not any(merged[-1].bottom - 1 <= rule.at <= row.top + 1 for rule in horizontals):
             merged[-1].lines += row.lines
@@ -358,6 +361,25 @@ def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], setting
             continue
         merged.append(Row(list(row.lines), list(row.pieces), spanning))
     return merged + rows[header:]
+
+
+def _wraps(upper: Row, lower: Row, settings: TableSettings) -> bool:
+    """In every column, the upper row's text lines up with the lower row's (flush left, flush right or centred
+    on it), or has none under it: one header wrapped over lines, not a label set over another."""
+    def extents(row: Row) -> dict[tuple[int, int], tuple[float, float, float]]:
+        spans: dict[tuple[int, int], tuple[float, float, float]] = {}
+        for piece in row.pieces:
+            x0, x1, size = spans.get((piece.first, piece.last), (piece.words[0].x0, piece.x1, piece.words[0].size))
+            spans[(piece.first, piece.last)] = (min(x0, piece.words[0].x0), max(x1, piece.x1), size)
+        return spans
+
+    below = extents(lower)
+    for key, (x0, x1, size) in extents(upper).items():
+        if key in below:
+            u0, u1, _ = below[key]
+            if min(abs(x0 - u0), abs(x1 - u1), abs(x0 + x1 - u0 - u1) / 2) > settings.centred * size:
+                return False
+    return True
 
 
 # ----------------------------------------------------------------------------------------------- cells

@@ -161,7 +161,7 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
                 any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
             break  # apart, or wider than the block (a header over the last column may run past it), or prose
-        run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts)  # tight headers
+        run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings)  # tight headers
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
                 not run_together:
             break  # a title

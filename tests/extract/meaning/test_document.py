@@ -239,7 +239,25 @@ def test_a_column_set_aside_whose_header_names_a_year_over_counts_is_refused(tmp
     path.write_text("Table 1. Arrests under CGS 53a-82\nTown,2015,2016 Rank\nHartford,12,14\nBristol,3,2\n",
                     encoding="utf-8")
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert frame.empty and "is set aside, but it names the year" in refusals[0].reason
+    assert frame.empty and "column '2016 Rank' is set aside, but it names '2016'" in refusals[0].reason
+
+
+def test_a_column_set_aside_whose_header_names_a_statute_over_counts_is_refused(tmp_path, towns):
+    """'53a-83 Rate' over a dash and whole numbers: a statute's counts with the next column's header run into
+    it, or a rate printed without decimals; refused either way, never dropped unread."""
+    path = tmp_path / "statute-rate.csv"
+    path.write_text("Table 1. Arrests, 2016\nTown,53a-82,53a-83 Rate\nHartford,12,–\nBristol,3,2\n",
+                    encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "column '53a-83 Rate' is set aside, but it names '53a-83'" in refusals[0].reason
+
+
+def test_a_rate_column_under_a_statute_with_decimals_is_set_aside(tmp_path, towns):
+    path = tmp_path / "statute-rate-decimals.csv"
+    path.write_text("Table 1. Arrests, 2016\nTown,53a-82,53a-82 Rate\nHartford,12,1.4\nBristol,3,0.5\n",
+                    encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == [] and sorted(frame["count"]) == [3, 12]
 
 
 def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_feet_do_not(tmp_path, towns):

@@ -114,6 +114,28 @@ def test_a_short_group_header_in_the_white_space_between_two_columns_spans_them(
     assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
 
 
+def test_a_label_set_off_centre_over_a_header_is_no_wrapped_line_of_it(tmp_path: Path) -> None:
+    """'§ 7' over the right end of 'Juvenile', lined up with it neither left, right nor centred: a label over
+    the columns (read for meaning as a group header), not the first line of 'Juvenile' wrapped."""
+    sheet = Sheet(tmp_path / "off-centre.pdf")
+    sheet.text(330 - sheet.width("§ 7") / 2, 728, "§ 7")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert built.header_rows == 2
+    assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
+
+
+def test_a_header_wrapped_over_two_lines_is_one_header_cell(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "wrapped-header.pdf")
+    sheet.right(330, 728, "Juvenile")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "offenders"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert built.header_rows == 1
+    assert built.grid()[0] == ["Town", "Adult", "Juvenile offenders", "Total"]
+
+
 def test_headers_side_by_side_over_a_row_of_words_span_nothing(tmp_path: Path) -> None:
     """'Middle' may sit centred over the three words under it, but 'Upper' and 'Lower' beside it on its line
     head columns one by one: so does it."""
