@@ -105,7 +105,9 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             mine = _what(label, towns, vocabulary)
             sibling = mine == _what(last_data, towns, vocabulary) != ""  # a blank row like the row above
             child = _what(carry.heading or "", towns, vocabulary) not in ("", mine)  # under a heading of its own
-            if not sibling and not child and _heads(label, following, towns, vocabulary):
+            # the last row, of the kind the heading over the rows above it is: a heading whose rows go on overleaf
+            last_heading = following is None and mine != "" and mine == _what(carry.heading or "", towns, vocabulary)
+            if not sibling and (last_heading or not child and _heads(label, following, towns, vocabulary)):
                 carry.heading = label
                 if name_kind(label, towns, vocabulary) == "place":
                     carry.label = label

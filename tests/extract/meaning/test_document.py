@@ -352,3 +352,23 @@ def test_a_tables_title_with_no_table_found_under_it_refuses_the_names_under_it(
     sheet.text(72, 700, "Blank cells indicate zero.")
     with pytest.raises(ExtractionError, match=r"blank-summary\.pdf, page 1: .*'Convictions'.* printed outside"):
         _extract(sheet, towns)
+
+
+def test_a_statute_heading_alone_at_a_page_foot_heads_the_rows_overleaf(tmp_path, towns):
+    """The summary's last row on page 1 is a statute with no count, of the kind its headings are: it heads the
+    rows that go on at the top of page 2 (not a row of blank counts)."""
+    sheet = _sheet(tmp_path / "foot.pdf")
+    sheet.text(72, 760, "Table 2. Statewide summary of charges, 2015")
+    sheet.row(740, [(72, "Offense"), (-300, "Number")])
+    sheet.text(72, 726, "Prostitution (CGS 53a-82)")
+    sheet.row(712, [(72, "Arrested"), (-300, "90")])
+    sheet.row(698, [(72, "Convicted"), (-300, "41")])
+    sheet.text(72, 684, "Patronizing a prostitute (CGS 53a-83)")
+    sheet.page()
+    sheet.text(72, 760, "Table 2 (continued)")
+    sheet.row(740, [(72, "Arrested"), (-300, "80")])
+    sheet.row(726, [(72, "Convicted"), (-300, "12")])
+    frame = _extract(sheet, towns)
+    assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
+        ("53a-82", "arrests", 90), ("53a-82", "convictions", 41), ("53a-83", "arrests", 80),
+        ("53a-83", "convictions", 12)]
