@@ -29,7 +29,7 @@ def separators(lines: list[TextLine], verticals: list[Rule], settings: TableSett
     """x positions between columns, left to right."""
     if not lines:
         return []
-    phrases = [phrase for line in lines for phrase in line.phrases if _cell_like(phrase, settings)]
+    phrases = [phrase for line in lines for phrase in _cells_of(line, settings)]
     if not phrases:
         return []
     left, right = min(p.x0 for p in phrases), max(p.x1 for p in phrases)
@@ -130,6 +130,13 @@ def _cell_like(phrase: Phrase, settings: TableSettings) -> bool:
     return len(phrase.words) < settings.prose_words
 
 
+def _cells_of(line: TextLine, settings: TableSettings) -> list[Phrase]:
+    """A line's phrases that are cells, not running text; a long name with a value right of it is a cell (the
+    row of a summary, 'Promoting prostitution in the first degree (C.G.S. 53a-86): convictions  249')."""
+    named = len(line.phrases) >= 2 and bool(VALUE.match(line.phrases[-1].text))
+    return [p for p in line.phrases if _cell_like(p, settings) or named and p is line.phrases[0]]
+
+
 def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
@@ -167,7 +174,7 @@ def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """The rivers of these lines: stretches that at most `river_crossings` of them print across."""
     intervals: list[list[tuple[float, float]]] = []
     for line in lines:
-        spans = sorted(span for p in line.phrases if _cell_like(p, settings) for span in _extents(p))
+        spans = sorted(span for p in _cells_of(line, settings) for span in _extents(p))
         merged: list[list[float]] = []
         for x0, x1 in spans:
             if merged and x0 <= merged[-1][1]:

@@ -50,7 +50,11 @@ def _tabular(line: TextLine, settings: TableSettings) -> bool:
     if len(line.phrases) < settings.min_columns or LEADER.search(line.text):
         return False
     short = sum(1 for phrase in line.phrases if len(phrase.words) <= 4 or NUMBER.match(phrase.text))
-    return short * 2 >= len(line.phrases) + (1 if len(line.phrases) == 2 else 0)
+    if short * 2 >= len(line.phrases) + (1 if len(line.phrases) == 2 else 0):
+        return True
+    name, value = line.phrases[0], line.phrases[-1]  # a long name and its count, set well apart
+    return len(line.phrases) == 2 and bool(NUMBER.match(value.text) or _SIGN.match(value.text)) and \
+        not name.text.rstrip().endswith((".", ";", ":")) and value.x0 - name.x1 >= settings.name_gap * line.size
 
 
 def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine]]:

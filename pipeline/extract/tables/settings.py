@@ -32,6 +32,7 @@ class TableSettings:
     min_columns: int = 2  # fewer aligned columns are no table
     min_rows: int = 2  # fewer aligned rows are no table
     region_margin: float = 1.0  # rules within this of a given area still bound its table
+    name_gap: float = 1.5  # a long name this far left of a number alone on its line is a row (name, count)
     prose_words: int = 9  # a phrase of this many words or more is running text, not a cell
     chart_cover: float = 0.3  # a found region this much covered by curved drawings is a chart (share of its area)
     context_gap: float = 2.5  # text this close (in line heights) over or under a table is its caption or notes

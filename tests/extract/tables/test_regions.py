@@ -212,3 +212,18 @@ def test_a_wide_header_over_the_last_column_may_run_past_the_table(tmp_path: Pat
         sheet.row(726 - 14 * number, [(72, name), (-250, held), (-338, rate)])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Town", "", wide] and found.header_rows == 1
+
+
+def test_long_names_each_with_one_count_set_well_apart_are_a_table(tmp_path: Path) -> None:
+    """'Receiving stolen goods in the first degree (sec. 12-34): held' and its count far right: rows of a
+    summary, however long the names; a sentence that ends in a number is not one."""
+    sheet = Sheet(tmp_path / "long-names.pdf")
+    sheet.text(72, 780, "The office opened nine cases this year, against 14.")
+    sheet.right(400, 740, "Number")
+    rows = [("Receiving stolen goods in the first degree (sec. 12-34): held", "2,736"),
+            ("Receiving stolen goods in the first degree (sec. 12-34): freed", "881"),
+            ("Forging a public seal in the second degree (sec. 12-40): held", "1,280")]
+    for number, (name, count) in enumerate(rows):
+        sheet.row(726 - 14 * number, [(72, name), (-400, count)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0][-1] == "Number" and found.grid()[-1][-1] == "1,280" and found.rows == 4
