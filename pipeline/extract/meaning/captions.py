@@ -11,8 +11,8 @@ CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]d)\)|\bcontinue[sd]\b"
 
 TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+(?:[A-Z]{0,2}-?\d+[a-z]?|(?-i:[IVXLC]+))\b",
                    re.IGNORECASE)  # 'Table 3a', 'Table A-2', 'Table IV'; not 'Table is'
-NOTE = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|\(?[a-z0-9]\)\s|(?:notes?|sources?|footnotes?)\b)",
-                   re.IGNORECASE)
+NOTE = re.compile(r"^\s*(?:[–—‒−*†‡¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|§(?!\s*\d+[a-z]?-\d)\s*\S|\(?[a-z0-9]\)\s|"
+                  r"(?:notes?|sources?|footnotes?)\b)", re.IGNORECASE)  # '§ 53a-87' names a statute: no note
 
 
 def prose(text: str) -> bool:

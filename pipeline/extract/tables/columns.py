@@ -87,11 +87,13 @@ _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 def values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
-    header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000')."""
+    header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000'), or if words
+    head more of its columns than values fill (a header line ending in a wrapped '100,000')."""
     values = [w.text for p in line.phrases for w in p.words[_values_from(p):]]
     if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) or not values:
         return 0
-    return len(values)
+    worded = sum(1 for p in line.phrases[1:] if _values_from(p) == len(p.words))
+    return 0 if worded > len(values) else len(values)
 
 
 def _numbers_in(line: TextLine) -> int:
@@ -206,6 +208,8 @@ def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
         if piece[2] <= allowed and piece[0] > left and piece[1] < right:
             run.append(piece)
             continue
+        if piece[2] <= allowed and piece[1] >= right:
+            break  # white space running out to the right edge: a margin a line or two reach into, no river
         if run:
             rivers.append(Cut(_ford(run), run[0][0], run[-1][1]))
             run = []

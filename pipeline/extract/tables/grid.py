@@ -14,7 +14,7 @@ from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, Word
+from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, Word, phrase_of
 
 _CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
 
@@ -64,8 +64,8 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     body = next((index for index, line in enumerate(lines) if values_in(line)), 0)
     # the line right over the first values, under no line of several phrases: maybe headers run together
     headed = body - 1 if body and all(len(line.phrases) == 1 for line in lines[:body - 1]) else -1
-    placed = _centred_over([(line, _place(line, cuts, settings, index == headed))
-                            for index, line in enumerate(lines)], settings)
+    placed = _stacked_groups(_centred_over([(line, _place(line, cuts, settings, index == headed))
+                                            for index, line in enumerate(lines)], settings), settings)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]
@@ -154,6 +154,68 @@ def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], 
             run = min(fits, key=len)
             return run[0].first, run[-1].last
     return mine.first, mine.last
+
+
+def _stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
+    """A group header wrapped over lines ('PROMOTING' / 'PROSTITUTION IN THE' / 'SECOND DEGREE'): lines of one
+    phrase each, stacked tight and centred on one another, centred as a whole over the headers of two or more
+    neighbouring columns on the nearest header line below that reaches under them. Every line of it spans
+    those columns, however the rivers cut its words."""
+    out = list(placed)
+    index = 0
+    while index < len(out):
+        stack = [index]
+        while stack[-1] + 1 < len(out) and _stacks_on(out[stack[-1]][0], out[stack[-1] + 1][0], settings):
+            stack.append(stack[-1] + 1)
+        index = stack[-1] + 1
+        if len(stack) < 2 or any(values_in(out[i][0]) for i in stack):
+            continue
+        whole = phrase_of([word for i in stack for word in out[i][0].phrases[0].words])
+        x0, x1 = min(out[i][0].x0 for i in stack), max(out[i][0].x1 for i in stack)
+        whole = Phrase(whole.words, whole.text, x0, x1, whole.top, whole.bottom, whole.size)
+        under = _headers_under(out, stack[-1], whole, settings)
+        group = _group_of(whole, out[stack[-1]][0], under, settings) if under else None
+        if group is not None:
+            for i in stack:
+                out[i] = (out[i][0], [Piece(list(out[i][0].phrases[0].words), *group)])
+    return out
+
+
+def _stacks_on(upper: TextLine, lower: TextLine, settings: TableSettings) -> bool:
+    """Two lines of one phrase each, in one size, tight, centred on one another: one phrase wrapped and
+    centred (a title over it is set in another size, or apart)."""
+    if len(upper.phrases) != 1 or len(lower.phrases) != 1 or lower.top - upper.bottom > settings.row_gap * upper.size \
+            or abs(upper.size - lower.size) > 0.1 * upper.size:
+        return False
+    return abs(upper.x0 + upper.x1 - lower.x0 - lower.x1) / 2 <= settings.centred * upper.size
+
+
+def _headers_under(out: Placed, index: int, phrase: Phrase, settings: TableSettings) -> list[Piece]:
+    """The pieces of the nearest line below, among the header lines stacked tight under this one, that reaches
+    under the phrase; none if a line of values comes first."""
+    above = out[index][0]
+    for line, pieces in out[index + 1:]:
+        if line.top - above.bottom > settings.row_gap * line.size or values_in(line):
+            return []
+        if any(p.words[0].x0 < phrase.x1 and phrase.x0 < p.x1 for p in pieces):
+            return sorted(pieces, key=lambda piece: piece.first)
+        above = line
+    return []
+
+
+def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: TableSettings) -> tuple[int, int] | None:
+    """The neighbouring columns (two or more) whose headers a phrase is centred over, alone on its line; None if
+    it is centred over one header (that column's own) or over none."""
+    middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
+    if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
+        return None
+    runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
+            if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
+    fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
+            run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
+            not any(other.x0 < run[-1].x1 and run[0].words[0].x0 < other.x1 for other in line.phrases
+                    if other.words[0] not in phrase.words)]
+    return None if not fits else (min(fits, key=len)[0].first, min(fits, key=len)[-1].last)
 
 
 def _counted(piece: Piece) -> bool:
@@ -352,6 +414,14 @@ def _merge_header(rows: list[Row], header: int, horizontals: list[Rule], setting
     merged: list[Row] = []
     for row in rows[:header]:
         spanning = any(piece.first != piece.last for piece in row.pieces)
+        spans = {(piece.first, piece.last) for piece in row.pieces}
+        if merged and spanning and merged[-1].spanning and len(spans) == 1 and \
+                spans == {(piece.first, piece.last) for piece in merged[-1].pieces} and \
+                _wraps(merged[-1], row, settings) and \
+                row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size:
+            merged[-1].lines += row.lines  # one group header wrapped over lines, centred over the same columns
+            merged[-1].pieces += row.pieces
+            continue
         if merged and not spanning and not merged[-1].spanning and not _years_along(row) and \
                 _wraps(merged[-1], row, settings) and \
                 row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size and \

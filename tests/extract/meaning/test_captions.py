@@ -24,3 +24,9 @@ def test_words_after_table_that_number_nothing_are_no_title(sentence: str) -> No
 def test_notes_end_at_the_next_tables_title() -> None:
     assert notes_under(["Source: courts.", "Blank cells are zero.", "Table II Convictions", "x"]) == \
         ["Source: courts.", "Blank cells are zero."]
+
+
+def test_a_statute_line_starting_with_a_section_sign_is_caption_not_note() -> None:
+    """'§ 53a-87' under a title names the table's statute; '§ Revised figures' is a note's mark."""
+    assert caption(["Offenses by town, 2011-2015", "§ 53a-87"]) == ["Offenses by town, 2011-2015", "§ 53a-87"]
+    assert caption(["§ Revised figures", "Offenses by town"]) == ["Offenses by town"]

@@ -175,3 +175,19 @@ def test_a_number_inside_a_header_phrase_is_no_value_line(tmp_path: Path) -> Non
     assert found.grid()[-1] == ["Canton", "25", "7", "92.5"]
     assert [row[2] for row in found.grid()][-3:] == ["93", "37", "7"]
     assert found.grid()[found.header_rows - 1][3] == "Rate per 100,000"
+
+
+def test_a_header_line_of_words_ending_in_a_wrapped_number_is_no_line_of_values(tmp_path: Path) -> None:
+    """'Town Held Freed 100,000' (the last line of 'Rate per 100,000'): words head more columns than numbers fill,
+    so it is no line of values; and the white space a wider rate ('144.3', centred like the others) and that
+    '100,000' reach out into, past the last values, is a margin, not a column."""
+    sheet = Sheet(tmp_path / "wrapped-rate.pdf")
+    sheet.text(380 - sheet.width("Rate per") / 2, 754, "Rate per")
+    sheet.row(740, [(72, "Town"), (-250, "Held"), (-320, "Freed"), (380 - sheet.width("100,000") / 2, "100,000")])
+    for number in range(24):  # enough lines that a river may be crossed by two
+        rate = "144.3" if number == 4 else "12.2"
+        sheet.row(726 - 14 * number, [(72, f"Place {chr(65 + number)}"), (-250, str(number)), (-320, "1"),
+                                      (380 - sheet.width(rate) / 2, rate)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.cols == 4
+    assert found.grid()[-1] == ["Place X", "23", "1", "12.2"]

@@ -369,3 +369,18 @@ def test_a_heading_from_the_names_across_the_columns_is_one_body_cell(tmp_path: 
     found = _build(sheet.save())
     assert found.header_rows == 1
     assert _spanning(found) == [(1, 0, 3, "Patronizing a prostitute (sec. 53a-83), all departments")]
+
+
+def test_a_group_header_wrapped_and_centred_over_two_columns_spans_them_whole(tmp_path: Path) -> None:
+    """'RECEIVING STOLEN' / 'GOODS IN THE' / 'FIRST DEGREE' centred over 'Adult' and 'Juvenile', with the
+    'Total' column's own wrapped header between it and them: one group header cell over both columns."""
+    sheet = Sheet(tmp_path / "stacked-group.pdf")
+    middle = (250 - sheet.width("Adult") + 330) / 2
+    for y, text in ((770, "RECEIVING STOLEN"), (758, "GOODS IN THE"), (746, "FIRST DEGREE")):
+        sheet.text(middle - sheet.width(text) / 2, y, text)
+    sheet.right(400, 734, "All")
+    sheet.row(722, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "ages")])
+    table(sheet, 708, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 2, "RECEIVING STOLEN GOODS IN THE FIRST DEGREE")]
+    assert built.grid()[-5][:3] == ["Town", "Adult", "Juvenile"]
