@@ -33,10 +33,10 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
     row per printed count, with the page, table, row, column and printed text it came from.
 
     A bad file gets one line on stderr, exit code 2 and no output file."""
-    from pipeline.extract.reference import load_measures, load_statutes, load_towns
-    from pipeline.extract.spec_table import extract_spec_table
-    from pipeline.extract.tidy import ExtractionError, SourceRef
-    from pipeline.extract.tipc import extract_tipc, generated_by_ctip, to_extract_csv
+    # only what this run needs (issue 23: start-up within 5x of a bare PDFium text dump): no pandas on the grid
+    # path, and neither the line reader nor the spec reader unless asked for
+    from pipeline.extract.reference import measure_rows, statute_rows, town_rows
+    from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv, frame_rows
     from pipeline.extract.vocabulary import Vocabulary
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError, sha256_file
@@ -54,35 +54,39 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
         settings = Settings.from_env()
         sources = manifest_sources(settings)
         by_dataset = {s.dataset: s for s in sources}
-        towns = load_towns(verified_path(by_dataset["reference_towns"], settings)).town
-        vocabulary = Vocabulary.from_tables(load_statutes(verified_path(by_dataset["reference_statutes"], settings)),
-                                            load_measures(verified_path(by_dataset["reference_measures"], settings)))
+        towns = [row["town"] for row in town_rows(verified_path(by_dataset["reference_towns"], settings))]
+        vocabulary = Vocabulary.from_rows(statute_rows(verified_path(by_dataset["reference_statutes"], settings)),
+                                          measure_rows(verified_path(by_dataset["reference_measures"], settings)))
         if not path.is_file():
             raise ExtractionError(f"{path}: no such file")
         digest = sha256_file(path)
         known = next((s for s in sources if s.sha256 == digest), None)
-        synthetic = known.synthetic if known else generated_by_ctip(path)
+        synthetic = known.synthetic if known else _generated_by_ctip(path)
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
         if spec:
-            frame = extract_spec_table(path, source, _spec(spec, settings, sources))
-        elif reader == "grid":
-            from pipeline.extract.meaning import read_tipc, refusal_text
+            from pipeline.extract.spec_table import extract_spec_table
 
-            frame, refusals = read_tipc(path, source, towns, vocabulary)
+            rows = frame_rows(extract_spec_table(path, source, _spec(spec, settings, sources)))
+        elif reader == "grid":
+            from pipeline.extract.meaning import read_tipc_rows, refusal_text
+
+            rows, refusals = read_tipc_rows(path, source, towns, vocabulary)
             if refusals and not keep_readable:
                 raise ExtractionError(refusal_text(refusals))
         else:
-            frame = extract_tipc(path, source, towns, vocabulary)
+            from pipeline.extract.tipc import extract_tipc
+
+            rows = frame_rows(extract_tipc(path, source, towns, vocabulary))
     except (ExtractionError, AcquisitionError) as exc:
         print(f"ctip extract: {exc}", file=sys.stderr)
         return 2
-    data = to_extract_csv(frame, path.name)
+    data = extract_csv(rows, path.name)
     if output:
         target = Path(output)
         temporary = target.with_name(f".{target.name}.part")
         temporary.write_text(data, encoding="utf-8")
         os.replace(temporary, target)
-        print(f"ctip extract: {len(frame)} counts from {path.name} -> {target}", file=sys.stderr)
+        print(f"ctip extract: {len(rows)} counts from {path.name} -> {target}", file=sys.stderr)
     else:
         sys.stdout.write(data)
     if keep_readable and refusals:
@@ -107,6 +111,24 @@ def _write_refusals(refusals, output: Path) -> None:
     temporary.write_text(buffer.getvalue(), encoding="utf-8")
     os.replace(temporary, target)
     print(f"ctip extract: {len(refusals)} table(s) refused -> {target}", file=sys.stderr)
+
+
+def _generated_by_ctip(path: Path) -> bool:
+    """True for a PDF written by ctip's synthetic report generator (its Author field says so)."""
+    if path.suffix.lower() != ".pdf":
+        return False
+    import pypdfium2
+
+    from pipeline.synthetic import SYNTHETIC_AUTHOR
+
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except Exception:  # an unreadable file is not ours; extraction will say what is wrong with it
+        return False
+    try:
+        return document.get_metadata_dict().get("Author") == SYNTHETIC_AUTHOR
+    finally:
+        document.close()
 
 
 def _spec(name: str, settings, sources):

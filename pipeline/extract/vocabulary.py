@@ -12,8 +12,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # the pipeline passes frames; `ctip extract` passes rows and never imports pandas
+    import pandas as pd
 
 STATEWIDE = "Connecticut"
 STATE_POLICE = "Connecticut State Police"
@@ -92,21 +94,30 @@ class Vocabulary:
     measure_aliases: list[tuple[str, str]] = field(default_factory=list)  # (alias, measure), longest first
 
     @classmethod
-    def from_tables(cls, statutes: pd.DataFrame, measures: pd.DataFrame) -> Vocabulary:
-        roles = {row.statute: (row.role or None) for row in statutes.itertuples(index=False)}
-        statute_aliases = [(alias.strip().casefold(), row.statute) for row in statutes.itertuples(index=False)
-                           for alias in [row.title, *str(getattr(row, "aliases", "") or "").split("|")]
+    def from_rows(cls, statutes: Iterable[Mapping[str, str]], measures: Iterable[Mapping[str, str]]) -> Vocabulary:
+        """From the rows of statutes.csv (statute, title, role, aliases) and measures.csv (measure, aliases)."""
+        statutes, measures = list(statutes), list(measures)
+        roles = {row["statute"]: (row["role"] or None) for row in statutes}
+        statute_aliases = [(alias.strip().casefold(), row["statute"]) for row in statutes
+                           for alias in [row["title"], *str(row.get("aliases", "") or "").split("|")]
                            if alias and alias.strip()]
-        measure_aliases = [(alias.strip().casefold(), row.measure) for row in measures.itertuples(index=False)
-                           for alias in [row.measure, *str(row.aliases or "").split("|")] if alias and alias.strip()]
+        measure_aliases = [(alias.strip().casefold(), row["measure"]) for row in measures
+                           for alias in [row["measure"], *str(row["aliases"] or "").split("|")]
+                           if alias and alias.strip()]
         return cls(roles, _longest_first(statute_aliases), _longest_first(measure_aliases))
+
+    @classmethod
+    def from_tables(cls, statutes: pd.DataFrame, measures: pd.DataFrame) -> Vocabulary:
+        """From the pipeline's reference frames (load_statutes, load_measures)."""
+        return cls.from_rows(statutes.to_dict("records"), measures.to_dict("records"))
 
     @classmethod
     def from_reference_dir(cls, folder: Path, roles: Mapping[str, str | None] | None = None) -> Vocabulary:
         """From raw/reference/statutes.csv and measures.csv (for callers outside the pipeline: the pipeline passes
         the manifest-verified tables)."""
-        statutes = pd.read_csv(folder / "statutes.csv", dtype=str, keep_default_na=False)
-        vocabulary = cls.from_tables(statutes, pd.read_csv(folder / "measures.csv", dtype=str, keep_default_na=False))
+        from pipeline.extract.reference import read_rows
+
+        vocabulary = cls.from_rows(read_rows(folder / "statutes.csv"), read_rows(folder / "measures.csv"))
         if roles:
             vocabulary.roles = {**vocabulary.roles, **roles}
         return vocabulary

@@ -12,8 +12,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.sources.manifest import Source
+if TYPE_CHECKING:
+    from pipeline.sources.manifest import Source
 
 
 class AcquisitionError(RuntimeError):

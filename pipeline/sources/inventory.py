@@ -7,13 +7,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.extract.tidy import SourceRef
 from pipeline.settings import Settings
 from pipeline.sources.acquire import AcquisitionError, acquire, sha256_file
 from pipeline.sources.manifest import Source, load_manifest
+
+if TYPE_CHECKING:  # `ctip extract` verifies its reference files through here and must not wait for pandas
+    import pandas as pd
 
 
 def manifest_sources(settings: Settings) -> list[Source]:
@@ -46,6 +48,8 @@ def source_ref(source: Source) -> SourceRef:
 
 
 def sources_table(sources: list[Source]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([{
         "source_id": s.id, "dataset": s.dataset, "title": s.title, "publisher": s.publisher,
         "upstream_url": s.upstream_url, "url": s.url, "filename": s.filename, "sha256": s.sha256,

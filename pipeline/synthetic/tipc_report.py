@@ -18,7 +18,7 @@ import numpy as np
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.pdfgen import canvas
 
-from pipeline.extract.tipc import SYNTHETIC_AUTHOR
+from pipeline.synthetic import SYNTHETIC_AUTHOR
 
 # Published statewide totals 2005-2014 (raw/published/pcsw_tipc_2005_2014.csv); the split below is synthetic.
 PUBLISHED_TOTALS = {

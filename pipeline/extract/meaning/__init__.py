@@ -6,20 +6,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.extract.limits import check_file_size
 from pipeline.extract.meaning.document import Reading, Refusal, read_report
-from pipeline.extract.tidy import ExtractionError, SourceRef, tidy_frame
+from pipeline.extract.tidy import ExtractionError, SourceRef, tidy_frame, tidy_rows
 from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
 
-__all__ = ["Reading", "Refusal", "extract_tipc", "read_tipc"]
+if TYPE_CHECKING:  # the pipeline gets frames; `ctip extract` gets rows and never waits for pandas (read_tipc_rows)
+    import pandas as pd
+
+__all__ = ["Reading", "Refusal", "extract_tipc", "read_tipc", "read_tipc_rows"]
 
 
 def read_tipc(path: Path, source: SourceRef, towns: Iterable[str],
               vocabulary: Vocabulary | Mapping[str, str]) -> tuple[pd.DataFrame, list[Refusal]]:
     """Tidy rows of every table that could be read, and every table that could not, with where and why."""
+    reading = _read(path, source, towns, vocabulary)
+    return tidy_frame(reading.records, source), reading.refusals
+
+
+def read_tipc_rows(path: Path, source: SourceRef, towns: Iterable[str],
+                   vocabulary: Vocabulary | Mapping[str, str]) -> tuple[list[dict], list[Refusal]]:
+    """read_tipc's rows as plain dicts (tidy_rows), for `ctip extract`."""
+    reading = _read(path, source, towns, vocabulary)
+    return tidy_rows(reading.records, source), reading.refusals
+
+
+def _read(path: Path, source: SourceRef, towns: Iterable[str],
+          vocabulary: Vocabulary | Mapping[str, str]) -> Reading:
     path = Path(path)
     check_file_size(path)
     if not isinstance(vocabulary, Vocabulary):
@@ -31,7 +46,7 @@ def read_tipc(path: Path, source: SourceRef, towns: Iterable[str],
     if not reading.records and not reading.refusals:
         raise ExtractionError(f"{source.filename}: no TIPC tables found (no rows of counts under a header that says "
                               "what they count)")
-    return tidy_frame(reading.records, source), reading.refusals
+    return reading
 
 
 def extract_tipc(path: Path, source: SourceRef, towns: Iterable[str],
