@@ -21,7 +21,7 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.loose import lost_rows, running_lines
+from pipeline.extract.meaning.loose import is_running, lost_rows, running_lines
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
@@ -57,12 +57,16 @@ class _Part:
     notes: list[str]
 
 
-def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary) -> Reading:
+def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
+                  running: set[str] | None = None) -> Reading:
+    """Every table read or refused; lines printed on every page (`running`) are no table's caption or notes."""
     reading = Reading()
     per_page: dict[int, int] = {}
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
+        if running:
+            whole = replace(whole, above=_unrun(whole.above, running), below=_unrun(whole.below, running))
         for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
@@ -125,6 +129,10 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
     part = _Part(table, columns, headers, context, signature, carry, notes)
     return part, records
+
+
+def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:
+    return tuple(text for text in lines if not is_running(text, running))
 
 
 def _relegend(records: list[dict], legend: Legend) -> list[dict]:
@@ -253,9 +261,9 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
             pages = read_pages(path)
         except TableReadError as exc:
             raise ExtractionError(str(exc)) from None
-        reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
-                                vocabulary)
         running = running_lines(pages)
+        reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
+                                vocabulary, running)
         reading.refusals += [Refusal(where, reason) for page in pages
                              for where, reason in lost_rows(page, path.name, towns, vocabulary, running)]
         return reading

@@ -21,6 +21,11 @@ def _masked(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip())).casefold()
 
 
+def is_running(text: str, running: set[str]) -> bool:
+    """One of the running heads and feet `running_lines` found."""
+    return _masked(text) in running
+
+
 def running_lines(pages: list[Page]) -> set[str]:
     """Lines printed on several pages, numbers aside: running heads and feet ('Annual Report 2009  31')."""
     seen: dict[str, int] = {}

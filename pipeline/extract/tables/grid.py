@@ -379,8 +379,10 @@ def _header_rows(rows: list[Row]) -> int:
     for index, row in enumerate(rows):
         if _years_along(row):
             continue
+        valued = sum(1 for piece in row.pieces if _valued(piece))
+        worded = sum(1 for piece in row.pieces if piece.first > 0 and not _valued(piece))
         if any(_valued(piece) and piece.first > 0 for piece in row.pieces) and \
-                sum(1 for piece in row.pieces if _valued(piece)) >= max(1, len(row.pieces) // 2):
+                valued >= max(1, len(row.pieces) // 2) and worded <= valued:  # not 'Year Number 100,000'
             while index > 1 and all(piece.first == 0 for piece in rows[index - 1].pieces) and \
                     any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
                 index -= 1

@@ -372,3 +372,24 @@ def test_a_statute_heading_alone_at_a_page_foot_heads_the_rows_overleaf(tmp_path
     assert sorted(zip(frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("53a-82", "arrests", 90), ("53a-82", "convictions", 41), ("53a-83", "arrests", 80),
         ("53a-83", "convictions", 12)]
+
+
+def test_a_running_head_over_a_continued_part_is_no_caption_of_it(tmp_path, towns):
+    """Page 2 repeats the column headers under the report's running head and nothing else: the head, printed on
+    every page, is no caption, so the part continues the table of page 1 (its statute and measure with it)."""
+    sheet = _sheet(tmp_path / "running.pdf")
+    for page in (1, 2):
+        if page == 2:
+            sheet.page()
+        sheet.text(72, 740, "Office of the Example Council, Annual Report")
+        top = 690 if page == 1 else 722
+        if page == 1:
+            sheet.text(72, 718, "Table 1a Arrests by jurisdiction")
+            sheet.text(72, 704, "Prostitution (CGS 53a-82)")
+        sheet.row(top, [(-250, "Year"), (-330, "Number")])
+        for number, name in enumerate(("Hartford", "Bristol") if page == 1 else ("Norwalk", "Avon")):
+            sheet.row(top - 14 - 14 * number, [(72, name), (-250, "2016"), (-330, str(3 + number))])
+    frame = _extract(sheet, towns)
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], strict=True)) == [
+        ("Avon", "53a-82", "arrests", 4), ("Bristol", "53a-82", "arrests", 4), ("Hartford", "53a-82", "arrests", 3),
+        ("Norwalk", "53a-82", "arrests", 3)]

@@ -384,3 +384,14 @@ def test_a_group_header_wrapped_and_centred_over_two_columns_spans_them_whole(tm
     built = _build(sheet.save())
     assert _spanning(built) == [(0, 1, 2, "RECEIVING STOLEN GOODS IN THE FIRST DEGREE")]
     assert built.grid()[-5][:3] == ["Town", "Adult", "Juvenile"]
+
+
+def test_a_header_line_ending_in_a_wrapped_number_is_header_not_body(tmp_path: Path) -> None:
+    """'Year Number 100,000' under 'Rate per': words head more of its columns than its one number fills."""
+    sheet = Sheet(tmp_path / "header-number.pdf")
+    sheet.right(330, 742, "Rate per")
+    sheet.row(728, [(-190, "Year"), (-250, "Number"), (-330, "100,000")])
+    sheet.row(714, [(72, "Avon"), (-190, "2016"), (-250, "75"), (-330, "127.5")])
+    sheet.row(700, [(72, "Bristol"), (-190, "2016"), (-250, "7"), (-330, "12.5")])
+    built = _build(sheet.save())
+    assert built.header_rows == 1 and built.grid()[0] == ["", "Year", "Number", "Rate per 100,000"]
