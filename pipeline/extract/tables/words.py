@@ -172,8 +172,8 @@ def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
             previous = phrases[-1][-1]
             size = max(word.size, previous.size)
             gap = word.x0 - previous.x1
-            if previous.text in _BULLETS and len(phrases[-1]) == 1 and not VALUE.match(word.text) and \
-                    gap <= settings.bullet_gap * size:
+            if previous.text in _BULLETS and len(phrases) == 1 and len(phrases[-1]) == 1 and \
+                    not VALUE.match(word.text) and gap <= settings.bullet_gap * size:  # a bullet opens its line
                 phrases[-1].append(word)
                 continue
             numbers = VALUE.match(previous.text) and VALUE.match(word.text)
@@ -189,8 +189,8 @@ _BULLETS = {"•", "◦", "▪", "■", "●", "○", "–", "-", "·", "∙", "
 _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
 # a phrase that is one number as printed: '1,204', '(12)', '$5', '12.5%', '3*'
 NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
-# a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)')
-VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
+# a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)', 'n/a')
+VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\)|n/a|N/A)$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
 
 

@@ -97,6 +97,15 @@ def test_a_dash_before_a_number_is_a_value_not_a_bullet(tmp_path: Path) -> None:
     assert texts(lines(sheet.save())) == [["–", "12"], ["–", "12"], ["Avon", "–", "12"]]
 
 
+def test_a_dash_inside_a_row_marks_no_text_after_it(tmp_path: Path) -> None:
+    """A dash in a row's cells is a value sign, not a bullet: the 'n/a' (another sign) or word set after it in
+    the next column stays apart; only a dash opening its line marks the text after it."""
+    sheet = Sheet(tmp_path / "dash-row.pdf")
+    sheet.text(72, 700, "Avon").text(150, 700, "–").text(170, 700, "n/a")
+    sheet.text(72, 680, "Bristol").text(150, 680, "–").text(170, 680, "none")
+    assert texts(lines(sheet.save())) == [["Avon", "–", "n/a"], ["Bristol", "–", "none"]]
+
+
 @pytest.mark.parametrize("rise", [3.0, 5.0, 7.0])
 def test_a_raised_smaller_mark_joins_its_word(tmp_path: Path, rise: float) -> None:
     """'Norwalk' with a superscript '1' is the word 'Norwalk1' marked '1', on Norwalk's line, never its own line
