@@ -34,13 +34,13 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
 
     A bad file gets one line on stderr, exit code 2 and no output file."""
     # only what this run needs (issue 23: start-up within 5x of a bare PDFium text dump): no pandas on the grid
-    # path, and neither the line reader nor the spec reader unless asked for
+    # path, no manifest checker when these bytes were checked before, the line and spec readers only when asked
     from pipeline.extract.reference import measure_rows, statute_rows, town_rows
     from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv, frame_rows
     from pipeline.extract.vocabulary import Vocabulary
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError, sha256_file
-    from pipeline.sources.inventory import manifest_sources, verified_path
+    from pipeline.sources.inventory import checked_sources, verified_path
 
     path = Path(report_file)
     refused = _output_refused(path, Path(output)) if output else None
@@ -52,7 +52,7 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
     refusals: list = []
     try:
         settings = Settings.from_env()
-        sources = manifest_sources(settings)
+        sources = checked_sources(settings)  # the memo of the full check of these bytes: no pydantic, no YAML
         by_dataset = {s.dataset: s for s in sources}
         towns = [row["town"] for row in town_rows(verified_path(by_dataset["reference_towns"], settings))]
         vocabulary = Vocabulary.from_rows(statute_rows(verified_path(by_dataset["reference_statutes"], settings)),

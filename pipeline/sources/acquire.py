@@ -7,8 +7,6 @@ import os
 import shutil
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -111,6 +109,9 @@ def _fill(source: Source, target: Path, mirror_dir: Path | None, timeout: float,
 def _download(url: str, destination: Path, timeout: float, attempts: int, backoff: float) -> None:
     """GET with a timeout per read; transient failures (timeouts, connection errors, 5xx, 429) are retried
     with exponential backoff, a definite answer (404, 403, ...) is not."""
+    import urllib.error  # here, not at the top: only a download needs it, and `ctip extract` must start fast
+    import urllib.request
+
     for attempt in range(1, attempts + 1):
         try:
             with urllib.request.urlopen(url, timeout=timeout) as response, open(destination, "wb") as out:

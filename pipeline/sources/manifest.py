@@ -25,13 +25,13 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainValidator, ValidationError
 
+from pipeline.sources.source import Source
 from pipeline.sources.typed_yaml import (
     ManifestError,
     NonEmptyText,
@@ -67,37 +67,6 @@ _DATASET = re.compile(r"[a-z][a-z0-9_]{0,62}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _URL = re.compile(r"https?://[^\s]+")
 YEARS = (1800, 2200)
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    kind: str  # "download" (url / mirror) or "tracked" (committed under raw/)
-    dataset: str
-    title: str
-    publisher: str
-    filename: str
-    sha256: str
-    size: int
-    license: str
-    period: tuple[int, int]
-    format: str
-    synthetic: bool
-    upstream_url: str | None = None
-    url: str | None = None
-    repository: str | None = None
-    mirror_path: str | None = None
-    path: str | None = None
-    citation: str | None = None
-    suppression_range: tuple[int, int] | None = None  # what one suppressed cell can hide, e.g. (1, 4)
-    notes: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def year(self) -> int:
-        """The single year a yearly source covers."""
-        if self.period[0] != self.period[1]:
-            raise ValueError(f"source {self.id} covers {self.period}, not one year")
-        return self.period[0]
 
 
 # --- field types -------------------------------------------------------------------------------------------
