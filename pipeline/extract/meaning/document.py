@@ -21,7 +21,7 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.loose import is_running, lost_rows, running_lines
+from pipeline.extract.meaning.loose import is_running, lost_rows, running_edges, running_lines
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
@@ -59,14 +59,14 @@ class _Part:
 
 def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
                   running: set[str] | None = None) -> Reading:
-    """Every table read or refused; lines printed on every page (`running`) are no table's caption or notes."""
+    """Every table read or refused; running heads and feet (`running`) are no table's caption."""
     reading = Reading()
     per_page: dict[int, int] = {}
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
         if running:
-            whole = replace(whole, above=_unrun(whole.above, running), below=_unrun(whole.below, running))
+            whole = replace(whole, above=_unrun(whole.above, running))
         for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
@@ -217,6 +217,7 @@ def _at_titles(table: Table) -> list[Table]:
 def _names_anything(table: Table, towns, vocabulary: Vocabulary) -> bool:
     """A table says something about TIPC counts if a cell or its caption names a place, a statute or a measure."""
     texts = [cell.text for cell in table.cells] + list(table.above) + list(table.title)
+    texts += [match.group("name") for text in texts if (match := _ENDS_IN_YEAR.match(text.strip()))]  # 'Avon 2012'
     return any(resolve_label(text, towns)[1] != "unresolved" or vocabulary.statutes_in(text) or
                vocabulary.measures_in(text) for text in texts)
 
@@ -263,7 +264,7 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
             raise ExtractionError(str(exc)) from None
         running = running_lines(pages)
         reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
-                                vocabulary, running)
+                                vocabulary, running_edges(pages))
         reading.refusals += [Refusal(where, reason) for page in pages
                              for where, reason in lost_rows(page, path.name, towns, vocabulary, running)]
         return reading

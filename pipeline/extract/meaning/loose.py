@@ -22,8 +22,19 @@ def _masked(text: str) -> str:
 
 
 def is_running(text: str, running: set[str]) -> bool:
-    """One of the running heads and feet `running_lines` found."""
+    """One of the running heads and feet `running_lines` or `running_edges` found."""
     return _masked(text) in running
+
+
+def running_edges(pages: list[Page]) -> set[str]:
+    """Lines at a page's top or foot, before or after all else, printed so on several pages, numbers aside: the
+    running heads and feet for certain (a legend repeated under tables is no edge of its page; a number alone,
+    '2018' under a caption run on, is never taken for one)."""
+    seen: dict[str, int] = {}
+    for page in pages:
+        for masked in {_masked(text) for text in page.edges}:
+            seen[masked] = seen.get(masked, 0) + 1
+    return {masked for masked, count in seen.items() if count >= 2 and re.search(r"[^\W\d_]", masked)}
 
 
 def running_lines(pages: list[Page]) -> set[str]:

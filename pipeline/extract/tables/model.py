@@ -78,3 +78,4 @@ class Page:
     tables: tuple[Table, ...]
     loose: tuple[str, ...] = ()
     tables_above: tuple[int, ...] = ()  # for each loose line, how many of the page's tables start above it
+    edges: tuple[str, ...] = ()  # loose lines at the page's top or foot, before or after all else: heads, feet

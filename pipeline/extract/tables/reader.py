@@ -198,9 +198,13 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
             above, below = _context(lines, region, regions, settings)
             tables.append(replace(table, above=above, below=below))
             tops.append(region[1])
-    outside = [line for line in lines if not any(_within(line, region) for region in regions)]
+    inside = [any(_within(line, region) for region in regions) for line in lines]
+    outside = [line for line, within in zip(lines, inside, strict=True) if not within]
+    first = inside.index(True) if True in inside else len(lines)
+    last = len(lines) - 1 - inside[::-1].index(True) if True in inside else -1
+    edges = [line.text for line in lines[:min(first, 2)] + lines[max(last + 1, len(lines) - 2):]]
     return Page(geometry.number, tuple(tables), tuple(line.text for line in outside),
-                tuple(sum(1 for top in tops if top < line.top) for line in outside))
+                tuple(sum(1 for top in tops if top < line.top) for line in outside), tuple(edges))
 
 
 def _within(line: TextLine, region) -> bool:

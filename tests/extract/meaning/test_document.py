@@ -393,3 +393,13 @@ def test_a_running_head_over_a_continued_part_is_no_caption_of_it(tmp_path, town
     assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], strict=True)) == [
         ("Avon", "53a-82", "arrests", 4), ("Bristol", "53a-82", "arrests", 4), ("Hartford", "53a-82", "arrests", 3),
         ("Norwalk", "53a-82", "arrests", 3)]
+
+
+def test_rows_of_a_place_run_into_its_year_are_never_skipped_as_naming_nothing(tmp_path, towns):
+    """A headless part whose names ran into their years ('Marlborough 2012  2') names a place all the same: it is
+    read (and here refused, its rows naming no town as printed), never passed over in silence."""
+    sheet = _sheet(tmp_path / "ran-into-years.pdf")
+    for number, (name, count) in enumerate([("Marlborough 2012", "2"), ("Marlborough 2013", "1")]):
+        sheet.row(700 - 14 * number, [(72, name), (-250, count)])
+    frame, refusals = _read(sheet, towns)
+    assert frame.empty and len(refusals) == 1 and "Marlborough 2012" in refusals[0].reason
