@@ -1,7 +1,7 @@
 """Benchmark (not a test): the general table reader's speed. Pages per second on the ~190-page SYNTHETIC report
 of bench_extract (read by `read_tables`, in one process and as `ctip tables` does it); and start-up: `ctip tables`
-and `ctip extract` of a 4-page report against a bare script that opens the same PDF with pypdfium2 and dumps its
-text.
+and `ctip extract` (each reader) of a short report against a bare script that opens the same PDF with pypdfium2 and
+dumps its text.
 
     uv run python tests/benchmarks/bench_tables.py [--repeat 3]
 
@@ -35,7 +35,9 @@ for page in document:
 
 
 def _wall(command: list[str], repeat: int) -> float:
-    """Median wall time of a command, each run a fresh process (its start-up counted)."""
+    """Median wall time of a command, each run a fresh process (its start-up counted), after one untimed run (the
+    page cache warm for every command alike; ctip's one-time memo of the manifest check written)."""
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ})
     times = []
     for _ in range(repeat):
         started = time.perf_counter()
@@ -83,12 +85,18 @@ def main() -> int:
         bare = _wall([sys.executable, "-c", BARE, str(small)], args.repeat)
         rows.append(("bare pypdfium2 text dump", f"{small_pages} pages", f"{bare:.2f} s", "1.0x"))
         for name, command_line in (("ctip tables", [ctip, "tables", str(small), "--json"]),
-                                   ("ctip extract", [ctip, "extract", str(small), "-o", str(small) + ".csv"])):
+                                   ("ctip extract (line reader)", [ctip, "extract", str(small), "--reader", "lines",
+                                                                   "-o", str(small) + ".csv"]),
+                                   ("ctip extract --reader grid", [ctip, "extract", str(small), "--reader", "grid",
+                                                                   "-o", str(small) + ".csv"])):
             seconds = _wall(command_line, args.repeat)
             rows.append((name, f"{small_pages} pages", f"{seconds:.2f} s", f"{seconds / bare:.1f}x the bare script"))
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ")
+    bytecode = ("off (PYTHONDONTWRITEBYTECODE: every process compiles every module it imports)"
+                if os.environ.get("PYTHONDONTWRITEBYTECODE") else "on")
     lines = [f"# Table reader speed, {stamp}", "", f"Machine: {os.cpu_count()} cores; load "
-             f"{os.getloadavg()[0]:.1f} at the end; median of {args.repeat} runs.", "",
+             f"{os.getloadavg()[0]:.1f} at the end; median of {args.repeat} runs; Python's bytecode cache "
+             f"{bytecode}.", "",
              "| what | input | wall | rate |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     text = "\n".join(lines) + "\n"
