@@ -144,10 +144,18 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
     valued = [line for line in lines if _numbers_in(line) >= 2 or _numbers_in(line) == 1 and len(line.phrases) >= 2]
+    body = [line for line in valued if values_in(line)]  # lines of values proper: no header's '100,000'
     if len(valued) >= max(1, len(lines) // 3):
-        rivers = _beside(lines, valued, _white_space(valued, settings), settings)
-        return _headed_blanks(lines, valued, rivers, settings)
-    return _white_space(lines, settings)
+        rivers = _white_space(valued, settings)
+    elif len(body) >= 2 and len(body) * 2 >= len(lines) - next(i for i, line in enumerate(lines) if line is body[0]):
+        # (lines of values under a header however tall: they draw the rivers)
+        rivers = _white_space(body, settings)
+    else:
+        return _white_space(lines, settings)
+    wide = [cut for cut in _white_space(body, settings) if cut.hi - cut.lo >= settings.wide_river * body[0].size and
+            not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
+    rivers = sorted(rivers + wide)  # a wide river clear down every line of values parts columns, headers or not
+    return _headed_blanks(lines, valued, _beside(lines, valued, rivers, settings), settings)
 
 
 def _headed_blanks(lines: list[TextLine], valued: list[TextLine], rivers: list[Cut],

@@ -23,6 +23,7 @@ class TableSettings:
     # columns and rows
     column_overlap: float = 0.0  # phrases overlapping by more than this share one column
     river_crossings: float = 0.12  # share of a table's lines that may cross a river of white space between columns
+    wide_river: float = 1.5  # white space this wide down every line of values parts columns, whatever crosses it
     blank_column: float = 0.2  # a header this far clear of both banks of a river heads a column left blank
     flush: float = 0.3  # text edges this close to a river's bank are flush with the column's edge
     centred: float = 0.5  # a header this close to centred over the headers of neighbouring columns spans them

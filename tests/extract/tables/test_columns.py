@@ -191,3 +191,17 @@ def test_a_header_line_of_words_ending_in_a_wrapped_number_is_no_line_of_values(
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.cols == 4
     assert found.grid()[-1] == ["Place X", "23", "1", "12.2"]
+
+
+def test_two_lines_of_values_under_a_tall_header_draw_the_rivers(tmp_path: Path) -> None:
+    """Headers wrapped over five lines, run together in pairs ('Held Freed' in one phrase), over two rows of
+    values: the values' rivers part the columns, however many header lines cross them."""
+    sheet = Sheet(tmp_path / "tall-header.pdf")
+    for number, text in enumerate(["Sec. 12 Sec. 12", "receiving receiving", "stolen stolen", "goods goods"]):
+        sheet.text(190, 770 - 12 * number, text)
+    sheet.row(722, [(72, "Office"), (150, "Year"), (190, "Held Freed")])
+    sheet.row(708, [(72, "Avon"), (150, "2015"), (-205, "6"), (-260, "3")])
+    sheet.row(694, [(72, "Bristol"), (150, "2016"), (-205, "1"), (-260, "0")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.cols == 4
+    assert found.grid()[-2:] == [["Avon", "2015", "6", "3"], ["Bristol", "2016", "1", "0"]]
