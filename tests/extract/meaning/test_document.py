@@ -403,3 +403,17 @@ def test_rows_of_a_place_run_into_its_year_are_never_skipped_as_naming_nothing(t
         sheet.row(700 - 14 * number, [(72, name), (-250, count)])
     frame, refusals = _read(sheet, towns)
     assert frame.empty and len(refusals) == 1 and "Marlborough 2012" in refusals[0].reason
+
+
+def test_a_column_set_aside_whose_header_names_a_measure_over_counts_is_refused(tmp_path, towns):
+    """'Convictions %' over whole numbers: a count column with the next one's '% change' run into its header,
+    never dropped unread as a percentage; the same header over percentages is set aside."""
+    path = tmp_path / "measure-percent.csv"
+    path.write_text("Table 1. Prostitution (CGS 53a-82), 2016\nTown,Arrests,Convictions %\nHartford,12,3\n"
+                    "Bristol,3,1\n", encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and "column 'Convictions %' is set aside, but it names 'Convictions'" in refusals[0].reason
+    path.write_text("Table 1. Prostitution (CGS 53a-82), 2016\nTown,Arrests,Convictions %\nHartford,12,25.0%\n"
+                    "Bristol,3,33.3%\n", encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == [] and sorted(frame["count"]) == [3, 12]
