@@ -284,9 +284,9 @@ def _rows(placed: list[tuple[TextLine, list[Piece]]], horizontals: list[Rule], s
         bands.setdefault(bisect_left(across, line.baseline), []).append((line, pieces))
     wide = {band: sum(1 for _, pieces in members if len({p.first for p in pieces}) >= 2)
             for band, members in bands.items()}
-    # rules part the rows when most bands between them hold one line of several cells (a ruled grid, rows
-    # ruled one by one); rules over and under a header and a body (booktabs) part no rows
-    ruled_rows = sum(1 for count in wide.values() if count == 1) >= max(2, 0.6 * sum(1 for c in wide.values() if c))
+    # rules part the rows when most bands between them, three at least, hold one line of several cells (a ruled
+    # grid, rows ruled one by one); rules over and under a header and a body (booktabs) part no rows
+    ruled_rows = sum(1 for count in wide.values() if count == 1) >= max(3, 0.6 * sum(1 for c in wide.values() if c))
     edges: dict[int, float] = {}  # each column's right edge: its widest text set in it alone
     for _, pieces in placed:
         for piece in pieces:
@@ -333,7 +333,7 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
     no text of its own in the first column (a label's further lines, bullets of one cell)."""
     if not pieces or line.top - row.bottom > settings.row_gap * line.size:
         return False
-    if any(NUMBER.match(piece.text) for piece in pieces):
+    if any(_valued(piece) for piece in pieces):  # a count, or a sign printed for one ('n/a', '–')
         return False
     spans = {(piece.first, piece.last) for piece in row.pieces}
     if not all((piece.first, piece.last) in spans for piece in pieces):

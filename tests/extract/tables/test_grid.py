@@ -395,3 +395,25 @@ def test_a_header_line_ending_in_a_wrapped_number_is_header_not_body(tmp_path: P
     sheet.row(700, [(72, "Bristol"), (-190, "2016"), (-250, "7"), (-330, "12.5")])
     built = _build(sheet.save())
     assert built.header_rows == 1 and built.grid()[0] == ["", "Year", "Number", "Rate per 100,000"]
+
+
+def test_rules_over_a_header_and_under_a_body_of_headings_part_no_rows(tmp_path: Path) -> None:
+    """Booktabs rules (over and under the header, under the body) around a body of a heading, a row and a
+    heading: three rows, not one ruled cell wrapped over three lines."""
+    sheet = Sheet(tmp_path / "booktabs.pdf")
+    sheet.line(72, 752, 400, 752).row(740, [(72, "Charge"), (-400, "Number")]).line(72, 735, 400, 735)
+    sheet.text(72, 722, "Receiving stolen goods (sec. 12-34)")
+    sheet.row(708, [(82, "Held"), (-400, "16")])
+    sheet.text(72, 694, "Forging a public seal (sec. 12-40)").line(72, 688, 400, 688)
+    built = _build(sheet.save())
+    assert [row[0] for row in built.grid()] == ["Charge", "Receiving stolen goods (sec. 12-34)", "Held",
+                                                "Forging a public seal (sec. 12-40)"]
+
+
+def test_a_lower_case_name_with_a_sign_for_its_count_starts_a_row(tmp_path: Path) -> None:
+    """'bethlehem  n/a' under 'westport 6': a row of its own (it prints a value), not westport's name wrapped."""
+    sheet = Sheet(tmp_path / "lower-sign.pdf")
+    sheet.row(740, [(72, "Town"), (-250, "Held")])
+    sheet.row(726, [(72, "westport"), (-250, "6")]).row(712, [(72, "bethlehem"), (-250, "n/a")])
+    sheet.row(698, [(72, "greenwich"), (-250, "1")])
+    assert [row[0] for row in _build(sheet.save()).grid()] == ["Town", "westport", "bethlehem", "greenwich"]
