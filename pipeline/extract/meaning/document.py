@@ -21,7 +21,7 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.loose import is_running, lost_rows, running_edges, running_lines
+from pipeline.extract.meaning.loose import is_running, lost_rows, opening, running_edges, running_lines
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
@@ -42,6 +42,7 @@ class Reading:
     records: list[dict] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     tables: int = 0  # tables read for meaning (refused ones included)
+    opened: set[int] = field(default_factory=set)  # pages whose foot opened a table the next page went on with
 
 
 @dataclass
@@ -58,8 +59,10 @@ class _Part:
 
 
 def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
-                  running: set[str] | None = None) -> Reading:
-    """Every table read or refused; running heads and feet (`running`) are no table's caption."""
+                  running: set[str] | None = None, openings: dict[int, tuple[str, ...]] | None = None) -> Reading:
+    """Every table read or refused; running heads and feet (`running`) are no table's caption. A table opened at
+    a page's foot (`openings`: its title, headers, first heading, by page) goes on in the next page's first table
+    when that one prints the same column headers under no caption of its own."""
     reading = Reading()
     per_page: dict[int, int] = {}
     previous: _Part | None = None
@@ -67,6 +70,11 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     for whole in tables:
         if running:
             whole = replace(whole, above=_unrun(whole.above, running))
+        if openings and whole.page - 1 in openings and not per_page.get(whole.page):
+            opened = _opened(whole, openings[whole.page - 1])
+            if opened is not whole:
+                reading.opened.add(whole.page - 1)
+            whole = opened
         for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
@@ -129,6 +137,27 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
     part = _Part(table, columns, headers, context, signature, carry, notes)
     return part, records
+
+
+def _opened(table: Table, opening: tuple[str, ...]) -> Table:
+    """The next page's first table, taken as the one opened at the foot of the page before: it prints the same
+    column headers ('2016 2017 2018') and no caption; the opening's title becomes its caption, and the lines
+    after the repeated headers (a first heading) its first rows."""
+    header = " ".join(cell.text for cell in sorted(table.cells, key=lambda c: (c.row, c.col))
+                      if cell.row == table.header_rows - 1).split()
+    lines = [text.split() for text in opening]
+    if table.above or table.title or not header or header not in lines:
+        return table
+    at = lines.index(header)
+    headings = opening[at + 1:]
+    cells = tuple(replace(cell, row=cell.row + len(headings)) if cell.row >= table.header_rows else cell
+                  for cell in table.cells)
+    cells += tuple(Cell(table.header_rows + index, 0, text, 1, 1, table.bbox) for index, text in enumerate(headings))
+    fields = table.fields[:table.header_rows] + (1,) * len(headings) + table.fields[table.header_rows:] \
+        if table.fields else table.fields
+    rows = table.source_rows[:table.header_rows] + (0,) * len(headings) + table.source_rows[table.header_rows:] \
+        if table.source_rows else table.source_rows
+    return replace(table, cells=cells, above=tuple(opening[:at]), fields=fields, source_rows=rows)
 
 
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:
@@ -263,10 +292,14 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         except TableReadError as exc:
             raise ExtractionError(str(exc)) from None
         running = running_lines(pages)
+        edges = running_edges(pages)
+        openings = {page.number: found for page in pages if (found := opening(page, edges))}
         reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
-                                vocabulary, running_edges(pages))
+                                vocabulary, edges, openings)
         reading.refusals += [Refusal(where, reason) for page in pages
-                             for where, reason in lost_rows(page, path.name, towns, vocabulary, running)]
+                             for where, reason in lost_rows(page, path.name, towns, vocabulary, running,
+                                                            openings[page.number] if page.number in reading.opened
+                                                            else ())]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables

@@ -46,7 +46,23 @@ def running_lines(pages: list[Page]) -> set[str]:
     return {masked for masked, count in seen.items() if count >= 2}
 
 
-def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str]) -> list[tuple[str, str]]:
+def opening(page: Page, running: set[str]) -> tuple[str, ...]:
+    """A table opened at the page's foot, below every table on it: its title line and the lines under it (column
+    headers, a first heading), with no row of it on the page; the next page's first table may go on with it."""
+    lines = [(text.strip(), above) for text, above in zip(page.loose, page.tables_above or (0,) * len(page.loose),
+                                                          strict=True) if not is_running(text, running)]
+    foot = [text for text, above in lines if above == len(page.tables)]
+    titled = [index for index, text in enumerate(foot) if _TABLE_TITLE.match(text) and TITLE.match(text)]
+    if not titled or titled[-1] == len(foot) - 1:
+        return ()
+    rest = foot[titled[-1]:]
+    if any(NOTE.match(text) or prose(text) or LEADER.search(text) for text in rest[1:]):
+        return ()
+    return tuple(rest)
+
+
+def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str],
+              accounted: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """Lines outside every table that read like one of its rows: a place's name alone, a name with a count after
     it, a short line ending in several counts, or a name under a table's title (or '(continued)') with no table
     found under it. A row the structure stage did not place in a table would otherwise vanish without a word.
@@ -62,8 +78,8 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
             continue
         if NOTE.match(line) or prose(line):
             promised = False
-        if LEADER.search(line) or _masked(line) in running:
-            continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot
+        if LEADER.search(line) or _masked(line) in running or line in accounted:
+            continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot, a table's opening
         if promised and name_kind(line, towns, vocabulary) != "unknown" or _row_like(line, towns, vocabulary):
             flagged.add(index)
     refusals: list[tuple[str, str]] = []

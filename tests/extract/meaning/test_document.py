@@ -417,3 +417,21 @@ def test_a_column_set_aside_whose_header_names_a_measure_over_counts_is_refused(
                     "Bristol,3,33.3%\n", encoding="utf-8")
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert refusals == [] and sorted(frame["count"]) == [3, 12]
+
+
+def test_a_table_opened_at_a_page_foot_goes_on_overleaf_under_the_same_headers(tmp_path, towns):
+    """Title, column headers and a first heading at the foot of page 1, no row of it there; page 2 prints the
+    headers again over its rows, with no title: one table, its caption and heading from page 1."""
+    sheet = _sheet(tmp_path / "opened.pdf")
+    sheet.text(72, 200, "Table 6. Statewide summary of charges")
+    sheet.row(180, [(-250, "2016"), (-320, "2017")])
+    sheet.text(72, 166, "Patronizing a prostitute (CGS 53a-83)")
+    sheet.page()
+    sheet.row(760, [(-250, "2016"), (-320, "2017")])
+    sheet.row(746, [(84, "Arrested"), (-250, "15"), (-320, "18")])
+    sheet.row(732, [(84, "Convicted"), (-250, "6"), (-320, "8")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.offense, frame.measure, frame.period_start, frame["count"], strict=True)) == [
+        ("53a-83", "arrests", 2016, 15), ("53a-83", "arrests", 2017, 18), ("53a-83", "convictions", 2016, 6),
+        ("53a-83", "convictions", 2017, 8)]
