@@ -71,7 +71,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
         if running:
             whole = replace(whole, above=_unrun(whole.above, running))
         if openings and whole.page - 1 in openings and not per_page.get(whole.page):
-            opened = _opened(whole, openings[whole.page - 1])
+            opened = _opened(whole, openings[whole.page - 1], towns, vocabulary)
             if opened is not whole:
                 reading.opened.add(whole.page - 1)
             whole = opened
@@ -139,17 +139,26 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     return part, records
 
 
-def _opened(table: Table, opening: tuple[str, ...]) -> Table:
-    """The next page's first table, taken as the one opened at the foot of the page before: it prints the same
-    column headers ('2016 2017 2018') and no caption; the opening's title becomes its caption, and the lines
-    after the repeated headers (a first heading) its first rows."""
-    header = " ".join(cell.text for cell in sorted(table.cells, key=lambda c: (c.row, c.col))
-                      if cell.row == table.header_rows - 1).split()
-    lines = [text.split() for text in opening]
-    if table.above or table.title or not header or header not in lines:
+def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabulary) -> Table:
+    """The next page's first table, taken as the one opened at the foot of the page before: it prints no caption
+    and either the same column headers ('2016 2017 2018') or none; the opening's title (and lone headers) become
+    its caption, and the lines after them that head rows (a statute) its first rows."""
+    if table.above or table.title:
         return table
-    at = lines.index(header)
-    headings = opening[at + 1:]
+    if table.header_rows:
+        header = " ".join(cell.text for cell in sorted(table.cells, key=lambda c: (c.row, c.col))
+                          if cell.row == table.header_rows - 1).split()
+        lines = [text.split() for text in opening]
+        if not header or header not in lines:
+            return table
+        at = lines.index(header)
+        caption, headings = opening[:at], opening[at + 1:]
+    else:  # rows alone overleaf: the opening's lines from the first that names a row's kind of thing are headings
+        at = next((index for index, text in enumerate(opening) if index and name_kind(text, towns, vocabulary) not in
+                   ("unknown", "place")), len(opening))
+        caption, headings = opening[:at], opening[at:]
+        if not headings or any(name_kind(text, towns, vocabulary) == "unknown" for text in headings):
+            return table
     cells = tuple(replace(cell, row=cell.row + len(headings)) if cell.row >= table.header_rows else cell
                   for cell in table.cells)
     cells += tuple(Cell(table.header_rows + index, 0, text, 1, 1, table.bbox) for index, text in enumerate(headings))
@@ -157,7 +166,7 @@ def _opened(table: Table, opening: tuple[str, ...]) -> Table:
         if table.fields else table.fields
     rows = table.source_rows[:table.header_rows] + (0,) * len(headings) + table.source_rows[table.header_rows:] \
         if table.source_rows else table.source_rows
-    return replace(table, cells=cells, above=tuple(opening[:at]), fields=fields, source_rows=rows)
+    return replace(table, cells=cells, above=tuple(caption), fields=fields, source_rows=rows)
 
 
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:

@@ -435,3 +435,20 @@ def test_a_table_opened_at_a_page_foot_goes_on_overleaf_under_the_same_headers(t
     assert sorted(zip(frame.offense, frame.measure, frame.period_start, frame["count"], strict=True)) == [
         ("53a-83", "arrests", 2016, 15), ("53a-83", "arrests", 2017, 18), ("53a-83", "convictions", 2016, 6),
         ("53a-83", "convictions", 2017, 8)]
+
+
+def test_a_summary_opened_at_a_page_foot_goes_on_with_its_rows_alone_overleaf(tmp_path, towns):
+    """Title, a lone 'Count' header and a first statute at the foot of page 1; page 2 prints only the rows."""
+    sheet = _sheet(tmp_path / "opened-rows.pdf")
+    sheet.text(72, 214, "Table 4a Statewide summary")
+    sheet.text(72, 200, "of charges, 2016-2020")
+    sheet.right(250, 180, "Count")
+    sheet.text(72, 166, "Patronizing a prostitute (CGS 53a-83)")
+    sheet.page()
+    sheet.row(760, [(84, "Convicted"), (-250, "31")])
+    sheet.row(746, [(84, "Arrested"), (-250, "108")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.offense, frame.measure, frame.period_start, frame.period_end, frame["count"],
+                      strict=True)) == [("53a-83", "arrests", 2016, 2020, 108),
+                                        ("53a-83", "convictions", 2016, 2020, 31)]
