@@ -143,8 +143,8 @@ def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabular
     """The next page's first table, taken as the one opened at the foot of the page before: it prints no caption
     and either the same column headers ('2016 2017 2018') or none; the opening's title (and lone headers) become
     its caption, and the lines after them that head rows (a statute) its first rows."""
-    if table.above or table.title:
-        return table
+    if any(not (TITLE.match(text) and CONTINUED.search(text)) for text in (*table.above, *table.title)):
+        return table  # a caption of its own, other than 'Table 2. (continued)'
     if table.header_rows:
         header = " ".join(cell.text for cell in sorted(table.cells, key=lambda c: (c.row, c.col))
                           if cell.row == table.header_rows - 1).split()
