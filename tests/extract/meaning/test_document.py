@@ -422,7 +422,7 @@ def test_a_column_set_aside_whose_header_names_a_measure_over_counts_is_refused(
 @pytest.mark.parametrize("continued", [False, True])
 def test_a_table_opened_at_a_page_foot_goes_on_overleaf_under_the_same_headers(tmp_path, towns, continued):
     """Title, column headers and a first heading at the foot of page 1, no row of it there; page 2 prints the
-    headers again over its rows, under no title or only 'Table 6. (continued)': one table, its caption and
+    headers again over its rows, under no title or only 'Table 6 ... (continued)': one table, its caption and
     heading from page 1."""
     sheet = _sheet(tmp_path / "opened.pdf")
     sheet.text(72, 200, "Table 6. Statewide summary of charges")
@@ -430,7 +430,7 @@ def test_a_table_opened_at_a_page_foot_goes_on_overleaf_under_the_same_headers(t
     sheet.text(72, 166, "Patronizing a prostitute (CGS 53a-83)")
     sheet.page()
     if continued:
-        sheet.text(72, 780, "Table 6. (continued)")
+        sheet.text(72, 774, "Table 6. Statewide summary of charges (continued)")
     sheet.row(760, [(-250, "2016"), (-320, "2017")])
     sheet.row(746, [(84, "Arrested"), (-250, "15"), (-320, "18")])
     sheet.row(732, [(84, "Convicted"), (-250, "6"), (-320, "8")])
