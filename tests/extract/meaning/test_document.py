@@ -232,29 +232,28 @@ def test_numbers_run_together_in_a_cell_refuse_the_table(tmp_path, towns):
     assert "together.csv, line 3: cell '14 +16.7%' under '2016 % change' holds several numbers" in refusals[0].reason
 
 
-def test_a_column_set_aside_whose_header_names_a_year_over_counts_is_refused(tmp_path, towns):
-    """'2016 Rank' over 14 and 2: set aside as a rank, but it could be 2016's counts with a rank header run into
-    it; never silently dropped."""
-    path = tmp_path / "rank.csv"
-    path.write_text("Table 1. Arrests under CGS 53a-82\nTown,2015,2016 Rank\nHartford,12,14\nBristol,3,2\n",
+@pytest.mark.parametrize(("header", "named"), [
+    ("Town,2015,2016 Rank", "2016"),  # a year's counts with a rank header run into it
+    ("Town,53a-82,53a-83 Rate", "53a-83"),  # a statute's counts with the next column's 'Rate' run into it
+    ("Town,Arrests,Convictions %", "Convictions"),  # a measure's counts with the next '% change' run into it
+])
+def test_a_column_set_aside_whose_header_names_what_counts_count_over_whole_numbers_is_refused(
+        tmp_path, towns, header, named):
+    """Set aside as a rank, a rate or a percentage, but printing whole numbers and dashes under a header that
+    names a year, a statute or a measure: maybe a count column with another's header run into it; refused,
+    never silently dropped."""
+    path = tmp_path / "set-aside.csv"
+    path.write_text(f"Table 1. Arrests under CGS 53a-82, 2016\n{header}\nHartford,12,14\nBristol,3,–\n",
                     encoding="utf-8")
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert frame.empty and "column '2016 Rank' is set aside, but it names '2016'" in refusals[0].reason
+    column = header.split(",")[-1]
+    assert frame.empty and f"column {column!r} is set aside, but it names {named!r}" in refusals[0].reason
 
 
-def test_a_column_set_aside_whose_header_names_a_statute_over_counts_is_refused(tmp_path, towns):
-    """'53a-83 Rate' over a dash and whole numbers: a statute's counts with the next column's header run into
-    it, or a rate printed without decimals; refused either way, never dropped unread."""
-    path = tmp_path / "statute-rate.csv"
-    path.write_text("Table 1. Arrests, 2016\nTown,53a-82,53a-83 Rate\nHartford,12,–\nBristol,3,2\n",
-                    encoding="utf-8")
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert frame.empty and "column '53a-83 Rate' is set aside, but it names '53a-83'" in refusals[0].reason
-
-
-def test_a_rate_column_under_a_statute_with_decimals_is_set_aside(tmp_path, towns):
-    path = tmp_path / "statute-rate-decimals.csv"
-    path.write_text("Table 1. Arrests, 2016\nTown,53a-82,53a-82 Rate\nHartford,12,1.4\nBristol,3,0.5\n",
+@pytest.mark.parametrize("header", ["Town,53a-82,53a-82 Rate", "Town,Arrests,Convictions %"])
+def test_a_column_set_aside_over_decimals_or_percentages_is_set_aside(tmp_path, towns, header):
+    path = tmp_path / "set-aside-kept.csv"
+    path.write_text(f"Table 1. Arrests under CGS 53a-82, 2016\n{header}\nHartford,12,1.4%\nBristol,3,0.5%\n",
                     encoding="utf-8")
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert refusals == [] and sorted(frame["count"]) == [3, 12]
@@ -403,42 +402,6 @@ def test_rows_of_a_place_run_into_its_year_are_never_skipped_as_naming_nothing(t
         sheet.row(700 - 14 * number, [(72, name), (-250, count)])
     frame, refusals = _read(sheet, towns)
     assert frame.empty and len(refusals) == 1 and "Marlborough 2012" in refusals[0].reason
-
-
-def test_a_column_set_aside_whose_header_names_a_measure_over_counts_is_refused(tmp_path, towns):
-    """'Convictions %' over whole numbers: a count column with the next one's '% change' run into its header,
-    never dropped unread as a percentage; the same header over percentages is set aside."""
-    path = tmp_path / "measure-percent.csv"
-    path.write_text("Table 1. Prostitution (CGS 53a-82), 2016\nTown,Arrests,Convictions %\nHartford,12,3\n"
-                    "Bristol,3,1\n", encoding="utf-8")
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert frame.empty and "column 'Convictions %' is set aside, but it names 'Convictions'" in refusals[0].reason
-    path.write_text("Table 1. Prostitution (CGS 53a-82), 2016\nTown,Arrests,Convictions %\nHartford,12,25.0%\n"
-                    "Bristol,3,33.3%\n", encoding="utf-8")
-    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
-    assert refusals == [] and sorted(frame["count"]) == [3, 12]
-
-
-@pytest.mark.parametrize("continued", [False, True])
-def test_a_table_opened_at_a_page_foot_goes_on_overleaf_under_the_same_headers(tmp_path, towns, continued):
-    """Title, column headers and a first heading at the foot of page 1, no row of it there; page 2 prints the
-    headers again over its rows, under no title or only 'Table 6 ... (continued)': one table, its caption and
-    heading from page 1."""
-    sheet = _sheet(tmp_path / "opened.pdf")
-    sheet.text(72, 200, "Table 6. Statewide summary of charges")
-    sheet.row(180, [(-250, "2016"), (-320, "2017")])
-    sheet.text(72, 166, "Patronizing a prostitute (CGS 53a-83)")
-    sheet.page()
-    if continued:
-        sheet.text(72, 774, "Table 6. Statewide summary of charges (continued)")
-    sheet.row(760, [(-250, "2016"), (-320, "2017")])
-    sheet.row(746, [(84, "Arrested"), (-250, "15"), (-320, "18")])
-    sheet.row(732, [(84, "Convicted"), (-250, "6"), (-320, "8")])
-    frame, refusals = _read(sheet, towns)
-    assert refusals == []
-    assert sorted(zip(frame.offense, frame.measure, frame.period_start, frame["count"], strict=True)) == [
-        ("53a-83", "arrests", 2016, 15), ("53a-83", "arrests", 2017, 18), ("53a-83", "convictions", 2016, 6),
-        ("53a-83", "convictions", 2017, 8)]
 
 
 def test_a_summary_opened_at_a_page_foot_goes_on_with_its_rows_alone_overleaf(tmp_path, towns):

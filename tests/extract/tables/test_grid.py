@@ -92,25 +92,17 @@ def test_a_group_header_over_half_the_columns_is_no_caption(tmp_path: Path) -> N
     assert _spanning(built) == [(0, 1, 2, "Arrests")] and built.header_rows == 2
 
 
-def test_a_two_word_group_header_over_two_columns_spans_them(tmp_path: Path) -> None:
-    """Centred over 'Adult' and 'Juvenile', it starts left of the river between them and ends inside it: by
-    where it sits it would be the left column's alone; by its centre it heads both."""
-    sheet = Sheet(tmp_path / "group2.pdf")
-    sheet.text(277.5 - sheet.width("Persons arrested") / 2, 728, "Persons arrested")
+@pytest.mark.parametrize("group", ["Persons arrested", "§ 7"])
+def test_a_group_header_centred_over_two_columns_spans_them(tmp_path: Path, group: str) -> None:
+    """Centred over 'Adult' and 'Juvenile': 'Persons arrested' starts left of the river between them and ends
+    inside it, '§ 7' sits in the river touching neither. By where they sit they would be the left column's alone
+    (or no column's); by their centre each heads both."""
+    sheet = Sheet(tmp_path / "group.pdf")
+    sheet.text(277.5 - sheet.width(group) / 2, 728, group)
     sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
     table(sheet, 700, COUNTS, COLUMNS)
     built = _build(sheet.save())
-    assert _spanning(built) == [(0, 1, 2, "Persons arrested")]
-    assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
-
-
-def test_a_short_group_header_in_the_white_space_between_two_columns_spans_them(tmp_path: Path) -> None:
-    sheet = Sheet(tmp_path / "group-short.pdf")
-    sheet.text(277.5 - sheet.width("§ 7") / 2, 728, "§ 7")  # centred over 'Adult' and 'Juvenile', touching neither
-    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
-    table(sheet, 700, COUNTS, COLUMNS)
-    built = _build(sheet.save())
-    assert _spanning(built) == [(0, 1, 2, "§ 7")]
+    assert _spanning(built) == [(0, 1, 2, group)]
     assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
 
 
