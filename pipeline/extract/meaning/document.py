@@ -28,6 +28,8 @@ from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
                         r"\bthe state\b|\bstate total", re.IGNORECASE)
+_TITLES = re.compile(r"(?:^|[,;]\s+|\s{2,})(?:table|exhibit|figure|chart|schedule)\s+(?:[A-Z]{0,2}-?\d+[a-z]?|[IVXLC]+)"
+                     r"\s*[.:–—-]", re.IGNORECASE)  # 'Exhibit 3. ..., Table 4. ...': two titles run into one line
 _CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
 
 
@@ -110,11 +112,19 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     corner = [at[(row, col)].text for row in range(headers) for col in range(labels)
               if (row, col) in at and at[(row, col)].col + at[(row, col)].col_span <= labels]
     own_caption = caption([*table.above, *table.title])
+    if any(len(_TITLES.findall(text)) >= 2 for text in own_caption):
+        raise TableRefused(f"{where.table_text()}: its caption holds two tables' titles on one line (tables side by "
+                           "side?): which words are this table's cannot be told")
     own_context = own_caption + corner
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
         not own_caption or any(CONTINUED.search(text) for text in own_caption) or
         headers == 0 and not any(TITLE.match(text) for text in own_caption))
+    if continued and headers == 0 and own_caption and not any(CONTINUED.search(text) for text in own_caption):
+        # lines set over a part that goes on with the table's rows are headings of its rows (a statute's heading
+        # between two runs of towns, found as the gap between two tables): the rows under them are theirs
+        table = _heading_rows(table, tuple(own_caption))
+        at = covering(table)
     if continued:
         context = previous.context
         if headers == 0:
@@ -159,6 +169,11 @@ def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabular
         caption, headings = opening[:at], opening[at:]
         if not headings or any(name_kind(text, towns, vocabulary) == "unknown" for text in headings):
             return table
+    return replace(_heading_rows(table, tuple(headings)), above=tuple(caption))
+
+
+def _heading_rows(table: Table, headings: tuple[str, ...]) -> Table:
+    """The table with these lines set as its first body rows, names alone (headings over the rows under them)."""
     cells = tuple(replace(cell, row=cell.row + len(headings)) if cell.row >= table.header_rows else cell
                   for cell in table.cells)
     cells += tuple(Cell(table.header_rows + index, 0, text, 1, 1, table.bbox) for index, text in enumerate(headings))
@@ -166,7 +181,7 @@ def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabular
         if table.fields else table.fields
     rows = table.source_rows[:table.header_rows] + (0,) * len(headings) + table.source_rows[table.header_rows:] \
         if table.source_rows else table.source_rows
-    return replace(table, cells=cells, above=tuple(caption), fields=fields, source_rows=rows)
+    return replace(table, cells=cells, fields=fields, source_rows=rows)
 
 
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:

@@ -100,6 +100,10 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             continue
         if label and not filled[row] and CONTINUED.search(label):
             continue  # 'Table continues →', '(continued)': a note set in the table, no row
+        if label and not filled[row] and name_kind(label, towns, vocabulary) == "names" and \
+                _what(last_data, towns, vocabulary) == "place" and \
+                not any(named[other] for other in body[position + 1:]):
+            continue  # a statute alone under the last town ('53a-83: patronizing'): a legend, no row of counts
         if label and not filled[row] and not years:
             following = next((named[other] for other in body[position + 1:] if named[other]), None)
             mine = _what(label, towns, vocabulary)

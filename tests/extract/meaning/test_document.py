@@ -419,3 +419,44 @@ def test_a_summary_opened_at_a_page_foot_goes_on_with_its_rows_alone_overleaf(tm
     assert sorted(zip(frame.offense, frame.measure, frame.period_start, frame.period_end, frame["count"],
                       strict=True)) == [("53a-83", "arrests", 2016, 2020, 108),
                                         ("53a-83", "convictions", 2016, 2020, 31)]
+
+
+def test_a_statute_legend_under_the_last_town_is_no_row_of_counts(tmp_path, towns):
+    """'53a-83: patronizing a prostitute' set under the last town, in the names column, cells blank: a legend
+    line, never a row of blank (suppressed or zero) counts."""
+    sheet = _sheet(tmp_path / "legend-row.pdf")
+    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82 by town")
+    sheet.row(750, [(72, "Town"), (-250, "2015"), (-320, "2016")])
+    sheet.row(736, [(72, "Hartford"), (-250, "12"), (-320, "*")]).row(722, [(72, "Bristol"), (-250, "3"), (-320, "1")])
+    sheet.text(72, 708, "53a-83: patronizing a prostitute")
+    frame, refusals = _read(sheet, towns)
+    assert refusals == [] and sorted(zip(frame.jurisdiction, frame.period_start, frame.cell_text, strict=True)) == [
+        ("Bristol", 2015, "3"), ("Bristol", 2016, "1"), ("Hartford", 2015, "12"), ("Hartford", 2016, "*")]
+
+
+def test_two_tables_titles_run_into_one_caption_line_refuse_the_tables_under_it(tmp_path, towns):
+    """'Exhibit 3. Persons convicted ..., Table 4. Persons arrested ...' over two tables side by side: which words
+    are whose cannot be told, so neither is read by them."""
+    sheet = _sheet(tmp_path / "two-titles.pdf")
+    sheet.text(72, 760, "Exhibit 3. Persons convicted by town, Table 4. Persons arrested by town, 2017")
+    sheet.row(740, [(72, "Town"), (-200, "CGS 53a-82"), (300, "Town"), (-450, "CGS 53a-82")])
+    for number, (left, right) in enumerate([("Hartford", "Bristol"), ("Avon", "Norwalk")]):
+        sheet.row(726 - 14 * number, [(72, left), (-200, "3"), (300, right), (-450, "7")])
+    frame, refusals = _read(sheet, towns)
+    assert frame.empty and refusals and all("two tables' titles on one line" in r.reason for r in refusals)
+
+
+def test_a_statute_heading_between_two_runs_of_towns_heads_the_towns_under_it(tmp_path, towns):
+    """The heading read as the caption of the rows under it (found as a table of their own, set apart): the
+    rows go on with the table above, under the new statute."""
+    sheet = _sheet(tmp_path / "mid-heading.pdf")
+    sheet.text(72, 770, "Table 1. Convictions by town, 2016")
+    sheet.row(750, [(72, "Town"), (-300, "2016")])
+    sheet.text(72, 736, "Prostitution (CGS 53a-82)")
+    sheet.row(722, [(72, "Hartford"), (-300, "4")]).row(708, [(72, "Bristol"), (-300, "1")])
+    sheet.text(72, 660, "Patronizing a prostitute (CGS 53a-83)")
+    sheet.row(646, [(72, "Avon"), (-300, "2")]).row(632, [(72, "Norwalk"), (-300, "5")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame["count"], strict=True)) == [
+        ("Avon", "53a-83", 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", "53a-83", 5)]
