@@ -152,17 +152,19 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
         rivers = _white_space(body, settings)
     else:
         return _white_space(lines, settings)
-    wide = [cut for cut in _white_space(body, settings) if cut.hi - cut.lo >= settings.wide_river * body[0].size and
-            not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
+    same = len(body) == len(valued) or len(body) < 2  # the lines of values drew the rivers already
+    wide = [] if same else [cut for cut in _white_space(body, settings) if
+                            cut.hi - cut.lo >= settings.wide_river * body[0].size and
+                            not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
     rivers = sorted(rivers + wide)  # a wide river clear down every line of values parts columns, headers or not
-    return _headed_blanks(lines, valued, _beside(lines, valued, rivers, settings), settings)
+    return _headed_blanks(lines, body, _beside(lines, valued, rivers, settings), settings)
 
 
-def _headed_blanks(lines: list[TextLine], valued: list[TextLine], rivers: list[Cut],
+def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
                    settings: TableSettings) -> list[Cut]:
     """A column left blank all the way down still has its header: a phrase of the line right over the first
-    line of values that sits inside a river, clear of both its banks, is a column of its own there."""
-    body = [line for line in valued if values_in(line)]  # a header's 'Rate per 100,000' prints no value
+    line of values (`body`: lines of values proper, not a header's 'Rate per 100,000') that sits inside a river,
+    clear of both its banks, is a column of its own there."""
     if not body:
         return rivers
     first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity: lines compare slowly

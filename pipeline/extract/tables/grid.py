@@ -118,14 +118,15 @@ def _centred_over(placed: Placed, settings: TableSettings) -> Placed:
     happens to sit ('§53a-86' over 'Arrests' and 'Convictions', in the white space between them). Bottom line
     first, so that a group over groups finds them spanning."""
     out = list(placed)
+    counted = [any(_counted(p) for p in pieces) for _, pieces in placed]
     for index in range(len(out) - 2, -1, -1):
         (line, pieces), (below, under) = out[index], out[index + 1]
-        if below.top - line.bottom > settings.row_gap * line.size or any(_counted(p) for p in pieces + under):
+        if counted[index] or counted[index + 1] or below.top - line.bottom > settings.row_gap * line.size:
             continue
         further = index > 0 and line.top - out[index - 1][0].bottom <= settings.row_gap * line.size
         spans = sorted(under, key=lambda piece: piece.first)
         for phrase in line.phrases:
-            mine = [p for p in pieces if p.words[0] in phrase.words]
+            mine = [p for p in pieces if any(p.words[0] is word for word in phrase.words)]
             if len(mine) != 1 or mine[0].last != mine[0].first:
                 continue  # already cut at the columns' boundaries, or spanning some: placed by its text
             first, last = _by_centre(phrase, mine[0], line, spans, further and out[index - 1][0], settings)
@@ -162,18 +163,25 @@ def _stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
     neighbouring columns on the nearest header line below that reaches under them. Every line of it spans
     those columns, however the rivers cut its words."""
     out = list(placed)
+    memo: dict[int, bool] = {}
+
+    def valued(i: int) -> bool:  # asked of few lines: most are no stack's
+        if i not in memo:
+            memo[i] = bool(values_in(out[i][0]))
+        return memo[i]
+
     index = 0
     while index < len(out):
         stack = [index]
         while stack[-1] + 1 < len(out) and _stacks_on(out[stack[-1]][0], out[stack[-1] + 1][0], settings):
             stack.append(stack[-1] + 1)
         index = stack[-1] + 1
-        if len(stack) < 2 or any(values_in(out[i][0]) for i in stack):
+        if len(stack) < 2 or any(valued(i) for i in stack):
             continue
         whole = phrase_of([word for i in stack for word in out[i][0].phrases[0].words])
         x0, x1 = min(out[i][0].x0 for i in stack), max(out[i][0].x1 for i in stack)
         whole = Phrase(whole.words, whole.text, x0, x1, whole.top, whole.bottom, whole.size)
-        under = _headers_under(out, stack[-1], whole, settings)
+        under = _headers_under(out, valued, stack[-1], whole, settings)
         group = _group_of(whole, out[stack[-1]][0], under, settings) if under else None
         if group is not None:
             for i in stack:
@@ -190,12 +198,13 @@ def _stacks_on(upper: TextLine, lower: TextLine, settings: TableSettings) -> boo
     return abs(upper.x0 + upper.x1 - lower.x0 - lower.x1) / 2 <= settings.centred * upper.size
 
 
-def _headers_under(out: Placed, index: int, phrase: Phrase, settings: TableSettings) -> list[Piece]:
+def _headers_under(out: Placed, valued, index: int, phrase: Phrase,
+                   settings: TableSettings) -> list[Piece]:
     """The pieces of the nearest line below, among the header lines stacked tight under this one, that reaches
     under the phrase; none if a line of values comes first."""
     above = out[index][0]
-    for line, pieces in out[index + 1:]:
-        if line.top - above.bottom > settings.row_gap * line.size or values_in(line):
+    for offset, (line, pieces) in enumerate(out[index + 1:], start=index + 1):
+        if line.top - above.bottom > settings.row_gap * line.size or valued(offset):
             return []
         if any(p.words[0].x0 < phrase.x1 and phrase.x0 < p.x1 for p in pieces):
             return sorted(pieces, key=lambda piece: piece.first)
