@@ -69,12 +69,29 @@ def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings 
         raised = {id(glyph) for glyph in members
                   if glyph.size <= settings.smaller * size and glyph.baseline < _base(members, size) -
                   settings.raised * size}
-        words = _words(sorted(members, key=lambda glyph: (glyph.x0, glyph.order)), raised, settings)
+        ordered = sorted(members, key=lambda glyph: (glyph.x0, glyph.order))
+        raised |= _raised_on_neighbour(ordered, raised, settings)
+        words = _words(ordered, raised, settings)
         phrases = _phrases(words, settings)
         if phrases:
             lines.append(line_of(phrases, _base(members, size), size))
     lines.sort(key=lambda line: (line.baseline, line.x0))
     return lines
+
+
+def _raised_on_neighbour(ordered: list[Glyph], raised: set[int], settings: TableSettings) -> set[int]:
+    """Glyphs raised and smaller against the full-size glyph they touch on the left ('1' then a superscript
+    '¹'): footnote marks even where the line's own baseline is not their word's (a wrapped label beside a row,
+    read as one line with it, sets the line's baseline elsewhere)."""
+    found: set[int] = set()
+    for before, glyph in zip(ordered, ordered[1:], strict=False):
+        if id(glyph) in raised or id(before) in raised or id(before) in found or not glyph.text.strip():
+            continue
+        if glyph.size <= settings.smaller * before.size and \
+                glyph.baseline < before.baseline - settings.raised * before.size and \
+                glyph.x0 - before.x1 <= settings.word_gap * before.size:
+            found.add(id(glyph))
+    return found
 
 
 def _median(values: list[float]) -> float:

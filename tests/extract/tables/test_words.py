@@ -163,3 +163,15 @@ def test_words_set_sideways_without_a_printed_space_are_parted_at_the_gap(tmp_pa
     sheet.turned(200, 600 + sheet.width("East "), "Hampton", 90)
     (line,) = turned_lines(geometry(sheet.save()).turned)
     assert line.text == "East Hampton"
+
+
+def test_a_mark_raised_against_its_number_is_a_mark_though_the_line_sits_lower(tmp_path: Path) -> None:
+    """'1' and a superscript '¹' on a row that a label's line beside it, a little higher, claims as one line
+    (its baseline the line's, the mark barely above it): the mark is raised against the '1' it touches, so it
+    is a mark, never a second digit."""
+    sheet = Sheet(tmp_path / "mark-on-number.pdf")
+    sheet.text(72, 703, "Receiving stolen goods", 10)  # a wrapped label's line, 3 pt higher than the row
+    sheet.text(250, 700, "1").raised(250 + sheet.width("1"), 700, "1", 6, 4)
+    found = lines(sheet.save())
+    words = [word for line in found for phrase in line.phrases for word in phrase.words]
+    assert [(word.text, word.mark) for word in words if word.text.startswith("1")] == [("11", "1")]
