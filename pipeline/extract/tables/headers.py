@@ -1,0 +1,211 @@
+"""The header phase: which rows of a table's grid are its header, which header lines are one wrapped header, and
+which header phrases head a group of columns (by their centre over the headers under them)."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.tables.columns import values_in
+from pipeline.extract.tables.pieces import Piece, Placed, Row
+from pipeline.extract.tables.rules import Rule
+from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, phrase_of
+
+
+def centred_over(placed: Placed, settings: TableSettings) -> Placed:
+    """A header phrase placed in one column, alone on its line and centred over the headers of two or more
+    neighbouring columns right below it, is their group header and spans them, wherever its own short width
+    happens to sit ('§53a-86' over 'Arrests' and 'Convictions', in the white space between them). Bottom line
+    first, so that a group over groups finds them spanning."""
+    out = list(placed)
+    counted = [any(_counted(p) for p in pieces) for _, pieces in placed]
+    for index in range(len(out) - 2, -1, -1):
+        (line, pieces), (below, under) = out[index], out[index + 1]
+        if counted[index] or counted[index + 1] or below.top - line.bottom > settings.row_gap * line.size:
+            continue
+        further = index > 0 and line.top - out[index - 1][0].bottom <= settings.row_gap * line.size
+        spans = sorted(under, key=lambda piece: piece.first)
+        for phrase in line.phrases:
+            mine = [p for p in pieces if any(p.words[0] is word for word in phrase.words)]
+            if len(mine) != 1 or mine[0].last != mine[0].first:
+                continue  # already cut at the columns' boundaries, or spanning some: placed by its text
+            first, last = _by_centre(phrase, mine[0], line, spans, further and out[index - 1][0], settings)
+            pieces = [Piece(p.words, first, last) if p is mine[0] else p for p in pieces]
+        out[index] = (line, pieces)
+    return out
+
+
+def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], above: TextLine | bool,
+               settings: TableSettings) -> tuple[int, int]:
+    """The columns a header phrase heads, by the headers right below it (see `centred_over`): a further line of
+    a header over it heads what that header does."""
+    if above and any(p.x0 < phrase.x1 and phrase.x0 < p.x1 for p in above.phrases):
+        return mine.first, mine.last
+    return _group_of(phrase, line, spans, settings) or (mine.first, mine.last)
+
+
+def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
+    """A group header wrapped over lines ('PROMOTING' / 'PROSTITUTION IN THE' / 'SECOND DEGREE'): lines of one
+    phrase each, stacked tight and centred on one another, centred as a whole over the headers of two or more
+    neighbouring columns on the nearest header line below that reaches under them. Every line of it spans
+    those columns, however the rivers cut its words."""
+    out = list(placed)
+    memo: dict[int, bool] = {}
+
+    def valued(i: int) -> bool:  # asked of few lines: most are no stack's
+        if i not in memo:
+            memo[i] = bool(values_in(out[i][0]))
+        return memo[i]
+
+    index = 0
+    while index < len(out):
+        stack = [index]
+        while stack[-1] + 1 < len(out) and _stacks_on(out[stack[-1]][0], out[stack[-1] + 1][0], settings):
+            stack.append(stack[-1] + 1)
+        index = stack[-1] + 1
+        if len(stack) < 2 or any(valued(i) for i in stack):
+            continue
+        whole = phrase_of([word for i in stack for word in out[i][0].phrases[0].words])
+        x0, x1 = min(out[i][0].x0 for i in stack), max(out[i][0].x1 for i in stack)
+        whole = Phrase(whole.words, whole.text, x0, x1, whole.top, whole.bottom, whole.size)
+        under = _headers_under(out, valued, stack[-1], whole, settings)
+        group = _group_of(whole, out[stack[-1]][0], under, settings) if under else None
+        if group is not None:
+            for i in stack:
+                out[i] = (out[i][0], [Piece(list(out[i][0].phrases[0].words), *group)])
+    return out
+
+
+def _stacks_on(upper: TextLine, lower: TextLine, settings: TableSettings) -> bool:
+    """Two lines of one phrase each, in one size, tight, centred on one another: one phrase wrapped and
+    centred (a title over it is set in another size, or apart)."""
+    if len(upper.phrases) != 1 or len(lower.phrases) != 1 or lower.top - upper.bottom > settings.row_gap * upper.size \
+            or abs(upper.size - lower.size) > 0.1 * upper.size:
+        return False
+    return abs(upper.x0 + upper.x1 - lower.x0 - lower.x1) / 2 <= settings.centred * upper.size
+
+
+def _headers_under(out: Placed, valued, index: int, phrase: Phrase,
+                   settings: TableSettings) -> list[Piece]:
+    """The pieces of the nearest line below, among the header lines stacked tight under this one, that reaches
+    under the phrase; none if a line of values comes first."""
+    above = out[index][0]
+    for offset, (line, pieces) in enumerate(out[index + 1:], start=index + 1):
+        if line.top - above.bottom > settings.row_gap * line.size or valued(offset):
+            return []
+        if any(p.words[0].x0 < phrase.x1 and phrase.x0 < p.x1 for p in pieces):
+            return sorted(pieces, key=lambda piece: piece.first)
+        above = line
+    return []
+
+
+def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: TableSettings) -> tuple[int, int] | None:
+    """The neighbouring columns (two or more) whose headers a phrase is centred over, alone on its line; None if
+    it is centred over one header (that column's own) or over none."""
+    middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
+    if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
+        return None
+    runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
+            if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
+    fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
+            run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
+            not any(other.x0 < run[-1].x1 and run[0].words[0].x0 < other.x1 for other in line.phrases
+                    if not any(other.words[0] is word for word in phrase.words))]
+    return None if not fits else (min(fits, key=len)[0].first, min(fits, key=len)[-1].last)
+
+
+def _counted(piece: Piece) -> bool:
+    """A number that is no year: a line printing one is a row of values, not a header."""
+    return bool(NUMBER.match(piece.text)) and not _YEAR.match(piece.text.strip())
+
+
+def _numeric(piece: Piece) -> bool:
+    return bool(NUMBER.match(piece.text))
+
+
+def is_valued(piece: Piece) -> bool:
+    """A number, or a sign printed for one (a dash, an asterisk for a suppressed count)."""
+    return bool(NUMBER.match(piece.text) or VALUE.match(piece.text))
+
+
+def header_rows(rows: list[Row]) -> int:
+    """Rows above the first that prints a number beside its label (the body); none if no row does. Years rising
+    along a row (2005, 2006, ...) head columns, they are not counts. Rows right above the body that print in the
+    first column alone, under a header that heads the other columns, are the body's: a heading over its rows,
+    or a name whose cells are all blank."""
+    for index, row in enumerate(rows):
+        if _years_along(row):
+            continue
+        valued = sum(1 for piece in row.pieces if is_valued(piece))
+        worded = sum(1 for piece in row.pieces if piece.first > 0 and not is_valued(piece))
+        if any(is_valued(piece) and piece.first > 0 for piece in row.pieces) and \
+                valued >= max(1, len(row.pieces) // 2) and worded <= valued:  # not 'Year Number 100,000'
+            while index > 1 and all(piece.first == 0 for piece in rows[index - 1].pieces) and \
+                    any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
+                index -= 1
+            return index
+    return 0
+
+
+_YEAR = re.compile(r"^(?:FY\s*)?((?:19|20)\d\d)(?:\s*[-–—/]\s*(?:(?:19|20)?\d\d))?\W{0,2}$", re.IGNORECASE)
+
+
+def _years_along(row: Row) -> bool:
+    """Two or more cells right of the first column that are years, and no other number: a header of years
+    (rising, or rising again under each group header: 2010 2011 2012 2010 2011 2012)."""
+    years = [int(match.group(1)) for piece in sorted(row.pieces, key=lambda p: p.first) if piece.first > 0
+             for match in [_YEAR.match(piece.text.strip())] if match]
+    numbers = sum(1 for piece in row.pieces if piece.first > 0 and _numeric(piece))
+    runs = [1]  # lengths of the rising runs the years make
+    for before, after in zip(years, years[1:], strict=False):
+        if after > before:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+    return len(years) >= 2 and len(years) >= numbers and min(runs) >= 2
+
+
+def merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings: TableSettings) -> list[Row]:
+    """Header lines wrapped within their columns are one header row; a line with a phrase spanning columns (a
+    group header), and a line of years (never the end of a wrapped phrase), stay rows of their own."""
+    if header <= 1:
+        return rows
+    merged: list[Row] = []
+    for row in rows[:header]:
+        spanning = any(piece.first != piece.last for piece in row.pieces)
+        spans = {(piece.first, piece.last) for piece in row.pieces}
+        if merged and spanning and merged[-1].spanning and len(spans) == 1 and \
+                spans == {(piece.first, piece.last) for piece in merged[-1].pieces} and \
+                _wraps(merged[-1], row, settings) and \
+                row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size:
+            merged[-1].lines += row.lines  # one group header wrapped over lines, centred over the same columns
+            merged[-1].pieces += row.pieces
+            continue
+        if merged and not spanning and not merged[-1].spanning and not _years_along(row) and \
+                _wraps(merged[-1], row, settings) and \
+                row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size and \
+                not any(merged[-1].bottom - 1 <= rule.at <= row.top + 1 for rule in horizontals):
+            merged[-1].lines += row.lines
+            merged[-1].pieces += row.pieces
+            continue
+        merged.append(Row(list(row.lines), list(row.pieces), spanning))
+    return merged + rows[header:]
+
+
+def _wraps(upper: Row, lower: Row, settings: TableSettings) -> bool:
+    """In every column, the upper row's text lines up with the lower row's (flush left, flush right or centred
+    on it), or has none under it: one header wrapped over lines, not a label set over another."""
+    def extents(row: Row) -> dict[tuple[int, int], tuple[float, float, float]]:
+        spans: dict[tuple[int, int], tuple[float, float, float]] = {}
+        for piece in row.pieces:
+            x0, x1, size = spans.get((piece.first, piece.last), (piece.words[0].x0, piece.x1, piece.words[0].size))
+            spans[(piece.first, piece.last)] = (min(x0, piece.words[0].x0), max(x1, piece.x1), size)
+        return spans
+
+    below = extents(lower)
+    for key, (x0, x1, size) in extents(upper).items():
+        if key in below:
+            u0, u1, _ = below[key]
+            if min(abs(x0 - u0), abs(x1 - u1), abs(x0 + x1 - u0 - u1) / 2) > settings.centred * size:
+                return False
+    return True

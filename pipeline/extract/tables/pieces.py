@@ -1,0 +1,48 @@
+"""Words of a table's lines placed in its columns (pieces), and rows of them: what the grid phase builds cells
+from and the header phase reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.tables.words import TextLine, Word
+
+
+@dataclass
+class Piece:
+    """Words of one line placed in columns first..last."""
+
+    words: list[Word]
+    first: int
+    last: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(word.text for word in self.words)
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+
+
+@dataclass
+class Row:
+    lines: list[TextLine]
+    pieces: list[Piece] = field(default_factory=list)
+    spanning: bool = False  # a header line with a phrase across columns (a group header)
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        return self.lines[-1].bottom
+
+    def columns(self) -> set[int]:
+        return {column for piece in self.pieces for column in range(piece.first, piece.last + 1)}
+
+
+
+Placed = list[tuple[TextLine, list[Piece]]]
