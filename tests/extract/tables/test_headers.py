@@ -1,0 +1,82 @@
+"""The header phase alone (tables/headers.py), through the grid it shapes: which rows are the header, which header
+lines are one wrapped header, and which header phrases head a group of columns by their centre."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.extract.tables.drawing import Sheet, table
+from tests.extract.tables.test_grid import COLUMNS, COUNTS, _build, _spanning
+
+
+@pytest.mark.parametrize("group", ["Persons arrested", "§ 7"])
+def test_a_group_header_centred_over_two_columns_spans_them(tmp_path: Path, group: str) -> None:
+    """Centred over 'Adult' and 'Juvenile': 'Persons arrested' starts left of the river between them and ends
+    inside it, '§ 7' sits in the river touching neither. By where they sit they would be the left column's alone
+    (or no column's); by their centre each heads both."""
+    sheet = Sheet(tmp_path / "group.pdf")
+    sheet.text(277.5 - sheet.width(group) / 2, 728, group)
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 2, group)]
+    assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
+
+def test_a_label_set_off_centre_over_a_header_is_no_wrapped_line_of_it(tmp_path: Path) -> None:
+    """'§ 7' over the right end of 'Juvenile', lined up with it neither left, right nor centred: a label over
+    the columns (read for meaning as a group header), not the first line of 'Juvenile' wrapped."""
+    sheet = Sheet(tmp_path / "off-centre.pdf")
+    sheet.text(330 - sheet.width("§ 7") / 2, 728, "§ 7")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert built.header_rows == 2
+    assert built.grid()[1] == ["Town", "Adult", "Juvenile", "Total"]
+
+def test_a_header_wrapped_over_two_lines_is_one_header_cell(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "wrapped-header.pdf")
+    sheet.right(330, 728, "Juvenile")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "offenders"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert built.header_rows == 1
+    assert built.grid()[0] == ["Town", "Adult", "Juvenile offenders", "Total"]
+
+def test_headers_side_by_side_over_a_row_of_words_span_nothing(tmp_path: Path) -> None:
+    """'Middle' may sit centred over the three words under it, but 'Upper' and 'Lower' beside it on its line
+    head columns one by one: so does it."""
+    sheet = Sheet(tmp_path / "peers.pdf")
+    middle = (150 + 330 + sheet.width("Dune")) / 2 - sheet.width("Middle") / 2  # centred over Brill ... Dune
+    sheet.row(728, [(72, "Maker"), (150, "Upper"), (middle, "Middle"), (330, "Lower")])
+    for y, words in ((714, ("Acme", "Brill", "Casa", "Dune")), (700, ("Bolt", "Elm", "Fig", "Gale")),
+                     (686, ("Cord", "Hay", "Ivy", "Jade"))):
+        sheet.row(y, [(72, words[0]), (150, words[1]), (225, words[2]), (330, words[3])])
+    built = _build(sheet.save())
+    assert _spanning(built) == []
+    assert built.grid()[0] == ["Maker", "Upper", "Middle", "Lower"]
+
+def test_a_group_header_wrapped_and_centred_over_two_columns_spans_them_whole(tmp_path: Path) -> None:
+    """'RECEIVING STOLEN' / 'GOODS IN THE' / 'FIRST DEGREE' centred over 'Adult' and 'Juvenile', with the
+    'Total' column's own wrapped header between it and them: one group header cell over both columns."""
+    sheet = Sheet(tmp_path / "stacked-group.pdf")
+    middle = (250 - sheet.width("Adult") + 330) / 2
+    for y, text in ((770, "RECEIVING STOLEN"), (758, "GOODS IN THE"), (746, "FIRST DEGREE")):
+        sheet.text(middle - sheet.width(text) / 2, y, text)
+    sheet.right(400, 734, "All")
+    sheet.row(722, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "ages")])
+    table(sheet, 708, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 2, "RECEIVING STOLEN GOODS IN THE FIRST DEGREE")]
+    assert built.grid()[-5][:3] == ["Town", "Adult", "Juvenile"]
+
+def test_a_header_line_ending_in_a_wrapped_number_is_header_not_body(tmp_path: Path) -> None:
+    """'Year Number 100,000' under 'Rate per': words head more of its columns than its one number fills."""
+    sheet = Sheet(tmp_path / "header-number.pdf")
+    sheet.right(330, 742, "Rate per")
+    sheet.row(728, [(-190, "Year"), (-250, "Number"), (-330, "100,000")])
+    sheet.row(714, [(72, "Avon"), (-190, "2016"), (-250, "75"), (-330, "127.5")])
+    sheet.row(700, [(72, "Bristol"), (-190, "2016"), (-250, "7"), (-330, "12.5")])
+    built = _build(sheet.save())
+    assert built.header_rows == 1 and built.grid()[0] == ["", "Year", "Number", "Rate per 100,000"]
