@@ -126,7 +126,25 @@ def _baselines(glyphs, settings: TableSettings) -> list[list[Glyph]]:
             host.extend(cluster)  # superscripts printed against the line below their baseline
         else:
             merged.append(cluster)
-    return [cluster for cluster in merged if cluster]
+    return _rehomed([cluster for cluster in merged if cluster], settings)
+
+
+def _rehomed(lines: list[list[Glyph]], settings: TableSettings) -> list[list[Glyph]]:
+    """A small glyph that touches nothing on its left in the line it was clustered with, but is raised against a
+    full-size glyph of a neighbouring line that it touches ('0' then '²', its baseline nearer a label's set beside
+    the row): a footnote mark of that glyph's line, moved there."""
+    for index, line in enumerate(lines):
+        size = _median([glyph.size for glyph in line])
+        for mark in [glyph for glyph in line if glyph.size <= settings.smaller * size and glyph.text.strip()]:
+            if any(0 <= mark.x0 - glyph.x1 <= 0.3 * glyph.size for glyph in line if glyph is not mark):
+                continue  # it follows a glyph of its own line
+            for other in lines[max(0, index - 2):index] + lines[index + 1:index + 3]:
+                if any(0 <= mark.x0 - glyph.x1 <= 0.3 * glyph.size and mark.size <= settings.smaller * glyph.size and
+                       0 < glyph.baseline - mark.baseline <= 0.75 * glyph.size for glyph in other):
+                    line.remove(mark)
+                    other.append(mark)
+                    break
+    return [line for line in lines if line]
 
 
 def _host(cluster: list[Glyph], size: float, base: float, below: list[list[Glyph]],
