@@ -116,6 +116,10 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         raise TableRefused(f"{where.table_text()}: its caption holds two tables' titles on one line (tables side by "
                            "side?): which words are this table's cannot be told")
     own_context = own_caption + corner
+    if headers and previous is not None and previous.table.cols == table.cols and \
+            any(CONTINUED.search(text) for text in own_caption) and \
+            all(previous.columns[cell.col].kind in ("year", "label") for cell in table.cells if cell.row < headers):
+        headers = 0  # under '(continued)', a year alone where the table's Year column runs: a blank row, no header
     continued = previous is not None and previous.table.cols == table.cols and (
         headers == 0 or signature == previous.signature) and (
         not own_caption or any(CONTINUED.search(text) for text in own_caption) or

@@ -460,3 +460,21 @@ def test_a_statute_heading_between_two_runs_of_towns_heads_the_towns_under_it(tm
     assert refusals == []
     assert sorted(zip(frame.jurisdiction, frame.offense, frame["count"], strict=True)) == [
         ("Avon", "53a-83", 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", "53a-83", 5)]
+
+
+def test_a_blank_year_row_atop_a_continued_part_is_a_row_not_its_header(tmp_path, towns):
+    """'2007' alone in the Year column under 'Table 1. (continued)': the last town's blank year, going on from
+    page 1 (blank cells are zero), not a header of years over a new table."""
+    sheet = _sheet(tmp_path / "blank-year.pdf")
+    sheet.text(72, 770, "Table 1. Offenses under 53a-83 by town")
+    sheet.row(750, [(72, "Town"), (150, "Year"), (-300, "Arrests")])
+    sheet.row(736, [(72, "Andover"), (150, "2005"), (-300, "1")]).row(722, [(150, "2006"), (-300, "2")])
+    sheet.page()
+    sheet.text(72, 770, "Table 1. (continued)")
+    sheet.row(750, [(150, "2007")])
+    sheet.row(736, [(72, "Ansonia"), (150, "2005"), (-300, "2")]).row(722, [(150, "2006"), (-300, "9")])
+    sheet.text(72, 700, "Blank cells indicate zero.")
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
+        ("Andover", 2005, 1), ("Andover", 2006, 2), ("Andover", 2007, 0), ("Ansonia", 2005, 2), ("Ansonia", 2006, 9)]
