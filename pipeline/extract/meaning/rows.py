@@ -102,8 +102,10 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             continue  # 'Table continues →', '(continued)': a note set in the table, no row
         if label and not filled[row] and name_kind(label, towns, vocabulary) == "names" and \
                 _what(last_data, towns, vocabulary) == "place" and \
+                _what(label, towns, vocabulary) != _what(carry.heading or "", towns, vocabulary) and \
                 not any(named[other] for other in body[position + 1:]):
-            continue  # a statute alone under the last town ('53a-83: patronizing'): a legend, no row of counts
+            continue  # a statute alone under the last town ('53a-83: patronizing'), no heading of the kind the
+            # rows above are under (that one heads the rows overleaf): a legend, no row of counts
         if label and not filled[row] and not years:
             following = next((named[other] for other in body[position + 1:] if named[other]), None)
             mine = _what(label, towns, vocabulary)

@@ -478,3 +478,22 @@ def test_a_blank_year_row_atop_a_continued_part_is_a_row_not_its_header(tmp_path
     assert refusals == []
     assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
         ("Andover", 2005, 1), ("Andover", 2006, 2), ("Andover", 2007, 0), ("Ansonia", 2005, 2), ("Ansonia", 2006, 9)]
+
+
+def test_a_statute_heading_under_the_last_town_heads_the_towns_overleaf(tmp_path, towns):
+    """Towns under '53a-82', then '53a-87' alone at the page foot, towns again overleaf under '(continued)': the
+    heading of the kind the rows above are under goes on overleaf (no legend to drop)."""
+    sheet = _sheet(tmp_path / "town-foot.pdf")
+    sheet.text(72, 200, "Table 1. Arrests by town, 2016")
+    sheet.row(180, [(72, "Town"), (-300, "Arrests")])
+    sheet.text(72, 166, "Prostitution (CGS 53a-82)")
+    sheet.row(152, [(72, "Hartford"), (-300, "4")]).row(138, [(72, "Bristol"), (-300, "1")])
+    sheet.text(72, 124, "Patronizing a prostitute (CGS 53a-83)")
+    sheet.page()
+    sheet.text(72, 770, "Table 1. Arrests by town, 2016 (continued)")
+    sheet.row(750, [(72, "Town"), (-300, "Arrests")])
+    sheet.row(736, [(72, "Avon"), (-300, "2")]).row(722, [(72, "Norwalk"), (-300, "5")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame["count"], strict=True)) == [
+        ("Avon", "53a-83", 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", "53a-83", 5)]
