@@ -112,7 +112,8 @@ def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str, reader
 GRID_MISREAD_ONCE = [(101, 47, "reportlab"), (101, 47, "html"), (101, 169, "html"), (101, 169, "reportlab"),
                      (202, 72, "reportlab"),
                      (303, 19, "reportlab"), (303, 43, "html"), (303, 85, "reportlab"), (303, 157, "reportlab"),
-                     (303, 157, "html"), (707, 72, "reportlab"), (707, 72, "html")]
+                     (303, 157, "html"), (707, 72, "reportlab"), (707, 72, "html"),
+                     (707, 134, "reportlab")]
 
 
 @pytest.mark.parametrize(("seed", "index", "engine"), GRID_MISREAD_ONCE)

@@ -15,10 +15,15 @@ NOTE = re.compile(r"^\s*(?:[–—‒−*†‡¹²³⁴⁵⁶⁷⁸⁹-]+\s*\S|
                   r"(?:notes?|sources?|footnotes?)\b)", re.IGNORECASE)  # '§ 53a-87' names a statute: no note
 
 
+_SECTION = re.compile(r"\b\d+[a-z]?-\d+[a-z]?\b", re.IGNORECASE)  # a statute's section number, '53a-87'
+
+
 def prose(text: str) -> bool:
-    """A line of running text: many words, or a sentence's end after several."""
+    """A line of running text: many words, or a sentence's end after several (not a statute's heading that ends
+    in an abbreviation: 'Conn. Gen. Stat. § 53a-87 Promoting prostitution 2nd deg.')."""
     words = text.split()
-    return len(words) >= 12 or len(words) >= 7 and text.rstrip().endswith((".", ";", ":"))
+    return len(words) >= 12 or len(words) >= 7 and text.rstrip().endswith((".", ";", ":")) and \
+        not _SECTION.search(text)
 
 
 def caption(lines: list[str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.meaning.captions import caption, notes_under
+from pipeline.extract.meaning.captions import caption, notes_under, prose
 
 
 @pytest.mark.parametrize("title", ["Table 3a Arrests by town", "Table A-2. Arrests", "Table IV Arrests",
@@ -30,3 +30,10 @@ def test_a_statute_line_starting_with_a_section_sign_is_caption_not_note() -> No
     """'§ 53a-87' under a title names the table's statute; '§ Revised figures' is a note's mark."""
     assert caption(["Offenses by town, 2011-2015", "§ 53a-87"]) == ["Offenses by town, 2011-2015", "§ 53a-87"]
     assert caption(["§ Revised figures", "Offenses by town"]) == ["Offenses by town"]
+
+
+def test_a_statute_heading_ending_in_an_abbreviation_is_no_sentence() -> None:
+    """'... § 53a-87 Promoting prostitution 2nd deg.' ends in a full stop after seven words, but it names a
+    statute's section: a heading, not running text; a sentence of as many words is prose."""
+    assert not prose("Conn. Gen. Stat. § 53a-87 Promoting prostitution 2nd deg.")
+    assert prose("Blank cells mean that no case was recorded that year.")
