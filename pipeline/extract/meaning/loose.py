@@ -78,7 +78,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
             continue
         if NOTE.match(line) or prose(line):
             promised = False
-        if LEADER.search(line) or _masked(line) in running or line in accounted:
+        if LEADER.search(line) or is_running(line, running) or line in accounted:
             continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot, a table's opening
         if promised and name_kind(line, towns, vocabulary) != "unknown" or _row_like(line, towns, vocabulary):
             flagged.add(index)
@@ -112,4 +112,4 @@ def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:
 def _short(line: str, running: set[str]) -> bool:
     """A line that could be a row: a few words, no title, note, sentence, contents line or running head."""
     return 0 < len(line.split()) <= 6 and not (TITLE.match(line) or NOTE.match(line) or prose(line) or
-                                               LEADER.search(line) or _masked(line) in running)
+                                               LEADER.search(line) or is_running(line, running))
