@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from pipeline.extract.tables.columns import Cut, parted_at_rivers, separators, values_in
+from pipeline.extract.tables.columns import Cut, aligned_parts, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.headers import centred_over, header_rows, is_valued, merge_header, stacked_groups
 from pipeline.extract.tables.model import Cell, Table, edges_where
@@ -30,7 +30,10 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     body = next((index for index, line in enumerate(lines) if values_in(line)), 0)
     # the line right over the first values, under no line of several phrases: maybe headers run together
     headed = body - 1 if body and all(len(line.phrases) == 1 for line in lines[:body - 1]) else -1
-    placed = stacked_groups(centred_over([(line, _place(line, cuts, settings, index == headed))
+    valued = [line for line in lines if values_in(line)]
+    edges = (min(line.x0 for line in valued), max(line.x1 for line in valued)) if valued else None
+    placed = stacked_groups(centred_over([(line, _place(line, cuts, settings, index == headed,
+                                                        edges if index < body else None))
                                             for index, line in enumerate(lines)], settings), settings)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
@@ -66,11 +69,17 @@ def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
 
 
 # ----------------------------------------------------------------------------------------------- columns
-def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: bool = False) -> list[Piece]:
+def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: bool = False,
+           edges: tuple[float, float] | None = None) -> list[Piece]:
     """A line's phrases in columns; over the first line of values, one parted at every river it crosses is
-    column headers run together (tight columns), never a heading across the row."""
+    column headers run together (tight columns), never a heading across the row; so is one over the values (its
+    table's text `edges` given) parting into pieces each lined up with its column's text."""
     pieces: list[Piece] = []
     for phrase in line.phrases:
+        parts = aligned_parts(phrase, cuts, edges, settings) if edges is not None else None
+        if parts is not None:
+            pieces += [piece for part in parts for piece in _split(part, cuts, settings, True)]
+            continue
         pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts, settings))
     return pieces
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import parted_at_rivers, separators, values_in
+from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
@@ -158,6 +158,8 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
     size = sorted(line.size for line in block)[len(block) // 2]
     cuts = separators(block, [], settings)
+    valued = [line for line in block if values_in(line)] or block
+    edges = (min(line.x0 for line in valued), max(line.x1 for line in valued))  # the text edges of the counts
     added: list[TextLine] = []
     top = block[0]
     for line in reversed(lines[max(0, first - 4):first]):
@@ -165,7 +167,8 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
                 any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
             break  # apart, or wider than the block (a header over the last column may run past it), or prose
-        run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings)  # tight headers
+        run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings) or \
+            any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases)  # tight headers
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
                 not run_together:
             break  # a title

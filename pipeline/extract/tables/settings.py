@@ -27,6 +27,7 @@ class TableSettings:
     blank_column: float = 0.2  # a header this far clear of both banks of a river heads a column left blank
     flush: float = 0.3  # text edges this close to a river's bank are flush with the column's edge
     centred: float = 0.5  # a header this close to centred over the headers of neighbouring columns spans them
+    run_centred: float = 0.15  # a header run together with its neighbours' is centred this closely on its column
     span_minimum: float = 0.15  # a phrase reaching less than this share of a column's width into it stays out
     row_gap: float = 0.6  # a vertical gap wider than this (beyond the leading) between lines sets rows apart
     # tables on a page

@@ -181,6 +181,30 @@ def table(sheet: Sheet, top: float, rows: Iterable[Sequence[str]], columns: Sequ
         y -= leading
     return y + leading
 
+def run_together(sheet: Sheet, x: float, y: float, words: list[str]) -> list[tuple[float, float]]:
+    """Column headers set one space apart from x on: one phrase. Returns each one's left and right end."""
+    spans = []
+    for word in words:
+        sheet.text(x, y, word)
+        spans.append((x, x + sheet.width(word)))
+        x = spans[-1][1] + sheet.width(" ")
+    return spans
+
+
+def tight_counts(sheet: Sheet, top: float, spans: list[tuple[float, float]], aligns: list[str]) -> list[list[str]]:
+    """Five rows of counts, each column's centred on its header's span or flush with its left or right end."""
+    rows = []
+    for index, town in enumerate(["Avon", "Bristol", "Canton", "Danbury", "Enfield"]):
+        y = top - 14 * index
+        sheet.text(72, y, town)
+        rows.append([town])
+        for column, ((x0, x1), align) in enumerate(zip(spans, aligns, strict=True)):
+            count = str((index * 7 + column * 3) % 20)
+            width = sheet.width(count)
+            sheet.text({"centre": (x0 + x1 - width) / 2, "left": x0, "right": x1 - width}[align], y, count)
+            rows[-1].append(count)
+    return rows
+
 
 def geometry(path: Path, number: int = 1, settings: TableSettings = DEFAULT) -> PageGeometry:
     """One page's geometry as the reader sees it (PDFium opened and closed here)."""

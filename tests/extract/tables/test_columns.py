@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.tables.columns import Cut, separators
+from pipeline.extract.tables.columns import Cut, aligned_parts, separators
 from pipeline.extract.tables.reader import tables_on_page
 from pipeline.extract.tables.rules import Rule, join_rules
 from pipeline.extract.tables.settings import DEFAULT
 from pipeline.extract.tables.words import TextLine
-from tests.extract.tables.drawing import Sheet, geometry, lines, table
+from tests.extract.tables.drawing import Sheet, geometry, lines, run_together, table, tight_counts
 
 COUNTS = [("Avon", "12", "7", "19"), ("Bristol", "1,204", "88", "1,292"), ("Canton", "3", "–", "3"),
           ("Danbury", "40", "2", "42")]
@@ -205,3 +205,24 @@ def test_two_lines_of_values_under_a_tall_header_draw_the_rivers(tmp_path: Path)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.cols == 4
     assert found.grid()[-2:] == [["Avon", "2015", "6", "3"], ["Bristol", "2016", "1", "0"]]
+
+
+@pytest.mark.parametrize(("aligns", "parted"), [
+    (["centre"] * 3, True), (["right"] * 3, True), (["left"] * 3, True),
+    (["centre", "right", "centre"], False), (["left", "centre", "left"], False)])
+def test_a_phrase_parts_into_headers_only_where_every_part_lines_up_the_same_way(
+        tmp_path: Path, aligns: list[str], parted: bool) -> None:
+    """Headers run together in tight columns are set alike (all centred on their counts, or all flush one side);
+    parts lined up in different ways are a chance, not a parting."""
+    sheet = Sheet(tmp_path / "run.pdf")
+    sheet.text(72, 714, "Office")
+    words = ["Cases still held", "on remand", "by the court"]
+    spans = run_together(sheet, 190, 714, words)
+    tight_counts(sheet, 700, spans, aligns)
+    found = lines(sheet.save())
+    counts = [line for line in found if line.baseline > found[0].baseline]
+    phrase = found[0].phrases[1]
+    assert phrase.text == " ".join(words)  # one phrase: a space between the headers
+    edges = (min(line.x0 for line in counts), max(line.x1 for line in counts))
+    parts = aligned_parts(phrase, separators(counts, [], DEFAULT), edges, DEFAULT)
+    assert ([" ".join(word.text for word in part) for part in parts] if parts else None) == (words if parted else None)

@@ -12,7 +12,7 @@ from pipeline.extract.tables.model import Table
 from pipeline.extract.tables.reader import tables_on_page
 from pipeline.extract.tables.rules import join_rules
 from pipeline.extract.tables.settings import DEFAULT
-from tests.extract.tables.drawing import Sheet, geometry, lines, table
+from tests.extract.tables.drawing import Sheet, geometry, lines, run_together, table, tight_counts
 
 COUNTS = [("Avon", "12", "7", "19"), ("Bristol", "1,204", "88", "1,292"), ("Canton", "3", "–", "3"),
           ("Danbury", "40", "2", "42")]
@@ -333,3 +333,20 @@ def test_a_lower_case_name_with_a_sign_for_its_count_starts_a_row(tmp_path: Path
     sheet.row(726, [(72, "westport"), (-250, "6")]).row(712, [(72, "bethlehem"), (-250, "n/a")])
     sheet.row(698, [(72, "greenwich"), (-250, "1")])
     assert [row[0] for row in _build(sheet.save()).grid()] == ["Town", "westport", "bethlehem", "greenwich"]
+
+
+@pytest.mark.parametrize("align", ["centre", "left", "right"])
+def test_headers_run_together_part_where_each_lines_up_with_its_column(tmp_path: Path, align: str) -> None:
+    """'detained released on bail detained ...' in one phrase (a space between columns): parted into one header
+    per column, each lined up with its counts the same way; the title over them stays whole."""
+    sheet = Sheet(tmp_path / f"tight-{align}.pdf")
+    words = ["detained", "released on bail", "fined"] * 2
+    sheet.text(72, 742, "Table 3. Cases by office", size=12)
+    sheet.text(72, 714, "Office")
+    spans = run_together(sheet, 190, 714, words)
+    rows = tight_counts(sheet, 700, spans, [align] * len(words))
+    assert len(lines(sheet.save())[1].phrases) == 2  # 'Office', and the six headers run together
+    (built,) = tables_on_page(geometry(sheet.path))
+    assert built.grid()[0] == ["Office", *words]
+    assert built.grid()[1:] == rows
+
