@@ -21,7 +21,14 @@ from pipeline.extract.meaning.columns import (
     read_columns,
     value_like,
 )
-from pipeline.extract.meaning.loose import is_running, lost_rows, opening, running_edges, running_lines
+from pipeline.extract.meaning.loose import (
+    is_running,
+    lost_rows,
+    names_overleaf,
+    opening,
+    running_edges,
+    running_lines,
+)
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
@@ -120,7 +127,9 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
             any(CONTINUED.search(text) for text in own_caption) and \
             all(previous.columns[cell.col].kind in ("year", "label") for cell in table.cells if cell.row < headers):
         headers = 0  # under '(continued)', a year alone where the table's Year column runs: a blank row, no header
-    continued = previous is not None and previous.table.cols == table.cols and (
+    names_alone = headers == 0 and previous is not None and table.cols < previous.table.cols and \
+        all(cell.col == 0 for cell in table.cells)  # rows whose every count is blank, set alone overleaf
+    continued = previous is not None and (previous.table.cols == table.cols or names_alone) and (
         headers == 0 or signature == previous.signature) and (
         not own_caption or any(CONTINUED.search(text) for text in own_caption) or
         headers == 0 and not any(TITLE.match(text) for text in own_caption))
@@ -186,6 +195,10 @@ def _heading_rows(table: Table, headings: tuple[str, ...]) -> Table:
     rows = table.source_rows[:table.header_rows] + (0,) * len(headings) + table.source_rows[table.header_rows:] \
         if table.source_rows else table.source_rows
     return replace(table, cells=cells, fields=fields, source_rows=rows)
+
+
+def _texts(table: Table | None) -> tuple[str, ...]:
+    return tuple(cell.text for cell in table.cells) if table is not None else ()
 
 
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:
@@ -301,7 +314,9 @@ def _apart(table: Table, towns) -> list[Table]:
         places = sum(1 for text in texts if resolve_label(text, towns)[1] != "unresolved")
         counts_left = any(value_like(at[(row, col - 1)].text) for row in range(table.rows) if (row, col - 1) in at)
         if counts_left and (header or places * 2 > len(texts) > 0):
-            left = tuple(cell for cell in table.cells if cell.col + cell.col_span <= col)
+            # a cell reaching across the cut is the left table's, cut to its columns: no text is dropped unread
+            left = tuple(cell if cell.col + cell.col_span <= col else replace(cell, col_span=col - cell.col)
+                         for cell in table.cells if cell.col < col)
             right = tuple(replace(cell, col=cell.col - col) for cell in table.cells if cell.col >= col)
             return [replace(table, cells=left)] + _apart(replace(table, cells=right), towns)
     return [table]
@@ -322,12 +337,15 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         running = running_lines(pages)
         edges = running_edges(pages)
         openings = {page.number: found for page in pages if (found := opening(page, edges))}
-        reading = read_document([table for page in pages for table in page.tables], path.name, False, towns,
-                                vocabulary, edges, openings)
+        overleaf = {page.number: names for before, page in zip(pages, pages[1:], strict=False)
+                    if (names := names_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
+        tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
+                  + list(page.tables)]
+        reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings)
         reading.refusals += [Refusal(where, reason) for page in pages
                              for where, reason in lost_rows(page, path.name, towns, vocabulary, running,
-                                                            openings[page.number] if page.number in reading.opened
-                                                            else ())]
+                                                            (openings[page.number] if page.number in reading.opened
+                                                             else ()) + _texts(overleaf.get(page.number)))]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables

@@ -8,7 +8,7 @@ import re
 from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, prose
 from pipeline.extract.meaning.columns import YEAR
 from pipeline.extract.meaning.rows import name_kind, resolve
-from pipeline.extract.tables.model import Page
+from pipeline.extract.tables.model import Cell, Page, Table
 from pipeline.extract.tables.regions import LEADER
 from pipeline.extract.vocabulary import Vocabulary
 
@@ -59,6 +59,37 @@ def opening(page: Page, running: set[str]) -> tuple[str, ...]:
     if any(NOTE.match(text) or prose(text) or LEADER.search(text) for text in rest[1:]):
         return ()
     return tuple(rest)
+
+
+def names_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> Table | None:
+    """Places' names alone opening a page, before any table on it, set where the names of the table last on the
+    page before are: that table's rows going on overleaf with every cell blank (they form no table of their
+    own). A table of those names, for the table before to go on with; None if the page opens otherwise."""
+    if not before.tables or not page.loose_boxes:
+        return None
+    last = before.tables[-1]
+    names = [cell for cell in last.cells if cell.col == 0 and cell.row >= last.header_rows and cell.size]
+    if not names:
+        return None
+    left, size = min(cell.box[0] for cell in names), max(cell.size for cell in names)
+    rows: list[Cell] = []
+    below: list[str] = []  # the lines after them, before any table: their notes (a legend: 'Blank cells ...')
+    for text, above, box in zip(page.loose, page.tables_above, page.loose_boxes, strict=True):
+        if above:
+            break
+        if is_running(text, running):
+            continue
+        if not below and name_kind(text.strip(), towns, vocabulary) == "place" and abs(box[0] - left) <= 0.6 * size:
+            rows.append(Cell(len(rows), 0, text.strip(), 1, 1, box, (), size))
+        elif not rows:
+            return None
+        else:
+            below.append(text.strip())
+    if not rows:
+        return None
+    bbox = (min(c.box[0] for c in rows), min(c.box[1] for c in rows), max(c.box[2] for c in rows),
+            max(c.box[3] for c in rows))
+    return Table(page.number, bbox, tuple(rows), pages=(page.number,), below=tuple(below))
 
 
 def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str],

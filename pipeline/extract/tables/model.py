@@ -79,3 +79,4 @@ class Page:
     loose: tuple[str, ...] = ()
     tables_above: tuple[int, ...] = ()  # for each loose line, how many of the page's tables start above it
     edges: tuple[str, ...] = ()  # loose lines at the page's top or foot, before or after all else: heads, feet
+    loose_boxes: tuple[tuple[float, float, float, float], ...] = ()  # where each loose line was printed (PDF points)

@@ -204,7 +204,8 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
     last = len(lines) - 1 - inside[::-1].index(True) if True in inside else -1
     edges = [line.text for line in lines[:min(first, 2)] + lines[max(last + 1, len(lines) - 2):]]
     return Page(geometry.number, tuple(tables), tuple(line.text for line in outside),
-                tuple(sum(1 for top in tops if top < line.top) for line in outside), tuple(edges))
+                tuple(sum(1 for top in tops if top < line.top) for line in outside), tuple(edges),
+                tuple(geometry.frame.pdf_box(line.x0, line.top, line.x1, line.bottom) for line in outside))
 
 
 def _within(line: TextLine, region) -> bool:

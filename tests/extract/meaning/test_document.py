@@ -497,3 +497,49 @@ def test_a_statute_heading_under_the_last_town_heads_the_towns_overleaf(tmp_path
     assert refusals == []
     assert sorted(zip(frame.jurisdiction, frame.offense, frame["count"], strict=True)) == [
         ("Avon", "53a-83", 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", "53a-83", 5)]
+
+
+def _towns_to_the_foot(sheet, names: list[str]) -> None:
+    """'Table 1' down to the page foot, its last towns with every cell blank."""
+    sheet.text(72, 230, "Table 1. Convictions under CGS 53a-82 by town")
+    sheet.row(210, [(72, "Town"), (-250, "2016")])
+    sheet.row(196, [(72, "Hartford"), (-250, "4")]).row(182, [(72, "Bristol"), (-250, "1")])
+    for number, name in enumerate(names):
+        sheet.text(72, 168 - 14 * number, name)
+
+
+@pytest.mark.parametrize("x", [72, 150])
+def test_names_alone_opening_the_next_page_are_the_tables_blank_rows_where_its_names_are(tmp_path, towns, x):
+    """A table's last towns carried overleaf with every cell blank form no table; set where its names are, they
+    are its rows (the legend under them read: blank is zero). Set elsewhere (a heading, a line of other text),
+    they are nobody's rows: the page is refused naming them, never read as rows."""
+    sheet = _sheet(tmp_path / f"names-overleaf-{x}.pdf")
+    _towns_to_the_foot(sheet, ["Avon"])
+    sheet.page()
+    sheet.text(x, 760, "Norwalk").text(x, 746, "Enfield")
+    sheet.text(72, 728, "Blank cells indicate zero.")
+    frame, refusals = _read(sheet, towns)
+    if x == 72:
+        assert refusals == []
+        assert sorted(zip(frame.page, frame.jurisdiction, frame["count"], strict=True)) == [
+            (1, "Avon", 0), (1, "Bristol", 1), (1, "Hartford", 4), (2, "Enfield", 0), (2, "Norwalk", 0)]
+    else:
+        assert [(refusal.where, "'Norwalk' / 'Enfield'" in refusal.reason) for refusal in refusals] == [
+            ("names-overleaf-150.pdf, page 2", True)]
+
+
+def test_a_cell_across_two_tables_set_side_by_side_stays_with_the_left_one(towns):
+    """Two tables side by side taken apart at the second column of names: a cell reaching across the cut (a
+    note of the right table run into the left one's last count) is the left table's, cut to its columns, so its
+    text is read there (and refused: no count), never dropped with the cut and read as a blank."""
+    from pipeline.extract.meaning.document import _apart
+    from pipeline.extract.tables.model import Cell, Table
+
+    rows = [("Town", "2016", "Town", "2016"), ("Hartford", "3", "Bristol", "7"), ("Avon", "4", "Norwalk", "7")]
+    cells = [Cell(row, col, text) for row, texts in enumerate(rows) for col, text in enumerate(texts)]
+    cells += [Cell(3, 0, "Enfield"), Cell(3, 1, "Note: by the town of arrest. 5", col_span=3)]
+    lookup = {town.casefold(): town for town in towns}
+    left, right = _apart(Table(1, (0, 0, 1, 1), tuple(cells), header_rows=1), lookup)
+    assert left.grid() == [["Town", "2016"], ["Hartford", "3"], ["Avon", "4"],
+                           ["Enfield", "Note: by the town of arrest. 5"]]
+    assert right.grid() == [["Town", "2016"], ["Bristol", "7"], ["Norwalk", "7"]]
