@@ -186,8 +186,9 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     body = [line for line in valued if values_in(line)]  # lines of values proper: no header's '100,000'
     if len(valued) >= max(1, len(lines) // 3):
         rivers = _white_space(valued, settings)
-    elif len(body) >= 2 and len(body) * 2 >= len(lines) - next(i for i, line in enumerate(lines) if line is body[0]):
-        # (lines of values under a header however tall: they draw the rivers)
+    elif (len(body) >= 2 or body and values_in(body[0]) >= 2) and \
+            len(body) * 2 >= len(lines) - next(i for i, line in enumerate(lines) if line is body[0]):
+        # (lines of values under a header however tall, or one line of several: they draw the rivers)
         rivers = _white_space(body, settings)
     else:
         return _white_space(lines, settings)

@@ -78,9 +78,13 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
 
 def _stacks_on(upper: TextLine, lower: TextLine, settings: TableSettings) -> bool:
     """Two lines of one phrase each, in one size, tight, centred on one another: one phrase wrapped and
-    centred (a title over it is set in another size, or apart)."""
+    centred (a title over it is set in another size, or apart). Lines flush on one side only are set flush (a
+    column's header wrapped flush right over its counts), centred on one another only by chance."""
     if len(upper.phrases) != 1 or len(lower.phrases) != 1 or lower.top - upper.bottom > settings.row_gap * upper.size \
             or abs(upper.size - lower.size) > 0.1 * upper.size:
+        return False
+    flush = settings.flush * upper.size
+    if (abs(upper.x0 - lower.x0) <= flush) != (abs(upper.x1 - lower.x1) <= flush):
         return False
     return abs(upper.x0 + upper.x1 - lower.x0 - lower.x1) / 2 <= settings.centred * upper.size
 
@@ -134,8 +138,9 @@ def header_rows(rows: list[Row]) -> int:
     first column alone, under a header that heads the other columns, are the body's: a heading over its rows,
     or a name whose cells are all blank."""
     for index, row in enumerate(rows):
-        if _years_along(row):
-            continue
+        if _years_along(row) or _years_alone(row) and index + 1 < len(rows) and \
+                not any(piece.first == 0 for above in rows[:index] for piece in above.pieces):
+            continue  # (a year alone under a row naming the first column is a blank row's: 'Town Year' / '2015')
         valued = sum(1 for piece in row.pieces if is_valued(piece))
         worded = sum(1 for piece in row.pieces if piece.first > 0 and not is_valued(piece))
         if any(is_valued(piece) and piece.first > 0 for piece in row.pieces) and \
@@ -148,6 +153,12 @@ def header_rows(rows: list[Row]) -> int:
 
 
 _YEAR = re.compile(r"^(?:FY\s*)?((?:19|20)\d\d)(?:\s*[-–—/]\s*(?:(?:19|20)?\d\d))?\W{0,2}$", re.IGNORECASE)
+
+
+def _years_alone(row: Row) -> bool:
+    """Nothing in the first column and only years right of it ('2018' over the counts of one year): a header,
+    never a row of counts without a name."""
+    return all(piece.first > 0 and _YEAR.match(piece.text.strip()) for piece in row.pieces) and bool(row.pieces)
 
 
 def _years_along(row: Row) -> bool:

@@ -226,3 +226,18 @@ def test_a_phrase_parts_into_headers_only_where_every_part_lines_up_the_same_way
     edges = (min(line.x0 for line in counts), max(line.x1 for line in counts))
     parts = aligned_parts(phrase, separators(counts, [], DEFAULT), edges, DEFAULT)
     assert ([" ".join(word.text for word in part) for part in parts] if parts else None) == (words if parted else None)
+
+
+def test_one_line_of_several_values_under_a_tall_header_draws_the_rivers(tmp_path: Path) -> None:
+    """A summary of one row under headers wrapped over four lines, the last run together ('degree Held') and a
+    year centred over both counts: the one line of values parts the columns all the same."""
+    sheet = Sheet(tmp_path / "one-row.pdf")
+    sheet.text(190 - sheet.width("2018") / 2, 770, "2018")
+    for number, text in enumerate(["Receiving", "stolen goods", "in the third"]):
+        sheet.right(177, 758 - 12 * number, text)
+    sheet.row(722, [(72, "Offense"), (-177, "degree"), (190, "Held over")])
+    sheet.row(708, [(72, "Charged"), (-177, "2,056"), (-235, "1,082")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.cols == 3
+    assert found.grid()[-2:] == [["Offense", "Receiving stolen goods in the third degree", "Held over"],
+                                 ["Charged", "2,056", "1,082"]]

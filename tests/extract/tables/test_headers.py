@@ -80,3 +80,27 @@ def test_a_header_line_ending_in_a_wrapped_number_is_header_not_body(tmp_path: P
     sheet.row(700, [(72, "Bristol"), (-190, "2016"), (-250, "7"), (-330, "12.5")])
     built = _build(sheet.save())
     assert built.header_rows == 1 and built.grid()[0] == ["", "Year", "Number", "Rate per 100,000"]
+
+
+def test_a_year_alone_over_the_counts_heads_them(tmp_path: Path) -> None:
+    """'2016' alone over the counts, nothing over the names: a header of the table, not a row of one count
+    without a name."""
+    sheet = Sheet(tmp_path / "year-alone.pdf")
+    sheet.right(250, 728, "2016")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert built.grid()[built.header_rows:] == [list(row) for row in COUNTS]
+    assert any("2016" in cell.text for cell in built.cells if cell.row < built.header_rows)
+
+
+def test_a_year_alone_under_the_column_headers_is_a_body_row(tmp_path: Path) -> None:
+    """'2015' alone in the Year column right under 'Town Year Held': the blank row of a town named above it (a
+    table continued), never one more header line."""
+    sheet = Sheet(tmp_path / "blank-year.pdf")
+    sheet.row(728, [(72, "Town"), (150, "Year"), (-250, "Held")])
+    sheet.row(714, [(150, "2015")])
+    sheet.row(700, [(72, "Avon"), (150, "2016"), (-250, "7")]).row(686, [(150, "2017"), (-250, "3")])
+    built = _build(sheet.save())
+    assert built.header_rows == 1
+    assert built.grid()[1:] == [["", "2015", ""], ["Avon", "2016", "7"], ["", "2017", "3"]]
