@@ -14,6 +14,7 @@ from pipeline.extract.vocabulary import Vocabulary
 
 _TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
                               r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
+_COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*$")
 _TABLE_TITLE = re.compile(r"^\s*(?:table|exhibit|schedule)\b", re.IGNORECASE)  # not a figure's or a chart's
 
 
@@ -104,7 +105,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
     below = page.tables_above or tuple(0 for _ in lines)
     for index, line in enumerate(lines):
         if TITLE.match(line):  # a table's title with no table found under it on the page, or '(continued)'
-            promised = bool(CONTINUED.search(line)) or bool(_TABLE_TITLE.match(line)) and below[index] == len(
+            promised = (bool(CONTINUED.search(line)) or bool(_TABLE_TITLE.match(line))) and below[index] == len(
                 page.tables)
             continue
         if NOTE.match(line) or prose(line):
@@ -132,7 +133,11 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
 
 
 def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:
-    found = _TRAILING_COUNTS.match(line) if len(line.split()) <= 10 else None
+    words = line.split()
+    if len(words) >= 2 and YEAR.match(words[0]) and all(_COUNT.match(word) for word in words[1:]) and \
+            not all(YEAR.match(word) for word in words[1:]):
+        return True  # a year and its counts: a row of a table by year ('2017 15 3')
+    found = _TRAILING_COUNTS.match(line) if len(words) <= 10 else None
     counts = [word for word in found.group("counts").split() if not YEAR.match(word)] if found else []
     name = found.group("name").strip() if counts else line
     kind = resolve(name, towns)[1]

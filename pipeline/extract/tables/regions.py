@@ -12,6 +12,7 @@ from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
 
 _SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame
@@ -146,8 +147,11 @@ def _headed_value(row: TextLine, lines: list[TextLine]) -> bool:
 
 
 def _row_of_values(line: TextLine) -> bool:
-    values = sum(1 for phrase in line.phrases if NUMBER.match(phrase.text) or _SIGN.match(phrase.text))
-    return len(line.phrases) >= 3 and values >= 2 and not NUMBER.match(line.phrases[0].text)
+    """A name (or a year: a row of a table by year) and two values or more."""
+    values = sum(1 for phrase in line.phrases[1:] if (NUMBER.match(phrase.text) or _SIGN.match(phrase.text)) and
+                 not _YEAR.match(phrase.text))  # (a line of years is a header)
+    first = line.phrases[0].text
+    return len(line.phrases) >= 3 and values >= 2 and (not NUMBER.match(first) or bool(_YEAR.match(first)))
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:

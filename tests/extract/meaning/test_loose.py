@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from pipeline.extract.meaning.loose import running_edges
-from pipeline.extract.tables.model import Page
+import pytest
+
+from pipeline.extract.meaning.loose import lost_rows, running_edges
+from pipeline.extract.tables.model import Page, Table
+from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary.from_reference_dir(default_reference_dir())
 
 
 def _page(number: int, edges: tuple[str, ...], loose: tuple[str, ...] = ()) -> Page:
@@ -24,3 +32,26 @@ def test_a_number_alone_is_never_a_running_line() -> None:
 def test_a_legend_repeated_under_tables_mid_page_is_no_edge() -> None:
     pages = [_page(n, ("Report",), ("Report", "Blank cells indicate zero.")) for n in (1, 2)]
     assert running_edges(pages) == {"report"}
+
+
+def test_a_year_and_its_counts_outside_every_table_is_a_lost_row(towns, vocabulary) -> None:
+    """'2017 15 3' left outside every table (a statewide row by year carried overleaf) refuses its page; years
+    alone ('2016 2017 2018', a header) and a page number do not."""
+    page = Page(2, (), ("2016 2017 2018", "2017 15 3", "B-26"), (0, 0, 0))
+    assert [where for where, _ in lost_rows(page, "r.pdf", _lookup(towns), vocabulary, set())] == ["r.pdf, page 2"]
+    page = Page(2, (), ("2016 2017 2018", "B-26"), (0, 0))
+    assert lost_rows(page, "r.pdf", _lookup(towns), vocabulary, set()) == []
+
+
+def test_a_continued_title_with_its_table_under_it_promises_no_rows_below(towns, vocabulary) -> None:
+    """Under 'Table 1 (continued)' with the table found under it, a statute legend after the table is no row the
+    reader lost; with no table under the title, a statute named alone is (its rows are somewhere)."""
+    texts = ("Table 1. Arrests by year (continued)", "53a-87: promoting prostitution, 2nd degree")
+    found = Page(2, (Table(2, (0, 0, 1, 1), ()),), texts, (0, 1))
+    assert lost_rows(found, "r.pdf", _lookup(towns), vocabulary, set()) == []
+    missing = Page(2, (), texts, (0, 0))
+    assert len(lost_rows(missing, "r.pdf", _lookup(towns), vocabulary, set())) == 1
+
+
+def _lookup(towns) -> dict[str, str]:
+    return {town.casefold(): town for town in towns}

@@ -125,6 +125,21 @@ def test_a_single_row_of_a_name_and_values_is_a_table(tmp_path: Path) -> None:
     assert region[0] == near(72, abs=0.1) and region[2] == near(400, abs=0.1)
 
 
+@pytest.mark.parametrize(("first", "found"), [("2017", True), ("2,017", False)])
+def test_a_single_row_of_a_year_and_values_is_a_table_and_a_line_of_years_is_not(
+        tmp_path: Path, first: str, found: bool) -> None:
+    """The last row of a table by year carried alone onto the next page ('2017  15  3', under headers too long to
+    be a row of cells) is a table with its header; a line starting with a count is none, and neither is a line of
+    years alone (a header)."""
+    sheet = Sheet(tmp_path / "by-year.pdf")
+    header = ["Calendar year", "Persons held under section 7 of the act", "Persons freed on bail after arraignment"]
+    sheet.row(720, [(72, header[0]), (-330, header[1]), (-540, header[2])])
+    sheet.row(700, [(72, first), (-330, "15"), (-540, "3")])
+    sheet.row(640, [(72, "2016"), (-250, "2017"), (-330, "2018"), (-400, "2019")])
+    tables = tables_on_page(geometry(sheet.save()))
+    assert [table.grid() for table in tables] == ([[header, ["2017", "15", "3"]]] if found else [])
+
+
 def test_a_single_line_of_a_name_and_one_value_is_not(tmp_path: Path) -> None:
     sheet = Sheet(tmp_path / "one-value.pdf")
     sheet.text(72, 760, "A paragraph of running text at the top of the page, nothing tabular.")
