@@ -124,9 +124,10 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
                            "side?): which words are this table's cannot be told")
     own_context = own_caption + corner
     if headers and previous is not None and previous.table.cols == table.cols and \
-            any(CONTINUED.search(text) for text in own_caption) and \
+            (not own_caption or any(CONTINUED.search(text) for text in own_caption)) and \
             all(previous.columns[cell.col].kind in ("year", "label") for cell in table.cells if cell.row < headers):
-        headers = 0  # under '(continued)', a year alone where the table's Year column runs: a blank row, no header
+        headers = 0  # under '(continued)' or no caption, a year alone where the table's Year column runs: a blank
+        # row going on from the page before, no header
     names_alone = headers == 0 and previous is not None and table.cols < previous.table.cols and \
         all(cell.col == 0 for cell in table.cells)  # rows whose every count is blank, set alone overleaf
     continued = previous is not None and (previous.table.cols == table.cols or names_alone) and (

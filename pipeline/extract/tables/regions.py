@@ -170,17 +170,29 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         overhang = line.x1 > right + 2 * line.size and not (len(line.phrases) >= 2 and line.phrases[-1].x0 < right)
         if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
                 any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
+            while added and _wraps_title(line, added[0], settings):
+                added.pop(0)  # its further lines, wrapped under it in its size: a caption's, no header
             break  # apart, or wider than the block (a header over the last column may run past it), or prose
         run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings) or \
             any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases)  # tight headers
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
                 not run_together:
+            while added and _wraps_title(line, added[0], settings):
+                added.pop(0)
             break  # a title
         if cuts and not run_together and any(p.x0 <= left + 0.5 * size and p.x1 > cuts[0] for p in line.phrases):
             break  # flush left across the first column's edge: a caption, not a header
         added.insert(0, line)
         top = line
     return added + block
+
+
+def _wraps_title(title: TextLine, line: TextLine, settings: TableSettings) -> bool:
+    """A line of one phrase right under a title, in its size (a header line is set smaller), centred on it or
+    flush left with it: the title wrapped."""
+    return len(line.phrases) == 1 and abs(line.size - title.size) <= 0.05 * title.size and \
+        line.top - title.bottom <= settings.row_gap * title.size and \
+        min(abs(line.x0 - title.x0), abs(line.x0 + line.x1 - title.x0 - title.x1) / 2) <= settings.flush * title.size
 
 
 def _prose_piece(phrase, line: TextLine, cuts, settings: TableSettings) -> bool:

@@ -543,3 +543,22 @@ def test_a_cell_across_two_tables_set_side_by_side_stays_with_the_left_one(towns
     assert left.grid() == [["Town", "2016"], ["Hartford", "3"], ["Avon", "4"],
                            ["Enfield", "Note: by the town of arrest. 5"]]
     assert right.grid() == [["Town", "2016"], ["Bristol", "7"], ["Norwalk", "7"]]
+
+
+def test_a_year_alone_atop_a_continued_part_with_no_caption_is_a_blank_row(tmp_path, towns):
+    """A table by town and year going on overleaf with no caption and no header: '2012' alone in the Year column
+    at the top is the last town's blank row (blank is zero), and the counts under it are that town's."""
+    sheet = _sheet(tmp_path / "no-caption.pdf")
+    sheet.text(72, 200, "Table 1. Arrests under CGS 53a-82 by town")
+    sheet.row(180, [(72, "Town"), (150, "Year"), (-300, "Arrests")])
+    sheet.row(166, [(72, "Hartford"), (150, "2011"), (-300, "4")]).row(152, [(150, "2012"), (-300, "1")])
+    sheet.row(138, [(72, "Bristol"), (150, "2011"), (-300, "2")])
+    sheet.page()
+    sheet.row(760, [(150, "2012")]).row(746, [(150, "2013"), (-300, "5")])
+    sheet.row(732, [(72, "Canton"), (150, "2011"), (-300, "3")]).row(718, [(150, "2012"), (-300, "6")])
+    sheet.text(72, 692, "Blank cells indicate zero.")
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
+        ("Bristol", 2011, 2), ("Bristol", 2012, 0), ("Bristol", 2013, 5), ("Canton", 2011, 3), ("Canton", 2012, 6),
+        ("Hartford", 2011, 4), ("Hartford", 2012, 1)]

@@ -242,3 +242,15 @@ def test_long_names_each_with_one_count_set_well_apart_are_a_table(tmp_path: Pat
         sheet.row(726 - 14 * number, [(72, name), (-400, count)])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0][-1] == "Number" and found.grid()[-1][-1] == "1,280" and found.rows == 4
+
+
+def test_a_titles_wrapped_line_under_it_in_its_size_is_no_header(tmp_path: Path) -> None:
+    """A title a little larger than the body, centred and wrapped over two lines, the first wider than the table:
+    its second line is the title's too (same size, centred under it), not a header line of the table."""
+    sheet = Sheet(tmp_path / "wrapped-title.pdf")
+    first, second = "Exhibit 2. Persons held under section 7 of the act (CGS", "53a-83) by office"
+    sheet.text(300 - sheet.width(first, 11.4) / 2, 742, first, size=11.4)
+    sheet.text(300 - sheet.width(second, 11.4) / 2, 728, second, size=11.4)
+    _counts_table(sheet)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Town", "Adult", "Juvenile", "Total"]
