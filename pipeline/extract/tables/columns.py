@@ -57,42 +57,51 @@ def parted_at_rivers(phrase: Phrase, cuts: list[Cut], settings: TableSettings) -
 
 
 def aligned_parts(phrase: Phrase, cuts: list[Cut], edges: tuple[float, float] | None,
-                  settings: TableSettings) -> list[list[Word]] | None:
-    """A phrase across two rivers or more that parts at a word gap in each into pieces all lined up the same way
-    with the text of their columns (all centred on it, or all flush with its left or right bank): column headers
-    run together in tight columns ('prostitutes in persons prostitutes in persons'), not a title that crosses
-    them. `edges`: the left and right text edges of the table's first and last columns. None if no such parting."""
+                  settings: TableSettings) -> list[tuple[list[Word], int, int]] | None:
+    """A phrase across two rivers or more that parts at word gaps into pieces all lined up the same way with the
+    text of their columns (all centred on it, or all flush with its left or right bank): column headers run
+    together in tight columns ('prostitutes in persons prostitutes in persons'), or group headers each over as
+    many columns ('ARRESTED CONVICTED' over two years each); not a title that crosses them. `edges`: the left
+    and right text edges of the table's first and last columns. Each piece with the first and last column it
+    heads; None if no such parting."""
     crossed = [cut for cut in cuts if phrase.x0 < cut.lo and cut.hi < phrase.x1]
     if len(crossed) < 2:
         return None
     first = cuts.index(crossed[0])  # the column the phrase begins in
+    columns = len(crossed) + 1
     lows = [None if edges is None else edges[0]] + [cut.hi for cut in cuts]  # each column's left bank
     highs = [cut.lo for cut in cuts] + [None if edges is None else edges[1]]  # and its right bank
     words = phrase.words
     flush, centred = settings.flush * phrase.size, settings.run_centred * phrase.size
 
-    def alignments(part: tuple[Word, ...], column: int) -> set[str]:
-        low, high = lows[column], highs[column]
+    def alignments(part: tuple[Word, ...], start: int, end: int) -> set[str]:
+        low, high = lows[start], highs[end]
         x0, x1 = part[0].x0, part[-1].x1
         return ({"left"} if low is not None and abs(x0 - low) <= flush else set()) | \
             ({"right"} if high is not None and abs(x1 - high) <= flush else set()) | \
             ({"centre"} if low is not None and high is not None and abs((x0 + x1 - low - high) / 2) <= centred
              else set())
 
-    def parted(start: int, river: int, kinds: set[str]) -> list[list[Word]] | None:
-        column = first + river
-        if river == len(crossed):
-            return [list(words[start:])] if kinds & alignments(words[start:], column) else None
-        cut = crossed[river]
+    def parted(start: int, part: int, span: int, kinds: set[str]) -> list[tuple[list[Word], int, int]] | None:
+        column = first + part * span  # the first column words[start:] head
+        last = column + span - 1
+        if last == first + columns - 1:
+            return [(list(words[start:]), column, last)] if kinds & alignments(words[start:], column, last) else None
+        cut = cuts[last]
         for end in range(start + 1, len(words)):
             if words[end - 1].x1 <= cut.hi + 0.5 and words[end].x0 >= cut.lo - 0.5:
-                shared = kinds & alignments(words[start:end], column)
-                rest = parted(end, river + 1, shared) if shared else None
+                shared = kinds & alignments(words[start:end], column, last)
+                rest = parted(end, part + 1, span, shared) if shared else None
                 if rest is not None:
-                    return [list(words[start:end])] + rest
+                    return [(list(words[start:end]), column, last)] + rest
         return None
 
-    return parted(0, 0, {"left", "right", "centre"})
+    for span in range(1, columns // 2 + 1):  # one column a piece, else groups of as many columns each
+        if columns % span == 0:
+            found = parted(0, 0, span, {"left", "right", "centre"})
+            if found is not None:
+                return found
+    return None
 
 
 def _parts_lines(rule: Rule, lines: list[TextLine], settings: TableSettings) -> bool:

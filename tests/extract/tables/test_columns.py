@@ -225,7 +225,8 @@ def test_a_phrase_parts_into_headers_only_where_every_part_lines_up_the_same_way
     assert phrase.text == " ".join(words)  # one phrase: a space between the headers
     edges = (min(line.x0 for line in counts), max(line.x1 for line in counts))
     parts = aligned_parts(phrase, separators(counts, [], DEFAULT), edges, DEFAULT)
-    assert ([" ".join(word.text for word in part) for part in parts] if parts else None) == (words if parted else None)
+    assert ([" ".join(word.text for word in part) for part, _, _ in parts] if parts else None) == (
+        words if parted else None)
 
 
 def test_one_line_of_several_values_under_a_tall_header_draws_the_rivers(tmp_path: Path) -> None:

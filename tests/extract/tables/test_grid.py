@@ -350,3 +350,21 @@ def test_headers_run_together_part_where_each_lines_up_with_its_column(tmp_path:
     assert built.grid()[0] == ["Office", *words]
     assert built.grid()[1:] == rows
 
+
+
+def test_group_headers_run_together_each_centred_over_as_many_columns_part_and_span_them(tmp_path: Path) -> None:
+    """'Held overnight Freed on bail' in one phrase, each half centred over two years' counts: two group headers,
+    each spanning its two columns (not one heading over all four, nor four headers cut at its word gaps)."""
+    sheet = Sheet(tmp_path / "groups.pdf")
+    (held, freed) = run_together(sheet, 190, 728, ["Held overnight", "Freed on bail"])
+    sheet.text(72, 714, "Office")
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        y = 700 - 14 * index
+        sheet.text(72, y, town)
+        for x0, x1 in (held, freed):
+            sheet.text(x0, y, str(10 + index)).right(x1, y, str(20 + index))
+    for x0, x1 in (held, freed):
+        sheet.text(x0, 714, "2012").right(x1, 714, "2013")
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 2, "Held overnight"), (0, 3, 2, "Freed on bail")]
+    assert built.grid()[1:3] == [["Office", "2012", "2013", "2012", "2013"], ["Avon", "10", "20", "10", "20"]]
