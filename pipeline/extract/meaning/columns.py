@@ -89,8 +89,8 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
         if _LABEL_HEADERS.match(label) and any(YEAR.match(text) for text in texts):
             rows += 1  # 'Town' beside years (and a '100,000' under 'Rate per'): the column headers' line
             continue
-        if any(_counts(text) for text in texts):
-            break
+        if any(_counts(text) for text in texts) or places(label) and len(texts) == 1:
+            break  # (a place's name beside one year and blank counts: a row of the body, not a header)
         rows += 1
     return rows
 

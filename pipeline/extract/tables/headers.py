@@ -12,11 +12,12 @@ from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, phrase_of
 
 
-def centred_over(placed: Placed, settings: TableSettings) -> Placed:
+def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Placed:
     """A header phrase placed in one column, alone on its line and centred over the headers of two or more
     neighbouring columns right below it, is their group header and spans them, wherever its own short width
     happens to sit ('§53a-86' over 'Arrests' and 'Convictions', in the white space between them). Bottom line
-    first, so that a group over groups finds them spanning."""
+    first, so that a group over groups finds them spanning. Over the first line of values (`header` lines), a
+    phrase cut into columns at word gaps on their edges yet centred over their headers as a whole is whole again."""
     out = list(placed)
     counted = [any(_counted(p) for p in pieces) for _, pieces in placed]
     for index in range(len(out) - 2, -1, -1):
@@ -27,12 +28,27 @@ def centred_over(placed: Placed, settings: TableSettings) -> Placed:
         spans = sorted(under, key=lambda piece: piece.first)
         for phrase in line.phrases:
             mine = [p for p in pieces if any(p.words[0] is word for word in phrase.words)]
+            if index < header and len(mine) >= 2 and all(p.first == p.last for p in mine) and \
+                    _group_of(phrase, line, spans, settings) == (mine[0].first, mine[-1].last) and \
+                    not all(_centred_on_own(p, spans, settings) for p in mine):
+                # cut at word gaps that fall on the columns' edges by chance, yet centred over their headers as a
+                # whole: one group header ('Arrested, 2015' over two 'C.G.S.'), whole again
+                whole = Piece([w for p in mine for w in p.words], mine[0].first, mine[-1].last)
+                pieces = [whole if p is mine[0] else p for p in pieces if p is mine[0] or p not in mine]
+                continue
             if len(mine) != 1 or mine[0].last != mine[0].first:
                 continue  # already cut at the columns' boundaries, or spanning some: placed by its text
             first, last = _by_centre(phrase, mine[0], line, spans, further and out[index - 1][0], settings)
             pieces = [Piece(p.words, first, last) if p is mine[0] else p for p in pieces]
         out[index] = (line, pieces)
     return out
+
+
+def _centred_on_own(piece: Piece, spans: list[Piece], settings: TableSettings) -> bool:
+    """Centred on the header right below it in its own column (headers run together, each over its column)."""
+    middle = (piece.words[0].x0 + piece.x1) / 2
+    return any(p.first == p.last == piece.first and
+               abs((p.words[0].x0 + p.x1) / 2 - middle) <= settings.run_centred * piece.words[0].size for p in spans)
 
 
 def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], above: TextLine | bool,

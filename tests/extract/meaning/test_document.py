@@ -562,3 +562,20 @@ def test_a_year_alone_atop_a_continued_part_with_no_caption_is_a_blank_row(tmp_p
     assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
         ("Bristol", 2011, 2), ("Bristol", 2012, 0), ("Bristol", 2013, 5), ("Canton", 2011, 3), ("Canton", 2012, 6),
         ("Hartford", 2011, 4), ("Hartford", 2012, 1)]
+
+
+def test_a_table_whose_every_count_is_blank_is_refused_never_read_as_all_header(tmp_path, towns):
+    """Towns and years with every count blank (no value anywhere to tell the body by): the rows named by a place
+    beside one year are body rows, so the table is refused (its counts cannot be told), never taken for a header
+    of five lines over no rows and skipped without a word while the next table is read."""
+    sheet = _sheet(tmp_path / "all-blank.pdf")
+    sheet.text(72, 770, "Table 1. Convictions under CGS 53a-86 by town")
+    sheet.row(750, [(72, "Town"), (230, "Year Convicted")])
+    for number, (town, year) in enumerate([("Chester", "2007"), ("", "2008"), ("Washington", "2007"), ("", "2008")]):
+        sheet.row(736 - 14 * number, [(72, town), (230, year)] if town else [(230, year)])
+    sheet.text(72, 640, "Table 2. Arrests under CGS 53a-82 by town, 2016")
+    sheet.row(620, [(72, "Town"), (-300, "Arrests")])
+    sheet.row(606, [(72, "Avon"), (-300, "2")]).row(592, [(72, "Norwalk"), (-300, "5")])
+    frame, refusals = _read(sheet, towns)
+    assert sorted(frame.jurisdiction) == ["Avon", "Norwalk"]
+    assert [refusal.where for refusal in refusals] == ["all-blank.pdf, page 1, table 1"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.tables.drawing import Sheet, table
+from tests.extract.tables.drawing import Sheet, lines, run_together, table
 from tests.extract.tables.test_grid import COLUMNS, COUNTS, _build, _spanning
 
 
@@ -104,3 +104,38 @@ def test_a_year_alone_under_the_column_headers_is_a_body_row(tmp_path: Path) -> 
     built = _build(sheet.save())
     assert built.header_rows == 1
     assert built.grid()[1:] == [["", "2015", ""], ["Avon", "2016", "7"], ["", "2017", "3"]]
+
+
+
+def _two_columns(sheet: Sheet, group: list[str], centred: bool) -> None:
+    """Two 'CGS' columns under a phrase of two words set one space apart: each header (and its counts) flush left
+    with a word of it (by chance), or centred on one."""
+    spans = run_together(sheet, 150, 728, group)
+    sheet.text(72, 714, "Office")
+    for x0, x1 in spans:
+        at = (x0 + x1 - sheet.width("CGS")) / 2 if centred else x0 + 1
+        sheet.text(at, 714, "CGS")
+        for index, town in enumerate(["Avon", "Bristol", "Canton", "Danbury"]):
+            sheet.text(72, 700 - 14 * index, town).text(at + 4, 700 - 14 * index, str(3 + index))
+
+
+def test_a_group_header_whose_word_gaps_fall_on_the_columns_edges_stays_whole(tmp_path: Path) -> None:
+    """'Arrested, 2015' over two columns, its words flush with their left edges by chance but centred as a whole
+    over their headers: one group header spanning both, never 'Arrested,' over one and '2015' over the other."""
+    sheet = Sheet(tmp_path / "chance.pdf")
+    _two_columns(sheet, ["Arrested,", "2015"], centred=False)
+    assert len(lines(sheet.save())[0].phrases) == 1
+    built = _build(sheet.path)
+    assert [(cell.col, cell.col_span, cell.text) for cell in built.cells if cell.row == 0] == [
+        (1, 2, "Arrested, 2015")]
+
+
+def test_headers_run_together_each_centred_on_its_column_stay_parted(tmp_path: Path) -> None:
+    """'Detained Released', each word centred on the header under it: two headers run together, parted, though
+    the phrase is centred over both columns as a whole too."""
+    sheet = Sheet(tmp_path / "own.pdf")
+    _two_columns(sheet, ["Detained", "Released"], centred=True)
+    assert len(lines(sheet.save())[0].phrases) == 1
+    built = _build(sheet.path)
+    assert [(cell.col, cell.col_span, cell.text) for cell in built.cells if cell.row == 0] == [
+        (0, 1, "Office"), (1, 1, "Detained CGS"), (2, 1, "Released CGS")]  # each wrapped onto its own header
