@@ -61,10 +61,10 @@ def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], 
 
 
 def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
-    """A group header wrapped over lines ('PROMOTING' / 'PROSTITUTION IN THE' / 'SECOND DEGREE'): lines of one
-    phrase each, stacked tight and centred on one another, centred as a whole over the headers of two or more
-    neighbouring columns on the nearest header line below that reaches under them. Every line of it spans
-    those columns, however the rivers cut its words."""
+    """A group header wrapped over lines ('PROMOTING' / 'PROSTITUTION IN THE' / 'SECOND DEGREE'): phrases stacked
+    tight, one a line, each alone over the next and centred on it, centred as a whole over the headers of two or
+    more neighbouring columns on the nearest header line below that reaches under them (two such stacks may
+    stand side by side on the same lines). Every phrase of it spans those columns, however the rivers cut it."""
     out = list(placed)
     memo: dict[int, bool] = {}
 
@@ -73,36 +73,53 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
             memo[i] = bool(values_in(out[i][0]))
         return memo[i]
 
-    index = 0
-    while index < len(out):
-        stack = [index]
-        while stack[-1] + 1 < len(out) and _stacks_on(out[stack[-1]][0], out[stack[-1] + 1][0], settings):
-            stack.append(stack[-1] + 1)
-        index = stack[-1] + 1
-        if len(stack) < 2 or any(valued(i) for i in stack):
-            continue
-        whole = phrase_of([word for i in stack for word in out[i][0].phrases[0].words])
-        x0, x1 = min(out[i][0].x0 for i in stack), max(out[i][0].x1 for i in stack)
-        whole = Phrase(whole.words, whole.text, x0, x1, whole.top, whole.bottom, whole.size)
-        under = _headers_under(out, valued, stack[-1], whole, settings)
-        group = _group_of(whole, out[stack[-1]][0], under, settings) if under else None
-        if group is not None:
-            for i in stack:
-                out[i] = (out[i][0], [Piece(list(out[i][0].phrases[0].words), *group)])
+    taken: set[tuple[int, int]] = set()  # (line, phrase) already in a stack
+    for start in range(len(out) - 1):
+        for first in range(len(out[start][0].phrases)):
+            if (start, first) in taken:
+                continue
+            stack = [(start, first)]
+            while stack[-1][0] + 1 < len(out):
+                line, at = stack[-1]
+                under = _stacked_under(out[line][0], at, out[line + 1][0], settings)
+                if under is None:
+                    break
+                stack.append((line + 1, under))
+            if len(stack) < 2 or any(valued(line) for line, _ in stack):
+                continue
+            taken.update(stack)
+            phrases = [out[line][0].phrases[at] for line, at in stack]
+            whole = phrase_of([word for phrase in phrases for word in phrase.words])
+            whole = Phrase(whole.words, whole.text, min(p.x0 for p in phrases), max(p.x1 for p in phrases),
+                           whole.top, whole.bottom, whole.size)
+            last = stack[-1][0]
+            heads = _headers_under(out, valued, last, whole, settings)
+            group = _group_of(whole, out[last][0], heads, settings) if heads else None
+            if group is None:
+                continue
+            for (line, _), phrase in zip(stack, phrases, strict=True):
+                kept = [p for p in out[line][1] if not any(p.words[0] is word for word in phrase.words)]
+                out[line] = (out[line][0], sorted(kept + [Piece(list(phrase.words), *group)], key=lambda p: p.first))
     return out
 
 
-def _stacks_on(upper: TextLine, lower: TextLine, settings: TableSettings) -> bool:
-    """Two lines of one phrase each, in one size, tight, centred on one another: one phrase wrapped and
-    centred (a title over it is set in another size, or apart). Lines flush on one side only are set flush (a
-    column's header wrapped flush right over its counts), centred on one another only by chance."""
-    if len(upper.phrases) != 1 or len(lower.phrases) != 1 or lower.top - upper.bottom > settings.row_gap * upper.size \
-            or abs(upper.size - lower.size) > 0.1 * upper.size:
-        return False
+def _stacked_under(upper: TextLine, at: int, lower: TextLine, settings: TableSettings) -> int | None:
+    """The phrase of the lower line that the upper line's phrase `at` is stacked on: tight under it, in its size,
+    the one phrase of the lower line it overlaps and overlapping no other of the upper line, centred on it (not
+    flush on one side only: a header wrapped flush right over its counts is centred on nothing)."""
+    phrase = upper.phrases[at]
+    if lower.top - upper.bottom > settings.row_gap * upper.size or abs(upper.size - lower.size) > 0.1 * upper.size:
+        return None
+    below = [k for k, other in enumerate(lower.phrases) if other.x0 < phrase.x1 and phrase.x0 < other.x1]
+    if len(below) != 1:
+        return None
+    other = lower.phrases[below[0]]
+    if sum(1 for p in upper.phrases if p.x0 < other.x1 and other.x0 < p.x1) != 1:
+        return None
     flush = settings.flush * upper.size
-    if (abs(upper.x0 - lower.x0) <= flush) != (abs(upper.x1 - lower.x1) <= flush):
-        return False
-    return abs(upper.x0 + upper.x1 - lower.x0 - lower.x1) / 2 <= settings.centred * upper.size
+    if (abs(phrase.x0 - other.x0) <= flush) != (abs(phrase.x1 - other.x1) <= flush):
+        return None
+    return below[0] if abs(phrase.x0 + phrase.x1 - other.x0 - other.x1) / 2 <= settings.centred * upper.size else None
 
 
 def _headers_under(out: Placed, valued, index: int, phrase: Phrase,
@@ -121,10 +138,12 @@ def _headers_under(out: Placed, valued, index: int, phrase: Phrase,
 
 def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: TableSettings) -> tuple[int, int] | None:
     """The neighbouring columns (two or more) whose headers a phrase is centred over, alone on its line; None if
-    it is centred over one header (that column's own) or over none."""
+    it is centred over one header (that column's own, unless it reaches over the middle of its neighbours': a
+    group of three is centred on the middle one too) or over none."""
     middle, tolerance = (phrase.x0 + phrase.x1) / 2, settings.centred * phrase.size
-    if any(abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance for p in spans):
-        return None
+    own = [p for p in spans if abs((p.words[0].x0 + p.x1) / 2 - middle) <= tolerance]
+    if own and not any(phrase.x0 < (p.words[0].x0 + p.x1) / 2 < phrase.x1 for p in spans if p not in own):
+        return None  # centred over one header, reaching over no other's middle: that column's own
     runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
             if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
     fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
@@ -200,12 +219,10 @@ def merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings
     merged: list[Row] = []
     for row in rows[:header]:
         spanning = any(piece.first != piece.last for piece in row.pieces)
-        spans = {(piece.first, piece.last) for piece in row.pieces}
-        if merged and spanning and merged[-1].spanning and len(spans) == 1 and \
-                spans == {(piece.first, piece.last) for piece in merged[-1].pieces} and \
+        if merged and spanning and merged[-1].spanning and _same_groups(merged[-1], row) and \
                 _wraps(merged[-1], row, settings) and \
                 row.top - merged[-1].bottom <= settings.row_gap * row.lines[0].size:
-            merged[-1].lines += row.lines  # one group header wrapped over lines, centred over the same columns
+            merged[-1].lines += row.lines  # group headers wrapped over lines, each centred over the same columns
             merged[-1].pieces += row.pieces
             continue
         if merged and not spanning and not merged[-1].spanning and not _years_along(row) and \
@@ -217,6 +234,20 @@ def merge_header(rows: list[Row], header: int, horizontals: list[Rule], settings
             continue
         merged.append(Row(list(row.lines), list(row.pieces), spanning))
     return merged + rows[header:]
+
+
+def _same_groups(upper: Row, lower: Row) -> bool:
+    """Every phrase of either row spans exactly the columns of any phrase of the other it shares a column with,
+    and some do: the lines of the same group headers (two wrapped side by side may start on different lines),
+    not a group over the groups under it."""
+    shared = False
+    for piece in lower.pieces:
+        for other in upper.pieces:
+            if piece.first <= other.last and other.first <= piece.last:
+                if (piece.first, piece.last) != (other.first, other.last):
+                    return False
+                shared = True
+    return shared
 
 
 def _wraps(upper: Row, lower: Row, settings: TableSettings) -> bool:

@@ -139,3 +139,30 @@ def test_headers_run_together_each_centred_on_its_column_stay_parted(tmp_path: P
     built = _build(sheet.path)
     assert [(cell.col, cell.col_span, cell.text) for cell in built.cells if cell.row == 0] == [
         (0, 1, "Office"), (1, 1, "Detained CGS"), (2, 1, "Released CGS")]  # each wrapped onto its own header
+
+
+def test_two_group_headers_wrapped_side_by_side_over_three_columns_each_span_them_whole(tmp_path: Path) -> None:
+    """'Held in' / 'custody, Adults' and 'Released' / 'on bail in the' / 'first week, Adults', each wrapped and
+    centred over three years (so centred on the middle one too), set side by side on the same lines: each one
+    group header over its three columns, its lines one cell."""
+    sheet = Sheet(tmp_path / "side-by-side.pdf")
+    groups = [((150, 180, 210), ["", "Held in", "custody, Adults"]),
+              ((250, 280, 310), ["Released", "on bail in the", "first week, Adults"])]
+    for xs, wrapped in groups:
+        middle = (xs[0] + xs[-1] + sheet.width("2012")) / 2
+        for number, text in enumerate(wrapped):
+            if text:
+                sheet.text(middle - sheet.width(text) / 2, 756 - 12 * number, text)
+    sheet.text(72, 714, "Office")
+    for xs, _ in groups:
+        for year, x in zip(("2012", "2013", "2014"), xs, strict=True):
+            sheet.text(x, 714, year)
+    for index, town in enumerate(["Avon", "Bristol", "Canton", "Danbury"]):
+        sheet.text(72, 700 - 14 * index, town)
+        for xs, _ in groups:
+            for x in xs:
+                sheet.text(x + 6, 700 - 14 * index, str(index + 1))
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 3, "Held in custody, Adults"),
+                                (0, 4, 3, "Released on bail in the first week, Adults")]
+    assert built.grid()[1] == ["Office", "2012", "2013", "2014", "2012", "2013", "2014"]
