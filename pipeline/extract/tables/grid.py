@@ -79,7 +79,8 @@ def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: boo
         parts = aligned_parts(phrase, cuts, edges, settings) if edges is not None else None
         if parts is not None:
             for part, first, last in parts:  # a group header over several columns spans them whole
-                pieces += _split(part, cuts, settings, True) if first == last else [Piece(part, first, last)]
+                pieces += [Piece(piece.words, piece.first, piece.last, True) for piece in
+                           _split(part, cuts, settings, True)] if first == last else [Piece(part, first, last)]
             continue
         pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts, settings))
     return pieces

@@ -28,7 +28,7 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
         spans = sorted(under, key=lambda piece: piece.first)
         for phrase in line.phrases:
             mine = [p for p in pieces if any(p.words[0] is word for word in phrase.words)]
-            if index < header and len(mine) >= 2 and all(p.first == p.last for p in mine) and \
+            if index < header and len(mine) >= 2 and all(p.first == p.last and not p.aligned for p in mine) and \
                     _group_of(phrase, line, spans, settings) == (mine[0].first, mine[-1].last) and \
                     not all(_centred_on_own(p, spans, settings) for p in mine):
                 # cut at word gaps that fall on the columns' edges by chance, yet centred over their headers as a
@@ -75,6 +75,8 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
 
     taken: set[tuple[int, int]] = set()  # (line, phrase) already in a stack
     for start in range(len(out) - 1):
+        if valued(start):
+            break  # the body: no group header below its first line of values
         for first in range(len(out[start][0].phrases)):
             if (start, first) in taken:
                 continue
@@ -85,8 +87,10 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
                 if under is None:
                     break
                 stack.append((line + 1, under))
-            if len(stack) < 2 or any(valued(line) for line, _ in stack):
-                continue
+            if len(stack) < 2 or any(valued(line) for line, _ in stack) or \
+                    any(piece.aligned for line, at in stack for piece in out[line][1]
+                        if any(piece.words[0] is word for word in out[line][0].phrases[at].words)):
+                continue  # (a line of headers run together, each lined up with its column, is no group's)
             taken.update(stack)
             phrases = [out[line][0].phrases[at] for line, at in stack]
             whole = phrase_of([word for phrase in phrases for word in phrase.words])
@@ -94,7 +98,7 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
                            whole.top, whole.bottom, whole.size)
             last = stack[-1][0]
             heads = _headers_under(out, valued, last, whole, settings)
-            group = _group_of(whole, out[last][0], heads, settings) if heads else None
+            group = _group_of(whole, out[last][0], heads, settings, wrapped=True) if heads else None
             if group is None:
                 continue
             for (line, _), phrase in zip(stack, phrases, strict=True):
@@ -136,7 +140,8 @@ def _headers_under(out: Placed, valued, index: int, phrase: Phrase,
     return []
 
 
-def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: TableSettings) -> tuple[int, int] | None:
+def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: TableSettings,
+              wrapped: bool = False) -> tuple[int, int] | None:
     """The neighbouring columns (two or more) whose headers a phrase is centred over, alone on its line; None if
     it is centred over one header (that column's own, unless it reaches over the middle of its neighbours': a
     group of three is centred on the middle one too) or over none."""
@@ -146,8 +151,13 @@ def _group_of(phrase: Phrase, line: TextLine, spans: list[Piece], settings: Tabl
         return None  # centred over one header, reaching over no other's middle: that column's own
     runs = [spans[i:j] for i in range(len(spans)) for j in range(i + 2, len(spans) + 1)
             if all(b.first == a.last + 1 for a, b in zip(spans[i:j - 1], spans[i + 1:j], strict=False))]
+    def middles_outside(run: list[Piece]) -> bool:  # reaching over the middle of a header beside the run
+        return any(phrase.x0 < (p.words[0].x0 + p.x1) / 2 < phrase.x1 for p in spans
+                   if p.last < run[0].first or p.first > run[-1].last)
+
     fits = [run for run in runs if abs((run[0].words[0].x0 + run[-1].x1) / 2 - middle) <= tolerance and
-            run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance and
+            (run[0].words[0].x0 - tolerance <= phrase.x0 and phrase.x1 <= run[-1].x1 + tolerance or
+             wrapped and not middles_outside(run)) and
             not any(other.x0 < run[-1].x1 and run[0].words[0].x0 < other.x1 for other in line.phrases
                     if not any(other.words[0] is word for word in phrase.words))]
     return None if not fits else (min(fits, key=len)[0].first, min(fits, key=len)[-1].last)

@@ -15,6 +15,7 @@ class Piece:
     words: list[Word]
     first: int
     last: int
+    aligned: bool = False  # parted from a phrase whose parts each line up with one column (headers run together)
 
     @property
     def text(self) -> str:

@@ -166,3 +166,43 @@ def test_two_group_headers_wrapped_side_by_side_over_three_columns_each_span_the
     assert _spanning(built) == [(0, 1, 3, "Held in custody, Adults"),
                                 (0, 4, 3, "Released on bail in the first week, Adults")]
     assert built.grid()[1] == ["Office", "2012", "2013", "2014", "2012", "2013", "2014"]
+
+
+def test_a_wrapped_group_header_wider_than_its_columns_headers_still_spans_them(tmp_path: Path) -> None:
+    """'Released on bail in the' / 'first week' centred over two years, its first line reaching past both year
+    headers but over no other header's middle: one group over the two."""
+    sheet = Sheet(tmp_path / "wide-group.pdf")
+    middle = (200 + 240 + sheet.width("2013")) / 2
+    for number, text in enumerate(["Released on bail in the", "first week"]):
+        sheet.text(middle - sheet.width(text) / 2, 742 - 12 * number, text)
+    sheet.row(714, [(72, "Office"), (200, "2012"), (240, "2013"), (330, "Rank")])
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(700 - 14 * index, [(72, town), (206, str(index)), (246, str(index + 3)), (336, str(index + 1))])
+    built = _build(sheet.save())
+    assert _spanning(built) == [(0, 1, 2, "Released on bail in the first week")]
+
+
+def test_lines_of_headers_run_together_each_over_its_column_are_no_wrapped_group(tmp_path: Path) -> None:
+    """Two lines each of six headers run together in a fixed-pitch font ('Detained Released ...' over 'in cells
+    on bail. ...'), every header centred on its column: stacked and centred on one another as wholes, yet no
+    group header over all six; each column keeps its own header."""
+    sheet = Sheet(tmp_path / "runs.pdf")
+    upper, lower = ["Detained", "Released"] * 3, ["in cells", "on bail."] * 3
+    pitch = sheet.width("Detained ", font="Courier")
+    for number, (top, bottom) in enumerate(zip(upper, lower, strict=True)):
+        sheet.text(150 + pitch * number, 742, top, font="Courier").text(150 + pitch * number, 730, bottom,
+                                                                        font="Courier")
+    sheet.text(72, 714, "Office")
+    word = sheet.width("Detained", font="Courier")
+    for number in range(6):
+        sheet.text(150 + pitch * number + (word - sheet.width("Adults")) / 2, 716, "Adults")
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.text(72, 700 - 14 * index, town)
+        for number in range(6):
+            sheet.text(150 + pitch * number + (word - sheet.width("7")) / 2, 700 - 14 * index, "7")
+    found = lines(sheet.save())
+    assert [len(line.phrases) for line in found[:2]] == [1, 1]  # each line one phrase: run together
+    built = _build(sheet.path)
+    assert _spanning(built) == []
+    assert [text for text in built.grid()[0][1:]] == [
+        f"{top} {bottom} Adults" for top, bottom in zip(upper, lower, strict=True)]
