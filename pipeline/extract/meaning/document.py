@@ -22,6 +22,7 @@ from pipeline.extract.meaning.columns import (
     value_like,
 )
 from pipeline.extract.meaning.loose import (
+    headings_at_foot,
     is_running,
     lost_rows,
     names_overleaf,
@@ -29,7 +30,7 @@ from pipeline.extract.meaning.loose import (
     running_edges,
     running_lines,
 )
-from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows
+from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows, what_it_names
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
 
@@ -68,10 +69,12 @@ class _Part:
 
 
 def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
-                  running: set[str] | None = None, openings: dict[int, tuple[str, ...]] | None = None) -> Reading:
+                  running: set[str] | None = None, openings: dict[int, tuple[str, ...]] | None = None,
+                  feet: dict[int, tuple[str, ...]] | None = None) -> Reading:
     """Every table read or refused; running heads and feet (`running`) are no table's caption. A table opened at
     a page's foot (`openings`: its title, headers, first heading, by page) goes on in the next page's first table
-    when that one prints the same column headers under no caption of its own."""
+    when that one prints the same column headers under no caption of its own; headings set after a page's last
+    table (`feet`, by page) head the rows of the part that goes on with it overleaf."""
     reading = Reading()
     per_page: dict[int, int] = {}
     previous: _Part | None = None
@@ -84,6 +87,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
             if opened is not whole:
                 reading.opened.add(whole.page - 1)
             whole = opened
+        overleaf = (feet or {}).get(whole.page - 1, ()) if not per_page.get(whole.page) else ()
         for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
             if not _names_anything(table, towns, vocabulary):
@@ -92,7 +96,8 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
             where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)
             reading.tables += 1
             try:
-                part, records = _read(table, previous, towns, vocabulary, where)
+                part, records = _read(table, previous, towns, vocabulary, where, overleaf)
+                overleaf = ()
             except TableRefused as exc:
                 reading.refusals.append(Refusal(where.table_text(), str(exc)))
                 previous = None
@@ -107,7 +112,8 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     return reading
 
 
-def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where) -> tuple[_Part, list]:
+def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where,
+          overleaf: tuple[str, ...] = ()) -> tuple[_Part, list]:
     at = covering(table)
     first_body_guess = table.header_rows
     labels = label_columns(table, at, first_body_guess)
@@ -138,6 +144,12 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         # lines set over a part that goes on with the table's rows are headings of its rows (a statute's heading
         # between two runs of towns, found as the gap between two tables): the rows under them are theirs
         table = _heading_rows(table, tuple(own_caption))
+        at = covering(table)
+    if continued and overleaf and previous.carry.heading and all(
+            what_it_names(text, towns, vocabulary) == what_it_names(previous.carry.heading, towns, vocabulary)
+            for text in overleaf):
+        # headings set after the part on the page before, of the kind its rows were under: the rows here are theirs
+        table = _heading_rows(table, overleaf, headers)
         at = covering(table)
     if continued:
         context = previous.context
@@ -186,14 +198,14 @@ def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabular
     return replace(_heading_rows(table, tuple(headings)), above=tuple(caption))
 
 
-def _heading_rows(table: Table, headings: tuple[str, ...]) -> Table:
-    """The table with these lines set as its first body rows, names alone (headings over the rows under them)."""
-    cells = tuple(replace(cell, row=cell.row + len(headings)) if cell.row >= table.header_rows else cell
-                  for cell in table.cells)
-    cells += tuple(Cell(table.header_rows + index, 0, text, 1, 1, table.bbox) for index, text in enumerate(headings))
-    fields = table.fields[:table.header_rows] + (1,) * len(headings) + table.fields[table.header_rows:] \
-        if table.fields else table.fields
-    rows = table.source_rows[:table.header_rows] + (0,) * len(headings) + table.source_rows[table.header_rows:] \
+def _heading_rows(table: Table, headings: tuple[str, ...], first: int | None = None) -> Table:
+    """The table with these lines set as its first body rows (`first`: the row the body starts at, else the
+    structure stage's), names alone: headings over the rows under them."""
+    first = table.header_rows if first is None else first
+    cells = tuple(replace(cell, row=cell.row + len(headings)) if cell.row >= first else cell for cell in table.cells)
+    cells += tuple(Cell(first + index, 0, text, 1, 1, table.bbox) for index, text in enumerate(headings))
+    fields = table.fields[:first] + (1,) * len(headings) + table.fields[first:] if table.fields else table.fields
+    rows = table.source_rows[:first] + (0,) * len(headings) + table.source_rows[first:] \
         if table.source_rows else table.source_rows
     return replace(table, cells=cells, fields=fields, source_rows=rows)
 
@@ -340,9 +352,11 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         openings = {page.number: found for page in pages if (found := opening(page, edges))}
         overleaf = {page.number: names for before, page in zip(pages, pages[1:], strict=False)
                     if (names := names_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
+        feet = {page.number: found for page in pages if (found := headings_at_foot(page, towns, vocabulary,
+                                                                                    edges | running))}
         tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
                   + list(page.tables)]
-        reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings)
+        reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet)
         reading.refusals += [Refusal(where, reason) for page in pages
                              for where, reason in lost_rows(page, path.name, towns, vocabulary, running,
                                                             (openings[page.number] if page.number in reading.opened

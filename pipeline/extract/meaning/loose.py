@@ -7,13 +7,14 @@ import re
 
 from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, prose
 from pipeline.extract.meaning.columns import YEAR
-from pipeline.extract.meaning.rows import name_kind, resolve
+from pipeline.extract.meaning.rows import name_kind, resolve, what_it_names
 from pipeline.extract.tables.model import Cell, Page, Table
 from pipeline.extract.tables.regions import LEADER
 from pipeline.extract.vocabulary import Vocabulary
 
 _TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?<=[^\W\d_]))"
                               r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
+_COUNT_AT_END = re.compile(r"\s\d[\d,]*$")
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*$")
 _TABLE_TITLE = re.compile(r"^\s*(?:table|exhibit|schedule)\b", re.IGNORECASE)  # not a figure's or a chart's
 
@@ -60,6 +61,21 @@ def opening(page: Page, running: set[str]) -> tuple[str, ...]:
     if any(NOTE.match(text) or prose(text) or LEADER.search(text) for text in rest[1:]):
         return ()
     return tuple(rest)
+
+
+def headings_at_foot(page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> tuple[str, ...]:
+    """Lines set under the page's last table (its notes, or loose after it) that name one statute or one measure
+    alone ('C.G.S. § 53a-87: Promoting prostitution 2nd deg.') and no count: a heading whose rows go on overleaf,
+    if the table's rows were under headings of that kind (`read_document` decides, knowing them)."""
+    if not page.tables:
+        return ()
+    last = page.tables[-1]
+    after = [*last.notes, *last.below] + [text.strip() for text, above in zip(page.loose, page.tables_above,
+                                                                              strict=True)
+                                          if above == len(page.tables) and not is_running(text, running)]
+    return tuple(dict.fromkeys(text for text in after if what_it_names(text, towns, vocabulary) and
+                               len({m.value for m in vocabulary.statutes_in(text)}) <= 1 and
+                               not _COUNT_AT_END.search(text)))
 
 
 def names_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> Table | None:

@@ -253,6 +253,11 @@ def _heads(label: str, following: str | None, towns, vocabulary: Vocabulary) -> 
     return mine != theirs and "unknown" not in (mine, theirs)
 
 
+def what_it_names(text: str, towns, vocabulary: Vocabulary) -> str:
+    """'S' for a statute alone, 'M' for a measure alone ('' otherwise, or a place): what a heading line heads by."""
+    return _what(text, towns, vocabulary) if name_kind(text, towns, vocabulary) == "names" else ""
+
+
 def _what(text: str, towns, vocabulary: Vocabulary) -> str:
     """What a name names, finely: a place, a statute alone, a measure alone; '' for anything else."""
     if not text:

@@ -579,3 +579,31 @@ def test_a_table_whose_every_count_is_blank_is_refused_never_read_as_all_header(
     frame, refusals = _read(sheet, towns)
     assert sorted(frame.jurisdiction) == ["Avon", "Norwalk"]
     assert [refusal.where for refusal in refusals] == ["all-blank.pdf, page 1, table 1"]
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_a_statute_set_under_a_pages_last_table_heads_its_rows_overleaf_only_under_statute_headings(
+        tmp_path, towns, headed):
+    """A long statute line under the last row at a page's foot (read as the table's note): where the rows above
+    are under statute headings it is the next heading, its rows overleaf; where they are not (the caption says
+    the statute) it is a legend and the rows overleaf stay the caption's."""
+    sheet = _sheet(tmp_path / f"foot-heading-{headed}.pdf")
+    statute = "" if headed else " under CGS 53a-82"
+    sheet.text(72, 200, f"Table 1. Arrests{statute} by town, 2016")
+    sheet.row(180, [(72, "Town"), (-400, "Arrests")])
+    y = 166
+    if headed:
+        sheet.text(72, y, "Prostitution (CGS 53a-82)")
+        y -= 14
+    sheet.row(y, [(72, "Hartford"), (-400, "4")]).row(y - 14, [(72, "Bristol"), (-400, "1")])
+    sheet.text(72, y - 28, "C.G.S. § 53a-82: prostitution, the seller's offence" if not headed else
+               "C.G.S. § 53a-83: Patronizing a prostitute, the buyer's offence")
+    sheet.page()
+    sheet.text(72, 770, f"Table 1. Arrests{statute} by town, 2016 (continued)")
+    sheet.row(750, [(72, "Town"), (-400, "Arrests")])
+    sheet.row(736, [(72, "Avon"), (-400, "2")]).row(722, [(72, "Norwalk"), (-400, "5")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    overleaf = "53a-83" if headed else "53a-82"
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame["count"], strict=True)) == [
+        ("Avon", overleaf, 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", overleaf, 5)]
