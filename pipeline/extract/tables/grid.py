@@ -5,19 +5,16 @@ in a table's header, and where a line only continues the text above it."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from pipeline.extract.tables.columns import Cut, aligned_parts, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.headers import centred_over, header_rows, is_valued, merge_header, stacked_groups
 from pipeline.extract.tables.model import Cell, Table, edges_where
-from pipeline.extract.tables.pieces import Piece, Row
+from pipeline.extract.tables.pieces import CONTINUES, Piece, Row
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, VALUE, TextLine, Word
-
-_CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|a|an))$", re.IGNORECASE)
 
 
 def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
@@ -41,8 +38,9 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     if not rows:
         return None
     header = header_rows(rows)
+    body = len(rows) - header
     rows = merge_header(rows, header, horizontals, settings)
-    header = header_rows(rows)
+    header = len(rows) - body  # (merging joins header lines only: the body is as it was)
     cells = _cells(rows, frame)
     if not cells:
         return None
@@ -210,7 +208,7 @@ def _continues(row: Row, line: TextLine, pieces: list[Piece], settings: TableSet
     if lower * 2 > len(pieces):
         return True
     above = [p for p in row.pieces if p.first == pieces[0].first]
-    return len(wrapped) == len(pieces) == 1 and bool(above) and bool(_CONTINUES.search(above[-1].text))
+    return len(wrapped) == len(pieces) == 1 and bool(above) and bool(CONTINUES.search(above[-1].text))
 
 
 def _no_room(row: Row, piece: Piece, edges: dict[int, float]) -> bool:

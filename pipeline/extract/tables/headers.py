@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.tables.columns import values_in
-from pipeline.extract.tables.pieces import Piece, Placed, Row
+from pipeline.extract.tables.pieces import CONTINUES, Piece, Placed, Row
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, phrase_of
@@ -183,8 +183,8 @@ def header_rows(rows: list[Row]) -> int:
     first column alone, under a header that heads the other columns, are the body's: a heading over its rows,
     or a name whose cells are all blank."""
     for index, row in enumerate(rows):
-        if _years_along(row) or _years_alone(row) and index + 1 < len(rows) and \
-                not any(piece.first == 0 for above in rows[:index] for piece in above.pieces):
+        if _years_along(row) or (_years_alone(row) or index and _years_and_wrapped(row, rows[index - 1])) and \
+                index + 1 < len(rows) and not any(piece.first == 0 for above in rows[:index] for piece in above.pieces):
             continue  # (a year alone under a row naming the first column is a blank row's: 'Town Year' / '2015')
         valued = sum(1 for piece in row.pieces if is_valued(piece))
         worded = sum(1 for piece in row.pieces if piece.first > 0 and not is_valued(piece))
@@ -204,6 +204,17 @@ def _years_alone(row: Row) -> bool:
     """Nothing in the first column and only years right of it ('2018' over the counts of one year): a header,
     never a row of counts without a name."""
     return all(piece.first > 0 and _YEAR.match(piece.text.strip()) for piece in row.pieces) and bool(row.pieces)
+
+
+def _years_and_wrapped(row: Row, above: Row) -> bool:
+    """Nothing in the first column, years, and numbers that end a header wrapped from the row above in their
+    column ('ARRESTED Rate per' over '2007 100,000'): a header line, no row of counts."""
+    def wrapped(piece: Piece) -> bool:
+        over = [p for p in above.pieces if p.first == piece.first and p.last == piece.last]
+        return bool(over) and bool(CONTINUES.search(over[-1].text))
+
+    return bool(row.pieces) and any(_YEAR.match(piece.text.strip()) for piece in row.pieces) and all(
+        piece.first > 0 and (_YEAR.match(piece.text.strip()) or wrapped(piece)) for piece in row.pieces)
 
 
 def _years_along(row: Row) -> bool:

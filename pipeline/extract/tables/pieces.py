@@ -3,9 +3,13 @@ from and the header phase reads."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.tables.words import TextLine, Word
+
+CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|per|a|an))$", re.IGNORECASE)
+"""Text that visibly runs on to the next line: a joining sign or word at its end ('Rate per' / '100,000')."""
 
 
 @dataclass

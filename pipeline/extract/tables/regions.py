@@ -98,7 +98,8 @@ _NOTE_START = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹
 
 def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
     """Lines after a block's last row that are rows of blank cells: one short name each, set flush with the
-    names of the rows above and spaced like them; not a note (a mark, 'Source', a sentence)."""
+    names of rows above (indented ones too: a measure under its statute) and spaced like them; not a note (a
+    mark, 'Source', a sentence)."""
     if not block or not pending:
         return []
     names = [line.x0 for line in block if len(line.phrases) >= 2]
@@ -109,7 +110,8 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
     for line in pending:
         text = line.text.strip()
         if len(line.phrases) != 1 or len(text.split()) > 5 or _NOTE_START.match(text) or \
-                text.endswith((".", ":", ";")) or not names or abs(line.x0 - min(names)) > 0.6 * line.size or \
+                text.endswith((".", ":", ";")) or not names or \
+                min(abs(line.x0 - name) for name in names) > 0.6 * line.size or \
                 line.top - above.top > 1.3 * step:
             break
         kept.append(line)

@@ -206,3 +206,16 @@ def test_lines_of_headers_run_together_each_over_its_column_are_no_wrapped_group
     assert _spanning(built) == []
     assert [text for text in built.grid()[0][1:]] == [
         f"{top} {bottom} Adults" for top, bottom in zip(upper, lower, strict=True)]
+
+
+def test_a_year_beside_the_wrapped_end_of_a_rates_header_is_a_header_line(tmp_path: Path) -> None:
+    """'Held', then 'Rate per' over '2007' and '100,000', nothing over the names: the years' line ends the rate's
+    wrapped header, so it heads the columns; it is no row of counts without a name."""
+    sheet = Sheet(tmp_path / "rate.pdf")
+    sheet.row(756, [(-250, "Held")])
+    sheet.row(742, [(-330, "Rate per")])
+    sheet.row(728, [(-250, "2007"), (-330, "100,000")])
+    table(sheet, 714, [("Avon", "12", "3.4"), ("Bristol", "1,204", "88.1"), ("Canton", "3", "0.5")], (72, 250, 330))
+    built = _build(sheet.save())
+    assert built.grid()[built.header_rows:] == [["Avon", "12", "3.4"], ["Bristol", "1,204", "88.1"],
+                                                ["Canton", "3", "0.5"]]

@@ -254,3 +254,17 @@ def test_a_titles_wrapped_line_under_it_in_its_size_is_no_header(tmp_path: Path)
     _counts_table(sheet)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Town", "Adult", "Juvenile", "Total"]
+
+
+def test_a_blank_last_row_indented_like_the_rows_above_stays_in_its_table(tmp_path: Path) -> None:
+    """A measure indented under its statute ('Arrests' under 'Trafficking (sec. 7)'), the last one with its count
+    blank: flush with the indented names above, it is the table's last row, never a loose line lost after it."""
+    sheet = Sheet(tmp_path / "indented.pdf")
+    sheet.row(742, [(72, "Offense"), (-250, "2016")])
+    sheet.text(72, 728, "Receiving stolen goods (sec. 4)")
+    sheet.row(714, [(82, "Arrests"), (-250, "4")])
+    sheet.text(72, 700, "Trafficking (sec. 7)")
+    sheet.text(82, 686, "Arrests")
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert [row[0] for row in found.grid()] == ["Offense", "Receiving stolen goods (sec. 4)", "Arrests",
+                                                "Trafficking (sec. 7)", "Arrests"]
