@@ -215,22 +215,33 @@ def _within(line: TextLine, region) -> bool:
 
 def _context(lines: list[TextLine], region, regions, settings: TableSettings) -> tuple[tuple[str, ...], ...]:
     """Text set close over and under a region, outside every region: walking away from it while the lines stay
-    within `context_gap` line heights of each other (a running head far up the page is not its caption)."""
+    within `context_gap` line heights of each other (a running head far up the page is not its caption); of each
+    line, the phrases not set over a table beside this one (two tables side by side each keep their own title)."""
     x0, top, x1, bottom = region
     free = [line for line in lines if not any(_within(line, other) for other in regions)]
+
+    beside = [other for other in regions if other[1] < bottom and top < other[3] and (other[0] >= x1 or
+                                                                                       other[2] <= x0)]
+
+    def over(line: TextLine) -> str:  # the line's text less what is set over a table beside this one (its caption)
+        return " ".join(p.text for p in line.phrases
+                        if not any(other[0] - 1 <= (p.x0 + p.x1) / 2 <= other[2] + 1 for other in beside))
+
     above: list[str] = []
     edge = top
     for line in reversed([line for line in free if line.bottom <= top + 0.5]):
         if edge - line.bottom > settings.context_gap * line.size or len(above) >= settings.context_lines:
             break
-        above.insert(0, line.text)
+        if over(line):
+            above.insert(0, over(line))
         edge = line.top
     below: list[str] = []
     edge = bottom
     for line in [line for line in free if line.top >= bottom - 0.5]:
         if line.top - edge > settings.context_gap * line.size or len(below) >= settings.context_lines:
             break
-        below.append(line.text)
+        if over(line):
+            below.append(over(line))
         edge = line.bottom
     return tuple(above), tuple(below)
 

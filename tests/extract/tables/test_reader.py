@@ -70,6 +70,22 @@ def test_text_set_close_over_and_under_a_table_is_its_context(report: Path) -> N
     assert counts.below == ("Source: state police.",)
 
 
+def test_two_tables_side_by_side_each_keep_their_own_title_from_one_line(tmp_path: Path) -> None:
+    """Titles of two tables set side by side on one line (the left one wrapped on the next): each table's caption
+    is the part of the lines not over the table beside it, never the other table's title read into its own."""
+    from pipeline.extract.tables.settings import DEFAULT
+    from tests.extract.tables.drawing import lines
+
+    sheet = Sheet(tmp_path / "beside.pdf")
+    sheet.text(72, 742, "Table 1. Persons held,").text(300, 742, "Exhibit 2. Persons freed")
+    sheet.text(72, 730, "by office")
+    found = lines(sheet.save())
+    top = found[-1].bottom + 6  # the tables' first lines just under the titles (reading frame: y grows down)
+    left, right = (72.0, top, 222.0, top + 60), (300.0, top, 450.0, top + 60)
+    assert reader_module._context(found, left, [left, right], DEFAULT)[0] == ("Table 1. Persons held,", "by office")
+    assert reader_module._context(found, right, [left, right], DEFAULT)[0] == ("Exhibit 2. Persons freed",)
+
+
 def test_a_running_head_far_above_is_no_caption(tmp_path: Path) -> None:
     sheet = Sheet(tmp_path / "far.pdf")
     sheet.text(72, 780, "Annual report 2007")  # 66 pt over the table: far more than `context_gap` lines
