@@ -57,15 +57,15 @@ def parted_at_rivers(phrase: Phrase, cuts: list[Cut], settings: TableSettings) -
 
 
 def aligned_parts(phrase: Phrase, cuts: list[Cut], edges: tuple[float, float] | None,
-                  settings: TableSettings) -> list[tuple[list[Word], int, int]] | None:
+                  settings: TableSettings, crossings: int = 2) -> list[tuple[list[Word], int, int]] | None:
     """A phrase across two rivers or more that parts at word gaps into pieces all lined up the same way with the
     text of their columns (all centred on it, or all flush with its left or right bank): column headers run
     together in tight columns ('prostitutes in persons prostitutes in persons'), or group headers each over as
     many columns ('ARRESTED CONVICTED' over two years each); not a title that crosses them. `edges`: the left
     and right text edges of the table's first and last columns. Each piece with the first and last column it
-    heads; None if no such parting."""
+    heads; None if no such parting. Across fewer than `crossings` rivers a phrase is never parted."""
     crossed = [cut for cut in cuts if phrase.x0 < cut.lo and cut.hi < phrase.x1]
-    if len(crossed) < 2:
+    if len(crossed) < max(1, crossings):
         return None
     first = cuts.index(crossed[0])  # the column the phrase begins in
     columns = len(crossed) + 1
@@ -131,6 +131,7 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
 
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MARK = re.compile(r"^\([a-z]\)$|^[*†‡]{1,3}$")  # a footnote mark or a value sign, by where it stands
 
 
 def values_in(line: TextLine) -> int:
@@ -157,8 +158,8 @@ def _values_from(phrase: Phrase) -> int:
     the text ('Aged 21 to 64', 'Rate per 100,000'), no value."""
     words = phrase.words
     end = len(words)
-    while end > 0 and VALUE.match(words[end - 1].text):
-        end -= 1
+    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
+        end -= 1  # (a mark after a name, 'STATE POLICE (a)', is the name's: '(s)' is a value only alone)
     if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size:
         return len(words)
     return end

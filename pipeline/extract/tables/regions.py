@@ -98,23 +98,24 @@ _NOTE_START = re.compile(r"^\s*(?:[–—‒−*†‡§¹²³⁴⁵⁶⁷⁸⁹
 
 def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine]:
     """Lines after a block's last row that are rows of blank cells: one short name each, set flush with the
-    names of rows above (indented ones too: a measure under its statute) and spaced like them; not a note (a
-    mark, 'Source', a sentence)."""
+    names of rows above (indented ones too: a measure under its statute), or a year alone where the rows' years
+    are, and spaced like them; not a note (a mark, 'Source', a sentence)."""
     if not block or not pending:
         return []
     names = [line.x0 for line in block if len(line.phrases) >= 2]
+    years = [phrase for line in block for phrase in line.phrases[1:] if _YEAR.match(phrase.text)]
     leading = [b.top - a.top for a, b in zip(block, block[1:], strict=False)]
     step = min(leading) if leading else 1.6 * block[-1].size
     kept: list[TextLine] = []
     above = block[-1]
     for line in pending:
         text = line.text.strip()
+        named = bool(names) and min(abs(line.x0 - name) for name in names) <= 0.6 * line.size
+        dated = _YEAR.match(text) and any(abs(line.x0 - year.x0) <= 0.6 * line.size for year in years)
         if len(line.phrases) != 1 or len(text.split()) > 5 or _NOTE_START.match(text) or \
-                text.endswith((".", ":", ";")) or not names or \
-                min(abs(line.x0 - name) for name in names) > 0.6 * line.size or \
-                line.top - above.top > 1.3 * step:
+                text.endswith((".", ":", ";")) or not (named or dated) or line.top - above.top > 1.3 * step:
             break
-        kept.append(line)
+        kept.append(line)  # (a year alone where the Year column runs: the last name's blank row)
         above = line
     return kept
 
@@ -176,7 +177,8 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
                 added.pop(0)  # its further lines, wrapped under it in its size: a caption's, no header
             break  # apart, or wider than the block (a header over the last column may run past it), or prose
         run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings) or \
-            any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases)  # tight headers
+            any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases) or \
+            _wrapped_over(line, top, cuts, edges, settings)  # tight headers
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
                 not run_together:
             while added and _wraps_title(line, added[0], settings):
@@ -187,6 +189,20 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         added.insert(0, line)
         top = line
     return added + block
+
+
+def _wrapped_over(line: TextLine, below: TextLine, cuts, edges, settings: TableSettings) -> bool:
+    """One phrase over two columns that parts into headers lined up with their columns, each also flush with the
+    header line right below it in its column ('trafficking patronizing' over 'in' 'a', all flush right): the
+    first lines of two wrapped headers run together, not a title."""
+    if len(line.phrases) != 1:
+        return False
+    parts = aligned_parts(line.phrases[0], cuts, edges, settings, crossings=1)
+    if not parts or any(first != last for _, first, last in parts):
+        return False
+    flush = settings.flush * line.size
+    return all(any(abs(words[-1].x1 - p.x1) <= flush or abs(words[0].x0 - p.x0) <= flush for p in below.phrases
+                   if p.x0 < words[-1].x1 and words[0].x0 < p.x1) for words, _, _ in parts)
 
 
 def _wraps_title(title: TextLine, line: TextLine, settings: TableSettings) -> bool:

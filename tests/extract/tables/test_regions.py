@@ -268,3 +268,29 @@ def test_a_blank_last_row_indented_like_the_rows_above_stays_in_its_table(tmp_pa
     (found,) = tables_on_page(geometry(sheet.save()))
     assert [row[0] for row in found.grid()] == ["Offense", "Receiving stolen goods (sec. 4)", "Arrests",
                                                 "Trafficking (sec. 7)", "Arrests"]
+
+
+def test_first_lines_of_two_wrapped_headers_run_together_are_header_lines(tmp_path: Path) -> None:
+    """'detained released' in one phrase over two tight columns, each word flush right with the wrapped header
+    line under it and with its counts: the first lines of the two headers, not a title over the table."""
+    sheet = Sheet(tmp_path / "wrapped-pair.pdf")
+    right = (150.0, 150.0 + sheet.width(" released"))  # 'released' a space after 'detained', flush right too
+    sheet.right(right[0], 742, "detained").right(right[1], 742, "released")
+    sheet.row(728, [(72, "Office"), (-right[0], "in cells"), (-right[1], "on bail")])
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(714 - 14 * index, [(72, town), (-right[0], str(index + 1)), (-right[1], str(index + 4))])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Office", "detained in cells", "released on bail"]
+
+
+def test_a_name_with_its_mark_set_apart_and_a_year_alone_after_the_last_row_stay_rows(tmp_path: Path) -> None:
+    """'Danbury (a)', the mark a little more than a space after the name, is one name (no column of marks); a
+    year alone under the last row, where the years run, is that name's blank row, inside the table."""
+    sheet = Sheet(tmp_path / "mark-year.pdf")
+    sheet.row(742, [(72, "Office"), (150, "Year"), (-300, "Held")])
+    sheet.row(728, [(72, "Avon"), (150, "2014"), (-300, "3")]).row(714, [(72, "Bristol"), (150, "2014"), (-300, "1")])
+    sheet.text(72, 700, "Danbury").text(72 + sheet.width("Danbury") + 6, 700, "(a)")
+    sheet.row(700, [(150, "2014"), (-300, "8")]).row(686, [(150, "2015")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[1:] == [["Avon", "2014", "3"], ["Bristol", "2014", "1"], ["Danbury (a)", "2014", "8"],
+                                ["", "2015", ""]]
