@@ -160,7 +160,8 @@ def _values_from(phrase: Phrase) -> int:
     end = len(words)
     while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
         end -= 1  # (a mark after a name, 'STATE POLICE (a)', is the name's: '(s)' is a value only alone)
-    if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size:
+    if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size and \
+            not words[end].glued:
         return len(words)
     return end
 

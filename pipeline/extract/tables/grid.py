@@ -105,9 +105,11 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
     for cut in cuts[first:last]:
         gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
                 if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
-        if gaps:  # a gap flush with a bank of the river (a column's own edge), else the one nearest the boundary
+        if gaps:  # before a count set hard against its name; a gap flush with a bank of the river (a column's
+            # own edge); else the one nearest the boundary
             flush = settings.flush * words[0].size
-            index = min(gaps, key=lambda i: (min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)) > flush,
+            index = min(gaps, key=lambda i: (not (words[i].glued and VALUE.match(words[i].text)),
+                                             min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)) > flush,
                                              abs((words[i - 1].x1 + words[i].x0) / 2 - cut)))
             left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
             return None if left is None or right is None else left + right

@@ -20,6 +20,7 @@ class Word:
     bottom: float
     size: float
     mark: str = ""  # raised, smaller glyphs at its end (a footnote mark); already part of `text`
+    glued: bool = False  # digits set hard against the letters before them ('jurisdictions647'): a word of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,17 +175,27 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
             if glyph.text != " " and index > start:
                 previous = glyphs[index - 1]
                 size = glyph.size if glyph.size > previous.size else previous.size
-                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5:
+                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5 and \
+                        not _glued(glyphs, start, index, raised):
                     continue
             elif glyph.text != " ":
                 continue
         if index > start:
-            words.append(_word(glyphs[start:index], raised))
+            glued = start > 0 and glyphs[start - 1].text != " " and _glued(glyphs, 0, start, raised)
+            words.append(_word(glyphs[start:index], raised, glued))
         start = index + 1 if index < count and glyphs[index].text == " " else index
     return words
 
 
-def _word(run: list[Glyph], raised: set[int]) -> Word:
+def _glued(glyphs: list[Glyph], start: int, index: int, raised: set[int]) -> bool:
+    """Digits right after a word of three letters or more start a word of their own: a count set hard against
+    its name ('jurisdictions647'); not 'Q4', 'CY2010', nor a raised footnote mark."""
+    if not glyphs[index].text.isdigit() or id(glyphs[index]) in raised or index - start < 3:
+        return False
+    return all(glyph.text.isalpha() for glyph in glyphs[index - 3:index])
+
+
+def _word(run: list[Glyph], raised: set[int], glued: bool = False) -> Word:
     mark = ""
     if raised:
         for glyph in reversed(run):
@@ -194,7 +205,7 @@ def _word(run: list[Glyph], raised: set[int]) -> Word:
     full = [glyph for glyph in run if id(glyph) not in raised] if raised else run
     full = full or run
     return Word("".join(glyph.text for glyph in run), run[0].x0, min(g.top for g in full), max(g.x1 for g in run),
-                max(g.bottom for g in full), max(g.size for g in full), mark)
+                max(g.bottom for g in full), max(g.size for g in full), mark, glued)
 
 
 def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:

@@ -368,3 +368,14 @@ def test_group_headers_run_together_each_centred_over_as_many_columns_part_and_s
     built = _build(sheet.save())
     assert _spanning(built) == [(0, 1, 2, "Held overnight"), (0, 3, 2, "Freed on bail")]
     assert built.grid()[1:3] == [["Office", "2012", "2013", "2012", "2013"], ["Avon", "10", "20", "10", "20"]]
+
+
+def test_a_count_set_hard_against_a_long_name_parts_from_it_at_its_column(tmp_path: Path) -> None:
+    """'Total, all jurisdictions12': the name runs into the river and its count is printed hard against it;
+    the cut falls before the count, never at a word gap of the name."""
+    sheet = Sheet(tmp_path / "glued-count.pdf")
+    sheet.row(742, [(72, "Town"), (-160, "2005")])
+    sheet.row(728, [(72, "Avon"), (-160, "3")]).row(714, [(72, "Bristol"), (-160, "9")])
+    name = "Total, all jurisdictions"
+    sheet.text(160 - sheet.width(name + "12"), 700, name + "12")
+    assert _build(sheet.save()).grid()[-1] == ["Total, all jurisdictions", "12"]

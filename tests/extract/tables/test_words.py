@@ -187,3 +187,25 @@ def test_a_mark_clustered_with_a_label_above_its_row_goes_back_to_its_number(tmp
     found = lines(sheet.save())
     assert [[(word.text, word.mark) for phrase in line.phrases for word in phrase.words] for line in found] == [
         [("Promoting", ""), ("prostitution", "")], [("Hartford", ""), ("02", "2")]]
+
+
+@pytest.mark.parametrize(("printed", "words"), [
+    ("jurisdictions647", [("jurisdictions", False), ("647", True)]),
+    ("Total5,937", [("Total", False), ("5,937", True)]),
+    ("Q4", [("Q4", False)]), ("CY2010", [("CY2010", False)]), ("53a-82", [("53a-82", False)])])
+def test_digits_set_hard_against_a_word_are_a_word_of_their_own(tmp_path: Path, printed: str,
+                                                                 words: list[tuple[str, bool]]) -> None:
+    """A count printed hard against the name before it ('jurisdictions647', no gap) is a word of its own, glued;
+    short letter prefixes ('Q4', 'CY2010') and section numbers stay one word."""
+    sheet = Sheet(tmp_path / "glued.pdf")
+    sheet.text(72, 700, printed)
+    (line,) = lines(sheet.save())
+    assert [(word.text, word.glued) for word in line.phrases[0].words] == words
+
+
+def test_a_raised_digit_after_a_name_stays_its_footnote_mark(tmp_path: Path) -> None:
+    sheet = Sheet(tmp_path / "raised.pdf")
+    sheet.text(72, 700, "Norwalk").raised(72 + sheet.width("Norwalk"), 700, "2", 6, 4)
+    (line,) = lines(sheet.save())
+    (word,) = line.phrases[0].words
+    assert (word.text, word.mark, word.glued) == ("Norwalk2", "2", False)
