@@ -36,6 +36,15 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
                 whole = Piece([w for p in mine for w in p.words], mine[0].first, mine[-1].last)
                 pieces = [whole if p is mine[0] else p for p in pieces if p is mine[0] or p not in mine]
                 continue
+            if len(mine) == 1 and mine[0].last != mine[0].first and index < header:
+                reach = [p for p in spans if p.words[0].x0 < phrase.x1 and phrase.x0 < p.x1]
+                if len(reach) == 1 and reach[0].first == reach[0].last and \
+                        mine[0].first <= reach[0].first <= mine[0].last and \
+                        min(phrase.x1, reach[0].x1) - max(phrase.x0, reach[0].words[0].x0) >= \
+                        0.5 * (phrase.x1 - phrase.x0) and _group_of(phrase, line, spans, settings) is None:
+                    # across a river's boundary, over the header of one column only: that column's
+                    pieces = [Piece(p.words, reach[0].first, reach[0].first) if p is mine[0] else p for p in pieces]
+                continue
             if len(mine) != 1 or mine[0].last != mine[0].first:
                 continue  # already cut at the columns' boundaries, or spanning some: placed by its text
             first, last = _by_centre(phrase, mine[0], line, spans, further and out[index - 1][0], settings)

@@ -219,3 +219,16 @@ def test_a_year_beside_the_wrapped_end_of_a_rates_header_is_a_header_line(tmp_pa
     built = _build(sheet.save())
     assert built.grid()[built.header_rows:] == [["Avon", "12", "3.4"], ["Bristol", "1,204", "88.1"],
                                                 ["Canton", "3", "0.5"]]
+
+
+def test_a_header_across_a_rivers_boundary_over_one_columns_header_heads_that_column(tmp_path: Path) -> None:
+    """'Held' and 'Freed' set left over their columns' headers ('Persons' under each, counts flush right): each
+    crosses the boundary in the river on its left, yet lies over one column's header only: that column's."""
+    sheet = Sheet(tmp_path / "straddle.pdf")
+    sheet.row(742, [(205, "Held"), (283, "Freed")])
+    sheet.row(728, [(72, "Office"), (150, "Year"), (-250, "Persons"), (-330, "Persons")])
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(714 - 14 * index, [(72, town), (150, "2016"), (-250, str(index + 1)), (-330, str(index + 4))])
+    built = _build(sheet.save())
+    assert [(cell.col, cell.col_span, cell.text) for cell in built.cells if cell.row == 0] == [
+        (2, 1, "Held"), (3, 1, "Freed")]
