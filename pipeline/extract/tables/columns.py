@@ -219,6 +219,8 @@ def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut
     if not body:
         return rivers
     first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity: lines compare slowly
+    while first > 1 and _blank_row(lines[first - 1]):
+        first -= 1  # (rows of a name and its year, every count blank, over the first line of values)
     if first == 0 or any(lines[first - 1] is line for line in body):
         return rivers
     cuts: list[Cut] = []
@@ -231,6 +233,12 @@ def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut
         else:
             cuts.append(cut)
     return cuts
+
+
+def _blank_row(line: TextLine) -> bool:
+    """A name and a year alone ('newtown  2005'): a body row whose every count is blank, no header line."""
+    return len(line.phrases) == 2 and bool(_YEAR.match(line.phrases[1].text)) and \
+        not _YEAR.match(line.phrases[0].text) and not VALUE.match(line.phrases[0].text)
 
 
 def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:

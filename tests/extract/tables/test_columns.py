@@ -242,3 +242,15 @@ def test_one_line_of_several_values_under_a_tall_header_draws_the_rivers(tmp_pat
     assert found.cols == 3
     assert found.grid()[-2:] == [["Offense", "Receiving stolen goods in the third degree", "Held over"],
                                  ["Charged", "2,056", "1,082"]]
+
+
+def test_a_blank_column_keeps_its_header_under_rows_blank_before_the_first_values(tmp_path: Path) -> None:
+    """'Held' over a column blank all down, the first rows blank too ('Avon  2015'): the line over the first values
+    is a row, so the header line is looked for above the blank rows, and 'Held' still heads a column of its own."""
+    sheet = Sheet(tmp_path / "blank-first.pdf")
+    sheet.row(742, [(72, "Office"), (150, "Year"), (200, "Held"), (-330, "Freed")])
+    sheet.row(728, [(72, "Avon"), (150, "2015")]).row(714, [(72, "Bristol"), (150, "2015")])
+    sheet.row(700, [(72, "Canton"), (150, "2015"), (-330, "4")]).row(686, [(72, "Danbury"), (150, "2015"), (-330, "9")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Office", "Year", "Held", "Freed"]
+    assert found.grid()[-1] == ["Danbury", "2015", "", "9"]
