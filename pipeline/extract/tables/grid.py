@@ -14,7 +14,7 @@ from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.pieces import CONTINUES, Piece, Row
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import NUMBER, VALUE, TextLine, Word
+from pipeline.extract.tables.words import NUMBER, VALUE, TextLine, Word, joined
 
 
 def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: list[Rule], verticals: list[Rule],
@@ -244,7 +244,7 @@ def _cells(rows: list[Row], frame: Frame) -> list[Cell]:
             for word in words:
                 top, bottom = min(top, word.top), max(bottom, word.bottom)
                 x0, x1, size = min(x0, word.x0), max(x1, word.x1), max(size, word.size)
-            cells.append(Cell(index, first, " ".join(piece.text for piece in pieces), 1, last - first + 1,
+            cells.append(Cell(index, first, joined(words), 1, last - first + 1,
                               frame.pdf_box(x0, top, x1, bottom), tuple(word.mark for word in words if word.mark),
                               size))
     return cells

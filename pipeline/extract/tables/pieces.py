@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipeline.extract.tables.words import TextLine, Word
+from pipeline.extract.tables.words import TextLine, Word, joined
 
 CONTINUES = re.compile(r"(?:[-–,/&(]|\b(?:and|or|of|the|in|for|to|by|on|at|with|from|per|a|an))$", re.IGNORECASE)
 """Text that visibly runs on to the next line: a joining sign or word at its end ('Rate per' / '100,000')."""
@@ -23,7 +23,7 @@ class Piece:
 
     @property
     def text(self) -> str:
-        return " ".join(word.text for word in self.words)
+        return joined(self.words)
 
     @property
     def x1(self) -> float:

@@ -34,9 +34,16 @@ class Phrase:
     size: float
 
 
+def joined(words: tuple[Word, ...] | list[Word]) -> str:
+    """Words as text, a space between them, none before a word glued to the one before ('Page4' as printed)."""
+    if not any(word.glued for word in words):
+        return " ".join(word.text for word in words)
+    return "".join(("" if index == 0 or word.glued else " ") + word.text for index, word in enumerate(words))
+
+
 def phrase_of(words: tuple[Word, ...] | list[Word]) -> Phrase:
     words = tuple(words)
-    return Phrase(words, " ".join(word.text for word in words), words[0].x0, words[-1].x1,
+    return Phrase(words, joined(words), words[0].x0, words[-1].x1,
                   min(word.top for word in words), max(word.bottom for word in words), max(word.size for word in words))
 
 
@@ -169,20 +176,23 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
     words: list[Word] = []
     start = 0
     count = len(glyphs)
+    glued = after = False  # the word begun at `start` is glued to the one before; the one ending now will be
     for index in range(count + 1):
+        after = False
         if index < count:
             glyph = glyphs[index]
             if glyph.text != " " and index > start:
                 previous = glyphs[index - 1]
                 size = glyph.size if glyph.size > previous.size else previous.size
-                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5 and \
-                        not _glued(glyphs, start, index, raised):
-                    continue
+                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5:
+                    if not _glued(glyphs, start, index, raised):
+                        continue
+                    after = True  # touching, yet a count set hard against the word: a word of its own
             elif glyph.text != " ":
                 continue
         if index > start:
-            glued = start > 0 and glyphs[start - 1].text != " " and _glued(glyphs, 0, start, raised)
             words.append(_word(glyphs[start:index], raised, glued))
+        glued = after
         start = index + 1 if index < count and glyphs[index].text == " " else index
     return words
 

@@ -379,3 +379,11 @@ def test_a_count_set_hard_against_a_long_name_parts_from_it_at_its_column(tmp_pa
     name = "Total, all jurisdictions"
     sheet.text(160 - sheet.width(name + "12"), 700, name + "12")
     assert _build(sheet.save()).grid()[-1] == ["Total, all jurisdictions", "12"]
+
+
+def test_a_name_ending_in_digits_keeps_its_text_as_printed(tmp_path: Path) -> None:
+    """'Troop4' in the names column: its digits are a word of their own for the columns' sake, yet the cell's
+    text is as printed, no space put in."""
+    sheet = Sheet(tmp_path / "troop.pdf")
+    table(sheet, 700, [("Troop4", "12", "7", "19"), *COUNTS], COLUMNS)
+    assert _build(sheet.save()).grid()[0] == ["Troop4", "12", "7", "19"]
