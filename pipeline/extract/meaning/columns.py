@@ -36,6 +36,7 @@ class Column:
     measure: Mention | None = None
     period: Mention | None = None
     printed_total: bool = False
+    over_years: bool = False  # a total whose period is the span of the table's own year columns ('Total')
 
 
 def value_like(text: str) -> bool:
@@ -171,7 +172,7 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
             column.printed_total = period.value[0] != period.value[1] and bool(single)
         elif total and single:
             first, last = min(year for year, _ in single), max(year for _, year in single)
-            column.period, column.printed_total = Mention((first, last), column.header), True
+            column.period, column.printed_total, column.over_years = Mention((first, last), column.header), True, True
         elif total and general_period is not None:
             column.period, column.printed_total = general_period, True
         elif not single:  # the caption's period speaks for columns only when none prints a year of its own

@@ -32,7 +32,7 @@ from pipeline.extract.meaning.loose import (
 )
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows, what_it_names
 from pipeline.extract.tables.model import Cell, Table
-from pipeline.extract.vocabulary import Legend, Vocabulary, resolve_label
+from pipeline.extract.vocabulary import Legend, Mention, Vocabulary, resolve_label
 
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
                         r"\bthe state\b|\bstate total", re.IGNORECASE)
@@ -66,6 +66,7 @@ class _Part:
     signature: tuple[str, ...]
     carry: Carry
     notes: list[str]
+    years: tuple[tuple[int, int], ...] = ()  # the single years its columns count, with those of the parts before
 
 
 def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
@@ -156,12 +157,15 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         if headers == 0:
             columns = previous.columns
         else:
-            columns = read_columns(table, at, headers, labels, context, vocabulary, where.table_text())
+            columns = _over_all_years(read_columns(table, at, headers, labels, context, vocabulary,
+                                                   where.table_text()), previous.years)
         carry = previous.carry
         notes = previous.notes
     else:
         context = own_context
         columns = read_columns(table, at, headers, labels, context, vocabulary, where.table_text())
+        if previous is not None and any(CONTINUED.search(text) for text in own_caption):
+            columns = _over_all_years(columns, previous.years)  # '(continued)' over other columns: the same table
         carry = Carry()
         notes = []
     notes += notes_under([*table.notes, *table.below])
@@ -171,8 +175,26 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
-    part = _Part(table, columns, headers, context, signature, carry, notes)
+    goes_on = continued or previous is not None and any(CONTINUED.search(text) for text in own_caption)
+    part = _Part(table, columns, headers, context, signature, carry, notes,
+                 (previous.years if goes_on else ()) + _years_of(columns))
     return part, records
+
+
+def _years_of(columns: list[Column]) -> tuple[tuple[int, int], ...]:
+    return tuple(c.period.value for c in columns if c.kind == "count" and c.period is not None and
+                 not c.printed_total and c.period.value[0] == c.period.value[1])
+
+
+def _over_all_years(columns: list[Column], before: tuple[tuple[int, int], ...]) -> list[Column]:
+    """A 'Total' over a part's own year columns spans the years of the parts before it too (a table by year
+    continued overleaf with one year left, then its total over all years)."""
+    years = [*before, *_years_of(columns)]
+    for column in columns:
+        if column.over_years and years:
+            span = (min(first for first, _ in years), max(last for _, last in years))
+            column.period = Mention(span, column.period.text)
+    return columns
 
 
 def _opened(table: Table, opening: tuple[str, ...], towns, vocabulary: Vocabulary) -> Table:
