@@ -130,8 +130,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         raise TableRefused(f"{where.table_text()}: its caption holds two tables' titles on one line (tables side by "
                            "side?): which words are this table's cannot be told")
     own_context = own_caption + corner
-    if headers and previous is not None and previous.table.cols == table.cols and \
-            (not own_caption or any(CONTINUED.search(text) for text in own_caption)) and \
+    marked = any(CONTINUED.search(text) for text in own_caption)  # 'Table 2 (continued)'
+    if headers and previous is not None and previous.table.cols == table.cols and (not own_caption or marked) and \
             all(previous.columns[cell.col].kind in ("year", "label") for cell in table.cells if cell.row < headers):
         headers = 0  # under '(continued)' or no caption, a year alone where the table's Year column runs: a blank
         # row going on from the page before, no header
@@ -139,9 +139,10 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         all(cell.col == 0 for cell in table.cells)  # rows whose every count is blank, set alone overleaf
     continued = previous is not None and (previous.table.cols == table.cols or names_alone) and (
         headers == 0 or signature == previous.signature) and (
-        not own_caption or any(CONTINUED.search(text) for text in own_caption) or
-        headers == 0 and not any(TITLE.match(text) for text in own_caption))
-    if continued and headers == 0 and own_caption and not any(CONTINUED.search(text) for text in own_caption):
+        not own_caption or marked or headers == 0 and not any(TITLE.match(text) for text in own_caption))
+    goes_on = previous is not None and (continued or marked)  # (a part under '(continued)' over other columns too)
+    earlier = previous.years if goes_on else ()
+    if continued and headers == 0 and own_caption and not marked:
         # lines set over a part that goes on with the table's rows are headings of its rows (a statute's heading
         # between two runs of towns, found as the gap between two tables): the rows under them are theirs
         table = _heading_rows(table, tuple(own_caption))
@@ -154,20 +155,17 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         at = covering(table)
     if continued:
         context = previous.context
-        if headers == 0:
-            columns = previous.columns
-        else:
-            columns = _over_all_years(read_columns(table, at, headers, labels, context, vocabulary,
-                                                   where.table_text()), previous.years)
         carry = previous.carry
         notes = previous.notes
     else:
         context = own_context
-        columns = read_columns(table, at, headers, labels, context, vocabulary, where.table_text())
-        if previous is not None and any(CONTINUED.search(text) for text in own_caption):
-            columns = _over_all_years(columns, previous.years)  # '(continued)' over other columns: the same table
         carry = Carry()
         notes = []
+    if continued and headers == 0:
+        columns = previous.columns
+    else:
+        columns = _over_all_years(read_columns(table, at, headers, labels, context, vocabulary, where.table_text()),
+                                  earlier)
     notes += notes_under([*table.notes, *table.below])
     legend = Legend.read(notes) if notes else Legend.read([])
     refuse_misreadings(table, at, headers, columns, where, vocabulary)
@@ -175,9 +173,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
-    goes_on = continued or previous is not None and any(CONTINUED.search(text) for text in own_caption)
-    part = _Part(table, columns, headers, context, signature, carry, notes,
-                 (previous.years if goes_on else ()) + _years_of(columns))
+    part = _Part(table, columns, headers, context, signature, carry, notes, earlier + _years_of(columns))
     return part, records
 
 

@@ -130,7 +130,7 @@ def _parts_many(x: float, lines: list[TextLine], bounds: list[float]) -> bool:
     return parted >= max(2, filled / 3)
 
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+YEAR = re.compile(r"^(?:19|20)\d\d$")  # a calendar year alone
 _MARK = re.compile(r"^\([a-z]\)$|^[*†‡]{1,3}$")  # a footnote mark or a value sign, by where it stands
 
 
@@ -139,7 +139,7 @@ def values_in(line: TextLine) -> int:
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000'), or if words
     head more of its columns than values fill (a header line ending in a wrapped '100,000')."""
     values = [w.text for p in line.phrases for w in p.words[_values_from(p):]]
-    if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) or not values:
+    if sum(1 for text in values if YEAR.match(text)) * 2 > len(values) or not values:
         return 0
     worded = sum(1 for p in line.phrases[1:] if _values_from(p) == len(p.words))
     return 0 if worded > len(values) else len(values)
@@ -149,7 +149,7 @@ def _numbers_in(line: TextLine) -> int:
     """Numbers a line prints, in text or not ('Rate per 100,000'; 'Programs (3)'): a header line with one still
     helps draw the rivers, its words crossing those that only notes marks would open."""
     values = [w.text for p in line.phrases for w in p.words if VALUE.match(w.text)]
-    return 0 if sum(1 for text in values if _YEAR.match(text)) * 2 > len(values) else len(values)
+    return 0 if sum(1 for text in values if YEAR.match(text)) * 2 > len(values) else len(values)
 
 
 def _values_from(phrase: Phrase) -> int:
@@ -237,8 +237,8 @@ def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut
 
 def _blank_row(line: TextLine) -> bool:
     """A name and a year alone ('newtown  2005'): a body row whose every count is blank, no header line."""
-    return len(line.phrases) == 2 and bool(_YEAR.match(line.phrases[1].text)) and \
-        not _YEAR.match(line.phrases[0].text) and not VALUE.match(line.phrases[0].text)
+    return len(line.phrases) == 2 and bool(YEAR.match(line.phrases[1].text)) and \
+        not YEAR.match(line.phrases[0].text) and not VALUE.match(line.phrases[0].text)
 
 
 def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:

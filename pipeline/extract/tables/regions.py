@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, separators, values_in
+from pipeline.extract.tables.columns import YEAR, aligned_parts, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.words import NUMBER, TextLine
 
 _SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame
@@ -103,7 +102,7 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
     if not block or not pending:
         return []
     names = [line.x0 for line in block if len(line.phrases) >= 2]
-    years = [phrase for line in block for phrase in line.phrases[1:] if _YEAR.match(phrase.text)]
+    years = [phrase for line in block for phrase in line.phrases[1:] if YEAR.match(phrase.text)]
     leading = [b.top - a.top for a, b in zip(block, block[1:], strict=False)]
     step = min(leading) if leading else 1.6 * block[-1].size
     kept: list[TextLine] = []
@@ -111,7 +110,7 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
     for line in pending:
         text = line.text.strip()
         named = bool(names) and min(abs(line.x0 - name) for name in names) <= 0.6 * line.size
-        dated = _YEAR.match(text) and any(abs(line.x0 - year.x0) <= 0.6 * line.size for year in years)
+        dated = YEAR.match(text) and any(abs(line.x0 - year.x0) <= 0.6 * line.size for year in years)
         if len(line.phrases) != 1 or len(text.split()) > 5 or _NOTE_START.match(text) or \
                 text.endswith((".", ":", ";")) or not (named or dated) or line.top - above.top > 1.3 * step:
             break
@@ -152,9 +151,9 @@ def _headed_value(row: TextLine, lines: list[TextLine]) -> bool:
 def _row_of_values(line: TextLine) -> bool:
     """A name (or a year: a row of a table by year) and two values or more."""
     values = sum(1 for phrase in line.phrases[1:] if (NUMBER.match(phrase.text) or _SIGN.match(phrase.text)) and
-                 not _YEAR.match(phrase.text))  # (a line of years is a header)
+                 not YEAR.match(phrase.text))  # (a line of years is a header)
     first = line.phrases[0].text
-    return len(line.phrases) >= 3 and values >= 2 and (not NUMBER.match(first) or bool(_YEAR.match(first)))
+    return len(line.phrases) >= 3 and values >= 2 and (not NUMBER.match(first) or bool(YEAR.match(first)))
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
