@@ -80,9 +80,8 @@ def tables_command(pdf_file: str, pages: str | None, areas: tuple[str, ...], as_
     if csv_dir:
         _write_csvs(tables, Path(csv_dir), path.stem)
     if as_json:
-        json.dump({"file": path.name, "tables": [table.to_json() for table in tables]}, sys.stdout,
-                  ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps({"file": path.name, "tables": [table.to_json() for table in tables]},
+                                    ensure_ascii=False) + "\n")  # one write: json.dump writes piece by piece
     elif not csv_dir:
         for index, table in enumerate(tables, start=1):
             click.echo(_text_grid(index, table))

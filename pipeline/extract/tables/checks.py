@@ -14,6 +14,10 @@ MAX_PAGE_SIDE_PT = 14_400.0
 class PdfRefused(ValueError):
     """A file that is no PDF, or a damaged, locked, image-only or oversized one: said in one line."""
 
+    def __init__(self, message: str, page: int = 0) -> None:
+        super().__init__(message)
+        self.page = page  # the damaged page (1-based), 0 when the fault is the whole file's
+
 
 def check_bytes(path: Path) -> None:
     with open(path, "rb") as handle:
@@ -61,7 +65,8 @@ def check_document(path: Path, document, streams: bool = True) -> None:
         if max(width, height) > MAX_PAGE_SIDE_PT:
             raise PdfRefused(f"{path.name}, page {number + 1}: {width:,.0f} × {height:,.0f} pt, larger than PDF's "
                              f"{MAX_PAGE_SIDE_PT:,.0f} pt page limit")
-    check_streams(path)
+    if streams:
+        check_streams(path)
 
 
 def check_streams(path: Path, pages: set[int] | None = None) -> None:
@@ -97,6 +102,7 @@ def check_streams(path: Path, pages: set[int] | None = None) -> None:
                          "again") from None
     except Exception as exc:  # pdfminer raises many types for damaged files
         where = f"page {page_number + 1}" if in_page else "document structure"
-        raise PdfRefused(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})") from None
+        raise PdfRefused(f"{path.name}: corrupt PDF ({where}: {type(exc).__name__}: {exc})",
+                         page_number + 1 if in_page else 0) from None
     if page_number == 0:
         raise PdfRefused(f"{path.name}: corrupt PDF: no pages found")

@@ -138,10 +138,11 @@ def values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000'), or if words
     head more of its columns than values fill (a header line ending in a wrapped '100,000')."""
-    values = [w.text for p in line.phrases for w in p.words[_values_from(p):]]
-    if sum(1 for text in values if YEAR.match(text)) * 2 > len(values) or not values:
+    starts = [_values_from(p) for p in line.phrases]
+    values = [w.text for p, start in zip(line.phrases, starts, strict=True) for w in p.words[start:]]
+    if not values or len([text for text in values if YEAR.match(text)]) * 2 > len(values):
         return 0
-    worded = sum(1 for p in line.phrases[1:] if _values_from(p) == len(p.words))
+    worded = len([p for p, start in zip(line.phrases[1:], starts[1:], strict=True) if start == len(p.words)])
     return 0 if worded > len(values) else len(values)
 
 
@@ -193,7 +194,9 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """Columns of white space down the lines; each may be crossed by a few of them (spanning headers). Where
     enough lines print values (numbers, dashes), those lines alone draw the rivers: headers and headings over
     several columns then cross them however many they are."""
-    valued = [line for line in lines if _numbers_in(line) >= 2 or _numbers_in(line) == 1 and len(line.phrases) >= 2]
+    numbers = [_numbers_in(line) for line in lines]
+    valued = [line for line, count in zip(lines, numbers, strict=True)
+              if count >= 2 or count == 1 and len(line.phrases) >= 2]
     body = [line for line in valued if values_in(line)]  # lines of values proper: no header's '100,000'
     if len(valued) >= max(1, len(lines) // 3):
         rivers = _white_space(valued, settings)

@@ -174,8 +174,11 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         length = len(text)
         for index in range(count):
             character = text[index] if index < length else ""
-            if character != " " and not character.strip() or generated(raw, index) == 1:
-                continue  # a line break, or a space PDFium inferred; a printed space is kept: it parts words
+            if character == " ":
+                if generated(raw, index) == 1:
+                    continue  # a space PDFium inferred; a printed space is kept: it parts words
+            elif not character.strip():
+                continue  # a line break (PDFium generates spaces and line breaks only)
             loose(raw, index, box)
             origin(raw, index, origin_x, origin_y)
             angle = round(degrees(char_angle(raw, index))) % 360
@@ -193,6 +196,7 @@ def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[lis
     fills: list[Box] = []
     curves: list[Box] = []
     counter = {"objects": 0, "images": 0}
+    scratch = _Scratch()  # one set of ctypes out-parameters for every path of the page
 
     def visit(get_count, get_object, parent, matrix: tuple, depth: int) -> None:
         for index in range(get_count(parent)):
@@ -201,14 +205,15 @@ def _drawing(page, frame: Frame, settings: TableSettings, pdfium_c) -> tuple[lis
                 raise PageTooComplex(f"more than {MAX_OBJECTS:,} drawing objects")
             obj = get_object(parent, index)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-                _path(obj, matrix, frame, settings, pdfium_c, rules, fills, curves)
+            if kind == path_kind:
+                _path(obj, matrix, frame, settings, pdfium_c, rules, fills, curves, scratch)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 counter["images"] += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                 inner = _compose(_matrix(obj, pdfium_c), matrix)
                 visit(pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, obj, inner, depth + 1)
 
+    path_kind = pdfium_c.FPDF_PAGEOBJ_PATH
     visit(pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, page.raw, (1, 0, 0, 1, 0, 0), 0)
     return rules, fills, curves, counter["images"]
 
@@ -235,16 +240,25 @@ def _apply(matrix: tuple, x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
+class _Scratch:
+    __slots__ = ("fill_mode", "stroke", "left", "bottom", "right", "top", "x", "y")
+
+    def __init__(self) -> None:
+        self.fill_mode, self.stroke = ctypes.c_int(), ctypes.c_int()
+        self.left, self.bottom, self.right, self.top = (ctypes.c_float() for _ in range(4))
+        self.x, self.y = ctypes.c_float(), ctypes.c_float()
+
+
 def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, rules: list, fills: list,
-          curves: list) -> None:
+          curves: list, scratch: _Scratch) -> None:
     """A path's straight, axis-parallel pieces as rules; a filled rectangle as a fill (and its edges as rules when
     thin). Curves are no table lines."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    fill_mode, stroke = scratch.fill_mode, scratch.stroke
     pdfium_c.FPDFPath_GetDrawMode(obj, fill_mode, stroke)
     filled, stroked = fill_mode.value != 0, bool(stroke.value)
     if not (filled or stroked):
         return
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    left, bottom, right, top = scratch.left, scratch.bottom, scratch.right, scratch.top
     if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
         return
     if matrix == _IDENTITY:
@@ -269,7 +283,7 @@ def _path(obj, matrix: tuple, frame: Frame, settings: TableSettings, pdfium_c, r
     own = _compose(_matrix(obj, pdfium_c), matrix)
     found: list[Box] = []
     points, start, slanted = [], None, False
-    x, y = ctypes.c_float(), ctypes.c_float()
+    x, y = scratch.x, scratch.y
     for index in range(segments):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)

@@ -24,10 +24,11 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     if not lines:
         return None
     cuts = separators(lines, verticals, settings)
-    body = next((index for index, line in enumerate(lines) if values_in(line)), 0)
+    counts = [values_in(line) for line in lines]
+    body = next((index for index, count in enumerate(counts) if count), 0)
     # the line right over the first values, under no line of several phrases: maybe headers run together
     headed = body - 1 if body and all(len(line.phrases) == 1 for line in lines[:body - 1]) else -1
-    valued = [line for line in lines if values_in(line)]
+    valued = [line for line, count in zip(lines, counts, strict=True) if count]
     edges = (min(line.x0 for line in valued), max(line.x1 for line in valued)) if valued else None
     placed = stacked_groups(centred_over([(line, _place(line, cuts, settings, index == headed,
                                                         edges if index < body else None))
@@ -241,9 +242,17 @@ def _cells(rows: list[Row], frame: Frame) -> list[Cell]:
         for first, last, pieces in groups:
             words = pieces[0].words if len(pieces) == 1 else [word for piece in pieces for word in piece.words]
             x0, top, x1, bottom, size = words[0].x0, words[0].top, words[-1].x1, words[0].bottom, words[0].size
-            for word in words:
-                top, bottom = min(top, word.top), max(bottom, word.bottom)
-                x0, x1, size = min(x0, word.x0), max(x1, word.x1), max(size, word.size)
+            for word in words:  # (comparisons, not min/max: this runs for every word of every table)
+                if word.top < top:
+                    top = word.top
+                if word.bottom > bottom:
+                    bottom = word.bottom
+                if word.x0 < x0:
+                    x0 = word.x0
+                if word.x1 > x1:
+                    x1 = word.x1
+                if word.size > size:
+                    size = word.size
             cells.append(Cell(index, first, joined(words), 1, last - first + 1,
                               frame.pdf_box(x0, top, x1, bottom), tuple(word.mark for word in words if word.mark),
                               size))

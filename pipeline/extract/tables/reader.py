@@ -67,18 +67,20 @@ def _read(path: Path, pages: Iterable[int] | None, areas: list[Area], settings: 
     chunks = _chunks(wanted)
     if len(chunks) == 1:
         read = _read_pages(path, wanted, settings)
-        if isinstance(read, str):
-            raise TableReadError(read)
+        if isinstance(read, tuple):
+            raise TableReadError(read[1])
         return read
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(_read_pages, [path] * len(chunks), chunks, [settings] * len(chunks)))
-    refused = next((part for part in parts if isinstance(part, str)), None)
-    if refused is not None:
-        raise TableReadError(refused)
-    return [page for part in parts for page in part]
+    with ProcessPoolExecutor(len(chunks) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        others = [pool.submit(_read_pages, path, chunk, settings) for chunk in chunks[1:]]
+        parts = [_read_pages(path, chunks[0], settings)]  # this process reads its share meanwhile
+        parts += [other.result() for other in others]
+    refused = sorted(part for part in parts if isinstance(part, tuple))
+    if refused:  # the first page refused, as one process reading them in order would have said
+        raise TableReadError(refused[0][1])
+    return sorted((page for part in parts for page in part), key=lambda page: page.number)
 
 
 def _check_streams(path: Path, pages: set[int]) -> None:
@@ -120,25 +122,26 @@ PARALLEL_FROM = 24  # pages: a longer document is read by one process per core, 
 
 
 def _chunks(pages: list[int]) -> list[list[int]]:
-    """Pages split over the cores, when there are enough of both and forking is safe (one thread)."""
+    """Pages dealt over the cores in turn (long tables and short notes fall evenly on each), when there are
+    enough of both and forking is safe (one thread)."""
     import os
     import threading
 
     cores = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
     if cores < 2 or len(pages) < PARALLEL_FROM or threading.active_count() > 1:
         return [pages]
-    size = -(-len(pages) // cores)
-    return [pages[start:start + size] for start in range(0, len(pages), size)]
+    return [pages[start::cores] for start in range(cores)]
 
 
-def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Page] | str:
-    """Some pages as read, their content streams checked first (a refusal comes back as its message)."""
+def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[Page] | tuple[int, str]:
+    """Some pages as read, their content streams checked first (a refusal comes back as its page and
+    message)."""
     import pypdfium2 as pdfium
 
     try:
         check_streams(path, set(pages))
     except PdfRefused as exc:
-        return str(exc)
+        return exc.page, str(exc)
     document = pdfium.PdfDocument(str(path))
     try:
         read: list[Page] = []
@@ -146,7 +149,7 @@ def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[P
             try:
                 read.append(page_as_read(_geometry(document, number, settings, path), settings))
             except TableReadError as exc:
-                return str(exc)
+                return number, str(exc)
         return read
     finally:
         document.close()

@@ -36,15 +36,20 @@ class Phrase:
 
 def joined(words: tuple[Word, ...] | list[Word]) -> str:
     """Words as text, a space between them, none before a word glued to the one before ('Page4' as printed)."""
-    if not any(word.glued for word in words):
-        return " ".join(word.text for word in words)
+    if len(words) == 1:
+        return words[0].text
+    if not any([word.glued for word in words]):
+        return " ".join([word.text for word in words])
     return "".join(("" if index == 0 or word.glued else " ") + word.text for index, word in enumerate(words))
 
 
 def phrase_of(words: tuple[Word, ...] | list[Word]) -> Phrase:
     words = tuple(words)
-    return Phrase(words, joined(words), words[0].x0, words[-1].x1,
-                  min(word.top for word in words), max(word.bottom for word in words), max(word.size for word in words))
+    if len(words) == 1:
+        word = words[0]
+        return Phrase(words, word.text, word.x0, word.x1, word.top, word.bottom, word.size)
+    return Phrase(words, joined(words), words[0].x0, words[-1].x1, min([word.top for word in words]),
+                  max([word.bottom for word in words]), max([word.size for word in words]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,9 @@ def _raised_on_neighbour(ordered: list[Glyph], raised: set[int], settings: Table
     '¹'): footnote marks even where the line's own baseline is not their word's (a wrapped label beside a row,
     read as one line with it, sets the line's baseline elsewhere)."""
     found: set[int] = set()
+    sizes = [glyph.size for glyph in ordered]
+    if min(sizes) > settings.smaller * max(sizes):
+        return found  # one size throughout: nothing smaller to be raised
     for before, glyph in zip(ordered, ordered[1:], strict=False):
         if id(glyph) in raised or id(before) in raised or id(before) in found or not glyph.text.strip():
             continue
@@ -176,6 +184,7 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
     words: list[Word] = []
     start = 0
     count = len(glyphs)
+    word_gap = settings.word_gap
     glued = after = False  # the word begun at `start` is glued to the one before; the one ending now will be
     for index in range(count + 1):
         after = False
@@ -184,8 +193,8 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
             if glyph.text != " " and index > start:
                 previous = glyphs[index - 1]
                 size = glyph.size if glyph.size > previous.size else previous.size
-                if glyph.x0 - previous.x1 <= settings.word_gap * size and glyph.x0 >= previous.x0 - 0.5:
-                    if not _glued(glyphs, start, index, raised):
+                if glyph.x0 - previous.x1 <= word_gap * size and glyph.x0 >= previous.x0 - 0.5:
+                    if not glyph.text.isdigit() or not _glued(glyphs, start, index, raised):
                         continue
                     after = True  # touching, yet a count set hard against the word: a word of its own
             elif glyph.text != " ":
@@ -214,8 +223,8 @@ def _word(run: list[Glyph], raised: set[int], glued: bool = False) -> Word:
             mark = glyph.text + mark
     full = [glyph for glyph in run if id(glyph) not in raised] if raised else run
     full = full or run
-    return Word("".join(glyph.text for glyph in run), run[0].x0, min(g.top for g in full), max(g.x1 for g in run),
-                max(g.bottom for g in full), max(g.size for g in full), mark, glued)
+    return Word("".join([glyph.text for glyph in run]), run[0].x0, min([g.top for g in full]),
+                max([g.x1 for g in run]), max([g.bottom for g in full]), max([g.size for g in full]), mark, glued)
 
 
 def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:

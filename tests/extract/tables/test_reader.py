@@ -4,6 +4,7 @@ JSON a table becomes; and every file it cannot read refused as a `TableReadError
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -256,6 +257,28 @@ def test_a_damaged_content_stream_is_refused_not_read_as_an_empty_page(tmp_path:
     with pytest.raises(TableReadError) as error:
         read_tables(damaged)
     assert "corrupt PDF (page 2" in _one_line(error, "damaged.pdf")
+
+
+def test_read_in_parallel_the_first_damaged_page_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages dealt over processes in turn: pages 3 and 4 damaged (one in each share), page 3 is the one named,
+    as reading them in order would have said."""
+    monkeypatch.setattr(reader_module, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)  # two cores, whatever runs it
+    sheet = Sheet(tmp_path / "long.pdf")
+    sheet.canvas.setPageCompression(1)
+    for number in range(1, 7):
+        table(sheet, 700, [(f"Page {number}", str(number), "1"), ("Other", "2", "3")], (72, 250, 330))
+        if number < 6:
+            sheet.page()
+    data = bytearray(sheet.save().read_bytes())
+    starts = [m.end() for m in re.finditer(rb"stream\r?\n", data) if data[m.start() - 3:m.start()] != b"end"]
+    for page in (3, 4):  # (the content streams come in page order in this file)
+        data[starts[page - 1] + 20:starts[page - 1] + 30] = b"!" * 10
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(TableReadError) as error:
+        read_tables(damaged)
+    assert "corrupt PDF (page 3" in _one_line(error, "damaged.pdf")
 
 
 @pytest.mark.parametrize("areas", [(), (Area(1, (0, 0, 612, 792)),)])
