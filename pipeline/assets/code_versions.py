@@ -3,7 +3,7 @@ which assets a code change touches.
 
 An asset's code version hashes the source of its compute function and of everything in `pipeline` it reaches,
 followed name by name through the bytecode: functions and classes (recursively, parameter types included), the
-attributes it reads from `pipeline` modules (`queries.ucr_town_by_year`, not all of queries.py), module-level
+attributes it reads from `pipeline` modules (`towns.ucr_town_by_year`, not all of towns.py), module-level
 constants by value (SQL strings, tables of checks) and data files beside a module that the code names
 (`"schema.sql"`). Third-party code is not followed: uv.lock pins it. Editing one metric's SQL therefore changes
 the versions of the assets that run that query and of no other asset.
@@ -176,7 +176,7 @@ def _code(code: types.CodeType, namespace: dict, folder: Path | None, children: 
         else:
             continue
         name = f"{namespace.get('__name__')}.{instruction.argval}"
-        for following in instructions[i + 1:]:  # queries.ucr_town_by_year: the attribute, not the whole module
+        for following in instructions[i + 1:]:  # towns.ucr_town_by_year: the attribute, not the whole module
             if (not isinstance(value, types.ModuleType) or following.opname not in _ATTRIBUTE_LOADS
                     or not hasattr(value, following.argval)):
                 break

@@ -9,7 +9,7 @@ from dagster import MetadataValue, Output, asset
 
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.table_metadata import warehouse_table
-from pipeline.metrics import claims, national, queries
+from pipeline.metrics import claims, national, queries, statewide, towns
 from pipeline.validate.run import ValidationOutcome
 from pipeline.warehouse.load import connect
 
@@ -33,26 +33,27 @@ def published_disparity(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_statewide_by_year_sex(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Female and male arrests by year: printed statewide, county and agency sums side by side."""
-    return _compute(ctip, "ucr_statewide_by_year_sex", queries.ucr_statewide_by_year)
+    return _compute(ctip, "ucr_statewide_by_year_sex", statewide.ucr_statewide_by_year)
 
 
 @asset(group_name="metrics")
 def ucr_female_to_male_by_year(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
     """Statewide female : male arrest ratio by year with exact intervals."""
-    return _compute(ctip, "ucr_female_to_male_by_year", lambda _: queries.ucr_ratio_by_year(ucr_statewide_by_year_sex))
+    return _compute(ctip, "ucr_female_to_male_by_year",
+                    lambda _: statewide.ucr_ratio_by_year(ucr_statewide_by_year_sex))
 
 
 @asset(group_name="metrics")
 def ucr_pooled_ratio(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
     """Statewide female : male pooled over windows: exact and year-clustered (quasi-binomial) intervals."""
-    return _compute(ctip, "ucr_pooled_ratio", lambda _: queries.ucr_pooled_ratio(ucr_statewide_by_year_sex))
+    return _compute(ctip, "ucr_pooled_ratio", lambda _: statewide.ucr_pooled_ratio(ucr_statewide_by_year_sex))
 
 
 @asset(group_name="metrics", deps=["warehouse_core_tables"])
 def ucr_town_by_year(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Female and male arrests and rates per 100,000 residents (all sexes) for each of the 169 towns and each
     year; no rate where the town's count is incomplete."""
-    return _compute(ctip, "ucr_town_by_year", queries.ucr_town_by_year)
+    return _compute(ctip, "ucr_town_by_year", towns.ucr_town_by_year)
 
 
 @asset(group_name="metrics", deps=["warehouse_core_tables"])
@@ -64,7 +65,7 @@ def tipc_statewide_totals(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="metrics")
 def ucr_town_disparity(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
     """Female : male arrests by town: exact and year-clustered intervals, and the empirical-Bayes posterior."""
-    return _compute(ctip, "ucr_town_disparity", lambda con: queries.ucr_town_disparity(con, ucr_town_by_year))
+    return _compute(ctip, "ucr_town_disparity", lambda con: towns.ucr_town_disparity(con, ucr_town_by_year))
 
 
 @asset(group_name="metrics")
@@ -118,13 +119,13 @@ def ucr_age_race(ctip: CtipPaths) -> Output[pd.DataFrame]:
 @asset(group_name="metrics")
 def ucr_county_rates(ctip: CtipPaths, ucr_town_by_year: pd.DataFrame) -> Output[pd.DataFrame]:
     """Arrests per 100,000 residents (all sexes) by county; none for a county-year with an incomplete town."""
-    return _compute(ctip, "ucr_county_rates", lambda _: queries.ucr_county_rates(ucr_town_by_year))
+    return _compute(ctip, "ucr_county_rates", lambda _: towns.ucr_county_rates(ucr_town_by_year))
 
 
 @asset(group_name="metrics")
 def ucr_trend(ctip: CtipPaths, ucr_statewide_by_year_sex: pd.DataFrame) -> Output[pd.DataFrame]:
     """Yearly change in statewide arrests by sex (quasi-Poisson GLM, t), all years and without 2014 and 2015."""
-    return _compute(ctip, "ucr_trend", lambda _: queries.ucr_trend(ucr_statewide_by_year_sex))
+    return _compute(ctip, "ucr_trend", lambda _: statewide.ucr_trend(ucr_statewide_by_year_sex))
 
 
 @asset(group_name="metrics", deps=["warehouse_core_tables"])

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.stats import beta, binomtest
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,11 @@ class Estimate:
     lower: float
     upper: float
     method: str
+
+
+def integer_counts(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """DuckDB hands nullable sums to pandas as floats; counts are integers with nulls (never silently 0)."""
+    return frame.astype({column: "Int64" for column in columns})
 
 
 def clopper_pearson(successes: int, trials: int, confidence: float = 0.95) -> tuple[float, float]:

@@ -69,7 +69,7 @@ def versions(tmp_path_factory) -> dict[str, dict[str, str]]:
     parents = {
         "base": base,
         # one metric query's SQL: a comment is enough, the text of the query is the code
-        "metric_sql": _edit(_copy(base, tmp_path_factory.mktemp("metric_sql")), "metrics/queries.py",
+        "metric_sql": _edit(_copy(base, tmp_path_factory.mktemp("metric_sql")), "metrics/towns.py",
                             'UCR_TOWN_YEAR_SQL = """\n', 'UCR_TOWN_YEAR_SQL = """\n-- the same query, edited\n'),
     }
     processes = {name: _start(parent, seed) for seed, (name, parent) in enumerate(parents.items())}
@@ -98,9 +98,9 @@ def test_a_metric_reaches_its_own_query_and_not_the_others():
 
     by_key = {assets_def.key.to_user_string(): assets_def for assets_def in all_assets}
     reached_keys = set(reached(compute_fn(by_key["ucr_town_by_year"])))
-    queries = {key for key in reached_keys if key.startswith("pipeline.metrics.queries.")}
-    assert queries == {"pipeline.metrics.queries.UCR_TOWN_YEAR_SQL"}
-    assert "pipeline.metrics.queries:ucr_town_by_year" in reached_keys
+    queries = {key for key in reached_keys if key.endswith("_SQL")}  # its own query, no other
+    assert queries == {"pipeline.metrics.towns.UCR_TOWN_YEAR_SQL"}
+    assert "pipeline.metrics.towns:ucr_town_by_year" in reached_keys
     assert not any(key.startswith(("pandas", "duckdb", "dagster")) for key in reached_keys)  # uv.lock pins those
     # a SQL file the code names beside its module counts by its bytes
     lineage_sql = REPO_ROOT / "pipeline" / "warehouse" / "lineage.sql"

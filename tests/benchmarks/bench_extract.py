@@ -21,7 +21,8 @@ from pipeline.extract.tidy import ExtractionError, SourceRef
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.settings import Settings
 from pipeline.sources.inventory import manifest_sources, verified_path
-from pipeline.synthetic.tipc_report import ReportSpec, TableStyle, default_tables, write_report
+from pipeline.synthetic.tipc_report import ReportSpec, default_tables, write_report
+from pipeline.synthetic.tipc_spec import TableStyle
 
 
 def big_spec() -> ReportSpec:

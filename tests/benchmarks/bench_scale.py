@@ -119,7 +119,7 @@ def part_ctip(path: Path) -> str:
     """ctip's own code: the declared suite as DuckDB SQL, then the metric query, on the warehouse file."""
     import duckdb
 
-    from pipeline.metrics.queries import ucr_statewide_by_year
+    from pipeline.metrics.statewide import ucr_statewide_by_year
     from pipeline.validate.sql import validate_in_duckdb
 
     towns = _towns()

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from pipeline.report.build import _percent_change, _trend_sentence
+from pipeline.report.sections import percent_change, trend_sentence
 
 
 def _trend(rows):
@@ -12,7 +12,7 @@ def _trend(rows):
 
 
 def test_a_trend_is_named_only_when_its_interval_excludes_no_change():
-    text = _trend_sentence(_trend([
+    text = trend_sentence(_trend([
         ("female", "all years", 2010, 2016, 0.925, 0.856, 0.99985, 0.0497, 5),
         ("male", "all years", 2010, 2016, 1.02, 0.95, 1.09, 0.6, 5),
         ("female", "without 2014, 2015", 2010, 2016, 0.91, 0.81, 1.03, 0.09, 3),
@@ -25,4 +25,4 @@ def test_a_trend_is_named_only_when_its_interval_excludes_no_change():
 
 
 def test_percent_change_never_prints_a_signed_zero():
-    assert _percent_change(0.99985) == "-0.01%" and _percent_change(0.9) == "-10.0%"
+    assert percent_change(0.99985) == "-0.01%" and percent_change(0.9) == "-10.0%"
