@@ -8,7 +8,7 @@ import re
 
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import VALUE, Phrase, TextLine, Word
+from pipeline.extract.tables.words import VALUE, Phrase, TextLine, Word, line_of, phrase_of
 
 
 class Cut(float):
@@ -165,6 +165,46 @@ def _values_from(phrase: Phrase) -> int:
             not words[end].glued:
         return len(words)
     return end
+
+
+def headed_values(lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
+    """Lines (top to bottom) whose phrases end in values set a plain space after their text, where the column
+    headers over them (the nearest line up without values, the lines between all rows of values, each close to
+    the next) have one that starts right of that text and ends flush with the first value or is centred over
+    it: the values stand in that header's column ('Arrests, 53a-82 1,770' under '2005'); the phrase is parted
+    there."""
+    out = list(lines)
+    head: TextLine | None = None  # the header line over the rows of values read so far
+    for index, line in enumerate(lines):
+        above = lines[index - 1] if index else None
+        if above is None or line.top - above.bottom > settings.table_gap * line.size:
+            head = None
+        parted: list[Phrase] = []
+        for phrase in line.phrases:
+            cut = _headed_at(phrase, head.phrases, settings) if head is not None else None
+            parted += [phrase] if cut is None else [phrase_of(phrase.words[:cut]), phrase_of(phrase.words[cut:])]
+        if len(parted) > len(line.phrases):
+            out[index] = line_of(parted, line.baseline, line.size)
+        if not values_in(out[index]):
+            head = line
+    return out
+
+
+def _headed_at(phrase: Phrase, heads: list[Phrase], settings: TableSettings) -> int | None:
+    words = phrase.words
+    end = len(words)
+    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
+        end -= 1
+    if end in (0, len(words)) or _values_from(phrase) < len(words):
+        return None  # no text before values, no values, or values already set apart from the text
+    text_end, first = words[end - 1].x1, words[end]
+    slack = settings.flush * phrase.size
+    middle = (first.x0 + first.x1) / 2
+    for head in heads:
+        if text_end < head.x0 < first.x1 and (abs(head.x1 - first.x1) <= slack or
+                                              abs((head.x0 + head.x1) / 2 - middle) <= slack):
+            return end
+    return None
 
 
 def _extents(phrase: Phrase) -> list[tuple[float, float]]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
+from pipeline.extract.tables.columns import headed_values
 from pipeline.extract.tables.geometry import Frame, PageGeometry, PageTooComplex, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Page, Table
@@ -175,11 +176,12 @@ def table_in_area(geometry: PageGeometry, box: tuple[float, float, float, float]
 
 
 def _all_lines(glyphs, turned, settings: TableSettings) -> list[TextLine]:
-    """The page's lines, those set sideways among them, top to bottom."""
+    """The page's lines, those set sideways among them, top to bottom; counts run into their row's name parted
+    from it where a column header stands over them."""
     lines = text_lines(glyphs, settings)
     if turned:
         lines = sorted(lines + turned_lines(turned, settings), key=lambda line: (line.baseline, line.x0))
-    return lines
+    return headed_values(lines, settings)
 
 
 def tables_on_page(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> list[Table]:

@@ -387,3 +387,33 @@ def test_a_name_ending_in_digits_keeps_its_text_as_printed(tmp_path: Path) -> No
     sheet = Sheet(tmp_path / "troop.pdf")
     table(sheet, 700, [("Troop4", "12", "7", "19"), *COUNTS], COLUMNS)
     assert _build(sheet.save()).grid()[0] == ["Troop4", "12", "7", "19"]
+
+
+@pytest.mark.parametrize("header_at", ["flush", "centred"])
+def test_values_a_space_after_their_name_part_under_the_header_set_over_them(tmp_path: Path, header_at: str) -> None:
+    """A summary's row set as one phrase ('Arrests, 53a-82 1,770' then the other years' counts), its first count a
+    plain space after the name, under a year header that starts right of the name and is set flush with that
+    count or centred over it: the count stands in the year's column."""
+    sheet = Sheet(tmp_path / "summary.pdf")
+    name = "Arrests, 53a-82"
+    first = 72 + sheet.width(name + " ") + sheet.width("1,770")  # where the first count ends
+    ends = [first, first + 40, first + 80]
+    for end, year in zip(ends, ["2005", "2006", "2007"], strict=True):
+        if header_at == "flush":
+            sheet.right(end, 742, year)
+        else:
+            sheet.text(end - sheet.width("1,770") / 2 - sheet.width(year) / 2, 742, year)
+    sheet.text(72, 728, f"{name} 1,770")
+    sheet.right(ends[1], 728, "1,827").right(ends[2], 728, "1,475")
+    (found,) = tables_on_page(geometry(sheet.save()))  # (the page's lines are parted before regions are sought)
+    assert found.grid() == [["", "2005", "2006", "2007"], [name, "1,770", "1,827", "1,475"]]
+
+
+def test_a_number_a_space_after_words_with_no_header_over_it_stays_in_the_text(tmp_path: Path) -> None:
+    """'Aged 21 to 64' under a header that starts over the words, not right of them: one cell, no count."""
+    sheet = Sheet(tmp_path / "aged.pdf")
+    sheet.row(742, [(72, "Group"), (-250, "2005"), (-330, "2006")])
+    sheet.row(728, [(72, "Aged 21 to 64"), (-250, "12"), (-330, "7")])
+    sheet.row(714, [(72, "Aged 65 and over"), (-250, "3"), (-330, "1")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid() == [["Group", "2005", "2006"], ["Aged 21 to 64", "12", "7"], ["Aged 65 and over", "3", "1"]]
