@@ -25,8 +25,8 @@ from pipeline.extract.meaning.loose import (
     headings_at_foot,
     is_running,
     lost_rows,
-    names_overleaf,
     opening,
+    rows_overleaf,
     running_edges,
     running_lines,
 )
@@ -71,16 +71,18 @@ class _Part:
 
 def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary: Vocabulary,
                   running: set[str] | None = None, openings: dict[int, tuple[str, ...]] | None = None,
-                  feet: dict[int, tuple[str, ...]] | None = None) -> Reading:
+                  feet: dict[int, tuple[str, ...]] | None = None, carried: tuple[Table, ...] = ()) -> Reading:
     """Every table read or refused; running heads and feet (`running`) are no table's caption. A table opened at
     a page's foot (`openings`: its title, headers, first heading, by page) goes on in the next page's first table
     when that one prints the same column headers under no caption of its own; headings set after a page's last
-    table (`feet`, by page) head the rows of the part that goes on with it overleaf."""
+    table (`feet`, by page) head the rows of the part that goes on with it overleaf. Tables `carried` are rows a
+    page opens with, set in the columns of the table before (`rows_overleaf`): they go on with it."""
     reading = Reading()
     per_page: dict[int, int] = {}
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
     for whole in tables:
+        alone = any(whole is rows for rows in carried)
         if running:
             whole = replace(whole, above=_unrun(whole.above, running))
         if openings and whole.page - 1 in openings and not per_page.get(whole.page):
@@ -91,13 +93,13 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
         overleaf = (feet or {}).get(whole.page - 1, ()) if not per_page.get(whole.page) else ()
         for table in [part for piece in _apart(_turned(_caption_run_on(_name_year(whole)), towns), towns)
                       for part in _at_titles(piece)]:
-            if not _names_anything(table, towns, vocabulary):
+            if not alone and not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
             where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)
             reading.tables += 1
             try:
-                part, records = _read(table, previous, towns, vocabulary, where, overleaf)
+                part, records = _read(table, previous, towns, vocabulary, where, overleaf, alone)
                 overleaf = ()
             except TableRefused as exc:
                 reading.refusals.append(Refusal(where.table_text(), str(exc)))
@@ -114,7 +116,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
 
 
 def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where,
-          overleaf: tuple[str, ...] = ()) -> tuple[_Part, list]:
+          overleaf: tuple[str, ...] = (), carried: bool = False) -> tuple[_Part, list]:
     at = covering(table)
     first_body_guess = table.header_rows
     labels = label_columns(table, at, first_body_guess)
@@ -135,9 +137,11 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
             all(previous.columns[cell.col].kind in ("year", "label") for cell in table.cells if cell.row < headers):
         headers = 0  # under '(continued)' or no caption, a year alone where the table's Year column runs: a blank
         # row going on from the page before, no header
-    names_alone = headers == 0 and previous is not None and table.cols < previous.table.cols and \
-        all(cell.col == 0 for cell in table.cells)  # rows whose every count is blank, set alone overleaf
-    continued = previous is not None and (previous.table.cols == table.cols or names_alone) and (
+    if carried and previous is not None and table.cols <= previous.table.cols:
+        headers = 0  # rows set alone overleaf in the columns of the table before (too few or too bare to form a
+        # table of their own), a year alone among them too: no header
+    alone = carried and headers == 0 and previous is not None and table.cols <= previous.table.cols
+    continued = previous is not None and (previous.table.cols == table.cols or alone) and (
         headers == 0 or signature == previous.signature) and (
         not own_caption or marked or headers == 0 and not any(TITLE.match(text) for text in own_caption))
     goes_on = previous is not None and (continued or marked)  # (a part under '(continued)' over other columns too)
@@ -229,7 +233,11 @@ def _heading_rows(table: Table, headings: tuple[str, ...], first: int | None = N
 
 
 def _texts(table: Table | None) -> tuple[str, ...]:
-    return tuple(cell.text for cell in table.cells) if table is not None else ()
+    """Each row's text, its cells in order (the line it was read from, spaces aside)."""
+    if table is None:
+        return ()
+    return tuple(" ".join(cell.text for cell in sorted(table.cells, key=lambda c: c.col) if cell.row == row)
+                 for row in range(table.rows))
 
 
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:
@@ -368,13 +376,14 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         running = running_lines(pages)
         edges = running_edges(pages)
         openings = {page.number: found for page in pages if (found := opening(page, edges))}
-        overleaf = {page.number: names for before, page in zip(pages, pages[1:], strict=False)
-                    if (names := names_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
+        overleaf = {page.number: rows for before, page in zip(pages, pages[1:], strict=False)
+                    if (rows := rows_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
         feet = {page.number: found for page in pages if (found := headings_at_foot(page, towns, vocabulary,
                                                                                     edges | running))}
         tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
                   + list(page.tables)]
-        reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet)
+        reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet,
+                                tuple(overleaf.values()))
         reading.refusals += [Refusal(where, reason) for page in pages
                              for where, reason in lost_rows(page, path.name, towns, vocabulary, running,
                                                             (openings[page.number] if page.number in reading.opened

@@ -78,35 +78,86 @@ def headings_at_foot(page: Page, towns, vocabulary: Vocabulary, running: set[str
                                not _COUNT_AT_END.search(text)))
 
 
-def names_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> Table | None:
-    """Places' names alone opening a page, before any table on it, set where the names of the table last on the
-    page before are: that table's rows going on overleaf with every cell blank (they form no table of their
-    own). A table of those names, for the table before to go on with; None if the page opens otherwise."""
-    if not before.tables or not page.loose_boxes:
-        return None
+def rows_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> Table | None:
+    """Lines opening a page, before any table on it (under a '(continued)' title at most), each printed in the
+    columns of the table last on the page before: that table's rows going on overleaf, too few or too bare to
+    form a table of their own (names whose every count is blank, a year alone where the years run, a last row of
+    totals). A table of them, each piece of text in the column it was printed in, for the table before to go on
+    with (its lines after them are its notes); None if the page opens otherwise."""
+    if not before.tables or not page.loose_pieces or any(
+            prose(text) for text, above in zip(before.loose, before.tables_above, strict=True)
+            if above == len(before.tables) and not is_running(text, running)):
+        return None  # (running text after the last table: it ended on its page)
     last = before.tables[-1]
-    names = [cell for cell in last.cells if cell.col == 0 and cell.row >= last.header_rows and cell.size]
-    if not names:
+    bands = _bands(last)
+    if not bands or 0 not in bands:
         return None
-    left, size = min(cell.box[0] for cell in names), max(cell.size for cell in names)
-    rows: list[Cell] = []
+    kinds = {name_kind(cell.text, towns, vocabulary) for cell in last.cells
+             if cell.col == 0 and cell.row >= last.header_rows and cell.text.strip()}
+    rows: list[list[Cell]] = []
     below: list[str] = []  # the lines after them, before any table: their notes (a legend: 'Blank cells ...')
-    for text, above, box in zip(page.loose, page.tables_above, page.loose_boxes, strict=True):
+    for text, above, pieces in zip(page.loose, page.tables_above, page.loose_pieces, strict=True):
         if above:
             break
-        if is_running(text, running):
+        if is_running(text, running) or not rows and TITLE.match(text) and CONTINUED.search(text):
             continue
-        if not below and name_kind(text.strip(), towns, vocabulary) == "place" and abs(box[0] - left) <= 0.6 * size:
-            rows.append(Cell(len(rows), 0, text.strip(), 1, 1, box, (), size))
+        placed = None if below else _placed(pieces, bands, len(rows), kinds, towns, vocabulary)
+        if placed is not None:
+            rows.append(placed)
         elif not rows:
             return None
         else:
             below.append(text.strip())
     if not rows:
         return None
-    bbox = (min(c.box[0] for c in rows), min(c.box[1] for c in rows), max(c.box[2] for c in rows),
-            max(c.box[3] for c in rows))
-    return Table(page.number, bbox, tuple(rows), pages=(page.number,), below=tuple(below))
+    cells = [cell for row in rows for cell in row]
+    bbox = (min(c.box[0] for c in cells), min(c.box[1] for c in cells), max(c.box[2] for c in cells),
+            max(c.box[3] for c in cells))
+    return Table(page.number, bbox, tuple(cells), pages=(page.number,), below=tuple(below))
+
+
+def _bands(table: Table) -> dict[int, tuple[float, float, float]]:
+    """Where each column of a table's body prints (x0, x1 in PDF points, and its font size), from its cells of
+    one column."""
+    bands: dict[int, tuple[float, float, float]] = {}
+    for cell in table.cells:
+        if cell.row >= table.header_rows and cell.col_span == 1 and cell.size and cell.text.strip():
+            x0, x1, size = bands.get(cell.col, (cell.box[0], cell.box[2], cell.size))
+            bands[cell.col] = (min(x0, cell.box[0]), max(x1, cell.box[2]), max(size, cell.size))
+    return bands
+
+
+def _placed(pieces, bands: dict[int, tuple[float, float, float]], row: int, kinds: set[str], towns,
+            vocabulary: Vocabulary) -> list[Cell] | None:
+    """A line's pieces as a row of the table the bands are of: each in the table's type size and within one
+    column's band (a name of a kind its rows have, where its names are, flush with them or indented; values in
+    value columns), left to right; None if any piece is set otherwise (a title, a line of other text)."""
+    cells: list[Cell] = []
+    size = bands[0][2]
+    for text, box in pieces:
+        if abs((box[3] - box[1]) - size) > 0.2 * size:
+            return None
+        inside = [col for col, (x0, x1, _) in bands.items()
+                  if x0 - 0.6 * size <= (box[0] + box[2]) / 2 <= x1 + 0.6 * size]
+        if len(inside) != 1 or cells and inside[0] <= cells[-1].col:
+            return None
+        col = inside[0]
+        if any(box[2] > x0 + 0.3 * size and box[0] < x1 - 0.3 * size
+               for other, (x0, x1, _) in bands.items() if other != col):
+            return None  # reaching into another column: a line of other text
+        if col == 0:
+            if abs(box[0] - bands[0][0]) > 0.6 * size and not _indented(box, bands[0], size) or \
+                    name_kind(text, towns, vocabulary) not in kinds - {"unknown"}:
+                return None
+        elif not _COUNT.match(text) and not YEAR.match(text):
+            return None
+        cells.append(Cell(row, col, text, 1, 1, box, (), size))
+    return cells or None
+
+
+def _indented(box, band: tuple[float, float, float], size: float) -> bool:
+    """Set in from the names' left edge by an indent (a measure under its statute)."""
+    return band[0] < box[0] <= band[0] + 3 * size
 
 
 def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set[str],
@@ -116,6 +167,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
     found under it. A row the structure stage did not place in a table would otherwise vanish without a word.
     Each refusal names the whole run of short lines around it (a name the reference does not know among them)."""
     lines = [text.strip() for text in page.loose]
+    spaceless = {_spaceless(text) for text in accounted}  # (a count glued to its name read apart: 'Total5,937')
     flagged: set[int] = set()
     promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
     below = page.tables_above or tuple(0 for _ in lines)
@@ -126,7 +178,7 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
             continue
         if NOTE.match(line) or prose(line):
             promised = False
-        if LEADER.search(line) or is_running(line, running) or line in accounted:
+        if LEADER.search(line) or is_running(line, running) or _spaceless(line) in spaceless:
             continue  # a contents line ('Table 4. Arrests ..... 14'), a running head or foot, a table's opening
         if promised and name_kind(line, towns, vocabulary) != "unknown" or _row_like(line, towns, vocabulary):
             flagged.add(index)
@@ -146,6 +198,10 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
                          f"{file}, page {page.number}: {shown} printed outside every table read (rows of a table "
                          "the reader did not find): refused rather than read without them"))
     return refusals
+
+
+def _spaceless(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _row_like(line: str, towns, vocabulary: Vocabulary) -> bool:

@@ -207,6 +207,14 @@ def _headed_at(phrase: Phrase, heads: list[Phrase], settings: TableSettings) -> 
     return None
 
 
+def value_parts(phrase: Phrase) -> list[tuple[Word, ...]]:
+    """A phrase's words before its values as one part, each value as a part of its own ('Total, all
+    jurisdictions' | '5,937' of 'Total, all jurisdictions5,937'; 'Aged 21 to 64' stays whole)."""
+    words = phrase.words
+    end = _values_from(phrase)
+    return ([words[:end]] if end else []) + [(word,) for word in words[end:]]
+
+
 def _extents(phrase: Phrase) -> list[tuple[float, float]]:
     """Where a phrase prints, for the rivers: the values in it each on their own (a run of numbers a space apart
     may be several tight columns, '9 340 306'; a name may run into the year beside it), its words before them as

@@ -80,3 +80,6 @@ class Page:
     tables_above: tuple[int, ...] = ()  # for each loose line, how many of the page's tables start above it
     edges: tuple[str, ...] = ()  # loose lines at the page's top or foot, before or after all else: heads, feet
     loose_boxes: tuple[tuple[float, float, float, float], ...] = ()  # where each loose line was printed (PDF points)
+    # each loose line's pieces: its phrases, the values ending one parted from its words ('Total5,937' too), each
+    # with where it was printed: a row of a table set alone overleaf can be placed in that table's columns
+    loose_pieces: tuple[tuple[tuple[str, tuple[float, float, float, float]], ...], ...] = ()

@@ -8,14 +8,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
-from pipeline.extract.tables.columns import headed_values
+from pipeline.extract.tables.columns import headed_values, value_parts
 from pipeline.extract.tables.geometry import Frame, PageGeometry, PageTooComplex, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Page, Table
 from pipeline.extract.tables.regions import find_regions
 from pipeline.extract.tables.rules import Rule, join_rules, within
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
-from pipeline.extract.tables.words import TextLine, line_of, text_lines, turned_lines
+from pipeline.extract.tables.words import TextLine, joined, line_of, text_lines, turned_lines
 
 
 class TableReadError(ValueError):
@@ -208,9 +208,13 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
     first = inside.index(True) if True in inside else len(lines)
     last = len(lines) - 1 - inside[::-1].index(True) if True in inside else -1
     edges = [line.text for line in lines[:min(first, 2)] + lines[max(last + 1, len(lines) - 2):]]
+    frame = geometry.frame
     return Page(geometry.number, tuple(tables), tuple(line.text for line in outside),
                 tuple(sum(1 for top in tops if top < line.top) for line in outside), tuple(edges),
-                tuple(geometry.frame.pdf_box(line.x0, line.top, line.x1, line.bottom) for line in outside))
+                tuple(frame.pdf_box(line.x0, line.top, line.x1, line.bottom) for line in outside),
+                tuple(tuple((joined(part), frame.pdf_box(part[0].x0, min(w.top for w in part), part[-1].x1,
+                                                         max(w.bottom for w in part)))
+                            for phrase in line.phrases for part in value_parts(phrase)) for line in outside))
 
 
 def _within(line: TextLine, region) -> bool:

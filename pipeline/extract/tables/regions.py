@@ -70,7 +70,8 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
         if previous is not None and line.top - previous.bottom > gap_limit:
             _close(blocks, current + _blank_rows(current, pending), lines, settings)
             current, pending = [], []
-        if _tabular(line, settings) and pending and _headed_anew(current, line):
+        if _tabular(line, settings) and pending and _headed_anew(current, line) and \
+                len(_blank_rows(current, pending)) < len(pending):
             _close(blocks, current + _blank_rows(current, pending), lines, settings)
             current, pending = [line], []  # a line between a body and a new line of column headers: a caption
         elif _tabular(line, settings):
@@ -88,7 +89,8 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
 
 def _headed_anew(block: list[TextLine], line: TextLine) -> bool:
     """A line of column headers (no values but years) after a block that has printed rows of values, with a line
-    of one piece between them: a new table under its caption, not the next section of this one."""
+    of one piece between them (not a row of blank cells: a caption): a new table under its caption, not the next
+    section of this one."""
     return values_in(line) == 0 and any(values_in(row) >= 1 for row in block)
 
 

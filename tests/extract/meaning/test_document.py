@@ -114,20 +114,27 @@ def _extract(sheet, towns) -> pd.DataFrame:
     return extract_tipc(path, _source(path), towns, ROLES)
 
 
-def test_a_row_left_outside_every_table_refuses_its_page(tmp_path, towns):
-    """A table's last row carried alone to the next page, name and count, is found by no table: the page is
-    refused naming the line, never read without it."""
+@pytest.mark.parametrize("count_at", [250, 330])
+def test_a_row_carried_alone_overleaf_is_read_in_its_columns_or_refuses_its_page(tmp_path, towns, count_at):
+    """A table's last row carried alone to the next page, name and count, forms no table of its own. Printed in
+    the table's columns it is the table's row, read with its page; its count set elsewhere (no column of the
+    table there), the page is refused naming the line, never read without it."""
     sheet = _sheet(tmp_path / "carried.pdf")
     sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82, 2015")
     sheet.row(740, [(72, "Town"), (-250, "2015")])
     for number, (name, count) in enumerate([("Hartford", "12"), ("Bristol", "3")]):
         sheet.row(726 - 14 * number, [(72, name), (-250, count)])
     sheet.page()
-    sheet.row(760, [(72, "Norwalk"), (-250, "7")])
+    sheet.row(760, [(72, "Norwalk"), (-count_at, "7")])
     frame, refusals = _read(sheet, towns)
-    assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
-    assert [(refusal.where, "'Norwalk 7' printed outside every table" in refusal.reason)
-            for refusal in refusals] == [("carried.pdf, page 2", True)]
+    if count_at == 250:
+        assert refusals == []
+        assert sorted(zip(frame.page, frame.jurisdiction, frame["count"], strict=True)) == [
+            (1, "Bristol", 3), (1, "Hartford", 12), (2, "Norwalk", 7)]
+    else:
+        assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
+        assert [(refusal.where, "'Norwalk 7' printed outside every table" in refusal.reason)
+                for refusal in refusals] == [("carried.pdf, page 2", True)]
 
 
 def test_a_row_naming_no_known_place_refuses_its_table_naming_the_row(tmp_path, towns):
@@ -259,7 +266,9 @@ def test_a_column_set_aside_over_decimals_or_percentages_is_set_aside(tmp_path, 
     assert refusals == [] and sorted(frame["count"]) == [3, 12]
 
 
-def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_feet_do_not(tmp_path, towns):
+def test_a_measure_alone_under_continued_is_the_summarys_blank_row_and_running_feet_are_no_rows(tmp_path, towns):
+    """'Convictions' alone under 'Table 2. (continued)', set where the summary's measures are indented: its row,
+    blank (no legend: no count, never a zero, never lost); the running feet with a page number are nobody's."""
     sheet = _sheet(tmp_path / "continued.pdf")
     sheet.text(72, 770, "Table 2. Statewide summary of charges, 2015")
     sheet.row(750, [(72, "Offense"), (-250, "Number")])
@@ -271,8 +280,10 @@ def test_a_continued_part_no_table_was_found_for_refuses_its_page_and_running_fe
     sheet.text(84, 750, "Convictions")
     sheet.row(40, [(72, "Annual Report 2016"), (-500, "13")])
     frame, refusals = _read(sheet, towns)
-    assert [(refusal.where, "'Convictions' printed outside every table" in refusal.reason)
-            for refusal in refusals] == [("continued.pdf, page 2", True)]
+    assert refusals == []
+    assert [(page, measure, count) for page, measure, count in zip(frame.page, frame.measure, frame["count"],
+                                                                    strict=True)] == [
+        (1, "arrests", 7), (2, "convictions", pd.NA)]
 
 
 def test_one_group_header_over_each_repeat_of_the_column_headers_heads_that_repeat(tmp_path, towns):
