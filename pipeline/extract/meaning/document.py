@@ -25,6 +25,7 @@ from pipeline.extract.meaning.loose import (
     headings_at_foot,
     is_running,
     lost_rows,
+    opened_as_table,
     opening,
     rows_overleaf,
     running_edges,
@@ -382,6 +383,14 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
                                                                                     edges | running))}
         tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
                   + list(page.tables)]
+        for page in pages:  # a table opened at a page's foot, found as a table with no count, that the next
+            # page's first table goes on with: its lines open that table, as loose lines at a page's foot do
+            found = () if page.number in openings else opened_as_table(page, edges)
+            first = next((replace(table, above=_unrun(table.above, edges)) for table in tables
+                          if table.page == page.number + 1), None)
+            if found and first is not None and _opened(first, found, towns, vocabulary) is not first:
+                openings[page.number] = found
+                tables = [table for table in tables if table is not page.tables[-1]]
         reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet,
                                 tuple(overleaf.values()))
         reading.refusals += [Refusal(where, reason) for page in pages

@@ -9,7 +9,14 @@ from bisect import bisect_left
 
 from pipeline.extract.tables.columns import Cut, aligned_parts, parted_at_rivers, separators, values_in
 from pipeline.extract.tables.geometry import Frame
-from pipeline.extract.tables.headers import centred_over, header_rows, is_valued, merge_header, stacked_groups
+from pipeline.extract.tables.headers import (
+    centred_over,
+    flush_left_groups,
+    header_rows,
+    is_valued,
+    merge_header,
+    stacked_groups,
+)
 from pipeline.extract.tables.model import Cell, Table, edges_where
 from pipeline.extract.tables.pieces import CONTINUES, Piece, Row
 from pipeline.extract.tables.rules import Rule
@@ -30,9 +37,9 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     headed = body - 1 if body and all(len(line.phrases) == 1 for line in lines[:body - 1]) else -1
     valued = [line for line, count in zip(lines, counts, strict=True) if count]
     edges = (min(line.x0 for line in valued), max(line.x1 for line in valued)) if valued else None
-    placed = stacked_groups(centred_over([(line, _place(line, cuts, settings, index == headed,
-                                                        edges if index < body else None))
-                                            for index, line in enumerate(lines)], settings, body), settings)
+    placed = stacked_groups(flush_left_groups(centred_over(
+        [(line, _place(line, cuts, settings, index == headed, edges if index < body else None))
+         for index, line in enumerate(lines)], settings, body), settings, body), settings)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]

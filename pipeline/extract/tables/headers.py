@@ -53,6 +53,37 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
     return out
 
 
+def flush_left_groups(placed: Placed, settings: TableSettings, header: int = 0) -> Placed:
+    """Group headers set flush left over the first column of each group (as a word processor sets a merged
+    cell's text), their line right over a line of column headers: two or more, each flush with the header of
+    one column, as many columns apart each, every column of every group headed on the line below, is a row of
+    groups of that many columns ('Arrested' and 'Convicted' over four 'CGS'). Only over the body (`header`)."""
+    out = list(placed)
+    for index in range(min(header, len(out)) - 1):
+        (line, pieces), (below, under) = out[index], out[index + 1]
+        if below.top - line.bottom > settings.row_gap * line.size:
+            continue
+        heads = {p.first: p for p in under if p.first == p.last}
+        groups = [p for p in pieces if p.first > 0]
+        if len(groups) < 2 or len(groups) != len([p for p in pieces if p.first > 0 or p.last > 0]) or \
+                any(p.first != p.last for p in groups):
+            continue
+        flush = settings.flush * line.size
+        starts = []
+        for piece in groups:
+            head = heads.get(piece.first)
+            if head is None or abs(head.words[0].x0 - piece.words[0].x0) > flush:
+                break
+            starts.append(piece.first)
+        else:
+            width = starts[1] - starts[0]
+            if width >= 2 and all(b - a == width for a, b in zip(starts, starts[1:], strict=False)) and \
+                    all(column in heads for start in starts for column in range(start, start + width)):
+                out[index] = (line, [Piece(p.words, p.first, p.first + width - 1) if p in groups else p
+                                     for p in pieces])
+    return out
+
+
 def _centred_on_own(piece: Piece, spans: list[Piece], settings: TableSettings) -> bool:
     """Centred on the header right below it in its own column (headers run together, each over its column)."""
     middle = (piece.words[0].x0 + piece.x1) / 2

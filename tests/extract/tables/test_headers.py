@@ -232,3 +232,27 @@ def test_a_header_across_a_rivers_boundary_over_one_columns_header_heads_that_co
     built = _build(sheet.save())
     assert [(cell.col, cell.col_span, cell.text) for cell in built.cells if cell.row == 0] == [
         (2, 1, "Held"), (3, 1, "Freed")]
+
+
+@pytest.mark.parametrize("below", ["every column", "wrapped"])
+def test_group_headers_set_flush_left_over_each_groups_first_column_span_the_group(tmp_path: Path,
+                                                                                   below: str) -> None:
+    """'Arrested' and 'Convicted' flush left over the first of two 'CGS' headers each (a merged cell's text as a
+    word processor sets it), running past that column: each heads its two columns. Where the line below heads
+    only the columns they stand over (the first lines of wrapped headers, 'Rate' over 'per 1,000'), they head
+    their own columns alone."""
+    sheet = Sheet(tmp_path / "flush-groups.pdf")
+    ends = (200, 260, 320, 380)
+    sheet.text(ends[0] - sheet.width("CGS"), 742, "Arrested" if below == "every column" else "Rate")
+    sheet.text(ends[2] - sheet.width("CGS"), 742, "Convicted" if below == "every column" else "Rate")
+    heads = ["CGS", "CGS", "CGS", "CGS"] if below == "every column" else ["CGS", "", "CGS", ""]
+    sheet.row(730, [(-end, head) for end, head in zip(ends, heads, strict=True) if head])
+    sheet.row(718, [(72, "Town"), *[(-end, statute) for end, statute in zip(ends, ("82", "83", "82", "83"),
+                                                                              strict=True)]])
+    table(sheet, 704, [("Avon", "12", "7", "3", "1"), ("Bristol", "9", "4", "2", "0"), ("Canton", "5", "6", "1", "2")],
+          (72, *ends))
+    built = _build(sheet.save())
+    if below == "every column":
+        assert _spanning(built) == [(0, 1, 2, "Arrested"), (0, 3, 2, "Convicted")]
+    else:
+        assert _spanning(built) == []
