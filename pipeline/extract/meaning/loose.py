@@ -34,16 +34,21 @@ def running_edges(pages: list[Page]) -> set[str]:
     '2018' under a caption run on, is never taken for one)."""
     seen: dict[str, int] = {}
     for page in pages:
-        for masked in {_masked(text) for text in page.edges}:
+        for masked in {_masked(text) for text in page.edges if not _titled(text)}:
             seen[masked] = seen.get(masked, 0) + 1
     return {masked for masked, count in seen.items() if count >= 2 and re.search(r"[^\W\d_]", masked)}
+
+
+def _titled(text: str) -> bool:
+    """A table's title: printed again over each part of a table continued over pages, never a running head."""
+    return bool(_TABLE_TITLE.match(text) and TITLE.match(text))
 
 
 def running_lines(pages: list[Page]) -> set[str]:
     """Lines printed on several pages, numbers aside: running heads and feet ('Annual Report 2009  31')."""
     seen: dict[str, int] = {}
     for page in pages:
-        for masked in {_masked(text) for text in page.loose}:
+        for masked in {_masked(text) for text in page.loose if not _titled(text)}:
             seen[masked] = seen.get(masked, 0) + 1
     return {masked for masked, count in seen.items() if count >= 2}
 

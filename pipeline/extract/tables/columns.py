@@ -106,13 +106,15 @@ def aligned_parts(phrase: Phrase, cuts: list[Cut], edges: tuple[float, float] | 
 
 def _parts_lines(rule: Rule, lines: list[TextLine], settings: TableSettings) -> bool:
     """A vertical rule parts columns if it runs down several of the lines (a title or a note set over the
-    whole table, outside its reach, does not count) and cuts through no word of those it runs down."""
+    whole table, outside its reach, does not count) and cuts through no word of those it runs down, but for a
+    word running less than an em over it (text overflowing its cell: a bold name printed into the year beside
+    it)."""
     reached = [line for line in lines if rule.start - 0.3 * line.size <= (line.top + line.bottom) / 2 <=
                rule.end + 0.3 * line.size]
     if len(reached) < settings.min_rows:
         return False
     crossed = sum(1 for line in reached for phrase in line.phrases for word in phrase.words
-                  if word.x0 + 1 < rule.at < word.x1 - 1)
+                  if word.x0 + word.size < rule.at < word.x1 - word.size)
     return crossed == 0
 
 

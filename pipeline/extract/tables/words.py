@@ -82,7 +82,7 @@ def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings 
         raised = {id(glyph) for glyph in members
                   if glyph.size <= settings.smaller * size and glyph.baseline < _base(members, size) -
                   settings.raised * size}
-        ordered = sorted(members, key=lambda glyph: (glyph.x0, glyph.order))
+        ordered = _left_to_right(members)
         raised |= _raised_on_neighbour(ordered, raised, settings)
         words = _words(ordered, raised, settings)
         phrases = _phrases(words, settings)
@@ -90,6 +90,36 @@ def text_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSettings 
             lines.append(line_of(phrases, _base(members, size), size))
     lines.sort(key=lambda line: (line.baseline, line.x0))
     return lines
+
+
+def _left_to_right(members: list[Glyph]) -> list[Glyph]:
+    """A line's glyphs left to right. Two runs of text printed into each other at their ends (a bold name whose
+    last letter overlaps the year set after it: 'jurisdictions' '2015') stay apart, each whole, the later
+    starting one after the other, as they were printed (by their order in the content stream), never
+    interleaved ('jurisdiction2s015')."""
+    ordered = sorted(members, key=lambda glyph: (glyph.x0, glyph.order))
+    runs: list[list[Glyph]] = []
+    for glyph in sorted(members, key=lambda glyph: glyph.order):
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and glyph.order - previous.order <= 2 and glyph.x0 >= previous.x0 - 0.5 and \
+                previous.x1 - glyph.x0 < 0.5 * min(glyph.x1 - glyph.x0, previous.x1 - previous.x0):
+            runs[-1].append(glyph)  # (printed on over most of the glyph before: another run, laid over it)
+        else:
+            runs.append([glyph])
+    if len(runs) < 2:
+        return ordered
+    after: dict[int, float] = {}  # glyph -> the x it sorts at: after the end of the run it was printed into
+    for run in runs:
+        for other in runs:
+            last = other[-1]
+            if other is not run and len(run) >= 2 and len(other) >= 2 and other[0].x0 < run[0].x0 and \
+                    last.x0 - last.size <= run[0].x0 < last.x1:
+                for glyph in run:
+                    if glyph.x0 <= last.x0:
+                        after[id(glyph)] = last.x0 + 1e-3 * (glyph.x0 - run[0].x0 + 1)
+    if not after:
+        return ordered
+    return sorted(members, key=lambda glyph: (after.get(id(glyph), glyph.x0), glyph.order))
 
 
 def _raised_on_neighbour(ordered: list[Glyph], raised: set[int], settings: TableSettings) -> set[int]:

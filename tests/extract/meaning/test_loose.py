@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.meaning.loose import lost_rows, running_edges
+from pipeline.extract.meaning.loose import lost_rows, running_edges, running_lines
 from pipeline.extract.tables.model import Page, Table
 from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
 
@@ -55,3 +55,12 @@ def test_a_continued_title_with_its_table_under_it_promises_no_rows_below(towns,
 
 def _lookup(towns) -> dict[str, str]:
     return {town.casefold(): town for town in towns}
+
+
+def test_a_tables_title_printed_over_each_of_its_parts_is_no_running_head() -> None:
+    """'Table 1 – Arrests ... § 53a-82' printed again at the top of each page the table goes on over is its title
+    (its statute is the table's), never a running head dropped from its caption; the report's head still is."""
+    title = "Table 1 – Arrests and persons convicted under Conn. Gen. Stat. § 53a-82, by town, 2012–2016"
+    pages = [_page(n, ("Annual Report 2016", title, f"page {n}")) for n in (1, 2, 3)]
+    assert running_edges(pages) == {"annual report #", "page #"}
+    assert running_lines(pages) == {"annual report #", "page #"}

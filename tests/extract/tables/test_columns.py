@@ -99,6 +99,20 @@ def test_a_ruled_tables_vertical_rules_are_its_columns(tmp_path: Path) -> None:
     assert all(cut.lo == cut.hi == cut for cut in cuts)
 
 
+def test_a_rule_a_name_runs_a_little_over_still_parts_the_columns(tmp_path: Path) -> None:
+    """A total's long name overflowing its ruled cell by a few points (less than an em) over the rule: text
+    overflowing its cell, not a word the rule was struck through; the rules stay the columns."""
+    sheet = Sheet(tmp_path / "overflow.pdf")
+    name = "Total, all jurisdictions"
+    rows = [("Town", "Arrests", "Convictions"), ("Avon", "12", "7"), ("Bristol", "1,204", "88"), (name, "1,216", "95")]
+    for index, (town, arrests, convictions) in enumerate(rows):
+        y = 700 - 16 * index
+        sheet.text(184 - sheet.width(name) if town == name else 76, y, town).text(194, y, arrests)
+        sheet.text(264, y, convictions)
+    sheet.grid((70, 180, 260, 340), (714, 698, 682, 666, 650))
+    assert _cuts(sheet.save()) == [180, 260]
+
+
 def test_white_space_parts_columns_a_rule_groups(tmp_path: Path) -> None:
     """One ruled cell holding two columns of counts: its rule parts the label, a river parts the counts."""
     sheet = Sheet(tmp_path / "grouped.pdf")

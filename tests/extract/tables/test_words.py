@@ -209,3 +209,19 @@ def test_a_raised_digit_after_a_name_stays_its_footnote_mark(tmp_path: Path) -> 
     (line,) = lines(sheet.save())
     (word,) = line.phrases[0].words
     assert (word.text, word.mark, word.glued) == ("Norwalk2", "2", False)
+
+
+@pytest.mark.parametrize("order", ["name first", "year first"])
+def test_a_run_printed_into_the_end_of_another_stays_whole(tmp_path: Path, order: str) -> None:
+    """A bold name whose last letter overlaps the year set right after it ('jurisdictions' then '2015' printed
+    from where the 's' starts): two runs laid over each other at their ends, read each whole, however the content
+    stream orders them; never interleaved ('jurisdiction2s015')."""
+    sheet = Sheet(tmp_path / "overprinted.pdf")
+    name = "Total, all jurisdictions"
+    year_at = 72 + sheet.width(name[:-1], font="Helvetica-Bold") - 0.2  # a hair left of where the s starts
+    draws = [lambda: sheet.text(72, 700, name, font="Helvetica-Bold"), lambda: sheet.text(year_at, 700, "2015")]
+    for draw in draws if order == "name first" else draws[::-1]:
+        draw()
+    (line,) = lines(sheet.save())
+    assert [word.text for phrase in line.phrases for word in phrase.words] == ["Total,", "all", "jurisdictions",
+                                                                                "2015"]
