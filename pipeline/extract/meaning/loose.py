@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, prose
+from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, caption, prose
 from pipeline.extract.meaning.columns import YEAR
 from pipeline.extract.meaning.rows import name_kind, resolve, what_it_names
 from pipeline.extract.tables.model import Cell, Page, Table
@@ -70,8 +70,8 @@ def opening(page: Page, running: set[str]) -> tuple[str, ...]:
 
 def opened_as_table(page: Page, running: set[str]) -> tuple[str, ...]:
     """A table opened at the page's foot that the structure stage found as a table with no count in it: its
-    title, its column headers and a first heading, nothing after it on the page but running lines. Its lines, as
-    `opening` gives them for one left loose, for the next page's first table to go on with."""
+    caption, its column headers and a first heading, nothing after it on the page but running lines. Its lines,
+    as `opening` gives them for one left loose, for the next page's first table to go on with."""
     if not page.tables:
         return ()
     last = page.tables[-1]
@@ -79,13 +79,10 @@ def opened_as_table(page: Page, running: set[str]) -> tuple[str, ...]:
            for text, above in zip(page.loose, page.tables_above, strict=True)) or \
             any(_COUNT.match(cell.text.strip()) and not YEAR.match(cell.text.strip()) for cell in last.cells):
         return ()
-    caption = [*last.above, *last.title]
-    titled = [index for index, text in enumerate(caption) if _TABLE_TITLE.match(text) and TITLE.match(text)]
-    if not titled:
-        return ()
     rows = [" ".join(cell.text for cell in sorted(last.cells, key=lambda c: c.col) if cell.row == row)
             for row in range(last.rows)]
-    return tuple(caption[titled[-1]:]) + tuple(text for text in rows if text.strip())
+    return tuple(caption([text for text in (*last.above, *last.title) if not is_running(text, running)])) + \
+        tuple(text for text in rows if text.strip())
 
 
 def headings_at_foot(page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> tuple[str, ...]:

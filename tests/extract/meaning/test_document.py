@@ -638,18 +638,20 @@ def test_a_total_over_a_continued_parts_years_spans_the_years_of_the_parts_befor
         ("Bristol", 2014, 2016, 4), ("Hartford", 2014, 2016, 11)]
 
 
-@pytest.mark.parametrize("year_overleaf", ["2007", "2008"])
+@pytest.mark.parametrize(("year_overleaf", "title"), [("2007", "Table 2. Statewide summary of charges"),
+                                                      ("2007", "Statewide summary of charges"),
+                                                      ("2008", "Table 2. Statewide summary of charges")])
 def test_a_summary_opened_at_a_page_foot_as_a_table_of_no_counts_opens_the_next_pages_table(tmp_path, towns,
-                                                                                        year_overleaf):
+                                                                                        year_overleaf, title):
     """'Table 2' with its year and a statute heading at the page foot, ruled, every cell blank (found as a table
     of no counts); overleaf the same year printed again over the counts: one summary, the statute heading its
     rows. Overleaf under another year, it is another table: both are refused (neither says all it counts), the
     one at the foot never dropped."""
-    sheet = _sheet(tmp_path / f"opened-{year_overleaf}.pdf")
+    sheet = _sheet(tmp_path / f"opened-{year_overleaf}.pdf")  # (titled 'Table 2' or not)
     sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82 by town, 2007")
     sheet.row(740, [(72, "Town"), (-250, "Arrests")])
     sheet.row(726, [(72, "Hartford"), (-250, "12")]).row(712, [(72, "Bristol"), (-250, "3")])
-    sheet.text(72, 120, "Table 2. Statewide summary of charges")
+    sheet.text(72, 120, title)
     sheet.grid((68, 200, 256), (110, 96, 82))
     sheet.row(100, [(-250, "2007")])
     sheet.text(72, 86, "Sec. 53a-192a")
@@ -664,5 +666,6 @@ def test_a_summary_opened_at_a_page_foot_as_a_table_of_no_counts_opens_the_next_
         assert refusals == []
         assert summary == [(2, "53a-192a", "arrests", 2007, 1198), (2, "53a-192a", "convictions", 2007, 48)]
     else:
-        assert [refusal.where for refusal in refusals] == ["opened-2008.pdf, page 1, table 2",
-                                                           "opened-2008.pdf, page 2, table 1"]
+        assert [(refusal.where, " says no " in refusal.reason) for refusal in refusals] == [
+            ("opened-2008.pdf, page 1, table 2", True), ("opened-2008.pdf, page 2, table 1", True)]
+        assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
