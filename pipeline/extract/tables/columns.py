@@ -173,17 +173,20 @@ def headed_values(lines: list[TextLine], settings: TableSettings) -> list[TextLi
     """Lines (top to bottom) whose phrases end in values set a plain space after their text, where the column
     headers over them (the nearest line up without values, the lines between all rows of values, each close to
     the next) have one that starts right of that text and ends flush with the first value or is centred over
-    it: the values stand in that header's column ('Arrests, 53a-82 1,770' under '2005'); the phrase is parted
-    there."""
+    it, or where other rows close by print a value alone in a column flush with it on both sides: the values
+    stand in that column ('Arrests, 53a-82 1,770' under '2005'; 'Total, all jurisdictions 2011' under the years
+    of the rows above); the phrase is parted there."""
     out = list(lines)
     head: TextLine | None = None  # the header line over the rows of values read so far
+    runs = _runs(lines, settings)
     for index, line in enumerate(lines):
         above = lines[index - 1] if index else None
         if above is None or line.top - above.bottom > settings.table_gap * line.size:
             head = None
         parted: list[Phrase] = []
+        alone = runs[index] if values_in(line) else []  # (a row of values: a header's year is no count of it)
         for phrase in line.phrases:
-            cut = _headed_at(phrase, head.phrases, settings) if head is not None else None
+            cut = _headed_at(phrase, head.phrases if head is not None else [], alone, settings)
             parted += [phrase] if cut is None else [phrase_of(phrase.words[:cut]), phrase_of(phrase.words[cut:])]
         if len(parted) > len(line.phrases):
             out[index] = line_of(parted, line.baseline, line.size)
@@ -192,7 +195,25 @@ def headed_values(lines: list[TextLine], settings: TableSettings) -> list[TextLi
     return out
 
 
-def _headed_at(phrase: Phrase, heads: list[Phrase], settings: TableSettings) -> int | None:
+def _runs(lines: list[TextLine], settings: TableSettings) -> list[list[Phrase]]:
+    """For each line, the values printed alone in a column (no first phrase) by the lines of its run, each
+    line close to the next."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if index and line.top - lines[index - 1].bottom <= settings.table_gap * line.size:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    alone: list[list[Phrase]] = [[] for _ in lines]
+    for run in runs:
+        values = [phrase for index in run for phrase in lines[index].phrases[1:]
+                  if len(phrase.words) == 1 and VALUE.match(phrase.text)]
+        for index in run:
+            alone[index] = values
+    return alone
+
+
+def _headed_at(phrase: Phrase, heads: list[Phrase], alone: list[Phrase], settings: TableSettings) -> int | None:
     words = phrase.words
     end = len(words)
     while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
@@ -205,6 +226,9 @@ def _headed_at(phrase: Phrase, heads: list[Phrase], settings: TableSettings) -> 
     for head in heads:
         if text_end < head.x0 < first.x1 and (abs(head.x1 - first.x1) <= slack or
                                               abs((head.x0 + head.x1) / 2 - middle) <= slack):
+            return end
+    for value in alone:
+        if text_end < value.x0 and abs(value.x0 - first.x0) <= slack and abs(value.x1 - first.x1) <= slack:
             return end
     return None
 

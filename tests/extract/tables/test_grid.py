@@ -417,3 +417,22 @@ def test_a_number_a_space_after_words_with_no_header_over_it_stays_in_the_text(t
     sheet.row(714, [(72, "Aged 65 and over"), (-250, "3"), (-330, "1")])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid() == [["Group", "2005", "2006"], ["Aged 21 to 64", "12", "7"], ["Aged 65 and over", "3", "1"]]
+
+
+def test_a_year_a_space_after_a_long_name_parts_where_the_other_rows_print_their_years(tmp_path: Path) -> None:
+    """'Total, all jurisdictions 2011' on a continued page with no header: the year a plain space after the
+    name, flush on both sides with the years the rows above print alone in their column: the row's year, not
+    part of its name."""
+    sheet = Sheet(tmp_path / "years.pdf")
+    name = "Total, all jurisdictions"
+    year_at = 72 + sheet.width(name + " ")
+    rows = [("Avon", "2011", "2"), ("Avon", "2012", "1"), (name, "2010", "4"), (name, "2011", "3"),
+            (name, "2012", "1")]  # (most rows run their year into their name: no river of white space to part)
+    for y, (town, year, count) in zip((728, 714, 700, 686, 672), rows, strict=True):
+        if town == name:
+            sheet.text(72, y, f"{name} {year}")
+        else:
+            sheet.row(y, [(72, town), (year_at, year)])
+        sheet.right(year_at + 90, y, count)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid() == [list(row) for row in rows]
