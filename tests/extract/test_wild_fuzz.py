@@ -116,7 +116,7 @@ GRID_MISREAD_ONCE = [(101, 47, "reportlab"), (101, 47, "html"), (101, 169, "html
                      (707, 134, "reportlab"), (808, 156, "html"), (909, 70, "reportlab"),
                      (1212, 134, "html"), (1212, 188, "html"), (1313, 18, "reportlab"), (1313, 18, "html"),
                      (1313, 112, "reportlab"), (1313, 147, "reportlab"), (1616, 44, "reportlab"),
-                     (1616, 44, "html"), (1919, 82, "html")]
+                     (1616, 44, "html"), (1919, 82, "html"), (2121, 178, "reportlab")]
 
 
 @pytest.mark.parametrize(("seed", "index", "engine"), GRID_MISREAD_ONCE)

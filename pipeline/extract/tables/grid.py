@@ -39,7 +39,7 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     edges = (min(line.x0 for line in valued), max(line.x1 for line in valued)) if valued else None
     placed = stacked_groups(flush_left_groups(centred_over(
         [(line, _place(line, cuts, settings, index == headed, edges if index < body else None))
-         for index, line in enumerate(lines)], settings, body), settings, body), settings)
+         for index, line in enumerate(lines)], settings, body), settings, body), settings, body)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
     title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]

@@ -100,11 +100,14 @@ def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], 
     return _group_of(phrase, line, spans, settings) or (mine.first, mine.last)
 
 
-def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
+def stacked_groups(placed: Placed, settings: TableSettings, header: int = 0) -> Placed:
     """A group header wrapped over lines ('PROMOTING' / 'PROSTITUTION IN THE' / 'SECOND DEGREE'): phrases stacked
     tight, one a line, each alone over the next and centred on it, centred as a whole over the headers of two or
     more neighbouring columns on the nearest header line below that reaches under them (two such stacks may
-    stand side by side on the same lines). Every phrase of it spans those columns, however the rivers cut it."""
+    stand side by side on the same lines), or, with a line of column headers still below it before the body
+    (`header` lines), under a first line that already heads a group. A line between two of its lines printing
+    only beside it (another cell's text centred at another height) does not part it. Every phrase of it spans
+    those columns, however the rivers cut it."""
     out = list(placed)
     memo: dict[int, bool] = {}
 
@@ -121,12 +124,15 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
             if (start, first) in taken:
                 continue
             stack = [(start, first)]
+            start_spans = any(p.first < p.last for p in out[start][1]
+                              if any(p.words[0] is word for word in out[start][0].phrases[first].words))
             while stack[-1][0] + 1 < len(out):
                 line, at = stack[-1]
-                under = _stacked_under(out[line][0], at, out[line + 1][0], settings)
+                lower = _next_under(out, line, out[line][0].phrases[at], spanning=start_spans)
+                under = None if lower is None else _stacked_under(out[line][0], at, out[lower][0], settings)
                 if under is None:
                     break
-                stack.append((line + 1, under))
+                stack.append((lower, under))
             if len(stack) < 2 or any(valued(line) for line, _ in stack) or \
                     any(piece.aligned for line, at in stack for piece in out[line][1]
                         if any(piece.words[0] is word for word in out[line][0].phrases[at].words)):
@@ -139,12 +145,26 @@ def stacked_groups(placed: Placed, settings: TableSettings) -> Placed:
             last = stack[-1][0]
             heads = _headers_under(out, valued, last, whole, settings)
             group = _group_of(whole, out[last][0], heads, settings, wrapped=True) if heads else None
+            top = [p for p in out[start][1] if any(p.words[0] is word for word in phrases[0].words)]
+            if group is None and len(top) == 1 and top[0].first < top[-1].last and last + 1 < header:
+                group = (top[0].first, top[0].last)  # its first line already heads a group, column headers
+                # under it (set further apart than a wrapped line: cells centred in a taller header row): all of it
             if group is None:
                 continue
             for (line, _), phrase in zip(stack, phrases, strict=True):
                 kept = [p for p in out[line][1] if not any(p.words[0] is word for word in phrase.words)]
                 out[line] = (out[line][0], sorted(kept + [Piece(list(phrase.words), *group)], key=lambda p: p.first))
     return out
+
+
+def _next_under(out: Placed, line: int, phrase: Phrase, spanning: bool) -> int | None:
+    """The next line down with a phrase under this one: under a stack whose first line heads a group, a line
+    between them printing only beside it (another header cell's text, centred at another height in a taller
+    cell) does not part it."""
+    for index in range(line + 1, min(line + (3 if spanning else 2), len(out))):
+        if any(other.x0 < phrase.x1 and phrase.x0 < other.x1 for other in out[index][0].phrases):
+            return index
+    return None
 
 
 def _stacked_under(upper: TextLine, at: int, lower: TextLine, settings: TableSettings) -> int | None:
