@@ -184,13 +184,15 @@ def headed_values(lines: list[TextLine], settings: TableSettings) -> list[TextLi
         if above is None or line.top - above.bottom > settings.table_gap * line.size:
             head = None
         parted: list[Phrase] = []
-        alone = runs[index] if values_in(line) else []  # (a row of values: a header's year is no count of it)
+        counted = values_in(line)
+        alone = runs[index] if counted else []  # (a row of values: a header's year is no count of it)
         for phrase in line.phrases:
             cut = _headed_at(phrase, head.phrases if head is not None else [], alone, settings)
             parted += [phrase] if cut is None else [phrase_of(phrase.words[:cut]), phrase_of(phrase.words[cut:])]
         if len(parted) > len(line.phrases):
             out[index] = line_of(parted, line.baseline, line.size)
-        if not values_in(out[index]):
+            counted = values_in(out[index])
+        if not counted:
             head = line
     return out
 

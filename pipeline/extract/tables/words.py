@@ -98,6 +98,14 @@ def _left_to_right(members: list[Glyph]) -> list[Glyph]:
     starting one after the other, as they were printed (by their order in the content stream), never
     interleaved ('jurisdiction2s015')."""
     ordered = sorted(members, key=lambda glyph: (glyph.x0, glyph.order))
+    before = ordered[0]
+    for after in ordered[1:]:  # (a loop, not all(): this runs for every glyph of every page)
+        overlap = before.x1 - after.x0
+        if overlap > 0 and (2 * overlap > after.x1 - after.x0 or 2 * overlap > before.x1 - before.x0):
+            break
+        before = after
+    else:
+        return ordered  # no glyph printed over most of another: nothing to keep apart (nearly every line)
     runs: list[list[Glyph]] = []
     for glyph in sorted(members, key=lambda glyph: glyph.order):
         previous = runs[-1][-1] if runs else None
