@@ -543,14 +543,14 @@ def test_a_cell_across_two_tables_set_side_by_side_stays_with_the_left_one(towns
     """Two tables side by side taken apart at the second column of names: a cell reaching across the cut (a
     note of the right table run into the left one's last count) is the left table's, cut to its columns, so its
     text is read there (and refused: no count), never dropped with the cut and read as a blank."""
-    from pipeline.extract.meaning.document import _apart
+    from pipeline.extract.meaning.shapes import apart
     from pipeline.extract.tables.model import Cell, Table
 
     rows = [("Town", "2016", "Town", "2016"), ("Hartford", "3", "Bristol", "7"), ("Avon", "4", "Norwalk", "7")]
     cells = [Cell(row, col, text) for row, texts in enumerate(rows) for col, text in enumerate(texts)]
     cells += [Cell(3, 0, "Enfield"), Cell(3, 1, "Note: by the town of arrest. 5", col_span=3)]
     lookup = {town.casefold(): town for town in towns}
-    left, right = _apart(Table(1, (0, 0, 1, 1), tuple(cells), header_rows=1), lookup)
+    left, right = apart(Table(1, (0, 0, 1, 1), tuple(cells), header_rows=1), lookup)
     assert left.grid() == [["Town", "2016"], ["Hartford", "3"], ["Avon", "4"],
                            ["Enfield", "Note: by the town of arrest. 5"]]
     assert right.grid() == [["Town", "2016"], ["Bristol", "7"], ["Norwalk", "7"]]
