@@ -25,6 +25,7 @@ from pipeline.extract.meaning.loose import (
     lost_rows,
     opened_as_table,
     opening,
+    row_texts,
     rows_overleaf,
     running_edges,
     running_lines,
@@ -231,14 +232,6 @@ def _heading_rows(table: Table, headings: tuple[str, ...], first: int | None = N
     return replace(table, cells=cells, fields=fields, source_rows=rows)
 
 
-def _texts(table: Table | None) -> tuple[str, ...]:
-    """Each row's text, its cells in order (the line it was read from, spaces aside)."""
-    if table is None:
-        return ()
-    return tuple(" ".join(cell.text for cell in sorted(table.cells, key=lambda c: c.col) if cell.row == row)
-                 for row in range(table.rows))
-
-
 def _unrun(lines: tuple[str, ...], running: set[str]) -> tuple[str, ...]:
     return tuple(text for text in lines if not is_running(text, running))
 
@@ -292,10 +285,11 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
                 tables = [table for table in tables if table is not page.tables[-1]]
         reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet,
                                 tuple(overleaf.values()))
-        reading.refusals += [Refusal(where, reason) for page in pages
-                             for where, reason in lost_rows(page, path.name, towns, vocabulary, running,
-                                                            (openings[page.number] if page.number in reading.opened
-                                                             else ()) + _texts(overleaf.get(page.number)))]
+        for page in pages:  # lines read as an opening or as rows overleaf are accounted for
+            accounted = (openings[page.number] if page.number in reading.opened else ()) + \
+                (row_texts(overleaf[page.number]) if page.number in overleaf else ())
+            reading.refusals += [Refusal(where, reason) for where, reason in
+                                 lost_rows(page, path.name, towns, vocabulary, running, accounted)]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
         from pipeline.extract.meaning.sheets import sheet_tables

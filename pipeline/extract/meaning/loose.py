@@ -68,6 +68,12 @@ def opening(page: Page, running: set[str]) -> tuple[str, ...]:
     return tuple(rest)
 
 
+def _after_tables(page: Page, running: set[str]) -> list[str]:
+    """The page's lines under its last table, running heads and feet aside."""
+    return [text.strip() for text, above in zip(page.loose, page.tables_above, strict=True)
+            if above == len(page.tables) and not is_running(text, running)]
+
+
 def opened_as_table(page: Page, running: set[str]) -> tuple[str, ...]:
     """A table opened at the page's foot that the structure stage found as a table with no count in it: its
     caption, its column headers and a first heading, nothing after it on the page but running lines. Its lines,
@@ -75,14 +81,16 @@ def opened_as_table(page: Page, running: set[str]) -> tuple[str, ...]:
     if not page.tables:
         return ()
     last = page.tables[-1]
-    if any(above == len(page.tables) and not is_running(text, running)
-           for text, above in zip(page.loose, page.tables_above, strict=True)) or \
+    if _after_tables(page, running) or \
             any(_COUNT.match(cell.text.strip()) and not YEAR.match(cell.text.strip()) for cell in last.cells):
         return ()
-    rows = [" ".join(cell.text for cell in sorted(last.cells, key=lambda c: c.col) if cell.row == row)
-            for row in range(last.rows)]
     return tuple(caption([text for text in (*last.above, *last.title) if not is_running(text, running)])) + \
-        tuple(text for text in rows if text.strip())
+        tuple(text for text in row_texts(last) if text.strip())
+
+
+def row_texts(table: Table) -> tuple[str, ...]:
+    """Each row's text, its cells left to right (the line it was printed as, spaces aside)."""
+    return tuple(" ".join(text for text in row if text) for row in table.grid())
 
 
 def headings_at_foot(page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> tuple[str, ...]:
@@ -92,9 +100,7 @@ def headings_at_foot(page: Page, towns, vocabulary: Vocabulary, running: set[str
     if not page.tables:
         return ()
     last = page.tables[-1]
-    after = [*last.notes, *last.below] + [text.strip() for text, above in zip(page.loose, page.tables_above,
-                                                                              strict=True)
-                                          if above == len(page.tables) and not is_running(text, running)]
+    after = [*last.notes, *last.below] + _after_tables(page, running)
     return tuple(dict.fromkeys(text for text in after if what_it_names(text, towns, vocabulary) and
                                len({m.value for m in vocabulary.statutes_in(text)}) <= 1 and
                                not _COUNT_AT_END.search(text)))
@@ -106,9 +112,7 @@ def rows_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, runni
     form a table of their own (names whose every count is blank, a year alone where the years run, a last row of
     totals). A table of them, each piece of text in the column it was printed in, for the table before to go on
     with (its lines after them are its notes); None if the page opens otherwise."""
-    if not before.tables or not page.loose_pieces or any(
-            prose(text) for text, above in zip(before.loose, before.tables_above, strict=True)
-            if above == len(before.tables) and not is_running(text, running)):
+    if not before.tables or not page.loose_pieces or any(prose(text) for text in _after_tables(before, running)):
         return None  # (running text after the last table: it ended on its page)
     last = before.tables[-1]
     bands = _bands(last)

@@ -160,12 +160,18 @@ def _values_from(phrase: Phrase) -> int:
     it by more than a plain space ('North Stonington 2007'); a number a plain space after a word is part of
     the text ('Aged 21 to 64', 'Rate per 100,000'), no value."""
     words = phrase.words
-    end = len(words)
-    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
-        end -= 1  # (a mark after a name, 'STATE POLICE (a)', is the name's: '(s)' is a value only alone)
+    end = _trailing_values(words)
     if end == len(words) or end > 0 and words[end].x0 - words[end - 1].x1 < 0.4 * phrase.size and \
             not words[end].glued:
         return len(words)
+    return end
+
+
+def _trailing_values(words: tuple[Word, ...]) -> int:
+    """Where the run of values ending these words begins, however close to the words before it."""
+    end = len(words)
+    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
+        end -= 1  # (a mark after a name, 'STATE POLICE (a)', is the name's: '(s)' is a value only alone)
     return end
 
 
@@ -217,9 +223,7 @@ def _runs(lines: list[TextLine], settings: TableSettings) -> list[list[Phrase]]:
 
 def _headed_at(phrase: Phrase, heads: list[Phrase], alone: list[Phrase], settings: TableSettings) -> int | None:
     words = phrase.words
-    end = len(words)
-    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
-        end -= 1
+    end = _trailing_values(words)
     if end in (0, len(words)) or _values_from(phrase) < len(words):
         return None  # no text before values, no values, or values already set apart from the text
     text_end, first = words[end - 1].x1, words[end]
