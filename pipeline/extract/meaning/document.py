@@ -276,8 +276,9 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
                   + list(page.tables)]
         for page in pages:  # a table opened at a page's foot, found as a table with no count, that the next
-            # page's first table goes on with: its lines open that table, as loose lines at a page's foot do
-            found = () if page.number in openings else opened_as_table(page, edges)
+            # page's first table goes on with: its lines open that table, as loose lines at a page's foot do (not
+            # when the next page opens with rows in its columns: they go on with it as it stands)
+            found = () if page.number in openings or page.number + 1 in overleaf else opened_as_table(page, edges)
             first = next((replace(table, above=_unrun(table.above, edges)) for table in tables
                           if table.page == page.number + 1), None)
             if found and first is not None and _opened(first, found, towns, vocabulary) is not first:

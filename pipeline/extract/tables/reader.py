@@ -196,14 +196,17 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
                if not _drawn_over(region, geometry.curves, settings)]
     tables = []
     tops: list[float] = []  # where each table starts down the page
+    kept = []  # the regions that hold a table: a region that does not leaves its lines loose, never lost
     for region in regions:
         table = _table(geometry, geometry.frame, region, settings, captions=True, lines=_lines_in(lines, region),
                        rules=(horizontals, verticals))
         if table is not None and table.cols >= settings.min_columns:
-            above, below = _context(lines, region, regions, settings)
-            tables.append(replace(table, above=above, below=below))
+            kept.append(region)
+            tables.append(table)
             tops.append(region[1])
-    inside = [any(_within(line, region) for region in regions) for line in lines]
+    tables = [replace(table, above=above, below=below) for table, region in zip(tables, kept, strict=True)
+              for above, below in [_context(lines, region, kept, settings)]]
+    inside = [any(_within(line, region) for region in kept) for line in lines]
     outside = [line for line, within in zip(lines, inside, strict=True) if not within]
     first = inside.index(True) if True in inside else len(lines)
     last = len(lines) - 1 - inside[::-1].index(True) if True in inside else -1

@@ -111,7 +111,8 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
     above = block[-1]
     for line in pending:
         text = line.text.strip()
-        named = bool(names) and min(abs(line.x0 - name) for name in names) <= 0.6 * line.size
+        named = bool(names) and min(abs(line.x0 - name) for name in names) <= 0.6 * line.size or \
+            bool(kept) and 0.6 * line.size < line.x0 - kept[-1].x0 <= 3 * line.size  # (under a blank heading)
         dated = YEAR.match(text) and any(abs(line.x0 - year.x0) <= 0.6 * line.size for year in years)
         if len(line.phrases) != 1 or len(text.split()) > 5 or _NOTE_START.match(text) or \
                 text.endswith((".", ":", ";")) or not (named or dated) or line.top - above.top > 1.3 * step:
@@ -124,30 +125,57 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
 def _close(blocks: list[list[TextLine]], block: list[TextLine], lines: list[TextLine],
            settings: TableSettings) -> None:
     """A block of enough tabular lines is a table; so is one line alone that prints a name and several values
-    (the last row of a table carried over to the next page), or a name and a value under a header of its own."""
+    (the last row of a table carried over to the next page), or a row or two under a header of their own."""
     tabular = [line for line in block if _tabular(line, settings)]
     if len(tabular) >= settings.min_rows or len(tabular) == 1 and (
-            _row_of_values(tabular[0]) or _headed_value(block[0], lines)):
+            _row_of_values(tabular[0]) or _headed_rows(block, lines, settings)):
         blocks.append(block)
 
 
-def _headed_value(row: TextLine, lines: list[TextLine]) -> bool:
-    """A name and one value ('Convictions 7') set tight under a header of its own over the value, clear of the
-    name ('2016'), maybe with headings over the names between them: a table of one row."""
-    if len(row.phrases) != 2 or not (NUMBER.match(row.phrases[1].text) or _SIGN.match(row.phrases[1].text)) or \
-            NUMBER.match(row.phrases[0].text):
-        return False
-    name, value = row.phrases
-    index = next(i for i, line in enumerate(lines) if line is row)  # by identity: lines compare slowly
-    below = row
-    for above in reversed(lines[max(0, index - 3):index]):
-        if below.top - above.bottom > 1.2 * row.size:
+def _headed_rows(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> bool:
+    """Rows too few to show their columns by alignment (one row; rows whose every cell is blank) set tight under
+    a line of column headers of their own, maybe with headings over the names between: each value under a
+    header word clear of the names, the names flush with the header's first word (or indented under it) where it
+    heads them too. A table of a row or two."""
+    index = next(i for i, line in enumerate(lines) if line is block[0])  # by identity: lines compare slowly
+    header, rows = (block[0], block[1:]) if values_in(block[0]) == 0 and len(block[0].phrases) >= 2 else \
+        (None, block)
+    headings: list[TextLine] = []
+    below = block[0]
+    for above in reversed(lines[max(0, index - 3):index] if header is None else []):
+        if below.top - above.bottom > 1.2 * below.size:
             return False
-        if all(phrase.x1 < value.x0 for phrase in above.phrases):
-            below = above  # a heading over the names
-            continue
-        return len(above.phrases) == 1 and name.x1 < above.phrases[0].x0 < value.x1 and value.x0 < above.phrases[0].x1
-    return False
+        if len(above.phrases) == 1 and values_in(above) == 0 and any(_over(above, row) for row in rows) and \
+                above.size <= 1.15 * below.size:  # (not a title: set larger)
+            header = above
+            break
+        headings.insert(0, above)  # a heading over the names, or what else is set there: judged below
+        below = above
+    words = [word for phrase in header.phrases for word in phrase.words] if header else []
+    if header is None or not rows or len(words) >= settings.prose_words or len(words) < 2 and header is block[0] \
+            or header.text.rstrip().endswith((".", ":", ";")):
+        return False
+    for line in [*headings, *rows]:
+        name = line.phrases[0]
+        if NUMBER.match(name.text) and not YEAR.match(name.text) or words[0].x0 < name.x1 and \
+                not -0.6 * line.size <= name.x0 - words[0].x0 <= 3 * line.size:
+            return False
+        for value in line.phrases[1:]:
+            if line in headings or not (NUMBER.match(value.text) or _SIGN.match(value.text)) or \
+                    not any(_heads(word, name, value) for word in words):
+                return False
+    return any(len(row.phrases) >= 2 for row in rows) or header is block[0]
+
+
+def _over(header: TextLine, row: TextLine) -> bool:
+    """A header with a word set over one of a row's values, clear of its name."""
+    return any(_heads(word, row.phrases[0], value)
+               for phrase in header.phrases for word in phrase.words for value in row.phrases[1:])
+
+
+def _heads(word, name, value) -> bool:
+    """A header word over a value (reaching over it), centred right of the name's end."""
+    return word.x0 < value.x1 and value.x0 < word.x1 and (word.x0 + word.x1) / 2 > name.x1
 
 
 def _row_of_values(line: TextLine) -> bool:

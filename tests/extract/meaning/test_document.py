@@ -352,14 +352,22 @@ def test_a_transposed_table_with_a_year_header_over_its_years_reads_towns_as_row
         ("Bristol", 2015, 4), ("Bristol", 2016, 6), ("Hartford", 2015, 3), ("Hartford", 2016, 5)]
 
 
-def test_a_tables_title_with_no_table_found_under_it_refuses_the_names_under_it(tmp_path, towns):
-    """A summary whose every cell is blank prints no value for a table to be found by; its rows must not vanish."""
+@pytest.mark.parametrize("name", ["Prostitution (53a-82)", "Prostitution, the seller's offence, CGS 53a-82"])
+def test_a_summary_of_blank_cells_is_read_under_its_header_or_its_rows_refuse_the_page(tmp_path, towns, name):
+    """A summary whose every cell is blank prints no value for a table to be found by alignment: under a header
+    of its own it is still a table (its blank cells zero by its legend); where a name reaches under the second
+    header no column can be told, no table is read, and its rows must not vanish: the page is refused."""
     sheet = _sheet(tmp_path / "blank-summary.pdf")
     sheet.text(72, 770, "Table 2. Statewide summary of charges, 2015")
-    sheet.row(750, [(72, "Offense"), (-330, "Number")])
-    sheet.text(72, 736, "Prostitution (53a-82)")
+    sheet.row(750, [(72, "Offense"), (-300, "Number")])
+    sheet.text(72, 736, name)  # (the long one to x = 300, under 'Number')
     sheet.text(84, 722, "Convictions")
     sheet.text(72, 700, "Blank cells indicate zero.")
+    if name.endswith(")"):
+        frame = _extract(sheet, towns)
+        assert list(zip(frame.offense, frame.measure, frame.period_start, frame["count"], strict=True)) == [
+            ("53a-82", "convictions", 2015, 0)]
+        return
     with pytest.raises(ExtractionError, match=r"blank-summary\.pdf, page 1: .*'Convictions'.* printed outside"):
         _extract(sheet, towns)
 
@@ -669,3 +677,26 @@ def test_a_summary_opened_at_a_page_foot_as_a_table_of_no_counts_opens_the_next_
         assert [(refusal.where, " says no " in refusal.reason) for refusal in refusals] == [
             ("opened-2008.pdf, page 1, table 2", True), ("opened-2008.pdf, page 2, table 1", True)]
         assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
+
+
+def test_a_summarys_first_part_of_blank_rows_at_a_page_foot_keeps_its_page_and_goes_on_overleaf(tmp_path, towns):
+    """A summary's header, a statute and an indented measure with its count blank at page 1's foot (a table of
+    blank rows); overleaf under '(continued)' one more measure with its count, set in the same columns: one
+    summary, each count on the page and under the header it was printed under."""
+    sheet = _sheet(tmp_path / "blank-first-part.pdf")
+    sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82 by town, 2016")
+    sheet.row(740, [(72, "Town"), (-250, "Arrests")])
+    sheet.row(726, [(72, "Hartford"), (-250, "12")]).row(712, [(72, "Bristol"), (-250, "3")])
+    sheet.text(72, 120, "Table 2. Summary of charges", 12)
+    sheet.row(100, [(72, "Charge"), (-250, "2016")])
+    sheet.text(72, 86, "Sec. 53a-83").text(84, 72, "Convictions")
+    sheet.page()
+    sheet.text(72, 760, "Table 2 (continued)", 12)
+    sheet.row(740, [(84, "Arrests"), (-250, "9")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    summary = sorted((page, statute, measure, start, None if pd.isna(count) else count)
+                     for page, statute, measure, start, count, kind in zip(
+                         frame.page, frame.offense, frame.measure, frame.period_start, frame["count"],
+                         frame.jurisdiction_type, strict=True) if kind == "statewide")
+    assert summary == [(1, "53a-83", "convictions", 2016, None), (2, "53a-83", "arrests", 2016, 9)]

@@ -301,3 +301,14 @@ def test_read_pages_gives_each_page_its_tables_and_the_lines_outside_them(tmp_pa
     assert (first.number, len(first.tables), second.number, second.tables) == (1, 1, 2, ())
     assert first.loose == ("A heading over the table",) and second.loose == ("Canton",)
     assert read_tables(sheet.path) == list(first.tables)
+
+
+def test_a_region_that_holds_no_table_of_two_columns_leaves_its_lines_loose(tmp_path: Path) -> None:
+    """A header over blank rows is a region, but a name reaching under the second header leaves one column: no
+    table; its lines stay the page's loose lines (for the caller to account for), never dropped with the region."""
+    sheet = Sheet(tmp_path / "no-table.pdf")
+    sheet.row(742, [(72, "Cargo"), (-200, "Number")])
+    sheet.text(72, 728, "Boxed goods of every size")  # (to x = 189, under 'Number' from x = 164)
+    sheet.text(82, 714, "Pallets")
+    (page,) = read_pages(sheet.save())
+    assert page.tables == () and page.loose == ("Cargo Number", "Boxed goods of every size", "Pallets")

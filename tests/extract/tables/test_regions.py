@@ -294,3 +294,38 @@ def test_a_name_with_its_mark_set_apart_and_a_year_alone_after_the_last_row_stay
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[1:] == [["Avon", "2014", "3"], ["Bristol", "2014", "1"], ["Danbury (a)", "2014", "8"],
                                 ["", "2015", ""]]
+
+
+def test_one_row_under_a_header_run_together_over_it_is_a_table(tmp_path: Path) -> None:
+    """'Cargo 2019' in one phrase, 'Cargo' flush with the name under it and '2019' over its one value: a table of
+    one row (no second row shows the columns by alignment; the header does)."""
+    sheet = Sheet(tmp_path / "one-row-run-together.pdf")
+    sheet.text(72, 760, "Freight held at the docks", 13)
+    sheet.text(72, 742, "Cargo").right(72 + sheet.width("Cargo 2019"), 742, "2019")
+    sheet.row(728, [(72, "Parcels"), (-(72 + sheet.width("Cargo 2019")), "6")])
+    sheet.text(72, 690, "A paragraph of running text after it, a good way further down the page.")
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[-1] == ["Parcels", "6"]
+
+
+@pytest.mark.parametrize("indent", [0, 12])
+def test_rows_with_every_cell_blank_under_a_header_of_their_own_are_a_table(tmp_path: Path, indent: float) -> None:
+    """A header of two columns set apart and names under the first, flush or indented under a heading, no value
+    printed: a table of blank rows (a summary's first part at a page's foot), not lines left loose."""
+    sheet = Sheet(tmp_path / "blank-rows.pdf")
+    sheet.text(72, 760, "Freight held at the docks", 13)
+    sheet.row(742, [(72, "Cargo"), (-200, "2019")])
+    sheet.text(72, 728, "Boxed goods").text(72 + indent, 714, "Pallets")
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid() == [["Cargo", "2019"], ["Boxed goods", ""], ["Pallets", ""]]
+
+
+@pytest.mark.parametrize(("x", "under"), [(72, "The cargo was weighed on arrival."), (150, "Pallets")])
+def test_a_header_like_line_over_a_sentence_or_a_name_set_elsewhere_is_no_table(tmp_path: Path, x: float,
+                                                                                 under: str) -> None:
+    """Under two short pieces set apart, a sentence (it ends in a full stop), or a name set in from where the
+    first piece starts (not flush with it, not an indent): no table of blank rows."""
+    sheet = Sheet(tmp_path / "not-headed.pdf")
+    sheet.row(742, [(72, "Cargo"), (-300, "2019")])
+    sheet.text(x, 728, under)
+    assert _regions(sheet.save()) == []
