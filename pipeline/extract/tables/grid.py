@@ -114,14 +114,21 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
         gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
                 if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
         if gaps:  # before a count set hard against its name; a gap flush with a bank of the river (a column's
-            # own edge); else the one nearest the boundary
+            # own edge), the most nearly flush first; else the one nearest the boundary
             flush = settings.flush * words[0].size
             index = min(gaps, key=lambda i: (not (words[i].glued and VALUE.match(words[i].text)),
-                                             min(abs(words[i - 1].x1 - cut.lo), abs(words[i].x0 - cut.hi)) > flush,
+                                             _banked(words, i, cut, flush),
                                              abs((words[i - 1].x1 + words[i].x0) / 2 - cut)))
             left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
             return None if left is None or right is None else left + right
     return None
+
+
+def _banked(words: list[Word], gap: int, cut: Cut, flush: float) -> float:
+    """How far the word gap before words[gap] lies from a bank of the river (a column's own text edge); past
+    `flush`, all alike."""
+    off = min(abs(words[gap - 1].x1 - cut.lo), abs(words[gap].x0 - cut.hi))
+    return off if off <= flush else flush + 1
 
 
 def _columns_of(x0: float, x1: float, cuts: list[Cut], settings: TableSettings) -> tuple[int, int]:

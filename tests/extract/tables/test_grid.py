@@ -436,3 +436,19 @@ def test_a_year_a_space_after_a_long_name_parts_where_the_other_rows_print_their
         sheet.right(year_at + 90, y, count)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid() == [list(row) for row in rows]
+
+
+def test_a_header_run_together_parts_at_the_gap_most_nearly_flush_with_its_columns_edge(tmp_path: Path) -> None:
+    """'2020 % change' in one phrase over two tight right-aligned columns: '2020' ends exactly where its counts
+    end, 'change' starts a little left of the widest share under it; both gaps are near a bank of the river, the
+    one exactly on it parts the headers ('2020' | '% change'), not the one nearer the river's middle."""
+    sheet = Sheet(tmp_path / "nearly-flush.pdf", size=(300, 300))
+    sheet.text(20, 250, "Office")
+    (y2019, y2020, sign, change) = run_together(sheet, 90, 250, ["2019", "2020", "%", "change"])
+    for index, (office, first, second, share) in enumerate([("Avon", "3", "2", "-33.3%"), ("Bristol", "5", "1",
+                                                                                          "-80.0%")]):
+        y = 236 - 14 * index
+        sheet.text(20, y, office).right(y2019[1], y, first).right(y2020[1], y, second)
+        sheet.text(change[0] + 2, y, share)  # (its left edge 2 points right of 'change')
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Office", "2019", "2020", "% change"]
