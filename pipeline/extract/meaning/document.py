@@ -81,8 +81,11 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     per_page: dict[int, int] = {}
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
-    for whole in tables:
+    for index, whole in enumerate(tables):
         alone = any(whole is rows for rows in carried)
+        following = tables[index + 1] if index + 1 < len(tables) else None
+        after = _first_name(following) if following is not None and any(following is rows for rows in carried) \
+            else None  # the rows going on overleaf: the first of them may be headed by this table's last row
         if running:
             whole = replace(whole, above=_unrun(whole.above, running))
         if openings and whole.page - 1 in openings and not per_page.get(whole.page):
@@ -91,15 +94,17 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
                 reading.opened.add(whole.page - 1)
             whole = opened
         overleaf = (feet or {}).get(whole.page - 1, ()) if not per_page.get(whole.page) else ()
-        for table in [part for piece in apart(turned(caption_run_on(name_year(whole)), towns), towns)
-                      for part in at_titles(piece)]:
+        pieces = [part for piece in apart(turned(caption_run_on(name_year(whole)), towns), towns)
+                  for part in at_titles(piece)]
+        for table in pieces:
             if not alone and not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
             where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)
             reading.tables += 1
             try:
-                part, records = _read(table, previous, towns, vocabulary, where, overleaf, alone)
+                part, records = _read(table, previous, towns, vocabulary, where, overleaf, alone,
+                                      after if table is pieces[-1] else None)
                 overleaf = ()
             except TableRefused as exc:
                 reading.refusals.append(Refusal(where.table_text(), str(exc)))
@@ -116,7 +121,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
 
 
 def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where,
-          overleaf: tuple[str, ...] = (), carried: bool = False) -> tuple[_Part, list]:
+          overleaf: tuple[str, ...] = (), carried: bool = False, after: str | None = None) -> tuple[_Part, list]:
     at = covering(table)
     first_body_guess = table.header_rows
     labels = label_columns(table, at, first_body_guess)
@@ -176,9 +181,15 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     if not any(column.kind == "count" for column in columns):
         raise TableRefused(f"{where.table_text()}: no column of counts under a header that says what it counts")
     statewide = any(_STATEWIDE.search(text) for text in context)
-    records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide)
+    records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide, after)
     part = _Part(table, columns, headers, context, signature, carry, notes, earlier + _years_of(columns))
     return part, records
+
+
+def _first_name(table: Table) -> str | None:
+    """The name of a table's first row (its first column's text), if it prints one."""
+    return next((cell.text.strip() for cell in sorted(table.cells, key=lambda c: (c.row, c.col))
+                 if cell.row >= table.header_rows and cell.col == 0 and cell.text.strip()), None)
 
 
 def _years_of(columns: list[Column]) -> tuple[tuple[int, int], ...]:

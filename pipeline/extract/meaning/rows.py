@@ -71,9 +71,11 @@ def name_kind(text: str, towns, vocabulary: Vocabulary) -> str:
 
 
 def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, columns: list[Column], legend: Legend,
-              towns, vocabulary: Vocabulary, where: Where, carry: Carry, statewide: bool = False) -> list[dict]:
+              towns, vocabulary: Vocabulary, where: Where, carry: Carry, statewide: bool = False,
+              after: str | None = None) -> list[dict]:
     """One record per count cell of the body; a row that cannot be read refuses the table. Rows named by a
-    year alone, in a table whose caption says it is statewide, are the state's."""
+    year alone, in a table whose caption says it is statewide, are the state's. `after`: the name of the row
+    printed next, overleaf, where the table goes on there (the last row here may head it)."""
     labels = [column.index for column in columns if column.kind == "label"]
     counted = [column for column in columns if column.kind == "count"]
     years = [column for column in columns if column.kind == "year"]
@@ -107,7 +109,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             continue  # a statute alone under the last town ('53a-83: patronizing'), no heading of the kind the
             # rows above are under (that one heads the rows overleaf): a legend, no row of counts
         if label and not filled[row] and not years:
-            following = next((named[other] for other in body[position + 1:] if named[other]), None)
+            following = next((named[other] for other in body[position + 1:] if named[other]), after)
             mine = _what(label, towns, vocabulary)
             sibling = mine == _what(last_data, towns, vocabulary) != ""  # a blank row like the row above
             child = _what(carry.heading or "", towns, vocabulary) not in ("", mine)  # under a heading of its own

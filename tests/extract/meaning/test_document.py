@@ -700,3 +700,26 @@ def test_a_summarys_first_part_of_blank_rows_at_a_page_foot_keeps_its_page_and_g
                          frame.page, frame.offense, frame.measure, frame.period_start, frame["count"],
                          frame.jurisdiction_type, strict=True) if kind == "statewide")
     assert summary == [(1, "53a-83", "convictions", 2016, None), (2, "53a-83", "arrests", 2016, 9)]
+
+
+def test_a_statute_last_in_a_part_heads_the_measures_going_on_overleaf(tmp_path, towns):
+    """A summary's header and one statute, every cell blank, at page 1's foot; overleaf under '(continued)' a
+    measure with its count, in its columns: the statute is their heading (the row after it is overleaf),
+    not a row of counts that says no measure."""
+    sheet = _sheet(tmp_path / "heading-last.pdf")
+    sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82 by town, 2016")
+    sheet.row(740, [(72, "Town"), (-250, "Arrests")])
+    sheet.row(726, [(72, "Hartford"), (-250, "12")]).row(712, [(72, "Bristol"), (-250, "3")])
+    sheet.text(72, 120, "Table 2. Summary of charges", 12)
+    sheet.row(100, [(72, "Charge"), (-250, "2016")])
+    sheet.text(72, 86, "Sec. 53a-83")
+    sheet.page()
+    sheet.text(72, 760, "Table 2 (continued)", 12)
+    sheet.row(740, [(84, "Convictions"), (-250, "2")])  # (one row: too few to be a table of its own)
+    sheet.text(72, 700, "Source: court records.", 8)
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    summary = sorted((page, statute, measure, start, count) for page, statute, measure, start, count, kind in zip(
+        frame.page, frame.offense, frame.measure, frame.period_start, frame["count"], frame.jurisdiction_type,
+        strict=True) if kind == "statewide")
+    assert summary == [(2, "53a-83", "convictions", 2016, 2)]
