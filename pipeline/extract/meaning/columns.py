@@ -96,6 +96,20 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
     return rows
 
 
+def blank_body(table: Table, at: dict[tuple[int, int], Cell], names) -> int:
+    """Where the body begins in a table that prints no count at all, for which the structure stage (finding no
+    row of values) saw no header: after the last row printing right of the first column (headers over columns
+    blank all down), when the rows under it print names alone, one of a place, statute or measure at least."""
+    if table.header_rows or any(_counts(cell.text) for cell in table.cells if cell.col > 0):
+        return table.header_rows
+    headed = [row for row in range(table.rows)
+              if any(at[(row, col)].text.strip() for col in range(1, table.cols) if (row, col) in at)]
+    if not headed or not any(names(at[(row, 0)].text) for row in range(headed[-1] + 1, table.rows)
+                             if (row, 0) in at):
+        return 0
+    return headed[-1] + 1
+
+
 def _counts(text: str) -> bool:
     """Values, not all of them years: what a body row prints ('12', '1,717 3,320' run together, '–')."""
     return _values(text) and not all(YEAR.match(word) for word in text.split())

@@ -14,6 +14,7 @@ from pipeline.extract.meaning.checks import refuse_misreadings
 from pipeline.extract.meaning.columns import (
     Column,
     TableRefused,
+    blank_body,
     covering,
     header_rows,
     label_columns,
@@ -123,7 +124,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
 def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, where: Where,
           overleaf: tuple[str, ...] = (), carried: bool = False, after: str | None = None) -> tuple[_Part, list]:
     at = covering(table)
-    first_body_guess = table.header_rows
+    first_body_guess = blank_body(table, at, lambda text: name_kind(text, towns, vocabulary) != "unknown")
     labels = label_columns(table, at, first_body_guess)
     headers = header_rows(table, at, labels, lambda text: name_kind(text, towns, vocabulary) != "unknown",
                           lambda text: name_kind(text, towns, vocabulary) == "place")

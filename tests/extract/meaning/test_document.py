@@ -723,3 +723,25 @@ def test_a_statute_last_in_a_part_heads_the_measures_going_on_overleaf(tmp_path,
         frame.page, frame.offense, frame.measure, frame.period_start, frame["count"], frame.jurisdiction_type,
         strict=True) if kind == "statewide")
     assert summary == [(2, "53a-83", "convictions", 2016, 2)]
+
+
+def test_a_table_of_blank_rows_under_a_stacked_header_reads_its_rows_under_that_header(tmp_path, towns):
+    """No count printed anywhere (the structure stage sees no header): the lines over the first column's names
+    alone head the blank column, the names under them are its rows, zero by the legend; a name that is no town
+    among them still refuses the table naming it."""
+    for name, town in (("ok", "Bristol"), ("bad", "Springfield")):
+        sheet = _sheet(tmp_path / f"blank-{name}.pdf")
+        sheet.text(72, 760, "Table 3. Persons convicted, 2016")
+        sheet.right(250, 740, "Sec. 53a-83").right(250, 726, "Patronizing")
+        sheet.row(712, [(72, "Town"), (-250, "Convicted")])
+        sheet.text(72, 698, "Avon").text(72, 684, town)
+        sheet.text(72, 660, "Blank cells indicate zero.", 8)
+        frame, refusals = _read(sheet, towns)
+        if town == "Bristol":
+            assert refusals == []
+            assert sorted(zip(frame.jurisdiction, frame.offense, frame.measure, frame.period_start, frame["count"],
+                              strict=True)) == [("Avon", "53a-83", "convictions", 2016, 0),
+                                                ("Bristol", "53a-83", "convictions", 2016, 0)]
+        else:
+            assert [refusal.where for refusal in refusals] == ["blank-bad.pdf, page 1, table 1"]
+            assert "table 1, row 2: row 'Springfield' names no town" in refusals[0].reason
