@@ -83,18 +83,25 @@ def _years_named(text: str) -> list:
         return []
 
 
+def _spanning(at, column: Column, headers: int) -> list[str]:
+    """The texts of the header cells the grid set over a column, its own header aside (group headers spanning it;
+    not one the meaning stage assigned it by nearness)."""
+    return list(dict.fromkeys(at[(row, column.index)].text for row in range(headers)
+                              if (row, column.index) in at and at[(row, column.index)].text != column.header))
+
+
 def _refuse_counts_set_aside(table: Table, at, headers: int, columns: list[Column], where: Where,
                              vocabulary: Vocabulary) -> None:
     """A column set aside (a rank, a rate, a change) whose own header names a year, a statute or a measure, or
-    under a group header naming a statute, over whole numbers and the signs printed for counts: its header may be
-    a count column's with another's run into it ('2016 % change', '53a-192a Rate', 'Convictions %'); its counts
-    must not vanish unread."""
+    under a group header naming a statute that the grid spans over it, over whole numbers and the signs printed
+    for counts: its header may be a count column's with another's run into it ('2016 % change', '53a-192a Rate',
+    'Convictions %'); its counts must not vanish unread."""
     for column in columns:
         if column.kind != "other":
             continue
         named = [mention.text for mention in _years_named(column.header) + vocabulary.statutes_in(column.header) +
                  vocabulary.measures_in(column.header) +
-                 [found for text in column.path[:-1] for found in vocabulary.statutes_in(text)]]
+                 [found for text in _spanning(at, column, headers) for found in vocabulary.statutes_in(text)]]
         if not named:
             continue
         texts = [at[(row, column.index)].text.strip() for row in range(headers, table.rows)

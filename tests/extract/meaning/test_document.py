@@ -745,3 +745,25 @@ def test_a_table_of_blank_rows_under_a_stacked_header_reads_its_rows_under_that_
         else:
             assert [refusal.where for refusal in refusals] == ["blank-bad.pdf, page 1, table 1"]
             assert "table 1, row 2: row 'Springfield' names no town" in refusals[0].reason
+
+
+@pytest.mark.parametrize("over_rank", [False, True])
+def test_a_rank_beside_a_statutes_columns_is_set_aside_unless_the_statute_spans_it(tmp_path, towns, over_rank):
+    """'Sec. 53a-83' centred over 'Arrests' and 'Convictions', 'Rank' beside them (whole numbers): the rank is set
+    aside and the counts read. Centred over all three, the statute's span cannot be told from the columns'
+    (nor whether the rank's whole numbers are counts): the table is refused, never read with a guess."""
+    sheet = _sheet(tmp_path / f"rank-{over_rank}.pdf")
+    sheet.text(72, 770, "Table 1. Arrests and convictions by town, 2016")
+    right = 400 if over_rank else 320
+    sheet.text((190 + right) / 2 - sheet.width("Sec. 53a-83") / 2, 750, "Sec. 53a-83")
+    sheet.row(736, [(72, "Town"), (-250, "Arrests"), (-320, "Convictions"), (-400, "Rank")])
+    sheet.row(722, [(72, "Avon"), (-250, "12"), (-320, "4"), (-400, "1")])
+    sheet.row(708, [(72, "Bristol"), (-250, "3"), (-320, "1"), (-400, "2")])
+    frame, refusals = _read(sheet, towns)
+    if over_rank:
+        assert frame.empty and [refusal.where for refusal in refusals] == ["rank-True.pdf, page 1, table 1"]
+    else:
+        assert refusals == []
+        assert sorted(zip(frame.jurisdiction, frame.measure, frame["count"], strict=True)) == [
+            ("Avon", "arrests", 12), ("Avon", "convictions", 4), ("Bristol", "arrests", 3),
+            ("Bristol", "convictions", 1)]
