@@ -6,7 +6,7 @@ with no count (a row of blank cells)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
@@ -20,6 +20,7 @@ class Carry:
 
     label: str | None = None
     heading: str | None = None
+    counted: dict[tuple, str] = field(default_factory=dict)  # each count's key, by the row that printed it
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
                                f"{len(columns)} columns {[c.header for c in columns]}")
         found = _records(row, number, label, carry.heading, at, counted, years, legend, towns, vocabulary, where)
         _refuse_twins(found, where.row(number), label)
+        _refuse_repeats(found, where.row(number), label, carry)
         records += found
     return records
 
@@ -149,6 +151,21 @@ def _refuse_twins(found: list[dict], at: str, label: str) -> None:
         seen[key] = record["column_header"]
 
 
+
+
+def _refuse_repeats(found: list[dict], at: str, label: str, carry: Carry) -> None:
+    """A table never prints one count twice: a row that would count what a row above it counted (the same place,
+    statute, measure and period) was read under a name or a heading not its own (a stray line of marks taking the
+    name above it), so the table is refused."""
+    keys = [(record["jurisdiction"], record["offense"], record["measure"], record["period_start"],
+             record["period_end"], record["printed_total"]) for record in found]
+    for key in keys:
+        if key in carry.counted:
+            first, last = key[3], key[4]
+            period = str(first) if first == last else f"{first}-{last}"
+            raise TableRefused(f"{at}: row {label!r} would count what row {carry.counted[key]!r} above it counts "
+                               f"({key[1]} {key[2]}, {period}): read under a name or heading not its own?")
+    carry.counted.update({key: label for key in keys})
 
 
 def _own_cells(at: dict[tuple[int, int], Cell], body: list[int], labels: list[int], counted: list[int],

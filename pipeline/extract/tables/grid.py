@@ -111,8 +111,10 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
     if first == 0 and last >= 2 and not headers and not any(VALUE.match(word.text) for word in words):
         return None  # words alone from the names column across two boundaries or more: a heading over the row
     for cut in cuts[first:last]:
-        gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down
-                if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5]
+        gaps = [index for index in range(1, len(words))  # word gaps within the river the boundary runs down,
+                if words[index - 1].x1 <= cut.hi + 0.5 and words[index].x0 >= cut.lo - 0.5 or
+                _set_against(words, index) and (words[index].x0 + words[index].x1) / 2 > cut.hi > words[index - 1].x0]
+        # (or before a count set hard against the name before it, or printed over its end, past the boundary)
         if gaps:  # before a count set hard against its name; a gap flush with a bank of the river (a column's
             # own edge), the most nearly flush first; else the one nearest the boundary
             flush = settings.flush * words[0].size
@@ -120,8 +122,17 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
                                              _banked(words, i, cut, flush),
                                              abs((words[i - 1].x1 + words[i].x0) / 2 - cut)))
             left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
+            if left is None and _set_against(words, index) and words[index - 1].x1 > cut.hi + 0.5:
+                # the name the count is set hard against, run over the rule into the count's column: the name's
+                left = [Piece(words[:index], _columns_of(words[0].x0, cut.lo, cuts, settings)[0], cuts.index(cut))]
             return None if left is None or right is None else left + right
     return None
+
+
+def _set_against(words: list[Word], index: int) -> bool:
+    """A value printed hard against the word before it ('jurisdictions647'), or a word printed over its end: the
+    text of the next cell, the one before run on into it."""
+    return bool(words[index].glued and VALUE.match(words[index].text)) or words[index].x0 < words[index - 1].x1 - 0.5
 
 
 def _banked(words: list[Word], gap: int, cut: Cut, flush: float) -> float:

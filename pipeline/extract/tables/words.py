@@ -190,15 +190,20 @@ def _rehomed(lines: list[list[Glyph]], settings: TableSettings) -> list[list[Gly
     for index, line in enumerate(lines):
         size = _median([glyph.size for glyph in line])
         for mark in [glyph for glyph in line if glyph.size <= settings.smaller * size and glyph.text.strip()]:
-            if any(0 <= mark.x0 - glyph.x1 <= 0.3 * glyph.size for glyph in line if glyph is not mark):
+            if any(_follows(mark, glyph) for glyph in line if glyph is not mark):
                 continue  # it follows a glyph of its own line
             for other in lines[max(0, index - 2):index] + lines[index + 1:index + 3]:
-                if any(0 <= mark.x0 - glyph.x1 <= 0.3 * glyph.size and mark.size <= settings.smaller * glyph.size and
+                if any(_follows(mark, glyph) and mark.size <= settings.smaller * glyph.size and
                        0 < glyph.baseline - mark.baseline <= 0.75 * glyph.size for glyph in other):
                     line.remove(mark)
                     other.append(mark)
                     break
     return [line for line in lines if line]
+
+
+def _follows(mark: Glyph, glyph: Glyph) -> bool:
+    """Set right after a glyph: touching it, a little apart, or kerned a little into it."""
+    return -0.15 * glyph.size <= mark.x0 - glyph.x1 <= 0.3 * glyph.size
 
 
 def _host(cluster: list[Glyph], size: float, base: float, below: list[list[Glyph]],

@@ -767,3 +767,16 @@ def test_a_rank_beside_a_statutes_columns_is_set_aside_unless_the_statute_spans_
         assert sorted(zip(frame.jurisdiction, frame.measure, frame["count"], strict=True)) == [
             ("Avon", "arrests", 12), ("Avon", "convictions", 4), ("Bristol", "arrests", 3),
             ("Bristol", "convictions", 1)]
+
+
+def test_a_row_that_would_count_again_what_a_row_above_counted_refuses_the_table(tmp_path, towns):
+    """A line with a count and no name under 'Avon' (a stray line of marks, a row whose name was lost) would take
+    Avon's name and count Avon's 2016 arrests a second time: the table is refused naming the row, never read
+    with two counts for one thing."""
+    path = tmp_path / "repeat.csv"
+    path.write_text("Table 1. Arrests under CGS 53a-82 by town\nTown,2015,2016\nAvon,1,2\n,,3\nBristol,4,5\n",
+                    encoding="utf-8")
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert frame.empty and len(refusals) == 1
+    assert refusals[0].reason.startswith("repeat.csv, line 4: row 'Avon' would count what row 'Avon' above it "
+                                         "counts (53a-82 arrests, 2015)")

@@ -452,3 +452,18 @@ def test_a_header_run_together_parts_at_the_gap_most_nearly_flush_with_its_colum
         sheet.text(change[0] + 2, y, share)  # (its left edge 2 points right of 'change')
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Office", "2019", "2020", "% change"]
+
+
+def test_a_year_printed_over_the_end_of_a_name_run_over_a_rule_is_its_columns(tmp_path: Path) -> None:
+    """A ruled table whose last name runs over the rule into the Year column, its year printed in its own cell
+    over the name's last letters ('Total of all offic2e0s15'): the year is the Year column's, the name the first
+    column's, the row's count its own."""
+    sheet = Sheet(tmp_path / "over-rule.pdf", size=(300, 300))
+    name = "Total of all offices"
+    sheet.grid((40, 113, 140, 200), (260, 244, 230, 216, 202))
+    sheet.row(248, [(44, "Office"), (-137, "Year"), (-196, "Held")])
+    for y, office, count in ((234, "Avon", "12"), (220, "Bristol", "3"), (206, name, "15")):
+        sheet.row(y, [(44, office), (-137, "2015"), (-196, count)])
+    assert 44 + sheet.width(name) > 137 - sheet.width("2015") > 113  # (the name runs over the rule, under the year)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[1:] == [["Avon", "2015", "12"], ["Bristol", "2015", "3"], [name, "2015", "15"]]

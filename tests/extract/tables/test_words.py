@@ -177,13 +177,14 @@ def test_a_mark_raised_against_its_number_is_a_mark_though_the_line_sits_lower(t
     assert [(word.text, word.mark) for word in words if word.text.startswith("1")] == [("11", "1")]
 
 
-def test_a_mark_clustered_with_a_label_above_its_row_goes_back_to_its_number(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kern", [0.0, -0.3])
+def test_a_mark_clustered_with_a_label_above_its_row_goes_back_to_its_number(tmp_path: Path, kern: float) -> None:
     """'0' and a superscript '²' on a row, a label set 7 pt higher beside it: the mark's baseline is nearer the
-    label's, but it touches the '0' and is raised against it, so it is the '0''s mark, not a glyph of the label's
-    line (where it was read as a count '2')."""
+    label's, but it touches the '0' (or is kerned a little into it) and is raised against it, so it is the '0''s
+    mark, not a glyph of the label's line (where it was read as a count '2')."""
     sheet = Sheet(tmp_path / "mark-home.pdf")
     sheet.text(72, 707, "Promoting prostitution", 10)
-    sheet.text(200, 700, "Hartford").text(250, 700, "0").raised(250 + sheet.width("0"), 700, "2", 6, 5)
+    sheet.text(200, 700, "Hartford").text(250, 700, "0").raised(250 + sheet.width("0") + kern, 700, "2", 6, 5)
     found = lines(sheet.save())
     assert [[(word.text, word.mark) for phrase in line.phrases for word in phrase.words] for line in found] == [
         [("Promoting", ""), ("prostitution", "")], [("Hartford", ""), ("02", "2")]]
