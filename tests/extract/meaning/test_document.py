@@ -771,7 +771,7 @@ def test_a_rank_beside_a_statutes_columns_is_set_aside_unless_the_statute_spans_
 
 def test_a_row_that_would_count_again_what_a_row_above_counted_refuses_the_table(tmp_path, towns):
     """A line with a count and no name under 'Avon' (a stray line of marks, a row whose name was lost) would take
-    Avon's name and count Avon's 2016 arrests a second time: the table is refused naming the row, never read
+    Avon's name and count Avon's arrests a second time: the table is refused naming the row, never read
     with two counts for one thing."""
     path = tmp_path / "repeat.csv"
     path.write_text("Table 1. Arrests under CGS 53a-82 by town\nTown,2015,2016\nAvon,1,2\n,,3\nBristol,4,5\n",
