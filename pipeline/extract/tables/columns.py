@@ -291,7 +291,46 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
                             cut.hi - cut.lo >= settings.wide_river * body[0].size and
                             not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
     rivers = sorted(rivers + wide)  # a wide river clear down every line of values parts columns, headers or not
+    rivers = _headed_banks(lines, body, rivers, settings)
     return _headed_blanks(lines, body, _beside(lines, valued, rivers, settings), settings)
+
+
+def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
+                  settings: TableSettings) -> list[Cut]:
+    """A column's header set flush with its values' right edge and wider than them reaches into the river on
+    its left ('2005' over counts of one digit): the column's text starts there, so the river ends there (and
+    likewise on the right of a header flush with its values' left edge). Text overhanging into the river then
+    goes with the column it overhangs, not the one across the river."""
+    if not body or not rivers:
+        return rivers
+    first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity
+    if first == 0 or any(lines[first - 1] is line for line in body):
+        return rivers
+    bounds = [float("-inf")] + [cut for cut in rivers] + [float("inf")]
+    edges: dict[int, tuple[float, float]] = {}  # each column's values: left and right text edges
+    for line in body:
+        for phrase in line.phrases:
+            column = sum(1 for cut in rivers if (phrase.x0 + phrase.x1) / 2 > cut)
+            x0, x1 = edges.get(column, (phrase.x0, phrase.x1))
+            edges[column] = (min(x0, phrase.x0), max(x1, phrase.x1))
+    cuts = list(rivers)
+    for phrase in lines[first - 1].phrases:
+        if not _cell_like(phrase, settings):
+            continue
+        flush = settings.flush * phrase.size
+        column = sum(1 for cut in rivers if (phrase.x0 + phrase.x1) / 2 > cut)
+        if column not in edges or not bounds[column] < (phrase.x0 + phrase.x1) / 2 < bounds[column + 1]:
+            continue
+        x0, x1 = edges[column]
+        if column > 0 and abs(phrase.x1 - x1) <= flush and cuts[column - 1].lo < phrase.x0 < cuts[column - 1].hi:
+            cut = cuts[column - 1]
+            if phrase.x0 - cut.lo >= settings.blank_column * phrase.size:
+                cuts[column - 1] = Cut(cut if cut < phrase.x0 else (cut.lo + phrase.x0) / 2, cut.lo, phrase.x0)
+        if column < len(cuts) and abs(phrase.x0 - x0) <= flush and cuts[column].lo < phrase.x1 < cuts[column].hi:
+            cut = cuts[column]
+            if cut.hi - phrase.x1 >= settings.blank_column * phrase.size:
+                cuts[column] = Cut(cut if cut > phrase.x1 else (phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)
+    return cuts
 
 
 def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],

@@ -467,3 +467,23 @@ def test_a_year_printed_over_the_end_of_a_name_run_over_a_rule_is_its_columns(tm
     assert 44 + sheet.width(name) > 137 - sheet.width("2015") > 113  # (the name runs over the rule, under the year)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[1:] == [["Avon", "2015", "12"], ["Bristol", "2015", "3"], [name, "2015", "15"]]
+
+
+def test_a_header_stack_overhanging_its_column_into_the_river_heads_that_column(tmp_path: Path) -> None:
+    """'held' / 'in' / 'custody' centred left of a column of one-digit counts, over its '2019' (flush right with
+    the counts, wider than them): the stack reaches into the river before the column, past its middle, short of
+    the names; the column's text starts where its header does, so the stack is that column's header, not a cell
+    across the names' column too."""
+    sheet = Sheet(tmp_path / "overhang.pdf", size=(300, 300))
+    right = 150.0
+    names_end = 40 + sheet.width("New Britain")
+    centre = right - 5.6 - 1 - sheet.width("custody") / 2  # 'custody' ends a point short of the counts
+    for y, word in ((262, "held"), (251, "in"), (240, "custody")):
+        sheet.text(centre - sheet.width(word) / 2, y, word)
+    sheet.row(228, [(40, "Office"), (-right, "2019"), (-270, "Freed")])
+    sheet.row(214, [(40, "Avon"), (-right, "1"), (-270, "4")])
+    sheet.row(200, [(40, "New Britain"), (-right, "2"), (-270, "2")])
+    assert names_end < centre - sheet.width("custody") / 2 < (names_end + right - 5.6) / 2  # (left of the ford)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["", "held in custody", ""]
+    assert found.grid()[1:] == [["Office", "2019", "Freed"], ["Avon", "1", "4"], ["New Britain", "2", "2"]]
