@@ -297,40 +297,28 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
 
 def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
                   settings: TableSettings) -> list[Cut]:
-    """A column's header set flush with its values' right edge and wider than them reaches into the river on
-    its left ('2005' over counts of one digit): the column's text starts there, so the river ends there (and
-    likewise on the right of a header flush with its values' left edge). Text overhanging into the river then
-    goes with the column it overhangs, not the one across the river."""
+    """The first column of values' header, set flush with its values' right edge and wider than them, reaches
+    into the river between it and the names ('2005' over counts of one digit): the column's text starts there,
+    so the river ends there. A header stack overhanging into that river then goes with the column it overhangs,
+    not across the names too (nothing over the counts heads the names). Rivers between columns of values keep
+    their banks: a group header centred over two of them lies across their river."""
     if not body or not rivers:
         return rivers
     first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity
     if first == 0 or any(lines[first - 1] is line for line in body):
         return rivers
-    bounds = [float("-inf")] + [cut for cut in rivers] + [float("inf")]
-    edges: dict[int, tuple[float, float]] = {}  # each column's values: left and right text edges
-    for line in body:
-        for phrase in line.phrases:
-            column = sum(1 for cut in rivers if (phrase.x0 + phrase.x1) / 2 > cut)
-            x0, x1 = edges.get(column, (phrase.x0, phrase.x1))
-            edges[column] = (min(x0, phrase.x0), max(x1, phrase.x1))
-    cuts = list(rivers)
-    for phrase in lines[first - 1].phrases:
-        if not _cell_like(phrase, settings):
-            continue
-        flush = settings.flush * phrase.size
-        column = sum(1 for cut in rivers if (phrase.x0 + phrase.x1) / 2 > cut)
-        if column not in edges or not bounds[column] < (phrase.x0 + phrase.x1) / 2 < bounds[column + 1]:
-            continue
-        x0, x1 = edges[column]
-        if column > 0 and abs(phrase.x1 - x1) <= flush and cuts[column - 1].lo < phrase.x0 < cuts[column - 1].hi:
-            cut = cuts[column - 1]
-            if phrase.x0 - cut.lo >= settings.blank_column * phrase.size:
-                cuts[column - 1] = Cut(cut if cut < phrase.x0 else (cut.lo + phrase.x0) / 2, cut.lo, phrase.x0)
-        if column < len(cuts) and abs(phrase.x0 - x0) <= flush and cuts[column].lo < phrase.x1 < cuts[column].hi:
-            cut = cuts[column]
-            if cut.hi - phrase.x1 >= settings.blank_column * phrase.size:
-                cuts[column] = Cut(cut if cut > phrase.x1 else (phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)
-    return cuts
+    river = rivers[0]
+    end = rivers[1] if len(rivers) > 1 else float("inf")
+    values = [p.x1 for line in body for p in line.phrases if river < (p.x0 + p.x1) / 2 < end]
+    if not values:
+        return rivers
+    for phrase in lines[first - 1].phrases:  # the column headers' line: the one right over the first values
+        if _cell_like(phrase, settings) and abs(phrase.x1 - max(values)) <= settings.flush * phrase.size and \
+                river.lo + settings.blank_column * phrase.size <= phrase.x0 < river.hi and \
+                (phrase.x0 + phrase.x1) / 2 < end:
+            at = river if river < phrase.x0 else (river.lo + phrase.x0) / 2
+            return [Cut(at, river.lo, phrase.x0), *rivers[1:]]
+    return rivers
 
 
 def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
