@@ -38,8 +38,10 @@ from pipeline.extract.vocabulary import Legend, Mention, Vocabulary, resolve_lab
 
 _STATEWIDE = re.compile(r"\bstatewide\b|\bconnecticut\b|\ball (?:towns|jurisdictions|municipalities)\b|"
                         r"\bthe state\b|\bstate total", re.IGNORECASE)
-_TITLES = re.compile(r"(?:^|[,;]\s+|\s{2,})(?:table|exhibit|figure|chart|schedule)\s+(?:[A-Z]{0,2}-?\d+[a-z]?|[IVXLC]+)"
-                     r"\s*[.:–—-]", re.IGNORECASE)  # 'Exhibit 3. ..., Table 4. ...': two titles run into one line
+_TITLES = re.compile(r"(?:^|[,;]\s+|\s{2,}|\s(?=(?-i:[TEFCS])[a-z]+\s))(?:table|exhibit|figure|chart|schedule)\s+"
+                     r"(?:[A-Z]{0,2}-?\d+[a-z]?|[IVXLC]+)\s*[.:–—-]", re.IGNORECASE)
+# 'Exhibit 3. ..., Table 4. ...': two titles run into one line ('... prostitution Exhibit 2. Arrests ...', the titles
+# of two tables side by side joined by a space: a capitalised title word and its number mid-line)
 
 
 @dataclass

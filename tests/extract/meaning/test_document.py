@@ -780,3 +780,25 @@ def test_a_row_that_would_count_again_what_a_row_above_counted_refuses_the_table
     assert frame.empty and len(refusals) == 1
     assert refusals[0].reason.startswith("repeat.csv, line 4: row 'Avon' would count what row 'Avon' above it "
                                          "counts (53a-82 arrests, 2015)")
+
+
+def test_two_titles_of_tables_side_by_side_joined_in_one_caption_line_refuse_both(towns):
+    """Two tables side by side read as one grid, their titles joined into each caption line by a single space
+    ('... prostitution Exhibit 2. Arrests under Patronizing a'): which caption words are whose cannot be told
+    (the left one took 'Patronizing' for its statute), so both halves are refused, never read under the other's
+    statute."""
+    from pipeline.extract.meaning.document import read_document
+    from pipeline.extract.tables.model import Cell, Table
+    from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+    rows = [("Town", "2016", "Town", "2016"), ("Hartford", "3", "Bristol", "7"), ("Avon", "4", "Norwalk", "7")]
+    cells = tuple(Cell(row, col, text) for row, texts in enumerate(rows) for col, text in enumerate(texts))
+    above = ("Table 1. Arrests under Promoting prostitution Exhibit 2. Arrests under Patronizing a",
+             "in the second degree (C.G.S. § 53a-87), by prostitute (Conn. Gen. Stat. § 53a-83), by")
+    lookup = {town.casefold(): town for town in towns}
+    vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=ROLES)
+    reading = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=1, above=above)], "side.pdf", False, lookup,
+                            vocabulary)
+    assert reading.records == []
+    assert [refusal.where for refusal in reading.refusals] == ["side.pdf, page 1, table 1", "side.pdf, page 1, table 2"]
+    assert all("two tables' titles on one line" in refusal.reason for refusal in reading.refusals)
