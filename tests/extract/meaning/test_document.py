@@ -679,16 +679,21 @@ def test_a_summary_opened_at_a_page_foot_as_a_table_of_no_counts_opens_the_next_
         assert sorted(frame.jurisdiction) == ["Bristol", "Hartford"]
 
 
-def test_a_summarys_first_part_of_blank_rows_at_a_page_foot_keeps_its_page_and_goes_on_overleaf(tmp_path, towns):
-    """A summary's header, a statute and an indented measure with its count blank at page 1's foot (a table of
-    blank rows); overleaf under '(continued)' one more measure with its count, set in the same columns: one
-    summary, each count on the page and under the header it was printed under."""
-    sheet = _sheet(tmp_path / "blank-first-part.pdf")
+def _towns_then_a_summary_at_the_foot(sheet) -> None:
+    """Page 1: a table of towns, then at its foot a summary's title and header ('Charge', '2016')."""
     sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82 by town, 2016")
     sheet.row(740, [(72, "Town"), (-250, "Arrests")])
     sheet.row(726, [(72, "Hartford"), (-250, "12")]).row(712, [(72, "Bristol"), (-250, "3")])
     sheet.text(72, 120, "Table 2. Summary of charges", 12)
     sheet.row(100, [(72, "Charge"), (-250, "2016")])
+
+
+def test_a_summarys_first_part_of_blank_rows_at_a_page_foot_keeps_its_page_and_goes_on_overleaf(tmp_path, towns):
+    """A summary's header, a statute and an indented measure with its count blank at page 1's foot (a table of
+    blank rows); overleaf under '(continued)' one more measure with its count, set in the same columns: one
+    summary, each count on the page and under the header it was printed under."""
+    sheet = _sheet(tmp_path / "blank-first-part.pdf")
+    _towns_then_a_summary_at_the_foot(sheet)
     sheet.text(72, 86, "Sec. 53a-83").text(84, 72, "Convictions")
     sheet.page()
     sheet.text(72, 760, "Table 2 (continued)", 12)
@@ -707,11 +712,7 @@ def test_a_statute_last_in_a_part_heads_the_measures_going_on_overleaf(tmp_path,
     measure with its count, in its columns: the statute is their heading (the row after it is overleaf),
     not a row of counts that says no measure."""
     sheet = _sheet(tmp_path / "heading-last.pdf")
-    sheet.text(72, 760, "Table 1. Arrests under CGS 53a-82 by town, 2016")
-    sheet.row(740, [(72, "Town"), (-250, "Arrests")])
-    sheet.row(726, [(72, "Hartford"), (-250, "12")]).row(712, [(72, "Bristol"), (-250, "3")])
-    sheet.text(72, 120, "Table 2. Summary of charges", 12)
-    sheet.row(100, [(72, "Charge"), (-250, "2016")])
+    _towns_then_a_summary_at_the_foot(sheet)
     sheet.text(72, 86, "Sec. 53a-83")
     sheet.page()
     sheet.text(72, 760, "Table 2 (continued)", 12)
