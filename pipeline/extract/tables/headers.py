@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import values_in
 from pipeline.extract.tables.pieces import CONTINUES, Piece, Placed, Row
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.values import values_in
 from pipeline.extract.tables.words import NUMBER, VALUE, Phrase, TextLine, phrase_of
 
 

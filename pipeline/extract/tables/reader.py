@@ -8,13 +8,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pipeline.extract.tables.checks import PdfRefused, check_streams, open_checked
-from pipeline.extract.tables.columns import headed_values, value_parts
 from pipeline.extract.tables.geometry import Frame, PageGeometry, PageTooComplex, read_page
 from pipeline.extract.tables.grid import build_table
 from pipeline.extract.tables.model import Page, Table
 from pipeline.extract.tables.regions import find_regions
 from pipeline.extract.tables.rules import Rule, join_rules, within
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
+from pipeline.extract.tables.values import headed_values, value_parts
 from pipeline.extract.tables.words import TextLine, joined, line_of, text_lines, turned_lines
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import YEAR, aligned_parts, parted_at_rivers, separators, values_in
+from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, separators
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.values import YEAR, values_in
 from pipeline.extract.tables.words import NUMBER, TextLine
 
 _SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
