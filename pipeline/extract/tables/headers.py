@@ -29,8 +29,10 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
         for phrase in line.phrases:
             mine = [p for p in pieces if any(p.words[0] is word for word in phrase.words)]
             if index < header and len(mine) >= 2 and all(p.first == p.last and not p.aligned for p in mine) and \
-                    _group_of(phrase, line, spans, settings) == (mine[0].first, mine[-1].last) and \
-                    not all(_centred_on_own(p, spans, settings) for p in mine):
+                    (mine[0].first, mine[-1].last) in (_group_of(phrase, line, spans, settings),
+                                                       _group_of(phrase, line, _lower(spans, out, index, header),
+                                                                 settings)) \
+                    and not all(_centred_on_own(p, spans, settings) for p in mine):
                 # cut at word gaps that fall on the columns' edges by chance, yet centred over their headers as a
                 # whole: one group header ('Arrested, 2015' over two 'C.G.S.'), whole again
                 whole = Piece([w for p in mine for w in p.words], mine[0].first, mine[-1].last)
@@ -51,6 +53,23 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
             pieces = [Piece(p.words, first, last) if p is mine[0] else p for p in pieces]
         out[index] = (line, pieces)
     return out
+
+
+def _lower(spans: list[Piece], placed: Placed, index: int, header: int) -> list[Piece]:
+    """The headers right below line `index`, and for a column with none there, its widest header piece further
+    down the header lines, above the first line of values (a wrapped header that starts lower: a group is
+    centred over its columns' headers)."""
+    have = {piece.first for piece in spans}
+    widest: dict[int, Piece] = {}
+    for _, pieces in placed[index + 2:header]:
+        if any(is_valued(piece) for piece in pieces):
+            break  # (the body: values, no header)
+        for piece in pieces:
+            if piece.first == piece.last and piece.first not in have and (
+                    piece.first not in widest or
+                    piece.x1 - piece.words[0].x0 > widest[piece.first].x1 - widest[piece.first].words[0].x0):
+                widest[piece.first] = piece
+    return sorted([*spans, *widest.values()], key=lambda piece: piece.first)
 
 
 def flush_left_groups(placed: Placed, settings: TableSettings, header: int = 0) -> Placed:

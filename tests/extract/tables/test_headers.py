@@ -256,3 +256,19 @@ def test_group_headers_set_flush_left_over_each_groups_first_column_span_the_gro
         assert _spanning(built) == [(0, 1, 2, "Arrested"), (0, 3, 2, "Convicted")]
     else:
         assert _spanning(built) == []
+
+
+def test_a_group_cut_at_a_river_is_whole_over_columns_whose_headers_start_lower(tmp_path: Path) -> None:
+    """'Persons held, 2019' centred over 'Adult' and a 'Juvenile' column whose header is wrapped over three lines
+    from right under the group: a word gap falls in the river, so it is cut there; the line right under it heads
+    only the right column ('Adult' starts two lines lower), yet over both columns' headers as a whole it is
+    centred: one group header spanning them."""
+    sheet = Sheet(tmp_path / "group-lower.pdf")
+    adult_x0 = 250 - sheet.width("Adult")
+    centre = (adult_x0 + 330) / 2
+    sheet.text(centre - sheet.width("Persons held, 2019") / 2, 756, "Persons held, 2019")
+    sheet.right(330, 742, "Sent to").right(330, 728, "youth court")
+    sheet.row(714, [(72, "Town"), (-250, "Adult"), (-330, "Juvenile"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save())
+    assert (0, 1, 2, "Persons held, 2019") in _spanning(built)
