@@ -173,6 +173,13 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
             raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
                                f"{column.statute.text!r}, but the caption names section {general_statute.text!r} "
                                "(a statute's name wrapped over lines and read in part?)")
+        by_section = [mention for text in column.path[:-1] for mention in vocabulary.statutes_in(text)
+                      if _SECTION.search(mention.text)]
+        if column.statute is not None and not _SECTION.search(column.statute.text) and \
+                any(mention.value != column.statute.value for mention in by_section):
+            raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
+                               f"{column.statute.text!r}, but a header over it names section "
+                               f"{by_section[0].text!r} (a statute's name wrapped over lines and read in part?)")
         column.measure = _most_specific(vocabulary.measures_in, column.path) or general_measure
         period = _column_period(column, where)
         if period is not None:
