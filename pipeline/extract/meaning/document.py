@@ -151,7 +151,8 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     alone = carried and headers == 0 and previous is not None and table.cols <= previous.table.cols
     continued = previous is not None and (previous.table.cols == table.cols or alone) and (
         headers == 0 or signature == previous.signature) and (
-        not own_caption or marked or headers == 0 and not any(TITLE.match(text) for text in own_caption))
+        not own_caption or marked or headers == 0 and not any(TITLE.match(text) for text in own_caption)) and \
+        not _apart_on_page(previous.table, table)
     goes_on = previous is not None and (continued or marked)  # (a part under '(continued)' over other columns too)
     earlier = previous.years if goes_on else ()
     if continued and headers == 0 and own_caption and not marked:
@@ -187,6 +188,18 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
     records = read_rows(table, at, headers, columns, legend, towns, vocabulary, where, carry, statewide, after)
     part = _Part(table, columns, headers, context, signature, carry, notes, earlier + _years_of(columns))
     return part, records
+
+
+def _apart_on_page(before: Table, table: Table) -> bool:
+    """Two tables on one page set side by side, not one under the other: no text of one lies over or under text
+    of the other (a row left under the left one of two tables side by side does not go on with the right one)."""
+    if before.page != table.page:
+        return False
+    spans = [[(cell.box[0], cell.box[2]) for cell in part.cells if cell.text.strip() and cell.box[2] > cell.box[0]]
+             for part in (before, table)]
+    if not spans[0] or not spans[1]:
+        return False
+    return not any(x0 < b1 and b0 < x1 for x0, x1 in spans[0] for b0, b1 in spans[1])
 
 
 def _first_name(table: Table) -> str | None:
