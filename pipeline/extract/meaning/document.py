@@ -84,11 +84,12 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
     per_page: dict[int, int] = {}
     previous: _Part | None = None
     parts: list[tuple[_Part, list[dict]]] = []
+    carried_ids = {id(rows) for rows in carried}  # by identity: tables compare field by field
     for index, whole in enumerate(tables):
-        alone = any(whole is rows for rows in carried)
+        alone = id(whole) in carried_ids
         following = tables[index + 1] if index + 1 < len(tables) else None
-        after = _first_name(following) if following is not None and any(following is rows for rows in carried) \
-            else None  # the rows going on overleaf: the first of them may be headed by this table's last row
+        after = _first_name(following) if following is not None and id(following) in carried_ids else None
+        # (the rows going on overleaf: the first of them may be headed by this table's last row)
         if running:
             whole = replace(whole, above=_unrun(whole.above, running))
         if openings and whole.page - 1 in openings and not per_page.get(whole.page):

@@ -137,13 +137,18 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     return records
 
 
+def _count_key(record: dict) -> tuple:
+    """What a count counts: place, statute, measure, period, and whether it is a printed total."""
+    return (record["jurisdiction"], record["offense"], record["measure"], record["period_start"],
+            record["period_end"], record["printed_total"])
+
+
 def _refuse_twins(found: list[dict], at: str, label: str) -> None:
     """Two cells of one row that would be the same count (the same statute, measure and period): the columns
     were not told apart (their headers lost), so neither can be placed."""
     seen: dict[tuple, str] = {}
     for record in found:
-        key = (record["jurisdiction"], record["offense"], record["measure"], record["period_start"],
-               record["period_end"], record["printed_total"])
+        key = _count_key(record)
         if key in seen:
             raise TableRefused(f"{at}: row {label!r}: columns {seen[key] or '(no header)'!r} and "
                                f"{record['column_header'] or '(no header)'!r} would count the same thing: their "
@@ -157,8 +162,7 @@ def _refuse_repeats(found: list[dict], at: str, label: str, carry: Carry) -> Non
     """A table never prints one count twice: a row that would count what a row above it counted (the same place,
     statute, measure and period) was read under a name or a heading not its own (a stray line of marks taking the
     name above it), so the table is refused."""
-    keys = [(record["jurisdiction"], record["offense"], record["measure"], record["period_start"],
-             record["period_end"], record["printed_total"]) for record in found]
+    keys = [_count_key(record) for record in found]
     for key in keys:
         if key in carry.counted:
             first, last = key[3], key[4]

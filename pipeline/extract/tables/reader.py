@@ -204,8 +204,9 @@ def page_as_read(geometry: PageGeometry, settings: TableSettings = DEFAULT) -> P
             kept.append(region)
             tables.append(table)
             tops.append(region[1])
-    tables = [replace(table, above=above, below=below) for table, region in zip(tables, kept, strict=True)
-              for above, below in [_context(lines, region, kept, settings)]]
+    for index, (table, region) in enumerate(zip(tables, kept, strict=True)):  # (captions: kept regions only)
+        above, below = _context(lines, region, kept, settings)
+        tables[index] = replace(table, above=above, below=below)
     inside = [any(_within(line, region) for region in kept) for line in lines]
     outside = [line for line, within in zip(lines, inside, strict=True) if not within]
     first = inside.index(True) if True in inside else len(lines)

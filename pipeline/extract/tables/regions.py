@@ -156,15 +156,16 @@ def _headed_rows(block: list[TextLine], lines: list[TextLine], settings: TableSe
     if header is None or not rows or len(words) >= settings.prose_words or len(words) < 2 and header is block[0] \
             or header.text.rstrip().endswith((".", ":", ";")):
         return False
+    if any(len(heading.phrases) > 1 for heading in headings):
+        return False  # (a heading over the names prints no value)
     for line in [*headings, *rows]:
         name = line.phrases[0]
         if NUMBER.match(name.text) and not YEAR.match(name.text) or words[0].x0 < name.x1 and \
                 not -0.6 * line.size <= name.x0 - words[0].x0 <= 3 * line.size:
             return False
-        for value in line.phrases[1:]:
-            if line in headings or not (NUMBER.match(value.text) or _SIGN.match(value.text)) or \
-                    not any(_heads(word, name, value) for word in words):
-                return False
+        if not all((NUMBER.match(value.text) or _SIGN.match(value.text)) and
+                   any(_heads(word, name, value) for word in words) for value in line.phrases[1:]):
+            return False
     return any(len(row.phrases) >= 2 for row in rows) or header is block[0]
 
 
