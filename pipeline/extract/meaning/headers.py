@@ -25,8 +25,9 @@ def wrapped_headers(table: Table, at: dict[tuple[int, int], Cell], headers: int,
         if not between and _over_blocks(cells, _repeats(table, at, headers, labels),
                                         _middles(table, headers, labels)) is not None:
             continue
-        if not between and not all(_wraps_onto(cell, at.get((row + 1, cell.col)), extents) for cell in cells):
-            continue
+        if not all(_wraps_onto(at.get((r, cell.col)), at.get((r + 1, cell.col)), extents)
+                   for cell in cells for r in range(row, headers - 1)):
+            continue  # (every line over the next, tight and aligned with it: one header's lines)
         if all({col for col in range(labels, table.cols) if (r, col) in at} <= cols for r in between) and \
                 all((r, col) in at and at[(r, col)].col_span == 1 for r in range(row + 1, headers) for col in cols):
             return row, {col: [at[(r, col)] for r in range(row, headers)] for col in cols}
@@ -118,16 +119,17 @@ def _extents(table: Table, headers: int, labels: int) -> dict[int, tuple[float, 
     return extents
 
 
-def _wraps_onto(cell: Cell, below: Cell | None, extents: dict[int, tuple[float, float]]) -> bool:
+def _wraps_onto(cell: Cell | None, below: Cell | None, extents: dict[int, tuple[float, float]]) -> bool:
     """Set tight over the header under it, at a line's spacing, and aligned with it (left, right or centred),
     not reaching out past its column on both sides: one header's wrapped lines ('Rate per' / '100,000'), not a
     label set over several columns ('CONVICTIONS' centred over '2013 2014 Total')."""
-    if below is None or below.col != cell.col or below.col_span != 1:
+    if cell is None or below is None or below.col != cell.col or below.col_span != 1:
         return False
     height = cell.size or (cell.box[3] - cell.box[1])
     near = 0.3 * height
     low, high = extents.get(cell.col, (below.box[0], below.box[2]))
-    if cell.box[0] < low - 0.5 * height and cell.box[2] > high + 0.5 * height:
+    alone = not ({cell.col - 1, cell.col + 1} & extents.keys())  # (a lone count column: nothing else to head)
+    if cell.box[0] < low - 0.5 * height and cell.box[2] > high + 0.5 * height and not alone:
         return False
     aligned = abs(cell.box[0] - below.box[0]) <= near or abs(cell.box[2] - below.box[2]) <= near or \
         abs(cell.box[0] + cell.box[2] - below.box[0] - below.box[2]) <= 2 * near

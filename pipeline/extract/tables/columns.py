@@ -16,11 +16,13 @@ class Cut(float):
 
     lo: float
     hi: float
+    headed: bool  # hi is where a header wider than its column's values starts: the column's text starts there
 
-    def __new__(cls, at: float, lo: float | None = None, hi: float | None = None) -> Cut:
+    def __new__(cls, at: float, lo: float | None = None, hi: float | None = None, headed: bool = False) -> Cut:
         cut = float.__new__(cls, at)
         cut.lo = at if lo is None else lo
         cut.hi = at if hi is None else hi
+        cut.headed = headed
         return cut
 
 
@@ -181,28 +183,47 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
 
 def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
                   settings: TableSettings) -> list[Cut]:
-    """The first column of values' header, set flush with its values' right edge and wider than them, reaches
-    into the river between it and the names ('2005' over counts of one digit): the column's text starts there,
-    so the river ends there. A header stack overhanging into that river then goes with the column it overhangs,
-    not across the names too (nothing over the counts heads the names). Rivers between columns of values keep
-    their banks: a group header centred over two of them lies across their river."""
+    """A column's header, set flush with its values' edge and wider than them ('2005' over counts of one digit),
+    reaches into the river beside it: the column's text starts there, so the river ends there. A header stack
+    overhanging into that river then goes with the column it overhangs, and one reaching past that bank heads
+    the next column too. (Values drew the rivers: where headers are wider than the values, the banks are the
+    headers'.)"""
     if not body or not rivers:
         return rivers
     first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity
     if first == 0 or any(lines[first - 1] is line for line in body):
         return rivers
-    river = rivers[0]
-    end = rivers[1] if len(rivers) > 1 else float("inf")
-    values = [p.x1 for line in body for p in line.phrases if river < (p.x0 + p.x1) / 2 < end]
-    if not values:
-        return rivers
-    for phrase in lines[first - 1].phrases:  # the column headers' line: the one right over the first values
-        if _cell_like(phrase, settings) and abs(phrase.x1 - max(values)) <= settings.flush * phrase.size and \
-                river.lo + settings.blank_column * phrase.size <= phrase.x0 < river.hi and \
-                (phrase.x0 + phrase.x1) / 2 < end:
-            at = river if river < phrase.x0 else (river.lo + phrase.x0) / 2
-            return [Cut(at, river.lo, phrase.x0), *rivers[1:]]
-    return rivers
+    bounds = [float("-inf"), *rivers, float("inf")]
+    spans = [[p for line in body for p in line.phrases if bounds[i] < (p.x0 + p.x1) / 2 < bounds[i + 1]]
+             for i in range(len(bounds) - 1)]  # each column's values
+    headers = [p for p in lines[first - 1].phrases if _cell_like(p, settings)]  # the line right over the values
+    banked: list[Cut] = []
+    for index, river in enumerate(rivers):
+        low, high = river.lo, river.hi
+        left, right = spans[index], spans[index + 1]
+        for phrase in headers:
+            flush = settings.aligned * phrase.size
+            middle = (phrase.x0 + phrase.x1) / 2
+            if right and river < middle < bounds[index + 2] and abs(phrase.x1 - max(p.x1 for p in right)) <= flush \
+                    and river.lo + settings.blank_column * phrase.size <= phrase.x0 < high:
+                high = phrase.x0  # right-aligned values under a wider header
+            if left and bounds[index] < middle < river and abs(phrase.x0 - min(p.x0 for p in left)) <= flush \
+                    and low < phrase.x1 <= river.hi - settings.blank_column * phrase.size:
+                low = phrase.x1  # left-aligned values under a wider header
+        if high != river.hi or low != river.lo:  # and so do the header lines above, where they reach further
+            # (a stack centred on its column, wider than its last line)
+            room = (bounds[index].hi if index else float("-inf"),
+                    bounds[index + 2].lo if index + 2 < len(rivers) + 1 else float("inf"))
+            for phrase in (p for line in lines[:first - 1] for p in line.phrases if _cell_like(p, settings)):
+                if high != river.hi and river.lo < phrase.x0 < high and phrase.x1 <= room[1]:
+                    high = phrase.x0
+                if low != river.lo and low < phrase.x1 < river.hi and phrase.x0 >= room[0]:
+                    low = phrase.x1
+        if (low, high) == (river.lo, river.hi) or high <= low:
+            banked.append(river)
+        else:
+            banked.append(Cut(river if low < river < high else (low + high) / 2, low, high, high != river.hi))
+    return banked
 
 
 def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],

@@ -122,6 +122,10 @@ def _cut(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: b
             index = min(gaps, key=lambda i: (not (words[i].glued and VALUE.match(words[i].text)),
                                              _banked(words, i, cut, flush),
                                              abs((words[i - 1].x1 + words[i].x0) / 2 - cut)))
+            if cut.headed and words[index].x0 < cut.hi - flush and not _set_against(words, index) and \
+                    abs(words[index - 1].x1 - cut.lo) > settings.aligned * words[0].size:
+                return None  # the right part would start in white space left of its column's header, the left
+                # one not set flush with its own column: one phrase over both
             left, right = _cut(words[:index], cuts, settings, headers), _cut(words[index:], cuts, settings, headers)
             if left is None and _set_against(words, index) and words[index - 1].x1 > cut.hi + 0.5:
                 # the name the count is set hard against, run over the rule into the count's column: the name's

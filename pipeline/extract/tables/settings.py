@@ -26,6 +26,7 @@ class TableSettings:
     wide_river: float = 1.5  # white space this wide down every line of values parts columns, whatever crosses it
     blank_column: float = 0.2  # a header this far clear of both banks of a river heads a column left blank
     flush: float = 0.3  # text edges this close to a river's bank are flush with the column's edge
+    aligned: float = 0.1  # a header's edge this close to its column's values' edge is set flush with them
     centred: float = 0.5  # a header this close to centred over the headers of neighbouring columns spans them
     run_centred: float = 0.15  # a header run together with its neighbours' is centred this closely on its column
     span_minimum: float = 0.15  # a phrase reaching less than this share of a column's width into it stays out

@@ -803,3 +803,22 @@ def test_two_titles_of_tables_side_by_side_joined_in_one_caption_line_refuse_bot
     assert reading.records == []
     assert [refusal.where for refusal in reading.refusals] == ["side.pdf, page 1, table 1", "side.pdf, page 1, table 2"]
     assert all("two tables' titles on one line" in refusal.reason for refusal in reading.refusals)
+
+
+def test_lone_header_lines_over_one_column_not_aligned_with_it_head_the_whole_table(tmp_path, towns):
+    """'CGS 53a-82' and 'Arrests' each alone on their line, both over the total column but 'Arrests' aligned
+    neither with its header ('Total 2015 through 2016') nor with 'CGS 53a-82': not that header's wrapped lines
+    but the table's statute and measure, over the years too."""
+    sheet = _sheet(tmp_path / "stagger.pdf")
+    sheet.text(72, 780, "Table 5. Offenses by police department")
+    sheet.right(372, 766, "CGS 53a-82")
+    sheet.text(285, 754, "Arrests")
+    sheet.row(740, [(72, "Town"), (-200, "2015"), (-250, "2016"), (-372, "Total 2015 through 2016")])
+    sheet.row(726, [(72, "Hartford"), (-200, "4"), (-250, "5"), (-372, "9")])
+    sheet.row(712, [(72, "Bristol"), (-200, "1"), (-250, "2"), (-372, "3")])
+    frame = _extract(sheet, towns)
+    assert set(zip(frame.offense, frame.measure, strict=True)) == {("53a-82", "arrests")}
+    years = frame[~frame.printed_total]
+    assert sorted(zip(years.jurisdiction, years.period_start, years["count"], strict=True)) == [
+        ("Bristol", 2015, 1), ("Bristol", 2016, 2), ("Hartford", 2015, 4), ("Hartford", 2016, 5)]
+

@@ -268,3 +268,51 @@ def test_a_blank_column_keeps_its_header_under_rows_blank_before_the_first_value
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Office", "Year", "Held", "Freed"]
     assert found.grid()[-1] == ["Danbury", "2015", "", "9"]
+
+
+def test_a_header_reaching_the_next_columns_header_spans_both(tmp_path: Path) -> None:
+    """'Convictions' over two statute columns whose headers ('53a-82', '53a-83') are wider than their counts and
+    set flush right with them: it ends a point inside the second header, so it heads both, though it reaches
+    only a little way into the white space the one-digit counts leave."""
+    sheet = Sheet(tmp_path / "reach.pdf")
+    second = 250 - sheet.width("53a-83")  # where the second column's text starts
+    sheet.text(second + 1 - sheet.width("Convictions"), 756, "Convictions")
+    sheet.row(742, [(72, "Town"), (-190, "53a-82"), (-250, "53a-83")])
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(728 - 14 * index, [(72, town), (-190, str(index + 1)), (-250, str(index))])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    (convictions,) = [cell for cell in found.cells if cell.text == "Convictions"]
+    assert (convictions.col, convictions.col_span) == (1, 2)
+    assert found.grid()[1:3] == [["Town", "53a-82", "53a-83"], ["Avon", "1", "0"]]
+
+
+def test_a_phrase_over_two_columns_is_not_cut_where_its_right_part_would_start_short_of_its_column(
+        tmp_path: Path) -> None:
+    """'Sec. 53a-83' centred over 'Arrests' and 'Convictions' (headers flush right with their counts): its word
+    gap falls in the white space between the columns, but '53a-83' would start well left of the second column's
+    text and 'Sec.' is not set flush with the first's: one header over both, not two cut at a space."""
+    sheet = Sheet(tmp_path / "one-phrase.pdf")
+    sheet.text(255 - sheet.width("Sec. 53a-83") / 2, 750, "Sec. 53a-83")
+    sheet.row(736, [(72, "Town"), (-250, "Arrests"), (-320, "Convictions")])
+    sheet.row(722, [(72, "Avon"), (-250, "12"), (-320, "4")]).row(708, [(72, "Bristol"), (-250, "3"), (-320, "1")])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert [(cell.col, cell.col_span, cell.text) for cell in found.cells if cell.row == 0] == [(1, 2, "Sec. 53a-83")]
+
+
+def test_headers_run_together_over_centred_stacks_part_where_the_stacks_start(tmp_path: Path) -> None:
+    """Two header stacks centred over their columns, wider than the years set flush right with the counts under
+    them, and 'Convictions Arrests' run together over both: it parts at its word gap, where the second stack's
+    text starts (left of the second year), not kept whole as a phrase starting short of its column."""
+    sheet = Sheet(tmp_path / "stacks.pdf")
+    size = 10.6
+    second = 277 + sheet.width("53A-82,", size) / 2
+    for middle, stack in ((236.0, ["", "C.G.S. SEC.", "53A-82,"]), (second, ["C.G.S.", "SEC.", "53A-82,"])):
+        for y, text in zip((768, 756, 744), stack, strict=True):
+            if text:
+                sheet.text(middle - sheet.width(text, size) / 2, y, text, size)
+    sheet.right(269, 732, "Convictions", size).text(276.9, 732, "Arrests", size)  # one phrase
+    sheet.row(718, [(72, "Town"), (-271, "2006"), (-321, "2006")], size)
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(704 - 14 * index, [(72, town), (-271, str(index + 4)), (-321, str(index + 7))], size)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["", "C.G.S. SEC. 53A-82, Convictions", "C.G.S. SEC. 53A-82, Arrests"]
