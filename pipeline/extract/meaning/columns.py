@@ -157,7 +157,32 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
             column.kind = "other"
         columns.append(column)
     _assign(columns, context, vocabulary, where)
+    _lone_headers(columns, table, at, headers - 1, labels, vocabulary)
     return columns
+
+
+def _lone_headers(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], rows: int, labels: int,
+                  vocabulary: Vocabulary) -> None:
+    """A header alone on its line over one of several count columns ('ARRESTS' centred over 2016 of four years)
+    that names a statute or a measure no other column names: the table's, not that column's alone. The columns
+    under it name it, none names another, and the rest would otherwise name none."""
+    counts = [column for column in columns if column.kind == "count"]
+    for row in range(rows):
+        cells = {at[(row, col)] for col in range(labels, table.cols) if (row, col) in at}
+        if len(cells) != 1 or len(counts) < 2:
+            continue
+        (cell,) = cells
+        for finder, said in ((vocabulary.statutes_in, "statute"), (vocabulary.measures_in, "measure")):
+            named = {mention.value: mention for mention in finder(cell.text)}
+            if len(named) != 1:
+                continue
+            (mention,) = named.values()
+            have = [getattr(column, said) for column in counts if getattr(column, said) is not None]
+            if have and len(have) < len(counts) and all(found.value == mention.value and not found.general
+                                                        for found in have):
+                for column in counts:
+                    if getattr(column, said) is None:
+                        setattr(column, said, Mention(mention.value, mention.text, general=True))
 
 
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:

@@ -19,6 +19,7 @@ from pipeline.extract.meaning.columns import (
     header_rows,
     label_columns,
     read_columns,
+    value_like,
 )
 from pipeline.extract.meaning.loose import (
     headings_at_foot,
@@ -275,11 +276,19 @@ def _relegend(records: list[dict], legend: Legend) -> list[dict]:
 
 
 def _names_anything(table: Table, towns, vocabulary: Vocabulary) -> bool:
-    """A table says something about TIPC counts if a cell or its caption names a place, a statute or a measure."""
-    texts = [cell.text for cell in table.cells] + list(table.above) + list(table.title)
-    texts += [match.group("name") for text in texts if (match := ENDS_IN_YEAR.match(text.strip()))]  # 'Avon 2012'
-    return any(resolve_label(text, towns)[1] != "unresolved" or vocabulary.statutes_in(text) or
-               vocabulary.measures_in(text) for text in texts)
+    """A table says something about TIPC counts if a cell or its caption names a place, a statute or a measure,
+    and its cells print a count or name one of those themselves (lines of prose set with wide gaps, under a
+    title naming arrests, are no table of counts)."""
+    cells = [cell.text for cell in table.cells]
+    cells += [match.group("name") for text in cells if (match := ENDS_IN_YEAR.match(text.strip()))]  # 'Avon 2012'
+
+    def names(text: str) -> bool:
+        return resolve_label(text, towns)[1] != "unresolved" or bool(vocabulary.statutes_in(text)) or \
+            bool(vocabulary.measures_in(text))
+
+    if not any(map(value_like, cells)) and not any(map(names, cells)):
+        return False
+    return any(map(names, cells + list(table.above) + list(table.title)))
 
 
 def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:

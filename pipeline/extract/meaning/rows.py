@@ -222,7 +222,7 @@ def _side_cells(table: Table, at, body: list[int], labels: list[int]) -> tuple[d
     for col in labels[:-1]:
         rows = [row for row in body if (row, col) in at and at[(row, col)].col == col]
         alone = {row for row in rows if not any((row, other) in at for other in range(table.cols) if other != col)}
-        if not rows or len(rows) * 3 > len(body):
+        if not rows or len(rows) >= len(body):
             continue
         data = [row for row in body if row not in alone]
         where = {row: _middle(table, at, row) for row in body}

@@ -267,8 +267,13 @@ def header_rows(rows: list[Row]) -> int:
             continue  # (a year alone under a row naming the first column is a blank row's: 'Town Year' / '2015')
         valued = sum(1 for piece in row.pieces if is_valued(piece))
         worded = sum(1 for piece in row.pieces if piece.first > 0 and not is_valued(piece))
+        counts = sum(1 for piece in row.pieces if piece.first > 0 and NUMBER.match(piece.text) and
+                     not _YEAR.match(piece.text.strip()))
+        named = any(piece.first == 0 for piece in row.pieces)
         if any(is_valued(piece) and piece.first > 0 for piece in row.pieces) and \
-                valued >= max(1, len(row.pieces) // 2) and worded <= valued:  # not 'Year Number 100,000'
+                (valued >= max(1, len(row.pieces) // 2) and worded <= valued or named and counts >= 2):
+            # (not 'Year Number 100,000'; but a name with counts beside it is a row, whatever words its other
+            # cells print: 'suppressed', 'S', a sign of the report's own)
             while index > 1 and all(piece.first == 0 for piece in rows[index - 1].pieces) and \
                     any(piece.first > 0 for above in rows[:index - 1] for piece in above.pieces):
                 index -= 1

@@ -822,3 +822,61 @@ def test_lone_header_lines_over_one_column_not_aligned_with_it_head_the_whole_ta
     assert sorted(zip(years.jurisdiction, years.period_start, years["count"], strict=True)) == [
         ("Bristol", 2015, 1), ("Bristol", 2016, 2), ("Hartford", 2015, 4), ("Hartford", 2016, 5)]
 
+
+
+@pytest.mark.parametrize("other", [False, True])
+def test_a_measure_alone_over_one_of_the_years_is_the_tables_unless_another_column_names_one(tmp_path, towns,
+                                                                                            other):
+    """'Arrests' alone on its line, centred over 2016 of three years and a total, no other word naming a measure:
+    the table's measure, every column's. Where another column names its own ('Convictions 2015'), the lone word
+    is its column's only and the columns under neither are refused, never guessed."""
+    sheet = _sheet(tmp_path / f"lone-{other}.pdf")
+    sheet.text(72, 780, "Table 5. Statewide summary of charges, 2014-2016")
+    sheet.text(360 - (sheet.width("2016") + sheet.width("Arrests")) / 2, 760, "Arrests")  # centred on 2016
+    middle = "Convictions 2015" if other else "2015"
+    sheet.row(748, [(72, "Charge"), (-200, "2014"), (-300, middle), (-360, "2016"), (-470, "Total 2014-2016")])
+    sheet.row(734, [(72, "CGS 53a-82"), (-200, "4"), (-300, "5"), (-360, "6"), (-470, "15")])
+    sheet.row(720, [(72, "CGS 53a-83"), (-200, "1"), (-300, "2"), (-360, "3"), (-470, "6")])
+    frame, refusals = _read(sheet, towns)
+    if other:
+        assert frame.empty and [refusal.where for refusal in refusals] == [f"lone-{other}.pdf, page 1, table 1"]
+    else:
+        assert refusals == []
+        assert set(frame.measure) == {"arrests"} and len(frame) == 8
+
+
+def test_a_statute_cell_centred_down_the_side_of_its_towns_on_their_own_lines_heads_them(tmp_path, towns):
+    """'CGS 53a-82' / 'Prostitution' printed once, centred down the side of four towns, its two lines on the
+    second and third towns' own baselines (half the rows carry a line of it): one cell spanning the four, their
+    statute, not the names of two rows."""
+    sheet = _sheet(tmp_path / "side.pdf")
+    sheet.text(72, 780, "Table 2. Convictions by town, continued")
+    sheet.row(760, [(72, "Offense"), (180, "Town"), (-300, "2015"), (-350, "2016")])
+    for index, town in enumerate(["Avon", "Bristol", "Canton", "Darien"]):
+        sheet.row(740 - 14 * index, [(180, town), (-300, str(index)), (-350, str(index + 5))])
+    sheet.text(72, 726, "CGS 53a-82").text(72, 712, "Prostitution")
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert set(frame.offense) == {"53a-82"}
+    assert sorted(set(frame.jurisdiction)) == ["Avon", "Bristol", "Canton", "Darien"] and len(frame) == 8
+
+
+def test_prose_set_with_wide_gaps_under_a_title_naming_arrests_is_no_table(tmp_path, towns):
+    """Two lines of prose whose word gaps are set wide (a letter-spaced typewriter face), so that they part into
+    phrases like cells, under a title naming arrests: no cell prints a count or names a town, statute or
+    measure, so they are no table to refuse; the table under them is read."""
+    sheet = _sheet(tmp_path / "prose.pdf")
+    sheet.text(72, 780, "Annual report: arrest and conviction data")
+    for y, phrases in ((744, ["Each year the Council looks again.", "Figures", "are set out by town and year;",
+                              "a few figures"]), (732, ["are held back. Note:", "made up for tests."])):
+        x = 72.0
+        for phrase in phrases:
+            sheet.text(x, y, phrase)
+            x += sheet.width(phrase) + 12
+    sheet.text(72, 700, "Table 1. Arrests under CGS 53a-82 by town")
+    sheet.row(686, [(72, "Town"), (-200, "2015"), (-250, "2016")])
+    sheet.row(672, [(72, "Avon"), (-200, "1"), (-250, "2")]).row(658, [(72, "Bristol"), (-200, "3"), (-250, "4")])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [
+        ("Avon", 1), ("Avon", 2), ("Bristol", 3), ("Bristol", 4)]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.extract.tables.drawing import Sheet, lines, run_together, table
+from pipeline.extract.tables.reader import tables_on_page
+from tests.extract.tables.drawing import Sheet, geometry, lines, run_together, table
 from tests.extract.tables.test_grid import COLUMNS, COUNTS, _build, _spanning
 
 
@@ -272,3 +273,19 @@ def test_a_group_cut_at_a_river_is_whole_over_columns_whose_headers_start_lower(
     table(sheet, 700, COUNTS, COLUMNS)
     built = _build(sheet.save())
     assert (0, 1, 2, "Persons held, 2019") in _spanning(built)
+
+
+@pytest.mark.parametrize("first", [["n<5", "n<5", "n<5", "n<5", "1", "≤9"], ["S", "S", "1", "S", "3", "S"]])
+def test_a_first_row_printing_more_signs_for_kept_back_counts_than_counts_is_a_row(tmp_path: Path,
+                                                                                  first: list[str]) -> None:
+    """The first row under the years prints bounds ('n<5', '≤9') for most of its counts, or a letter of the
+    report's own ('S') beside two counts: a row of the body, never merged into the header (where its name and
+    counts would vanish without a word)."""
+    sheet = Sheet(tmp_path / "kept-back.pdf")
+    years = [150 + 40 * index for index in range(6)]
+    sheet.row(742, [(72, "Office")] + [(-x, str(2010 + index)) for index, x in enumerate(years)])
+    sheet.row(728, [(72, "Avon")] + [(-x, text) for x, text in zip(years, first, strict=True)])
+    sheet.row(714, [(72, "Bristol")] + [(-x, str(index)) for index, x in enumerate(years)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.header_rows == 1
+    assert found.grid()[1] == ["Avon", *first]
