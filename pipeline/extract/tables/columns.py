@@ -139,8 +139,9 @@ def _extents(phrase: Phrase) -> list[tuple[float, float]]:
     one stretch."""
     words = phrase.words
     end = values_from(phrase)
-    if end == len(words):
-        return [(phrase.x0, phrase.x1)]
+    if end == len(words) or words[end].typed and not words[end].glued:
+        return [(phrase.x0, phrase.x1)]  # (no values; or typed a space after the words in one run of text, 'Rate
+        # per 100,000' in a typewriter face: its gaps draw no river)
     spans = [(words[0].x0, words[end - 1].x1)] if end else []
     return spans + [(word.x0, word.x1) for word in words[end:]]
 

@@ -21,6 +21,7 @@ class Word:
     size: float
     mark: str = ""  # raised, smaller glyphs at its end (a footnote mark); already part of `text`
     glued: bool = False  # digits set hard against the letters before them ('jurisdictions647'): a word of its own
+    typed: bool = False  # one printed space before it, right after the word before: one run of text with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +230,7 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
     count = len(glyphs)
     word_gap = settings.word_gap
     glued = after = False  # the word begun at `start` is glued to the one before; the one ending now will be
+    typed = False  # the word begun at `start` follows the word before a printed space apart
     for index in range(count + 1):
         after = False
         if index < count:
@@ -243,9 +245,13 @@ def _words(glyphs: list[Glyph], raised: set[int], settings: TableSettings) -> li
             elif glyph.text != " ":
                 continue
         if index > start:
-            words.append(_word(glyphs[start:index], raised, glued))
+            words.append(_word(glyphs[start:index], raised, glued, typed))
         glued = after
-        start = index + 1 if index < count and glyphs[index].text == " " else index
+        spaced = index < count and glyphs[index].text == " "
+        start = index + 1 if spaced else index
+        typed = spaced and index > 0 and glyphs[index - 1].text != " " and start < count and \
+            glyphs[start].text != " " and glyphs[start].x0 - glyphs[index].x1 <= word_gap * glyphs[start].size and \
+            glyphs[index].x0 - glyphs[index - 1].x1 <= word_gap * glyphs[start].size
     return words
 
 
@@ -257,7 +263,7 @@ def _glued(glyphs: list[Glyph], start: int, index: int, raised: set[int]) -> boo
     return all(glyph.text.isalpha() for glyph in glyphs[index - 3:index])
 
 
-def _word(run: list[Glyph], raised: set[int], glued: bool = False) -> Word:
+def _word(run: list[Glyph], raised: set[int], glued: bool = False, typed: bool = False) -> Word:
     mark = ""
     if raised:
         for glyph in reversed(run):
@@ -267,7 +273,8 @@ def _word(run: list[Glyph], raised: set[int], glued: bool = False) -> Word:
     full = [glyph for glyph in run if id(glyph) not in raised] if raised else run
     full = full or run
     return Word("".join([glyph.text for glyph in run]), run[0].x0, min([g.top for g in full]),
-                max([g.x1 for g in run]), max([g.bottom for g in full]), max([g.size for g in full]), mark, glued)
+                max([g.x1 for g in run]), max([g.bottom for g in full]), max([g.size for g in full]), mark, glued,
+                typed)
 
 
 def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:

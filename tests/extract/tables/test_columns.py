@@ -316,3 +316,17 @@ def test_headers_run_together_over_centred_stacks_part_where_the_stacks_start(tm
         sheet.row(704 - 14 * index, [(72, town), (-271, str(index + 4)), (-321, str(index + 7))], size)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["", "C.G.S. SEC. 53A-82, Convictions", "C.G.S. SEC. 53A-82, Arrests"]
+
+
+def test_a_header_typed_in_a_wide_spaced_face_ending_in_a_number_is_one_header(tmp_path: Path) -> None:
+    """'Rate per 100,000' typed in a typewriter face (a space 0.6 em wide) over rates set flush right with it:
+    its number is the header's words, not a value set apart, so it draws no river inside the header and the
+    column is one."""
+    sheet = Sheet(tmp_path / "rate.pdf")
+    sheet.row(742, [(72, "Town"), (-200, "Rank")], font="Courier")
+    sheet.right(330, 742, "Rate per 100,000", font="Courier")
+    for index, (town, rate) in enumerate([("Avon", "121.4"), ("Bristol", "12.9"), ("Canton", "92.5")]):
+        sheet.row(728 - 14 * index, [(72, town), (-200, str(index + 1)), (-330, rate)], font="Courier")
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid() == [["Town", "Rank", "Rate per 100,000"], ["Avon", "1", "121.4"], ["Bristol", "2", "12.9"],
+                            ["Canton", "3", "92.5"]]

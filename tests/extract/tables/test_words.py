@@ -226,3 +226,14 @@ def test_a_run_printed_into_the_end_of_another_stays_whole(tmp_path: Path, order
     (line,) = lines(sheet.save())
     assert [word.text for phrase in line.phrases for word in phrase.words] == ["Total,", "all", "jurisdictions",
                                                                                 "2015"]
+
+
+def test_a_word_after_one_printed_space_is_typed_one_set_apart_by_a_jump_is_not(tmp_path: Path) -> None:
+    """'Rate per 100,000' typed as one run of text (a printed space before each word) against 'Avon' and '12'
+    set apart by moving the pen: the typed space says one run of text, however wide the font sets it."""
+    sheet = Sheet(tmp_path / "typed.pdf")
+    sheet.text(72, 700, "Rate per 100,000", font="Courier")
+    sheet.text(72, 686, "Avon").text(72 + sheet.width("Avon ") + 1, 686, "12")
+    typed, moved = lines(sheet.save())
+    assert [word.typed for phrase in typed.phrases for word in phrase.words] == [False, True, True]
+    assert [word.typed for phrase in moved.phrases for word in phrase.words] == [False, False]
