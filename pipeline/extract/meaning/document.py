@@ -33,7 +33,15 @@ from pipeline.extract.meaning.loose import (
     running_lines,
 )
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows, what_it_names
-from pipeline.extract.meaning.shapes import ENDS_IN_YEAR, apart, at_titles, caption_run_on, name_year, turned
+from pipeline.extract.meaning.shapes import (
+    ENDS_IN_YEAR,
+    apart,
+    at_titles,
+    caption_run_on,
+    legend_at_foot,
+    name_year,
+    turned,
+)
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.vocabulary import Legend, Mention, Vocabulary, resolve_label
 
@@ -99,7 +107,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
                 reading.opened.add(whole.page - 1)
             whole = opened
         overleaf = (feet or {}).get(whole.page - 1, ()) if not per_page.get(whole.page) else ()
-        pieces = [part for piece in apart(turned(caption_run_on(name_year(whole)), towns), towns)
+        pieces = [part for piece in apart(turned(caption_run_on(name_year(legend_at_foot(whole))), towns), towns)
                   for part in at_titles(piece)]
         for table in pieces:
             if not alone and not _names_anything(table, towns, vocabulary):

@@ -1,6 +1,7 @@
 """A table's grid reshaped before it is read for meaning: a name and a year run into one cell taken apart, a
 caption run on into its header, a grid of several titled tables cut at its titles, a transposed table (towns
-across, years down) turned, tables printed side by side taken apart."""
+across, years down) turned, tables printed side by side taken apart, a legend set like a row at its foot taken
+for its notes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import replace
 from pipeline.extract.meaning.captions import RUNS_ON
 from pipeline.extract.meaning.columns import _LABEL_HEADERS, covering, value_like
 from pipeline.extract.tables.model import Cell, Table
-from pipeline.extract.vocabulary import resolve_label
+from pipeline.extract.vocabulary import Legend, resolve_label
 
 _CONTENTS_LABEL = re.compile(r"^\s*(?:table|exhibit|figure|chart|appendix)\s+[A-Z]{0,2}-?\d", re.IGNORECASE)
 _NAME_YEAR_HEADER = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|city/town|city|"
@@ -60,6 +61,23 @@ def caption_run_on(table: Table) -> Table:
     if table.title:
         return replace(table, cells=cells, header_rows=table.header_rows - 1, title=(*table.title, top[0].text))
     return replace(table, cells=cells, header_rows=table.header_rows - 1, above=(*table.above, top[0].text))
+
+
+def legend_at_foot(table: Table) -> Table:
+    """Rows at a table's foot that print no count and define its symbols ('Blank cells indicate zero.' /
+    '– Not available.' / '† Fewer than 5', set on one line like a row of cells) are its legend, not rows."""
+    rows = table.rows
+    while rows > table.header_rows + 1:
+        cells = [cell for cell in table.cells if cell.row == rows - 1]
+        if not cells or any(value_like(cell.text) for cell in cells) or \
+                not Legend.read([" ".join(cell.text for cell in sorted(cells, key=lambda c: c.col))]).sources:
+            break
+        rows -= 1
+    if rows == table.rows:
+        return table
+    foot = tuple(" ".join(cell.text for cell in sorted((c for c in table.cells if c.row == row), key=lambda c: c.col))
+                 for row in range(rows, table.rows))
+    return replace(table, cells=tuple(cell for cell in table.cells if cell.row < rows), notes=(*foot, *table.notes))
 
 
 def at_titles(table: Table) -> list[Table]:

@@ -285,9 +285,14 @@ _YEAR = re.compile(r"^(?:FY\s*)?((?:19|20)\d\d)(?:\s*[-–—/]\s*(?:(?:19|20)?\
 
 
 def _years_alone(row: Row) -> bool:
-    """Nothing in the first column and only years right of it ('2018' over the counts of one year): a header,
+    """Nothing in the first column and only years right of it ('2018' over the counts of one year), or years
+    making most of its numbers ('2015' under each of four group headers, then '100,000' and 'Rank'): a header,
     never a row of counts without a name."""
-    return all(piece.first > 0 and _YEAR.match(piece.text.strip()) for piece in row.pieces) and bool(row.pieces)
+    if not row.pieces or any(piece.first == 0 for piece in row.pieces):
+        return False
+    years = sum(1 for piece in row.pieces if _YEAR.match(piece.text.strip()))
+    valued = sum(1 for piece in row.pieces if is_valued(piece))
+    return years == len(row.pieces) or years >= 2 and valued > years and years * 2 > valued
 
 
 def _years_and_wrapped(row: Row, above: Row) -> bool:

@@ -880,3 +880,22 @@ def test_prose_set_with_wide_gaps_under_a_title_naming_arrests_is_no_table(tmp_p
     assert refusals == []
     assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [
         ("Avon", 1), ("Avon", 2), ("Bristol", 3), ("Bristol", 4)]
+
+
+def test_a_legend_set_like_a_row_at_a_tables_foot_is_its_legend(tmp_path, towns):
+    """'Blank cells indicate zero.' | '– Not available.' | '† Fewer than 5; not shown.' set on one line right
+    under the last row, its phrases apart like cells: the table's legend, read for its symbols, not a row whose
+    name is no town."""
+    sheet = _sheet(tmp_path / "legend-row.pdf")
+    sheet.text(72, 780, "Table 3. Convictions under CGS 53a-82 by town")
+    sheet.row(760, [(72, "Town"), (-200, "2014"), (-260, "2015"), (-320, "2016")])
+    sheet.row(746, [(72, "Avon"), (-200, "4"), (-260, "–"), (-320, "†")])
+    sheet.row(732, [(72, "Bristol"), (-200, "2"), (-320, "7")])
+    sheet.row(718, [(60, "Blank cells indicate zero."), (200, "– Not available."),
+                    (290, "† Fewer than 5; not shown.")], size=9)
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    counts = {(town, year): count for town, year, count in
+              zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)}
+    assert counts[("Bristol", 2015)] == 0 and counts[("Bristol", 2016)] == 7 and counts[("Avon", 2014)] == 4
+    assert pd.isna(counts[("Avon", 2015)]) and pd.isna(counts[("Avon", 2016)])

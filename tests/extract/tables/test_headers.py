@@ -289,3 +289,19 @@ def test_a_first_row_printing_more_signs_for_kept_back_counts_than_counts_is_a_r
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.header_rows == 1
     assert found.grid()[1] == ["Avon", *first]
+
+
+def test_one_year_under_each_group_header_beside_a_rates_wrapped_number_is_a_header(tmp_path: Path) -> None:
+    """'2015' under each of four group headers, then the end of 'Rate per' / '100,000' and 'Rank': years make
+    most of the line's numbers and nothing names its first column, so it is a header line, not a row of counts
+    without a name."""
+    sheet = Sheet(tmp_path / "years-rate.pdf")
+    groups = [(200, "Arrests"), (250, "Convictions"), (300, "Arrests"), (350, "Convictions")]
+    for right, group in groups:
+        sheet.right(right, 756, group).right(right, 742, "2015")
+    sheet.right(410, 756, "Rate per").right(410, 742, "100,000").right(450, 742, "Rank")
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.row(728 - 14 * index, [(72, town)] + [(-right, str(index + col)) for col, (right, _) in
+                                                      enumerate(groups)] + [(-410, "1.5"), (-450, str(index + 1))])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[found.header_rows] == ["Avon", "0", "1", "2", "3", "1.5", "1"]
