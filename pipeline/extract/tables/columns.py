@@ -172,14 +172,45 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
         # (lines of values under a header however tall, or one line of several: they draw the rivers)
         rivers = _white_space(body, settings)
     else:
-        return _white_space(lines, settings)
+        rivers = _white_space(lines, settings)
+        below = next((index for index, line in enumerate(lines) if index and len(line.phrases) >= 2 and
+                      all(YEAR.match(p.text) or VALUE.match(p.text) for p in line.phrases[1:])), None)
+        # (names and years only, every count blank: the line over the first of them heads the columns)
+        return rivers if below is None else _trailing_blank(lines[below - 1], lines[below:], rivers, settings)
     same = len(body) == len(valued) or len(body) < 2  # the lines of values drew the rivers already
     wide = [] if same else [cut for cut in _white_space(body, settings) if
                             cut.hi - cut.lo >= settings.wide_river * body[0].size and
                             not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
     rivers = sorted(rivers + wide)  # a wide river clear down every line of values parts columns, headers or not
     rivers = _headed_banks(lines, body, rivers, settings)
-    return _headed_blanks(lines, body, _beside(lines, valued, rivers, settings), settings)
+    rivers = _headed_blanks(lines, body, _beside(lines, valued, rivers, settings), settings)
+    first = next(index for index, line in enumerate(lines) if line is body[0]) if body else 0
+    return _trailing_blank(lines[first - 1], lines[first:], rivers, settings) if first else rivers
+
+
+def _trailing_blank(header: TextLine, below: list[TextLine], rivers: list[Cut],
+                    settings: TableSettings) -> list[Cut]:
+    """Headers run together past the last column's text ('Year CONVICTED' over years alone), right of the names:
+    the words set wholly right of every line below, after a word lined up with the last column's text (flush or
+    centred on it), head a column left blank all the way down, right of the others."""
+    last = rivers[-1] if rivers else float("-inf")
+    column = [p for line in below for p in line.phrases if (p.x0 + p.x1) / 2 > last]
+    if not column:
+        return rivers
+    low, high = min(p.x0 for p in column), max(p.x1 for p in column)
+    for phrase in header.phrases:
+        if not rivers or phrase.x0 < rivers[0].lo:
+            continue  # (a heading run across the row from the names is no column's header)
+        words = phrase.words
+        room, flush = settings.blank_column * phrase.size, settings.aligned * phrase.size
+        start = next((index for index, word in enumerate(words) if word.x0 >= high + room), None)
+        if not start:
+            continue
+        word = words[start - 1]
+        if abs(word.x1 - high) <= flush or abs(word.x0 - low) <= flush or \
+                abs(word.x0 + word.x1 - low - high) / 2 <= settings.run_centred * phrase.size:
+            return [*rivers, Cut((word.x1 + words[start].x0) / 2, word.x1, words[start].x0)]
+    return rivers
 
 
 def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],

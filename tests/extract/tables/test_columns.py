@@ -330,3 +330,22 @@ def test_a_header_typed_in_a_wide_spaced_face_ending_in_a_number_is_one_header(t
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid() == [["Town", "Rank", "Rate per 100,000"], ["Avon", "1", "121.4"], ["Bristol", "2", "12.9"],
                             ["Canton", "3", "92.5"]]
+
+
+@pytest.mark.parametrize("counts", [False, True])
+def test_headers_run_together_past_the_last_columns_text_head_a_blank_column(tmp_path: Path, counts: bool) -> None:
+    """'Year Held' (or 'Year Detained Held', 'Detained' centred over its counts) run together over the years,
+    'Held' set wholly right of every line below after a word lined up with the last column's text: 'Held' heads
+    a column left blank all the way down, right of the others, not a word of the years' header."""
+    sheet = Sheet(tmp_path / f"trailing-{counts}.pdf")
+    words = ["Year", "Detained", "Held"] if counts else ["Year", "Held"]
+    spans = run_together(sheet, 150, 742, words)
+    sheet.text(72, 742, "Office")
+    for index, town in enumerate(["Avon", "Bristol", "Canton"]):
+        sheet.text(72, 728 - 14 * index, town).right(spans[0][1], 728 - 14 * index, "2015")
+        if counts:
+            middle = (spans[1][0] + spans[1][1]) / 2
+            sheet.text(middle - sheet.width(str(index + 1)) / 2, 728 - 14 * index, str(index + 1))
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Office", *words]
+    assert found.grid()[1] == ["Avon", "2015", *(["1"] if counts else []), ""]
