@@ -304,9 +304,10 @@ def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     if not intervals:
         return []
     events: list[tuple[float, int]] = []
+    inset = settings.touch * lines[0].size  # (glyph boxes of two columns touching, or overlapping a hair)
     for spans in intervals:
         for x0, x1 in spans:
-            events += [(x0, 1), (x1, -1)]
+            events += [(x0 + inset, 1), (x1 - inset, -1)] if x1 - x0 > 2 * inset else [(x0, 1), (x1, -1)]
     events.sort()
     allowed = int(settings.river_crossings * len(intervals))
     left, right = events[0][0], events[-1][0]
@@ -327,7 +328,8 @@ def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
         if piece[2] <= allowed and piece[1] >= right:
             break  # white space running out to the right edge: a margin a line or two reach into, no river
         if run:
-            rivers.append(Cut(_ford(run), run[0][0], run[-1][1]))
+            lo, hi = run[0][0] + inset, run[-1][1] - inset  # the banks where the text prints
+            rivers.append(Cut(_ford(run), lo, hi) if lo < hi else Cut(_ford(run), run[0][0], run[-1][1]))
             run = []
     return rivers
 

@@ -22,6 +22,7 @@ class TableSettings:
     rule_min_length: float = 0.8  # shorter rules are glyph parts (underlines of a letter, bullets)
     # columns and rows
     column_overlap: float = 0.0  # phrases overlapping by more than this share one column
+    touch: float = 0.05  # text of two columns overlapping by less than twice this still leaves a river between
     river_crossings: float = 0.12  # share of a table's lines that may cross a river of white space between columns
     wide_river: float = 1.5  # white space this wide down every line of values parts columns, whatever crosses it
     blank_column: float = 0.2  # a header this far clear of both banks of a river heads a column left blank

@@ -349,3 +349,15 @@ def test_headers_run_together_past_the_last_columns_text_head_a_blank_column(tmp
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Office", *words]
     assert found.grid()[1] == ["Avon", "2015", *(["1"] if counts else []), ""]
+
+
+def test_a_name_reaching_a_hair_under_the_next_header_still_leaves_the_columns_apart(tmp_path: Path) -> None:
+    """A one-row summary, every cell blank, whose long name ends 0.7 pt inside 'Number' over the blank count:
+    glyph boxes overlapping by a hair close no river, so the table has its two columns."""
+    sheet = Sheet(tmp_path / "hair.pdf")
+    name = "Prostitution (53a-82)"
+    number_at = 72 + sheet.width(name, 8.3) - 0.7
+    sheet.row(742, [(72, "Offense"), (number_at, "Number")], size=8.3)
+    sheet.text(72, 733, name, size=8.3).text(82, 724.5, "Convictions", size=8.3)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.cols == 2 and found.grid()[0] == ["Offense", "Number"]
