@@ -119,7 +119,7 @@ GRID_MISREAD_ONCE = [(101, 47, "reportlab"), (101, 47, "html"), (101, 169, "html
                      (1616, 44, "html"), (1919, 82, "html"), (2121, 178, "reportlab"), (2424, 45, "reportlab"),
                      (2626, 139, "reportlab"), (2626, 139, "html"), (2828, 62, "reportlab"), (2828, 62, "html"),
                      (2929, 83, "html"), (3232, 29, "html"), (3232, 60, "reportlab"), (3232, 119, "reportlab"),
-                     (3232, 119, "html")]
+                     (3232, 119, "html"), (3737, 50, "reportlab")]
 
 
 @pytest.mark.parametrize(("seed", "index", "engine"), GRID_MISREAD_ONCE)

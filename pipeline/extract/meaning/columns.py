@@ -188,6 +188,12 @@ def _lone_headers(columns: list[Column], table: Table, at: dict[tuple[int, int],
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:
     counts = [column for column in columns if column.kind == "count"]
     general_statute = _general(vocabulary.statutes_in, context)
+    named = [mention for text in context for mention in vocabulary.statutes_in(text) if _SECTION.search(mention.text)]
+    if general_statute is not None and not _SECTION.search(general_statute.text) and \
+            any(mention.value != general_statute.value for mention in named):
+        raise TableRefused(f"{where}: its caption reads as {general_statute.value} by the word "
+                           f"{general_statute.text!r}, but names section {named[0].text!r} elsewhere (a statute's "
+                           "name wrapped over lines and read in part?)")
     general_measure = _general(vocabulary.measures_in, context)
     general_period = _general_period(context, where)
     own_periods: dict[int, Mention] = {}

@@ -899,3 +899,16 @@ def test_a_legend_set_like_a_row_at_a_tables_foot_is_its_legend(tmp_path, towns)
               zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)}
     assert counts[("Bristol", 2015)] == 0 and counts[("Bristol", 2016)] == 7 and counts[("Avon", 2014)] == 4
     assert pd.isna(counts[("Avon", 2015)]) and pd.isna(counts[("Avon", 2016)])
+
+
+def test_a_caption_naming_a_section_and_wrapping_a_statutes_name_read_in_part_is_refused(tmp_path, towns):
+    """'... under CGS 53a-88: Promoting' / 'prostitution 3rd deg., by town, 2015': its last line alone reads as
+    53a-82 by 'prostitution', against the section printed above: refused naming why, never read as 53a-82."""
+    sheet = _sheet(tmp_path / "wrapped-caption.pdf")
+    sheet.text(72, 780, "Table 2. Convictions under CGS 53a-88: Promoting")
+    sheet.text(72, 766, "prostitution 3rd deg., by town, 2015")
+    sheet.row(746, [(72, "Town"), (-220, "Number")])
+    sheet.row(732, [(72, "Avon"), (-220, "1")]).row(718, [(72, "Bristol"), (-220, "0")])
+    frame, refusals = _read(sheet, towns)
+    assert frame.empty and len(refusals) == 1
+    assert "its caption reads as 53a-82 by the word 'prostitution', but names section" in refusals[0].reason
