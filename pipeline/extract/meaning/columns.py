@@ -188,29 +188,23 @@ def _lone_headers(columns: list[Column], table: Table, at: dict[tuple[int, int],
 def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, where: str) -> None:
     counts = [column for column in columns if column.kind == "count"]
     general_statute = _general(vocabulary.statutes_in, context)
-    named = [mention for text in context for mention in vocabulary.statutes_in(text) if _SECTION.search(mention.text)]
-    if general_statute is not None and not _SECTION.search(general_statute.text) and \
-            any(mention.value != general_statute.value for mention in named):
+    section = _section_against(general_statute, context, vocabulary)
+    if section is not None:
         raise TableRefused(f"{where}: its caption reads as {general_statute.value} by the word "
-                           f"{general_statute.text!r}, but names section {named[0].text!r} elsewhere (a statute's "
+                           f"{general_statute.text!r}, but names section {section.text!r} elsewhere (a statute's "
                            "name wrapped over lines and read in part?)")
     general_measure = _general(vocabulary.measures_in, context)
     general_period = _general_period(context, where)
     own_periods: dict[int, Mention] = {}
     for column in counts:
         column.statute = _most_specific(vocabulary.statutes_in, column.path) or general_statute
-        if general_statute is not None and column.statute.value != general_statute.value and \
-                _SECTION.search(general_statute.text) and not _SECTION.search(column.statute.text):
-            raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
-                               f"{column.statute.text!r}, but the caption names section {general_statute.text!r} "
-                               "(a statute's name wrapped over lines and read in part?)")
-        by_section = [mention for text in column.path[:-1] for mention in vocabulary.statutes_in(text)
-                      if _SECTION.search(mention.text)]
-        if column.statute is not None and not _SECTION.search(column.statute.text) and \
-                any(mention.value != column.statute.value for mention in by_section):
-            raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
-                               f"{column.statute.text!r}, but a header over it names section "
-                               f"{by_section[0].text!r} (a statute's name wrapped over lines and read in part?)")
+        for against, texts in (("the caption", [general_statute.text] if general_statute else []),
+                               ("a header over it", column.path[:-1])):
+            section = _section_against(column.statute, texts, vocabulary)
+            if section is not None:
+                raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
+                                   f"{column.statute.text!r}, but {against} names section {section.text!r} (a "
+                                   "statute's name wrapped over lines and read in part?)")
         column.measure = _most_specific(vocabulary.measures_in, column.path) or general_measure
         period = _column_period(column, where)
         if period is not None:
@@ -229,6 +223,15 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
             column.period, column.printed_total = general_period, True
         elif not single:  # the caption's period speaks for columns only when none prints a year of its own
             column.period = general_period
+
+
+def _section_against(statute: Mention | None, texts: list[str], vocabulary: Vocabulary) -> Mention | None:
+    """A statute read from a word of its name ('prostitution') where these texts print another statute's section
+    number: the name was wrapped over lines and read in part. That section's mention, if so."""
+    if statute is None or _SECTION.search(statute.text):
+        return None
+    return next((mention for text in texts for mention in vocabulary.statutes_in(text)
+                 if _SECTION.search(mention.text) and mention.value != statute.value), None)
 
 
 def _column_period(column: Column, where: str) -> Mention | None:

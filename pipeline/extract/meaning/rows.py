@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
 from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.tables.words import BOUND
 from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, resolve_label
 
 
@@ -357,7 +358,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
 
 
 _MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\))$")
-_BOUND = re.compile(r"^(?:n\s*)?(?:<|≤|&lt;)\s*\d+$", re.IGNORECASE)
+_BOUND = re.compile(rf"^{BOUND}$")
 
 
 def _count(text: str, legend: Legend, at: str, label: str, header: str) -> int | None:

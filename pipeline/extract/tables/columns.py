@@ -165,10 +165,11 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     valued = [line for line, count in zip(lines, numbers, strict=True)
               if count >= 2 or count == 1 and len(line.phrases) >= 2]
     body = [line for line in valued if values_in(line)]  # lines of values proper: no header's '100,000'
+    first = next(index for index, line in enumerate(lines) if line is body[0]) if body else 0  # (by identity:
+    # lines compare slowly) the first line of values; the lines over it are headers
     if len(valued) >= max(1, len(lines) // 3):
         rivers = _white_space(valued, settings)
-    elif (len(body) >= 2 or body and values_in(body[0]) >= 2) and \
-            len(body) * 2 >= len(lines) - next(i for i, line in enumerate(lines) if line is body[0]):
+    elif (len(body) >= 2 or body and values_in(body[0]) >= 2) and len(body) * 2 >= len(lines) - first:
         # (lines of values under a header however tall, or one line of several: they draw the rivers)
         rivers = _white_space(body, settings)
     else:
@@ -182,9 +183,8 @@ def _rivers(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
                             cut.hi - cut.lo >= settings.wide_river * body[0].size and
                             not any(other.lo < cut.hi and cut.lo < other.hi for other in rivers)]
     rivers = sorted(rivers + wide)  # a wide river clear down every line of values parts columns, headers or not
-    rivers = _headed_banks(lines, body, rivers, settings)
-    rivers = _headed_blanks(lines, body, _beside(lines, valued, rivers, settings), settings)
-    first = next(index for index, line in enumerate(lines) if line is body[0]) if body else 0
+    rivers = _headed_banks(lines, first, body, rivers, settings)
+    rivers = _headed_blanks(lines, first, _beside(lines, valued, rivers, settings), settings)
     return _trailing_blank(lines[first - 1], lines[first:], rivers, settings) if first else rivers
 
 
@@ -213,17 +213,14 @@ def _trailing_blank(header: TextLine, below: list[TextLine], rivers: list[Cut],
     return rivers
 
 
-def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
+def _headed_banks(lines: list[TextLine], first: int, body: list[TextLine], rivers: list[Cut],
                   settings: TableSettings) -> list[Cut]:
     """A column's header, set flush with its values' edge and wider than them ('2005' over counts of one digit),
     reaches into the river beside it: the column's text starts there, so the river ends there. A header stack
     overhanging into that river then goes with the column it overhangs, and one reaching past that bank heads
     the next column too. (Values drew the rivers: where headers are wider than the values, the banks are the
-    headers'.)"""
-    if not body or not rivers:
-        return rivers
-    first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity
-    if first == 0 or any(lines[first - 1] is line for line in body):
+    headers'.) `first`: the index of the first line of values (`body`), 0 if none."""
+    if not first or not rivers:
         return rivers
     bounds = [float("-inf"), *rivers, float("inf")]
     spans = [[p for line in body for p in line.phrases if bounds[i] < (p.x0 + p.x1) / 2 < bounds[i + 1]]
@@ -258,17 +255,13 @@ def _headed_banks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut]
     return banked
 
 
-def _headed_blanks(lines: list[TextLine], body: list[TextLine], rivers: list[Cut],
-                   settings: TableSettings) -> list[Cut]:
+def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], settings: TableSettings) -> list[Cut]:
     """A column left blank all the way down still has its header: a phrase of the line right over the first
-    line of values (`body`: lines of values proper, not a header's 'Rate per 100,000') that sits inside a river,
+    line of values (`lines[first]`: values proper, not a header's 'Rate per 100,000') that sits inside a river,
     clear of both its banks, is a column of its own there."""
-    if not body:
-        return rivers
-    first = next(index for index, line in enumerate(lines) if line is body[0])  # by identity: lines compare slowly
     while first > 1 and _blank_row(lines[first - 1]):
         first -= 1  # (rows of a name and its year, every count blank, over the first line of values)
-    if first == 0 or any(lines[first - 1] is line for line in body):
+    if not first:
         return rivers
     cuts: list[Cut] = []
     for cut in rivers:

@@ -304,10 +304,12 @@ _BULLETS = {"•", "◦", "▪", "■", "●", "○", "–", "-", "·", "∙", "
 _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
 # a phrase that is one number as printed: '1,204', '(12)', '$5', '12.5%', '3*'
 NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
+# a bound printed for a count kept back ('<5', 'n<5', '≤10'; '&lt;5' as an HTML page left it)
+BOUND = r"(?:[nN]\s*)?(?:<|≤|&lt;)\s*\d+"
 # a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)', 'n/a'), or a
-# bound printed for a count kept back ('<5', 'n<5', '≤10')
+# bound
 VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\)|n/a|N/A|"
-                   r"(?:[nN]\s*)?[<>≤≥]\s*\d[\d,.]*)$")
+                   rf"{BOUND})$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
 
 
