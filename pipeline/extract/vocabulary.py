@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.extract.tables.words import MARK, MARKS
+
 if TYPE_CHECKING:  # the pipeline passes frames; `ctip extract` passes rows and never imports pandas
     import pandas as pd
 
@@ -47,14 +49,14 @@ _COUNT = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+$|^[-−]?\d+$")
 _DASHES = ("–", "—", "-", "‒", "−", "--")
 DEFAULT_SYMBOLS: dict[str, int | None] = {
     **{dash: 0 for dash in _DASHES},  # "represents zero" unless a legend says otherwise
-    **{mark: None for mark in ("*", "**", "***", "†", "‡", "§", "n/a", "na", "n.a.", "(s)", "(x)", "(d)", "(na)",
+    **{mark: None for mark in (*MARKS, "§", "n/a", "na", "n.a.", "(s)", "(x)", "(d)", "(na)",
                                "(z)", "x", "s", "d", "..", "...", "")},
 }
 _ZERO_MEANING = re.compile(r"\bzero\b|\bnone\b|\bno (?:arrests|convictions|cases)\b|\b0\b", re.IGNORECASE)
 _NULL_MEANING = re.compile(r"not\s+(?:available|reported|applicable|shown|published|collected)|suppress|fewer than|"
                            r"less than|withheld|confidential|unknown|missing|no data|too few|privacy|not meet",
                            re.IGNORECASE)
-_LEGEND = re.compile(r"^\s*(?P<symbol>[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/a|na|\([a-z]{1,2}\)|x|z|\.\.\.?)\s*"
+_LEGEND = re.compile(rf"^\s*(?P<symbol>[–—‒−-]{{1,2}}|{MARK}|§|n/a|na|\([a-z]{{1,2}}\)|x|z|\.\.\.?)\s*"
                      r"(?:[:=]|\s)\s*(?P<meaning>[A-Za-z].*)$", re.IGNORECASE)
 _BLANK_LEGEND = re.compile(r"\b(?:blank|empty)\s+(?:cells?|entr(?:y|ies)|spaces?)\b|\bcells?\s+(?:left\s+)?blank\b",
                            re.IGNORECASE)

@@ -8,6 +8,7 @@ import re
 from pipeline.extract.meaning.columns import Column, TableRefused
 from pipeline.extract.meaning.rows import Where
 from pipeline.extract.tables.model import Table
+from pipeline.extract.tables.words import MARK
 from pipeline.extract.vocabulary import FiscalYear, Vocabulary, periods_in
 
 
@@ -73,7 +74,7 @@ def _refuse_run_together(table: Table, at, headers: int, columns: list[Column], 
 
 
 _INTEGER = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
-_SIGN = re.compile(r"^(?:[-–—−]{1,2}|n/?a|\*{1,3}|[†‡]|\(s\))$", re.IGNORECASE)  # signs printed for a count
+_SIGN = re.compile(rf"^(?:[-–—−]{{1,2}}|n/?a|{MARK}|\(s\))$", re.IGNORECASE)  # signs printed for a count
 
 
 def _years_named(text: str) -> list:

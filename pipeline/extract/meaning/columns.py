@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.meaning.headers import group_headers, wrapped_headers
 from pipeline.extract.tables.model import Cell, Table
+from pipeline.extract.tables.words import MARK
 from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_a_count, is_total_label, periods_in
 
 _COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$")
-_SYMBOL = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡§]|n/?a|n\.a\.|\([a-z]{1,2}\)|x|z|s|d|\.{2,3})$", re.IGNORECASE)
+_SYMBOL = re.compile(rf"^(?:[–—‒−-]{{1,2}}|{MARK}|§|n/?a|n\.a\.|\([a-z]{{1,2}}\)|x|z|s|d|\.{{2,3}})$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 _SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\d-])")
 _SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
@@ -158,7 +159,47 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
         columns.append(column)
     _assign(columns, context, vocabulary, where)
     _lone_headers(columns, table, at, headers - 1, labels, vocabulary)
+    _row_sums(columns, table, at, headers)
     return columns
+
+
+def _whole(text: str) -> int | None:
+    return int(text.replace(",", "")) if re.match(r"^\d{1,3}(?:,\d{3})+$|^\d+$", text) else None
+
+
+def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], headers: int) -> None:
+    """A count column naming no year whose every row adds up the row's year columns of the same statute and
+    measure is their total, however it is headed ('Sum', 'All years', none): the arithmetic says what the
+    words do not. A row kept back ('<5') bounds the total from below; one row that does not add up, or fewer
+    than two that do with a count in them, leaves the column as it was."""
+    single = [c for c in columns if c.kind == "count" and c.period is not None and not c.printed_total
+              and c.period.value[0] == c.period.value[1]]
+    for column in columns:
+        if column.kind != "count" or column.period is not None:
+            continue
+        years = [c for c in single if (c.statute and c.statute.value, c.measure and c.measure.value) ==
+                 (column.statute and column.statute.value, column.measure and column.measure.value)]
+        if len(years) < 2:
+            continue
+        added = 0
+        for row in range(headers, table.rows):
+            total = _whole(_own_text(at, row, column.index))
+            if total is None:
+                continue
+            parts = [_whole(_own_text(at, row, year.index)) for year in years]
+            known = sum(part for part in parts if part is not None)
+            if None in parts and total < known or None not in parts and total != known:
+                break
+            added += None not in parts and total > 0
+        else:
+            if added >= 2:
+                first, last = min(c.period.value[0] for c in years), max(c.period.value[1] for c in years)
+                column.period, column.printed_total = Mention((first, last), column.header), True
+
+
+def _own_text(at: dict[tuple[int, int], Cell], row: int, col: int) -> str:
+    cell = at.get((row, col))
+    return cell.text.strip() if cell is not None and cell.col == col and cell.row == row else ""
 
 
 def _lone_headers(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], rows: int, labels: int,

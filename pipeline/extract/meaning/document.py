@@ -107,10 +107,13 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
                 reading.opened.add(whole.page - 1)
             whole = opened
         overleaf = (feet or {}).get(whole.page - 1, ()) if not per_page.get(whole.page) else ()
-        pieces = [part for piece in apart(turned(caption_run_on(name_year(legend_at_foot(whole))), towns), towns)
-                  for part in at_titles(piece)]
+        beside = apart(turned(caption_run_on(name_year(legend_at_foot(whole))), towns), towns)
+        pieces = [part for piece in beside for part in at_titles(piece)]
         for table in pieces:
-            if not alone and not _names_anything(table, towns, vocabulary):
+            # a grid taken apart side by side: a piece printing counts is read or refused, never passed over (its
+            # caption may be the other piece's)
+            cut_off = len(beside) > 1 and any(value_like(cell.text) for cell in table.cells)
+            if not alone and not cut_off and not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
             where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)

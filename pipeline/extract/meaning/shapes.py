@@ -120,7 +120,10 @@ def apart(table: Table, towns) -> list[Table]:
     at = covering(table)
     for col in range(2, table.cols):
         texts = [at[(row, col)].text for row in range(table.rows) if (row, col) in at and at[(row, col)].col == col]
-        header = any(_LABEL_HEADERS.match(text) for text in texts[:3])
+        headed = next((index for index, text in enumerate(texts[:3]) if _LABEL_HEADERS.match(text)), None)
+        under = texts[headed + 1:] if headed is not None else []
+        # a names header over names, not over counts ('town' ending a title cut over a column of counts)
+        header = headed is not None and sum(1 for text in under if not value_like(text)) * 2 > len(under)
         places = sum(1 for text in texts if resolve_label(text, towns)[1] != "unresolved")
         counts_left = any(value_like(at[(row, col - 1)].text) for row in range(table.rows) if (row, col - 1) in at)
         if counts_left and (header or places * 2 > len(texts) > 0):

@@ -10,9 +10,9 @@ from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, sep
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.values import YEAR, values_in
-from pipeline.extract.tables.words import NUMBER, TextLine
+from pipeline.extract.tables.words import MARK, NUMBER, TextLine
 
-_SIGN = re.compile(r"^(?:[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\))$")
+_SIGN = re.compile(rf"^(?:[–—‒−-]{{1,2}}|{MARK}|\.{{2,3}}|\([a-z]\))$")
 LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
 
 Region = tuple[float, float, float, float]  # x0, top, x1, bottom in the reading frame

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.tables.settings import TableSettings
-from pipeline.extract.tables.words import VALUE, Phrase, TextLine, Word, line_of, phrase_of
+from pipeline.extract.tables.words import MARK, VALUE, Phrase, TextLine, Word, line_of, phrase_of
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")  # a calendar year alone
-_MARK = re.compile(r"^\([a-z]\)$|^[*†‡]{1,3}$")  # a footnote mark or a value sign, by where it stands
+_MARK = re.compile(rf"^\([a-z]\)$|^{MARK}$")  # a footnote mark or a value sign, by where it stands
 
 
 def values_in(line: TextLine) -> int:

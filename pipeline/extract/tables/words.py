@@ -306,10 +306,12 @@ _NUMERIC = re.compile(r"^[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?$")
 NUMBER = re.compile(r"^[\s(]*[-–—−+]?[$€£]?\s*\d[\d,.\s]*%?[)*]*$")
 # a bound printed for a count kept back ('<5', 'n<5', '≤10'; '&lt;5' as an HTML page left it)
 BOUND = r"(?:[nN]\s*)?(?:<|≤|&lt;)\s*\d+"
-# a value cell's text: a number, or a sign printed for one (a dash, asterisks, a dagger, dots, '(s)', 'n/a'), or a
-# bound
-VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\*{1,3}|[†‡]|\.{2,3}|\([a-z]\)|n/a|N/A|"
-                   rf"{BOUND})$")
+# a footnote mark or a sign printed for a value: one mark, or the same mark twice or three times ('*', '††', '‡‡‡')
+MARKS = tuple(sign * times for sign in "*†‡" for times in (3, 2, 1))  # not §: it opens a section number
+MARK = "(?:" + "|".join(re.escape(mark) for mark in MARKS) + ")"
+# a value cell's text: a number, or a sign printed for one (a dash, a mark, dots, '(s)', 'n/a'), or a bound
+VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\.{2,3}|\([a-z]\)|n/a|N/A|"
+                   rf"{MARK}|{BOUND})$")
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
 
 

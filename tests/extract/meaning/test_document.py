@@ -912,3 +912,73 @@ def test_a_caption_naming_a_section_and_wrapping_a_statutes_name_read_in_part_is
     frame, refusals = _read(sheet, towns)
     assert frame.empty and len(refusals) == 1
     assert "its caption reads as 53a-82 by the word 'prostitution', but names section" in refusals[0].reason
+
+
+@pytest.mark.parametrize(("header", "beside"), [("Sum", "Sum"), ("All years", "All years"), ("", "")])
+@pytest.mark.parametrize("adds_up", [True, False])
+def test_a_column_adding_up_its_rows_years_is_their_printed_total_however_headed(tmp_path, towns, header, beside,
+                                                                                    adds_up):
+    """A column naming no year beside year columns, each of its counts the sum of its row's years (a kept-back
+    '<5' only bounding it from below), is a printed total over those years whatever its header says; one row
+    that does not add up leaves it a column that says no year, and the table is refused."""
+    sheet = _sheet(tmp_path / "sum.pdf")
+    sheet.text(72, 770, "Table 1. Arrests, CGS 53a-82")
+    sheet.row(750, [(72, "Town"), (-220, "2013"), (-270, "2014"), (-320, "2015"), (-380, header)])
+    rows = [("Hartford", "12", "3", "5", "20"), ("Bristol", "1", "<5", "0", "4"),
+            ("Norwalk", "2", "2", "7", "11" if adds_up else "12")]
+    for number, (name, *counts) in enumerate(rows):
+        sheet.row(736 - 14 * number, [(72, name), *zip((-220, -270, -320, -380), counts, strict=True)])
+    frame, refusals = _read(sheet, towns)
+    if not adds_up:
+        assert frame.empty and f"column {beside or '(no header)'!r} says no year" in refusals[0].reason
+        return
+    assert refusals == []
+    totals = frame[frame.printed_total]
+    assert sorted(zip(totals.jurisdiction, totals.period_start, totals.period_end, totals["count"], strict=True)) \
+        == [("Bristol", 2013, 2015, 4), ("Hartford", 2013, 2015, 20), ("Norwalk", 2013, 2015, 11)]
+    assert len(frame[~frame.printed_total]) == 9
+
+
+@pytest.mark.parametrize("mark", ["††", "‡‡", "***"])
+def test_a_mark_printed_twice_or_thrice_for_a_count_is_a_kept_back_count(tmp_path, towns, mark):
+    """'††' in a count's cell is the mark '†' doubled (the second of a report's footnotes), a count not printed:
+    no count, never a zero, never a refusal; a legend saying so reads the same."""
+    sheet = _sheet(tmp_path / "marks.pdf")
+    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82, 2015")
+    sheet.row(750, [(72, "Town"), (-250, "2015")])
+    for number, (name, count) in enumerate([("Hartford", "12"), ("Bristol", mark), ("Norwalk", "3")]):
+        sheet.row(736 - 14 * number, [(72, name), (-250, count)])
+    sheet.text(72, 680, f"{mark} Fewer than five arrests: not shown.")
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    counts = dict(zip(frame.jurisdiction, frame["count"], strict=True))
+    assert counts["Hartford"] == 12 and counts["Norwalk"] == 3 and pd.isna(counts["Bristol"])
+
+
+def test_a_names_word_over_a_column_of_counts_parts_no_second_table(tmp_path, towns):
+    """'town' ending a title cut over the counts' columns heads no second column of names: tables side by side
+    are parted at a column of names, and no counts are passed over as naming nothing."""
+    sheet = _sheet(tmp_path / "by-town.pdf")
+    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82 by town")
+    sheet.row(750, [(72, "Town"), (-220, "2013"), (-270, "2014"), (-320, "2015")])
+    for number, (name, *counts) in enumerate([("Hartford", "12", "3", "5"), ("Bristol", "1", "6", "0")]):
+        sheet.row(736 - 14 * number, [(72, name), *zip((-220, -270, -320), counts, strict=True)])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame["count"], strict=True)) == [
+        ("Bristol", 2013, 1), ("Bristol", 2014, 6), ("Bristol", 2015, 0),
+        ("Hartford", 2013, 12), ("Hartford", 2014, 3), ("Hartford", 2015, 5)]
+
+
+def test_counts_printed_beside_a_table_are_read_or_refused_never_passed_over(tmp_path, towns):
+    """A second table of counts beside the first, its names no place of the reference and its caption the first
+    one's: refused naming its rows, not skipped as a table that names nothing."""
+    sheet = _sheet(tmp_path / "beside.pdf")
+    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82, 2015")
+    sheet.row(750, [(72, "Town"), (-220, "2015"), (300, "Agency"), (-460, "2015")])
+    for number, (name, count, unit, other) in enumerate([("Hartford", "12", "Unit North", "4"),
+                                                         ("Bristol", "1", "Unit South", "9")]):
+        sheet.row(736 - 14 * number, [(72, name), (-220, count), (300, unit), (-460, other)])
+    frame, refusals = _read(sheet, towns)
+    assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Bristol", 1), ("Hartford", 12)]
+    assert len(refusals) == 1 and "row 'Unit North' names no town" in refusals[0].reason
