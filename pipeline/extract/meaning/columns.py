@@ -67,12 +67,19 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
     """The rows at the top that head columns: the structure stage's guess, extended over rows whose count cells
     are words, or years beside a label that names nothing (a header of years is no row of counts)."""
     rows = table.header_rows
+    over_counts = False  # a row above printed words of its own over the count columns
     for row in range(table.header_rows):  # a row named by a place is a row, wherever the grid put its header
         label = " ".join(at[(row, col)].text for col in range(first_count) if (row, col) in at)
+        own = [at[(row, col)].text.strip() for col in range(first_count, table.cols)
+               if (row, col) in at and at[(row, col)].col >= first_count and at[(row, col)].text.strip()]
         if label and places(label) and not any(YEAR.match(at[(row, col)].text.strip()) for col in
                                               range(first_count, table.cols) if (row, col) in at):
             rows = row
             break
+        if over_counts and label and not own and names(label) and not _LABEL_HEADERS.match(label):
+            rows = row  # a statute or measure named alone under the column headers heads the rows under it
+            break
+        over_counts = over_counts or bool(own)
     headed = rows > 0  # a line heading the count columns has been passed
     while rows < table.rows:
         cells = [at[(rows, col)] for col in range(first_count, table.cols) if (rows, col) in at]

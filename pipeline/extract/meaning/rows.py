@@ -83,7 +83,7 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
     years = [column for column in columns if column.kind == "year"]
     body = list(range(headers, table.rows))
     try:
-        side, labels = _side_cells(table, at, body, labels)
+        side, labels = _side_cells(table, at, body, labels, lambda text: _note(text, towns, vocabulary))
     except TableRefused as exc:
         raise TableRefused(f"{where.table_text()}: {exc}") from None
     body = [row for row in body if row not in side.get("rows", {})]
@@ -102,8 +102,9 @@ def read_rows(table: Table, at: dict[tuple[int, int], Cell], headers: int, colum
             carry.heading = side["heads"][row]
         if not label and not filled[row] and not any(_text(at.get((row, c.index))) for c in years):
             continue
-        if label and not filled[row] and CONTINUED.search(label):
-            continue  # 'Table continues →', '(continued)': a note set in the table, no row
+        if label and not filled[row] and _note(label, towns, vocabulary):
+            continue  # 'Table continues →', '(continued)': a note set in the table, no row ('§ 53a-82 (continued)'
+            # names what it heads: a heading)
         if label and not filled[row] and name_kind(label, towns, vocabulary) == "names" and \
                 _what(last_data, towns, vocabulary) == "place" and \
                 _what(label, towns, vocabulary) != _what(carry.heading or "", towns, vocabulary) and \
@@ -215,17 +216,24 @@ def _join_wrapped(body: list[int], named: dict[int, str], filled: dict[int, list
     return kept
 
 
-def _side_cells(table: Table, at, body: list[int], labels: list[int]) -> tuple[dict, list[int]]:
+def _note(text: str, towns, vocabulary: Vocabulary) -> bool:
+    """'Continued on next page', 'Table 2 (cont.)': a note set in a table, naming nothing it could head."""
+    return bool(CONTINUED.search(text)) and name_kind(CONTINUED.sub(" ", text), towns, vocabulary) == "unknown"
+
+
+def _side_cells(table: Table, at, body: list[int], labels: list[int], note) -> tuple[dict, list[int]]:
     """A names column printed only now and then beside rows named in the next column: cells spanning those rows,
     each printed once and centred down their side ('§53a-82' / 'Prostitution' beside its towns). Their lines are
     no rows. Each such cell covers the run of rows it is centred on, the runs following one another from the
-    first row; rows no cell covers, or a cell covering none, refuse the table (never the nearest guess)."""
+    first row; rows no cell covers, or a cell covering none, refuse the table (never the nearest guess). A note
+    ('Continued on next page') set out to the left heads nothing."""
     for col in labels[:-1]:
-        rows = [row for row in body if (row, col) in at and at[(row, col)].col == col]
+        noted = {row for row in body if (row, col) in at and note(at[(row, col)].text)}
+        rows = [row for row in body if (row, col) in at and at[(row, col)].col == col and row not in noted]
         alone = {row for row in rows if not any((row, other) in at for other in range(table.cols) if other != col)}
         if not rows or len(rows) >= len(body):
             continue
-        data = [row for row in body if row not in alone]
+        data = [row for row in body if row not in alone and row not in noted]
         where = {row: _middle(table, at, row) for row in body}
         sign = 1.0 if len(data) < 2 or where[data[-1]] >= where[data[0]] else -1.0
         position = {row: sign * value for row, value in where.items()}

@@ -97,8 +97,9 @@ def aligned_parts(phrase: Phrase, cuts: list[Cut], edges: tuple[float, float] | 
                     return [(list(words[start:end]), column, last)] + rest
         return None
 
-    for span in range(1, columns // 2 + 1):  # one column a piece, else groups of as many columns each
-        if columns % span == 0:
+    for span in range(1, columns // 2 + 1):  # one column a piece, else groups of as many columns each (never
+        # the first column's with others: the stub heads its rows, no group of columns takes it in)
+        if columns % span == 0 and (span == 1 or first > 0):
             found = parted(0, 0, span, {"left", "right", "centre"})
             if found is not None:
                 return found
@@ -314,10 +315,13 @@ def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
         previous = x
     rivers: list[float] = []
     run: list[tuple[float, float, int]] = []
+    peak = 0  # the most lines printing at one place left of here: a river is where fewer do than did before it
+    # (the left edge of the first column, ragged by its glyphs' side bearings, rises to it: no river)
     for piece in pieces + [(right, right, allowed + 1)]:
-        if piece[2] <= allowed and piece[0] > left and piece[1] < right:
+        if piece[2] <= allowed and piece[2] < peak and piece[1] < right:
             run.append(piece)
             continue
+        peak = max(peak, piece[2])
         if piece[2] <= allowed and piece[1] >= right:
             break  # white space running out to the right edge: a margin a line or two reach into, no river
         if run:

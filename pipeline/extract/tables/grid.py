@@ -39,10 +39,11 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
     valued = [line for line, count in zip(lines, counts, strict=True) if count]
     edges = (min(line.x0 for line in valued), max(line.x1 for line in valued)) if valued else None
     placed = stacked_groups(flush_left_groups(centred_over(
-        [(line, _place(line, cuts, settings, index == headed, edges if index < body else None))
+        [(line, _place(line, cuts, settings, index == headed, edges if index < body else None,
+                       index < body and any(len(other.phrases) >= 2 for other in lines[index + 1:body])))
          for index, line in enumerate(lines)], settings, body), settings, body), settings, body)
     rows = _rows(placed, horizontals, settings, gridded=bool(verticals))
-    title, notes = _captions(rows, len(cuts) + 1) if captions else ([], [])
+    title, notes = _captions(rows, len(cuts) + 1, settings) if captions else ([], [])
     rows = rows[len(title):len(rows) - len(notes)]
     if not rows:
         return None
@@ -62,14 +63,22 @@ def build_table(page: int, frame: Frame, lines: list[TextLine], horizontals: lis
                  notes=tuple(" ".join(piece.text for piece in row.pieces) for row in notes))
 
 
-def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
+def _captions(rows: list[Row], columns: int, settings: TableSettings) -> tuple[list[Row], list[Row]]:
     """Rows at the top and the bottom holding one piece of text across the table, or from its first column over
-    at least half of them (a group header centred over some columns is no caption)."""
+    at least half of them (a group header centred over some columns is no caption); a label set apart in the
+    first column may open running text ('Table 2.' | 'Actual and projected numbers for enrollment in ...'), not
+    a header ('Year' | 'Enrollment, in thousands'), and over another header line, not the values."""
+    over_header = {id(row) for row, below in zip(rows, rows[1:], strict=False)
+                   if not any(values_in(line) for line in below.lines)}
+
     def caption(row: Row) -> bool:
-        if columns < 3 or len(row.pieces) != 1:
+        pieces = row.pieces
+        if columns < 3 or not 1 <= len(pieces) <= 2 or len(pieces) == 2 and (
+                pieces[0].first != 0 or pieces[0].last != 0 or pieces[1].first != 1 or
+                len(pieces[1].words) < settings.prose_words or id(row) not in over_header):
             return False
-        piece = row.pieces[0]
-        return piece.last - piece.first + 1 == columns or piece.first == 0 and piece.last + 1 >= columns / 2
+        piece = pieces[-1]
+        return piece.last - pieces[0].first + 1 == columns or pieces[0].first == 0 and piece.last + 1 >= columns / 2
 
     top, bottom = edges_where(rows, caption)
     return rows[:top], rows[bottom:]
@@ -77,10 +86,11 @@ def _captions(rows: list[Row], columns: int) -> tuple[list[Row], list[Row]]:
 
 # ----------------------------------------------------------------------------------------------- columns
 def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: bool = False,
-           edges: tuple[float, float] | None = None) -> list[Piece]:
+           edges: tuple[float, float] | None = None, titled: bool = False) -> list[Piece]:
     """A line's phrases in columns; over the first line of values, one parted at every river it crosses is
     column headers run together (tight columns), never a heading across the row; so is one over the values (its
-    table's text `edges` given) parting into pieces each lined up with its column's text."""
+    table's text `edges` given) parting into pieces each lined up with its column's text. Over a header line of
+    several phrases (`titled`), running text across the columns is a title's, never cut into cells."""
     pieces: list[Piece] = []
     for phrase in line.phrases:
         parts = aligned_parts(phrase, cuts, edges, settings) if edges is not None else None
@@ -88,6 +98,11 @@ def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: boo
             for part, first, last in parts:  # a group header over several columns spans them whole
                 pieces += [Piece(piece.words, piece.first, piece.last, True) for piece in
                            _split(part, cuts, settings, True)] if first == last else [Piece(part, first, last)]
+            continue
+        if titled and len(phrase.words) >= settings.prose_words and \
+                sum(1 for word in phrase.words if VALUE.match(word.text)) * 2 < len(phrase.words):
+            first, last = _columns_of(phrase.x0, phrase.x1, cuts, settings)
+            pieces.append(Piece(list(phrase.words), first, last))
             continue
         pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts, settings))
     return pieces

@@ -982,3 +982,65 @@ def test_counts_printed_beside_a_table_are_read_or_refused_never_passed_over(tmp
     frame, refusals = _read(sheet, towns)
     assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Bristol", 1), ("Hartford", 12)]
     assert len(refusals) == 1 and "row 'Unit North' names no town" in refusals[0].reason
+
+
+def test_a_statute_heading_under_the_column_headers_heads_the_rows_even_marked_continued(tmp_path, towns):
+    """'§ 53a-83 Patronizing a prostitute, any degree (continued)' set under the years, across their columns, is the
+    heading of the towns under it, not a header line; '(continued)' does not make it a note."""
+    sheet = _sheet(tmp_path / "heading.pdf")
+    sheet.text(72, 770, "Table 2. Arrests by town, 2014-2015 (continued)")
+    sheet.row(750, [(72, "Town"), (-250, "2014"), (-310, "2015")])
+    sheet.text(72, 736, "§ 53a-83 Patronizing a prostitute, any degree (continued)")
+    for number, (name, *counts) in enumerate([("Hartford", "12", "3"), ("Bristol", "1", "6")]):
+        sheet.row(722 - 14 * number, [(72, name), *zip((-250, -310), counts, strict=True)])
+    frame, refusals = _read(sheet, towns)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.offense, frame.period_start, frame["count"], strict=True)) == [
+        ("Bristol", "53a-83", 2014, 1), ("Bristol", "53a-83", 2015, 6),
+        ("Hartford", "53a-83", 2014, 12), ("Hartford", "53a-83", 2015, 3)]
+
+
+def test_a_statute_heading_the_grid_set_among_the_header_rows_heads_the_rows_under_it(towns):
+    """'Town' over the years, then a statute's heading in the names column reaching over the first year's
+    column, all three among the grid's header rows: the heading heads the towns under it, not the year's column
+    (its words are under no count column of their own)."""
+    from pipeline.extract.meaning.document import read_document
+    from pipeline.extract.tables.model import Cell, Table
+    from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+    cells = (Cell(0, 0, "Town"), Cell(1, 1, "2014"), Cell(1, 2, "2015"),
+             Cell(2, 0, "Sec. 53a-83 Patronizing a prostitute", col_span=2),
+             Cell(3, 0, "Hartford"), Cell(3, 1, "12"), Cell(3, 2, "3"),
+             Cell(4, 0, "Bristol"), Cell(4, 1, "1"), Cell(4, 2, "6"))
+    lookup = {town.casefold(): town for town in towns}
+    vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=ROLES)
+    above = ("Table 2. Arrests by town, 2014-2015",)
+    reading = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=3, above=above)], "tall.pdf", False,
+                            lookup, vocabulary)
+    assert reading.refusals == []
+    assert sorted((r["jurisdiction"], r["offense"], r["column_header"], r["count"]) for r in reading.records) == [
+        ("Bristol", "53a-83", "2014", 1), ("Bristol", "53a-83", "2015", 6),
+        ("Hartford", "53a-83", "2014", 12), ("Hartford", "53a-83", "2015", 3)]
+
+
+def test_a_continuation_note_in_the_side_column_heads_no_rows(towns):
+    """'Continued on next page' set at the foot in the column of a statute printed down the side of its towns
+    is a note: the statute heads every town, the note none."""
+    from pipeline.extract.meaning.document import read_document
+    from pipeline.extract.tables.model import Cell, Table
+    from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+    def at(row: int, col: int, text: str) -> Cell:
+        x0 = (40, 100, 200)[col]
+        return Cell(row, col, text, box=(x0, 700 - 14 * row - 9, x0 + 50, 700 - 14 * row), size=9)
+
+    names = ["Hartford", "Bristol", "Norwalk"]
+    cells = [at(0, 1, "Town"), at(0, 2, "2015"), at(2, 0, "§ 53a-82"), at(4, 0, "Continued on next page")]
+    cells += [cell for row, name in enumerate(names, start=1) for cell in (at(row, 1, name), at(row, 2, str(row)))]
+    lookup = {town.casefold(): town for town in towns}
+    vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=ROLES)
+    reading = read_document([Table(1, (0, 0, 1, 1), tuple(cells), header_rows=1, above=("Table 1. Arrests",))],
+                            "side.pdf", False, lookup, vocabulary)
+    assert reading.refusals == []
+    assert sorted((r["jurisdiction"], r["offense"], r["count"]) for r in reading.records) == [
+        ("Bristol", "53a-82", 2), ("Hartford", "53a-82", 1), ("Norwalk", "53a-82", 3)]

@@ -361,3 +361,38 @@ def test_a_name_reaching_a_hair_under_the_next_header_still_leaves_the_columns_a
     sheet.text(72, 733, name, size=8.3).text(82, 724.5, "Convictions", size=8.3)
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.cols == 2 and found.grid()[0] == ["Offense", "Number"]
+
+
+def test_no_group_of_columns_parted_from_a_phrase_takes_in_the_first_column(tmp_path: Path) -> None:
+    """A heading from the names column whose words part, by chance, into two halves each flush left with a
+    column's text is no pair of group headers: the first column heads its rows and no group takes it in."""
+    sheet = Sheet(tmp_path / "stub.pdf")
+    x, starts = 72.0, []
+    for word in ["Sec.", "12", "Engaging", "in", "it", "for", "a", "fee"]:
+        starts.append(x)
+        sheet.text(x, 714, word)
+        x += sheet.width(word + " ")
+    third = starts[5]  # 'for a fee' starts where the third column's counts do
+    for index, name in enumerate(["Avon", "Bristol", "Canton", "Danbury"]):
+        y = 700 - 14 * index
+        sheet.text(72, y, name).right(third - 25, y, str(index + 1)).text(third, y, "12").right(x + 10, y, "1,234")
+    found = lines(sheet.save())
+    counts = [line for line in found if line.baseline > found[0].baseline]
+    phrase = found[0].phrases[0]
+    assert phrase.text == "Sec. 12 Engaging in it for a fee"
+    edges = (min(line.x0 for line in counts), max(line.x1 for line in counts))
+    assert aligned_parts(phrase, separators(counts, [], DEFAULT), edges, DEFAULT) is None
+
+
+def test_the_first_columns_ragged_left_edge_is_no_river(tmp_path: Path) -> None:
+    """Names set at one x whose first glyphs' side bearings differ by a few hundredths of a point ('Andover',
+    'Voluntown'), a note set a little further left at the foot: the margin, no column of white space."""
+    sheet = Sheet(tmp_path / "ragged.pdf")
+    names = ["Avon", "Bristol", "Canton", "Danbury", "Enfield", "Farmington", "Hamden", "Killingly"] * 3
+    for index, name in enumerate(names):
+        y = 700 - 14 * index
+        nudge = {1: -0.06, 2: -0.03}.get(index, 0.0)
+        sheet.text(72 + nudge, y, name).right(250, y, str(index + 3)).right(320, y, str(2 * index))
+    sheet.text(69, 700 - 14 * len(names), "Continued on next page")
+    cuts = _cuts(sheet.save())
+    assert len(cuts) == 2 and all(cut.lo > 100 for cut in cuts)

@@ -487,3 +487,19 @@ def test_a_header_stack_overhanging_its_column_into_the_river_heads_that_column(
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["", "held in custody", ""]
     assert found.grid()[1:] == [["Office", "2019", "Freed"], ["Avon", "1", "4"], ["New Britain", "2", "2"]]
+
+
+def test_a_numbered_title_of_running_text_over_the_header_line_is_the_caption(tmp_path: Path) -> None:
+    """'Table 2.' set apart, then a title of running text across the columns, over a header line of several
+    phrases: the caption, whole, not a row of cells cut at its word gaps; a names header with a long header
+    beside it right over the counts stays the header."""
+    sheet = Sheet(tmp_path / "numbered.pdf")
+    sheet.text(72, 742, "Table 2.")
+    sheet.text(72 + sheet.width("Table 2.") + 14, 742,
+               "Offices and staff on duty in every district of the county at the end of the year")
+    sheet.row(714, [(72, "Office"), (-250, "Staffed"), (-330, "Vacant"), (-400, "Total")])
+    table(sheet, 700, COUNTS, COLUMNS)
+    built = _build(sheet.save(), captions=True)
+    assert built.title == ("Table 2. Offices and staff on duty in every district of the county at the end of the "
+                           "year",)
+    assert built.grid()[0] == ["Office", "Staffed", "Vacant", "Total"] and built.header_rows == 1
