@@ -151,10 +151,14 @@ class Vocabulary:
         return _distinct(found)
 
     def measures_in(self, text: str) -> list[Mention]:
+        """Every measure a text names; one denied ('not convicted', 'non-arrest') names the measure's opposite."""
+        text = plain(text)
         return _distinct([(start, Mention(measure, phrase))
-                          for start, measure, phrase in _phrases(plain(text), self.measure_aliases)])
+                          for start, measure, phrase in _phrases(text, self.measure_aliases)
+                          if not _DENIED.search(text[:start])])
 
 
+_DENIED = re.compile(r"\b(?:not|non|no|never|without|un)[\s-]*$", re.IGNORECASE)  # the words just before a match
 _DASH_LIKE = re.compile(r"[\u2010-\u2015\u2212\u00ad]")
 _RAISED_DIGITS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f]")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")

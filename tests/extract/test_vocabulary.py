@@ -53,3 +53,12 @@ def test_years_a_text_names(text, expected):
     from pipeline.extract.vocabulary import periods_in
 
     assert [mention.value for mention in periods_in(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Persons convicted", ["convictions"]), ("Persons not convicted", []), ("Not arrested", []),
+    ("Non-arrest dispositions", []), ("Arrests, not counting warrants", ["arrests"]),
+])
+def test_a_measure_denied_names_no_measure(vocabulary, text, expected):
+    """'not convicted' counts the opposite of convictions: read as none, its column refuses, never misread."""
+    assert [mention.value for mention in vocabulary.measures_in(text)] == expected
