@@ -10,7 +10,7 @@ from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, sep
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.values import YEAR, values_in
-from pipeline.extract.tables.words import MARK, NUMBER, TextLine
+from pipeline.extract.tables.words import MARK, NUMBER, TextLine, line_of
 
 _SIGN = re.compile(rf"^(?:[–—‒−-]{{1,2}}|{MARK}|\.{{2,3}}|\([a-z]\))$")
 LEADER = re.compile(r"(?:\s?\.){4,}\s*\d+\s*$")  # a contents line: 'Notes on the data ..... 6'
@@ -28,7 +28,11 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
     outside = [line for line in lines if not any(_inside(line, grid) for grid in grids)]
     regions = list(grids)
     for block in _text_blocks(outside, settings):
-        box = _box(block)
+        boxes = _side_by_side(block, settings)
+        if len(boxes) > 1:
+            regions += boxes
+            continue
+        box = boxes[0]
         for index, grid in enumerate(regions[:len(grids)]):
             if _abuts(box, grid, block[0].size):
                 regions[index] = _union(grid, box)
@@ -36,6 +40,24 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
         else:
             regions.append(box)
     return sorted(_merge_overlapping(regions), key=lambda region: (region[1], region[0]))
+
+
+def _side_by_side(block: list[TextLine], settings: TableSettings) -> list[Region]:
+    """A block parted by a gutter no line prints across, each of its lines of values wholly on one side and
+    enough of them on each: two tables set side by side, their rows at heights of their own (only lines of
+    headers or titles print on both sides). Each side is parted again; a block with no such gutter is one."""
+    valued = [line for line in block if values_in(line)]
+    phrases = [phrase for line in block for phrase in line.phrases]
+    for gutter in sorted({phrase.x1 + 0.1 for phrase in phrases}):
+        if any(phrase.x0 < gutter < phrase.x1 for phrase in phrases):
+            continue
+        left = sum(1 for line in valued if line.x1 < gutter)
+        right = sum(1 for line in valued if line.x0 > gutter)
+        if left + right == len(valued) and min(left, right) >= settings.min_rows:
+            sides = [[line_of(kept, line.baseline, line.size) for line in block
+                      if (kept := [p for p in line.phrases if (p.x1 < gutter) == keep])] for keep in (True, False)]
+            return _side_by_side(sides[0], settings) + _side_by_side(sides[1], settings)
+    return [_box(block)]
 
 
 def _abuts(box: Region, grid: Region, size: float) -> bool:

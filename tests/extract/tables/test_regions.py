@@ -329,3 +329,19 @@ def test_a_header_like_line_over_a_sentence_or_a_name_set_elsewhere_is_no_table(
     sheet.row(742, [(72, "Cargo"), (-300, "2019")])
     sheet.text(x, 728, under)
     assert _regions(sheet.save()) == []
+
+
+def test_two_tables_side_by_side_with_rows_at_their_own_heights_are_two(tmp_path: Path) -> None:
+    """Two tables set side by side, their rows at heights of their own (no line prints values on both sides of the
+    gutter between them), their titles on one line: two tables, each with its own title over it."""
+    sheet = Sheet(tmp_path / "beside.pdf")
+    sheet.text(40, 760, "Table 1. Offices by district").text(320, 760, "Table 2. Vehicles by depot")
+    sheet.row(742, [(40, "District"), (-200, "Staff"), (-250, "Vacant")])
+    sheet.row(738, [(320, "Depot"), (-480, "Vans"), (-540, "Cars")])
+    for index in range(5):
+        sheet.row(726 - 16 * index, [(40, f"District {'ABCDE'[index]}"), (-200, str(3 + index)), (-250, str(index))])
+        sheet.row(720 - 16 * index, [(320, f"Depot {'VWXYZ'[index]}"), (-480, str(10 + index)), (-540, str(2 * index))])
+    found = tables_on_page(geometry(sheet.save()))
+    assert sorted((table.above[-1], table.grid()[0]) for table in found) == [
+        ("Table 1. Offices by district", ["District", "Staff", "Vacant"]),
+        ("Table 2. Vehicles by depot", ["Depot", "Vans", "Cars"])]
