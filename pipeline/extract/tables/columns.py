@@ -259,20 +259,27 @@ def _headed_banks(lines: list[TextLine], first: int, body: list[TextLine], river
 def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], settings: TableSettings) -> list[Cut]:
     """A column left blank all the way down still has its header: a phrase of the line right over the first
     line of values (`lines[first]`: values proper, not a header's 'Rate per 100,000') that sits inside a river,
-    clear of both its banks, is a column of its own there."""
+    clear of both its banks, is a column of its own there, when the values right of the river have a header of
+    their own."""
     while first > 1 and _blank_row(lines[first - 1]):
         first -= 1  # (rows of a name and its year, every count blank, over the first line of values)
     if not first:
         return rivers
     cuts: list[Cut] = []
-    for cut in rivers:
-        inside = [p for p in lines[first - 1].phrases if _cell_like(p, settings) and
+    header = lines[first - 1]
+    for index, cut in enumerate(rivers):
+        inside = [p for p in header.phrases if _cell_like(p, settings) and
                   min(p.x0 - cut.lo, cut.hi - p.x1) >= settings.blank_column * p.size]
-        if len(inside) == 1:
-            phrase = inside[0]
-            cuts += [Cut((cut.lo + phrase.x0) / 2, cut.lo, phrase.x0), Cut((phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)]
-        else:
+        end = rivers[index + 1].lo if index + 1 < len(rivers) else float("inf")
+        if len(inside) != 1:
             cuts.append(cut)
+            continue
+        phrase = inside[0]
+        left = Cut((cut.lo + phrase.x0) / 2, cut.lo, phrase.x0, True)
+        if any(p.x1 > cut.hi and p.x0 < end for p in header.phrases):
+            cuts += [left, Cut((phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)]
+        else:  # the values right of the river print under no header of their own: it is theirs, centred over a
+            cuts.append(left)  # wide cell whose values are set flush right
     return cuts
 
 

@@ -396,3 +396,14 @@ def test_the_first_columns_ragged_left_edge_is_no_river(tmp_path: Path) -> None:
     sheet.text(69, 700 - 14 * len(names), "Continued on next page")
     cuts = _cuts(sheet.save())
     assert len(cuts) == 2 and all(cut.lo > 100 for cut in cuts)
+
+
+def test_headers_centred_over_wide_cells_head_the_counts_set_flush_right_in_them(tmp_path: Path) -> None:
+    """'2014' and '2015' centred over wide cells whose counts are set flush right, each header in the white space
+    left of its counts: the headers of those counts (they have no other), not columns left blank."""
+    sheet = Sheet(tmp_path / "wide.pdf")
+    sheet.row(714, [(72, "Town"), (160, "2014"), (290, "2015")])
+    for index, name in enumerate(["Avon", "Bristol", "Canton", "Danbury"]):
+        sheet.row(700 - 14 * index, [(72, name), (-240, str(index + 1)), (-370, str(3 * index))])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[:2] == [["Town", "2014", "2015"], ["Avon", "1", "0"]]
