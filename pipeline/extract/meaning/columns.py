@@ -170,8 +170,24 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
     return columns
 
 
-def _whole(text: str) -> int | None:
-    return int(text.replace(",", "")) if re.match(r"^\d{1,3}(?:,\d{3})+$|^\d+$", text) else None
+def unmarked(cell: Cell | None) -> str:
+    """A cell's text without the raised marks printed against it (footnote marks)."""
+    if cell is None:
+        return ""
+    text = cell.text.strip()
+    for mark in cell.marks:
+        if mark and text.endswith(mark):
+            text = text[: -len(mark)].rstrip()
+    return text
+
+
+_WHOLE = re.compile(rf"^(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{MARK}|\([a-z]\))?$")
+
+
+def _whole(cell: Cell | None) -> int | None:
+    """A count as printed, its footnote mark aside ('21‡', '7²' raised); None for anything else."""
+    found = _WHOLE.match(unmarked(cell))
+    return int(found.group(1).replace(",", "")) if found else None
 
 
 def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], headers: int) -> None:
@@ -190,10 +206,10 @@ def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cel
             continue
         added = 0
         for row in range(headers, table.rows):
-            total = _whole(_own_text(at, row, column.index))
+            total = _whole(_own(at, row, column.index))
             if total is None:
                 continue
-            parts = [_whole(_own_text(at, row, year.index)) for year in years]
+            parts = [_whole(_own(at, row, year.index)) for year in years]
             known = sum(part for part in parts if part is not None)
             if None in parts and total < known or None not in parts and total != known:
                 break
@@ -204,9 +220,9 @@ def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cel
                 column.period, column.printed_total = Mention((first, last), column.header), True
 
 
-def _own_text(at: dict[tuple[int, int], Cell], row: int, col: int) -> str:
+def _own(at: dict[tuple[int, int], Cell], row: int, col: int) -> Cell | None:
     cell = at.get((row, col))
-    return cell.text.strip() if cell is not None and cell.col == col and cell.row == row else ""
+    return cell if cell is not None and cell.col == col and cell.row == row else None
 
 
 def _lone_headers(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], rows: int, labels: int,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON
 from pipeline.extract.meaning.columns import Column, TableRefused, value_like
+from pipeline.extract.meaning.columns import unmarked as _text
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.tables.words import BOUND
 from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, resolve_label
@@ -40,17 +41,6 @@ class Where:
         if self.grid:
             return f"{self.file}, table {self.table}" + (f" (sheet {self.page})" if self.page else "")
         return f"{self.file}, page {self.page}, table {self.table}"
-
-
-def _text(cell: Cell | None) -> str:
-    """A cell's text without the raised marks printed against it (footnote marks)."""
-    if cell is None:
-        return ""
-    text = cell.text.strip()
-    for mark in cell.marks:
-        if mark and text.endswith(mark):
-            text = text[: -len(mark)].rstrip()
-    return text
 
 
 def resolve(text: str, towns) -> tuple[str, str]:

@@ -919,12 +919,12 @@ def test_a_caption_naming_a_section_and_wrapping_a_statutes_name_read_in_part_is
 def test_a_column_adding_up_its_rows_years_is_their_printed_total_however_headed(tmp_path, towns, header, beside,
                                                                                     adds_up):
     """A column naming no year beside year columns, each of its counts the sum of its row's years (a kept-back
-    '<5' only bounding it from below), is a printed total over those years whatever its header says; one row
-    that does not add up leaves it a column that says no year, and the table is refused."""
+    '<5' only bounding it from below; footnote marks aside, '20‡'), is a printed total over those years whatever
+    its header says; one row that does not add up leaves it a column that says no year: the table is refused."""
     sheet = _sheet(tmp_path / "sum.pdf")
     sheet.text(72, 770, "Table 1. Arrests, CGS 53a-82")
     sheet.row(750, [(72, "Town"), (-220, "2013"), (-270, "2014"), (-320, "2015"), (-380, header)])
-    rows = [("Hartford", "12", "3", "5", "20"), ("Bristol", "1", "<5", "0", "4"),
+    rows = [("Hartford", "12", "3*", "5", "20‡"), ("Bristol", "1", "<5", "0", "4"),
             ("Norwalk", "2", "2", "7", "11" if adds_up else "12")]
     for number, (name, *counts) in enumerate(rows):
         sheet.row(736 - 14 * number, [(72, name), *zip((-220, -270, -320, -380), counts, strict=True)])
