@@ -306,7 +306,13 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     row_measures = next((found for text in own if (found := {m.value: m for m in vocabulary.measures_in(text)})),
                         {})
     if kind == "unresolved" and name_kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
-        jurisdiction, kind = "Connecticut", "statewide"  # a summary: its rows name statutes or measures
+        named = _places_in(label, towns)
+        if len(named) > 1:
+            raise TableRefused(f"{where.row(number)}: row {label!r} names a statute or measure and several places "
+                               f"({', '.join(named)}): whose counts they are cannot be told")
+        # a summary's row names a statute or measure: the state's; beside a place's name (a statute's cell printed
+        # down the side of its towns, read into the row's name), that place's
+        jurisdiction, kind = resolve(named[0], towns) if named else ("Connecticut", "statewide")
     if kind == "unresolved":
         try:
             periods_in(label)
@@ -373,6 +379,20 @@ def _count(text: str, legend: Legend, at: str, label: str, header: str) -> int |
         return legend.value(text)
     except ValueError:
         raise TableRefused(f"{at}: row {label!r}: cell {text!r} under {header!r} is not a count") from None
+
+
+def _places_in(text: str, towns) -> list[str]:
+    """The towns whose names a text prints as whole words (a name run together with a statute's), the longest
+    name first ('Windsor Locks', not also 'Windsor')."""
+    folded = " ".join(text.casefold().split())
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name in sorted((name for name in towns if name in folded), key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                taken.append(match.span())
+                found.append(towns[name])
+    return found
 
 
 def _pick(row: Mention | None, column: Mention | None) -> Mention | None:

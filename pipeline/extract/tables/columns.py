@@ -89,12 +89,18 @@ def aligned_parts(phrase: Phrase, cuts: list[Cut], edges: tuple[float, float] | 
         if last == first + columns - 1:
             return [(list(words[start:]), column, last)] if kinds & alignments(words[start:], column, last) else None
         cut = cuts[last]
-        for end in range(start + 1, len(words)):
-            if words[end - 1].x1 <= cut.hi + 0.5 and words[end].x0 >= cut.lo - 0.5:
-                shared = kinds & alignments(words[start:end], column, last)
-                rest = parted(end, part + 1, span, shared) if shared else None
-                if rest is not None:
-                    return [(list(words[start:end]), column, last)] + rest
+        gaps = [end for end in range(start + 1, len(words))
+                if words[end - 1].x1 <= cut.hi + 0.5 and words[end].x0 >= cut.lo - 0.5]
+        if column == 0 and span == 1:  # the stub's header ends at the widest gap ('Calendar year' | 'Chester')
+            gaps.sort(key=lambda end: words[end - 1].x1 - words[end].x0)
+        for end in gaps:
+            shared = kinds & alignments(words[start:end], column, last)
+            if shared and column == 0 and span == 1:  # the stub's header, flush left over the names, sets no
+                shared = {"left", "right", "centre"}  # way for the counts' headers ('Calendar year' over years,
+                # 'Chester' flush right over its counts)
+            rest = parted(end, part + 1, span, shared) if shared else None
+            if rest is not None:
+                return [(list(words[start:end]), column, last)] + rest
         return None
 
     for span in range(1, columns // 2 + 1):  # one column a piece, else groups of as many columns each (never

@@ -224,14 +224,15 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     top = block[0]
     for line in reversed(lines[max(0, first - 4):first]):
         overhang = line.x1 > right + 2 * line.size and not (len(line.phrases) >= 2 and line.phrases[-1].x0 < right)
-        if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
-                any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
-            while added and _wraps_title(line, added[0], settings):
-                added.pop(0)  # its further lines, wrapped under it in its size: a caption's, no header
-            break  # apart, or wider than the block (a header over the last column may run past it), or prose
         run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings) or \
             any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases) or \
             _wrapped_over(line, top, cuts, edges, settings)  # tight headers
+        if top.top - line.bottom > 1.2 * line.size or line.x0 < left - 2 * line.size or overhang or \
+                not run_together and any(_prose_piece(p, line, cuts, settings) for p in line.phrases):
+            while added and _wraps_title(line, added[0], settings):
+                added.pop(0)  # its further lines, wrapped under it in its size: a caption's, no header
+            break  # apart, or wider than the block (a header over the last column may run past it), or prose
+            # (a phrase of prose length that parts into a header for each column crossed is headers run together)
         if line.size > 1.15 * size or len(line.phrases) == 1 and (line.x1 - line.x0) > 0.6 * (right - left) and \
                 not run_together:
             while added and _wraps_title(line, added[0], settings):

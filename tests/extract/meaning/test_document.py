@@ -1044,3 +1044,25 @@ def test_a_continuation_note_in_the_side_column_heads_no_rows(towns):
     assert reading.refusals == []
     assert sorted((r["jurisdiction"], r["offense"], r["count"]) for r in reading.records) == [
         ("Bristol", "53a-82", 2), ("Hartford", "53a-82", 1), ("Norwalk", "53a-82", 3)]
+
+
+def test_a_statutes_cell_beside_a_town_in_the_names_is_that_towns_row(towns):
+    """A part carried overleaf with one row: the statute's cell printed down the side of its towns, then the town,
+    both in the names: the town's counts under that statute, not a statewide summary's row; two towns beside a
+    statute refuse the table."""
+    from pipeline.extract.meaning.document import read_document
+    from pipeline.extract.tables.model import Cell, Table
+    from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+    lookup = {town.casefold(): town for town in towns}
+    vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=ROLES)
+    for place, expected in (("Windsor Locks", [("Windsor Locks", "53a-87", 4)]), ("Windsor Avon", None)):
+        cells = (Cell(0, 0, "Jurisdiction"), Cell(0, 2, "2015"),
+                 Cell(1, 0, "C.G.S. §53a-87: Promoting prostitution, 2nd degree"), Cell(1, 1, place), Cell(1, 2, "4"))
+        reading = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=1, above=("Table 4. Arrests by town",))],
+                                "beside.pdf", False, lookup, vocabulary)
+        if expected is None:
+            assert reading.records == [] and "several places (Windsor, Avon)" in reading.refusals[0].reason
+        else:
+            assert reading.refusals == []
+            assert [(r["jurisdiction"], r["offense"], r["count"]) for r in reading.records] == expected

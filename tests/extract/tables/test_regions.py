@@ -345,3 +345,23 @@ def test_two_tables_side_by_side_with_rows_at_their_own_heights_are_two(tmp_path
     assert sorted((table.above[-1], table.grid()[0]) for table in found) == [
         ("Table 1. Offices by district", ["District", "Staff", "Vacant"]),
         ("Table 2. Vehicles by depot", ["Depot", "Vans", "Cars"])]
+
+
+def test_headers_run_together_into_a_phrase_of_prose_length_still_head_their_columns(tmp_path: Path) -> None:
+    """'Calendar year' flush left over the years, then six town names each flush right over its counts, a few
+    points apart (one phrase of nine words): the header line, parted at its widest gap after the stub's
+    header, not a line of prose set over the table."""
+    sheet = Sheet(tmp_path / "run-together.pdf")
+    heads = ["Chester", "Ellington", "Killingworth", "South Windsor", "Colchester", "Connecticut"]
+    sheet.text(72, 714, "Calendar year")
+    x, rights = 72 + sheet.width("Calendar year") + 4, []
+    for head in heads:
+        x += sheet.width(head)
+        rights.append(x)
+        x += 4
+    sheet.row(714, [(-right, head) for right, head in zip(rights, heads, strict=True)])
+    for index, year in enumerate(["2009", "2010", "2011", "2012"]):
+        sheet.row(700 - 14 * index, [(72, year)] + [(-right, str((index + 1) * (column + 2)))
+                                                      for column, right in enumerate(rights)])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Calendar year", *heads] and found.header_rows == 1
