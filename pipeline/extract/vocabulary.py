@@ -289,6 +289,19 @@ def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
     return printed.strip(), "unresolved"
 
 
+def places_in(text: str, towns: Mapping[str, str]) -> list[str]:
+    """The towns whose names a text prints as whole words (a name run together with a statute's), the longest
+    name first ('Windsor Locks', not also 'Windsor')."""
+    folded = " ".join(text.casefold().split())
+    taken: list[tuple[int, int]] = []
+    found = []
+    for name in sorted((name for name in towns if name in folded), key=len, reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
+            if not any(start < match.end() and match.start() < end for start, end in taken):
+                taken.append(match.span())
+                found.append(towns[name])
+    return found
+
 
 @dataclass(frozen=True)
 class Legend:

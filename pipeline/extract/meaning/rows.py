@@ -13,7 +13,7 @@ from pipeline.extract.meaning.columns import Column, TableRefused, value_like
 from pipeline.extract.meaning.columns import unmarked as _text
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.tables.words import BOUND
-from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, resolve_label
+from pipeline.extract.vocabulary import FiscalYear, Legend, Mention, Vocabulary, periods_in, places_in, resolve_label
 
 
 @dataclass
@@ -306,7 +306,7 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     row_measures = next((found for text in own if (found := {m.value: m for m in vocabulary.measures_in(text)})),
                         {})
     if kind == "unresolved" and name_kind(label, towns, vocabulary) == "names":  # the row's own name, not its heading
-        named = _places_in(label, towns)
+        named = places_in(label, towns)
         if len(named) > 1:
             raise TableRefused(f"{where.row(number)}: row {label!r} names a statute or measure and several places "
                                f"({', '.join(named)}): whose counts they are cannot be told")
@@ -379,20 +379,6 @@ def _count(text: str, legend: Legend, at: str, label: str, header: str) -> int |
         return legend.value(text)
     except ValueError:
         raise TableRefused(f"{at}: row {label!r}: cell {text!r} under {header!r} is not a count") from None
-
-
-def _places_in(text: str, towns) -> list[str]:
-    """The towns whose names a text prints as whole words (a name run together with a statute's), the longest
-    name first ('Windsor Locks', not also 'Windsor')."""
-    folded = " ".join(text.casefold().split())
-    taken: list[tuple[int, int]] = []
-    found = []
-    for name in sorted((name for name in towns if name in folded), key=len, reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
-            if not any(start < match.end() and match.start() < end for start, end in taken):
-                taken.append(match.span())
-                found.append(towns[name])
-    return found
 
 
 def _pick(row: Mention | None, column: Mention | None) -> Mention | None:
