@@ -112,8 +112,12 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
         for table in pieces:
             # a grid taken apart side by side: a piece printing counts is read or refused, never passed over (its
             # caption may be the other piece's)
-            cut_off = len(beside) > 1 and any(value_like(cell.text) for cell in table.cells)
-            if not alone and not cut_off and not _names_anything(table, towns, vocabulary):
+            counts = any(value_like(cell.text) for cell in table.cells)
+            cut_off = len(beside) > 1 and counts
+            # (so is a table of counts with no caption at all, headers naming nothing: its headers may be set at an
+            # angle or drawn as pictures; what it counts cannot be told, but it is a table of counts)
+            uncaptioned = counts and not table.above and not table.title
+            if not alone and not cut_off and not uncaptioned and not _names_anything(table, towns, vocabulary):
                 continue
             per_page[table.page] = per_page.get(table.page, 0) + 1
             where = Where(file, table.page if (table.page or not grid) else None, per_page[table.page], grid)

@@ -1066,3 +1066,22 @@ def test_a_statutes_cell_beside_a_town_in_the_names_is_that_towns_row(towns):
         else:
             assert reading.refusals == []
             assert [(r["jurisdiction"], r["offense"], r["count"]) for r in reading.records] == expected
+
+
+def test_a_table_of_counts_with_no_caption_and_headers_naming_nothing_is_refused_not_passed_over(towns):
+    """Rows of a year and its counts under headers that name nothing (set at an angle and lost, or drawn as
+    pictures) and no caption over them: what they count cannot be told, but they are counts: refused, never
+    skipped as a table about something else. Under a caption naming something else they are passed over."""
+    from pipeline.extract.meaning.document import read_document
+    from pipeline.extract.tables.model import Cell, Table
+    from pipeline.extract.vocabulary import Vocabulary, default_reference_dir
+
+    lookup = {town.casefold(): town for town in towns}
+    vocabulary = Vocabulary.from_reference_dir(default_reference_dir(), roles=ROLES)
+    cells = (Cell(0, 0, "f i"), Cell(1, 0, "2010"), Cell(1, 1, "79"), Cell(1, 2, "12"),
+             Cell(2, 0, "2011"), Cell(2, 1, "75"), Cell(2, 2, "18"))
+    bare = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=1)], "angled.pdf", False, lookup, vocabulary)
+    assert bare.records == [] and [refusal.where for refusal in bare.refusals] == ["angled.pdf, page 1, table 1"]
+    other = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=1, above=("Table 9. Training sessions held",))],
+                          "other.pdf", False, lookup, vocabulary)
+    assert other.records == [] and other.refusals == []
