@@ -181,13 +181,14 @@ def unmarked(cell: Cell | None) -> str:
     return text
 
 
-_WHOLE = re.compile(rf"^(\d{{1,3}}(?:,\d{{3}})+|\d+)\s*(?:{MARK}|\([a-z]\))?$")
+# a count as printed, a footnote mark after it or not ('12*', '0¹', '21‡', '3 (a)'): the number is group 1
+MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\))?$")
 
 
 def _whole(cell: Cell | None) -> int | None:
     """A count as printed, its footnote mark aside ('21‡', '7²' raised); None for anything else."""
-    found = _WHOLE.match(unmarked(cell))
-    return int(found.group(1).replace(",", "")) if found else None
+    found = MARKED.match(unmarked(cell))
+    return int(found.group(1).replace(",", "")) if found and found.group(1)[0].isdigit() else None
 
 
 def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], headers: int) -> None:

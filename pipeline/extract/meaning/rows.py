@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.meaning.captions import CONTINUED, RUNS_ON
-from pipeline.extract.meaning.columns import Column, TableRefused, value_like
+from pipeline.extract.meaning.columns import MARKED, Column, TableRefused, value_like
 from pipeline.extract.meaning.columns import unmarked as _text
 from pipeline.extract.tables.model import Cell, Table
 from pipeline.extract.tables.words import BOUND
@@ -361,14 +361,13 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     return out
 
 
-_MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\))$")
 _BOUND = re.compile(rf"^{BOUND}$")
 
 
 def _count(text: str, legend: Legend, at: str, label: str, header: str) -> int | None:
     """A printed count: the legend reads signs and blanks; a footnote mark after a number is the number's
     ('12*', '0¹'); a bound ('<5', 'n<5') is a suppressed count; anything else refuses the table."""
-    marked = _MARKED.match(text)
+    marked = MARKED.match(text)
     if marked:
         text = marked.group(1)
     if _BOUND.match(text):
