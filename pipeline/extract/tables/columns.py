@@ -7,7 +7,7 @@ from __future__ import annotations
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.values import YEAR, numbers_in, values_from, values_in
-from pipeline.extract.tables.words import VALUE, Phrase, TextLine, Word
+from pipeline.extract.tables.words import VALUE, Phrase, TextLine, Word, phrase_of
 
 
 class Cut(float):
@@ -277,16 +277,42 @@ def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], setting
         inside = [p for p in header.phrases if _cell_like(p, settings) and
                   min(p.x0 - cut.lo, cut.hi - p.x1) >= settings.blank_column * p.size]
         end = rivers[index + 1].lo if index + 1 < len(rivers) else float("inf")
+        river = cut
+        if not inside:  # a header run into the next column's: the white space left of that column's values
+            starts = [p.x0 for line in lines[first:] for p in line.phrases if cut < (p.x0 + p.x1) / 2 < end]
+            river = Cut(cut, cut.lo, max(cut.hi, min(starts))) if starts else cut
+            inside = [run for p in header.phrases if (run := _run_in(p, river, end, settings))]
         if len(inside) != 1:
             cuts.append(cut)
             continue
         phrase = inside[0]
         left = Cut((cut.lo + phrase.x0) / 2, cut.lo, phrase.x0, True)
-        if any(p.x1 > cut.hi and p.x0 < end for p in header.phrases):
-            cuts += [left, Cut((phrase.x1 + cut.hi) / 2, phrase.x1, cut.hi)]
+        if any(p.x1 > river.hi and p.x0 < end for p in header.phrases):
+            bank = min([river.hi] + [w.x0 for p in header.phrases for w in p.words if w.x0 > phrase.x1])
+            cuts += [left, Cut((phrase.x1 + bank) / 2, phrase.x1, bank)]
         else:  # the values right of the river print under no header of their own: it is theirs, centred over a
             cuts.append(left)  # wide cell whose values are set flush right
     return cuts
+
+
+def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> Phrase | None:
+    """The leading words of a header run together with the next column's ('Rank  ARRESTED' over the counts of
+    ARRESTED alone) that lie inside the river clear of its banks, set more than a plain space before words
+    that line up with the next column's text (which runs from the river to `end`): a blank column's header."""
+    words, size = phrase.words, phrase.size
+    clear, flush = settings.blank_column * size, settings.flush * size
+    if not cut.lo + clear <= phrase.x0 or phrase.x1 <= cut.hi:
+        return None
+    for split in range(1, len(words)):
+        if words[split - 1].x1 > cut.hi - clear:
+            return None
+        if words[split].typed or words[split].x0 - words[split - 1].x1 < settings.space_gap * size:
+            continue  # (a plain space, or a printed one: one header, 'Number arrested')
+        rest = [word for word in words[split:] if word.x1 <= end + flush]
+        if rest and (abs(rest[-1].x1 - end) <= flush or abs(rest[0].x0 - cut.hi) <= flush or
+                     abs(rest[0].x0 + rest[-1].x1 - cut.hi - end) / 2 <= settings.run_centred * size):
+            return phrase_of(words[:split])
+    return None
 
 
 def _blank_row(line: TextLine) -> bool:

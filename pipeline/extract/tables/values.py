@@ -16,13 +16,23 @@ _MARK = re.compile(rf"^\([a-z]\)$|^{MARK}$")  # a footnote mark or a value sign,
 def values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000'), or if words
-    head more of its columns than values fill (a header line ending in a wrapped '100,000')."""
+    head more of its columns than values fill (a header line ending in a wrapped '100,000', its headers run
+    together or not)."""
     starts = [values_from(p) for p in line.phrases]
     values = [w.text for p, start in zip(line.phrases, starts, strict=True) for w in p.words[start:]]
     if not values or len([text for text in values if YEAR.match(text)]) * 2 > len(values):
         return 0
-    worded = len([p for p, start in zip(line.phrases[1:], starts[1:], strict=True) if start == len(p.words)])
+    worded = sum(_cells_run_together(p.words[:start], p.size)
+                 for p, start in zip(line.phrases[1:], starts[1:], strict=True) if start)
     return 0 if worded > len(values) else len(values)
+
+
+def _cells_run_together(words: tuple[Word, ...], size: float) -> int:
+    """How many cells words before a phrase's values may be: words set further apart than a plain space, with
+    no space printed between them, are cells run together ('Rank  ARRESTED  CONVICTED' in tight columns);
+    'North Stonington' is one, and so is a run of typewritten text."""
+    return 1 + sum(1 for i in range(1, len(words))
+                   if not words[i].typed and words[i].x0 - words[i - 1].x1 >= 0.4 * size)
 
 
 def numbers_in(line: TextLine) -> int:

@@ -407,3 +407,35 @@ def test_headers_centred_over_wide_cells_head_the_counts_set_flush_right_in_them
         sheet.row(700 - 14 * index, [(72, name), (-240, str(index + 1)), (-370, str(3 * index))])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[:2] == [["Town", "2014", "2015"], ["Avon", "1", "0"]]
+
+
+def _spaced(sheet: Sheet, x: float, y: float, words: list[str], gap: float) -> list[tuple[float, float]]:
+    """Headers set `gap` points apart (wider than a plain space, as tight columns part them): one phrase."""
+    spans = []
+    for word in words:
+        sheet.text(x, y, word)
+        spans.append((x, x + sheet.width(word)))
+        x = spans[-1][1] + gap
+    return spans
+
+
+def test_a_blank_columns_header_run_into_the_next_ones_heads_a_column_of_its_own(tmp_path: Path) -> None:
+    """'Rank  Detained  Released  100,000' run together a tight column's gap apart (half an em, more than a plain
+    space), 'Rate per' wrapped over '100,000', group headers over each count: 'Rank' lies in the white space
+    left of the counts under 'Detained' (their header lines up with them) and heads a column left blank, not a
+    word of theirs; and the header line ending in '100,000' is no row of values."""
+    sheet = Sheet(tmp_path / "rank.pdf")
+    spans = _spaced(sheet, 150, 742, ["Rank", "Detained", "Released", "100,000"], 5)
+    sheet.text(72, 742, "Office")
+    for (_, x1), group in zip(spans[1:], ["Adults", "Minors", "per"], strict=True):
+        sheet.right(x1, 752, group)
+    sheet.right(spans[3][1], 762, "Rate")
+    for index, (name, counts) in enumerate([("Statewide", ("87", "35", "147.4")), ("Elsewhere", ("9", "4", "2.5"))]):
+        y = 728 - 14 * index
+        sheet.text(72, y, name)
+        for (_, x1), count in zip(spans[1:], counts, strict=True):
+            sheet.right(x1, y, count)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    header = [" ".join(cell for cell in column if cell) for column in zip(*found.grid()[:-2], strict=True)]
+    assert header == ["Office", "Rank", "Adults Detained", "Minors Released", "Rate per 100,000"]
+    assert found.grid()[-2:] == [["Statewide", "", "87", "35", "147.4"], ["Elsewhere", "", "9", "4", "2.5"]]
