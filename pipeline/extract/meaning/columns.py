@@ -63,6 +63,12 @@ def covering(table: Table) -> dict[tuple[int, int], Cell]:
     return where
 
 
+def _one_year_and_values(texts: list[str]) -> bool:
+    """At most one year, and nothing else a header prints (a rate '0.0', 'n/a', a dash: no word)."""
+    return sum(1 for text in texts if YEAR.match(text)) <= 1 and \
+        not any(re.search(r"[^\W\d_]{2,}", text) and not _SYMBOL.match(text) for text in texts)
+
+
 def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int, names, places) -> int:
     """The rows at the top that head columns: the structure stage's guess, extended over rows whose count cells
     are words, or years beside a label that names nothing (a header of years is no row of counts)."""
@@ -91,15 +97,18 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
                 continue
             break
         headed = True
-        label = " ".join(at[(rows, col)].text for col in range(first_count) if (rows, col) in at)
+        label = " ".join(text for col in range(first_count) if (rows, col) in at
+                         and not YEAR.match(text := at[(rows, col)].text.strip()))  # (a row's year in a column
+        # of years left of the counts is no word of its name: 'CHESTER' beside '2007')
         if not any(_counts(text) for text in texts) and not names(label):
             rows += 1  # years and words beside a label that names nothing: a header line
             continue
         if _LABEL_HEADERS.match(label) and any(YEAR.match(text) for text in texts):
             rows += 1  # 'Town' beside years (and a '100,000' under 'Rate per'): the column headers' line
             continue
-        if any(_counts(text) for text in texts) or places(label) and len(texts) == 1:
-            break  # (a place's name beside one year and blank counts: a row of the body, not a header)
+        if any(_counts(text) for text in texts) or places(label) and _one_year_and_values(texts):
+            break  # (a place's name beside one year and blank counts, or rates and signs: a row of the body, not a
+            # header; a place's name beside several years is a stub's caption over a header of years)
         rows += 1
     return rows
 

@@ -296,22 +296,29 @@ def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], setting
 
 
 def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> Phrase | None:
-    """The leading words of a header run together with the next column's ('Rank  ARRESTED' over the counts of
-    ARRESTED alone) that lie inside the river clear of its banks, set more than a plain space before words
-    that line up with the next column's text (which runs from the river to `end`): a blank column's header."""
+    """Words of a header line run together across a river that lie inside it clear of both its banks, before
+    words lined up with the next column's text (which runs from the river to `end`): a blank column's header
+    ('Rank  ARRESTED' over the counts of ARRESTED alone; 'Year CONVICTED change' between the years and the
+    changes). Set apart from the words around them by more than a plain space (clearly more, unless after words
+    ending flush with the column left of the river: the header line runs across it), never by a printed one."""
     words, size = phrase.words, phrase.size
     clear, flush = settings.blank_column * size, settings.flush * size
-    if not cut.lo + clear <= phrase.x0 or phrase.x1 <= cut.hi:
+    inside = [i for i, word in enumerate(words) if cut.lo + clear <= word.x0 and word.x1 <= cut.hi - clear]
+    if not inside or inside[-1] - inside[0] + 1 != len(inside) or inside[-1] + 1 == len(words):
         return None
-    for split in range(1, len(words)):
-        if words[split - 1].x1 > cut.hi - clear:
-            return None
-        if words[split].typed or words[split].x0 - words[split - 1].x1 < settings.space_gap * size:
-            continue  # (a plain space, or a printed one: one header, 'Number arrested')
-        rest = [word for word in words[split:] if word.x1 <= end + flush]
-        if rest and (abs(rest[-1].x1 - end) <= flush or abs(rest[0].x0 - cut.hi) <= flush or
-                     abs(rest[0].x0 + rest[-1].x1 - cut.hi - end) / 2 <= settings.run_centred * size):
-            return phrase_of(words[:split])
+    start, stop = inside[0], inside[-1] + 1
+    if words[start].typed or words[stop].typed:
+        return None  # (a printed space: one run of text, one header)
+    apart = settings.cell_gap if start else settings.space_gap  # (a plain space: one header, 'Number arrested',
+    # '% change')
+    if start and (words[start - 1].x1 > cut.lo + flush or words[start].x0 - words[start - 1].x1 < apart * size):
+        return None
+    if words[stop].x0 - words[stop - 1].x1 < apart * size:
+        return None
+    rest = [word for word in words[stop:] if word.x1 <= end + flush]
+    if rest and (abs(rest[-1].x1 - end) <= flush or abs(rest[0].x0 - cut.hi) <= flush or
+                 abs(rest[0].x0 + rest[-1].x1 - cut.hi - end) / 2 <= settings.run_centred * size):
+        return phrase_of(words[start:stop])
     return None
 
 

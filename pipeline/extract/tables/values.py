@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.settings import TableSettings
+from pipeline.extract.tables.settings import DEFAULT, TableSettings
 from pipeline.extract.tables.words import MARK, VALUE, Phrase, TextLine, Word, line_of, phrase_of
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")  # a calendar year alone
@@ -32,7 +32,7 @@ def _cells_run_together(words: tuple[Word, ...], size: float) -> int:
     no space printed between them, are cells run together ('Rank  ARRESTED  CONVICTED' in tight columns);
     'North Stonington' is one, and so is a run of typewritten text."""
     return 1 + sum(1 for i in range(1, len(words))
-                   if not words[i].typed and words[i].x0 - words[i - 1].x1 >= 0.4 * size)
+                   if not words[i].typed and words[i].x0 - words[i - 1].x1 >= DEFAULT.cell_gap * size)
 
 
 def numbers_in(line: TextLine) -> int:

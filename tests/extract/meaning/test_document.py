@@ -1085,3 +1085,46 @@ def test_a_table_of_counts_with_no_caption_and_headers_naming_nothing_is_refused
     other = read_document([Table(1, (0, 0, 1, 1), cells, header_rows=1, above=("Table 9. Training sessions held",))],
                           "other.pdf", False, lookup, vocabulary)
     assert other.records == [] and other.refusals == []
+
+
+TOWNS_OF_FIVE = ["Bristol", "Chester", "Enfield", "Norwalk", "Salem"]
+
+
+def test_a_blank_column_headed_between_two_headers_run_together_reads_as_zero_counts(tmp_path, towns):
+    """'Year CONVICTED change' run together a little more than a space apart (no space printed), 'Rate per' wrapped
+    over '100,000' on the same line, CONVICTED blank all the way down and blank cells said to be zero: the words
+    in the white space between the years and the changes head a column of their own, and each town's rows are
+    rows of the body (a town beside its year and a rate), not header lines."""
+    path = tmp_path / "blank_convicted.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 730, "Table 3. Convictions under CGS 53a-86 by town, 2007-2008")
+    pdf.setFont("Helvetica", 10)
+    x, spans = 230.0, []
+    for word in ["Year", "CONVICTED", "change"]:
+        pdf.drawString(x, 680, word)
+        spans.append((x, x + pdf.stringWidth(word, "Helvetica", 10)))
+        x = spans[-1][1] + 4.0  # 0.4 em: wider than Helvetica's space (0.28 em), no space printed
+    pdf.drawString(72, 680, "Town")
+    rate_end = x + pdf.stringWidth("100,000", "Helvetica", 10)
+    pdf.drawString(x, 680, "100,000")
+    pdf.drawRightString(rate_end, 692, "per")
+    pdf.drawRightString(rate_end, 704, "Rate")
+    pdf.drawRightString(spans[2][1], 692, "%")
+    y = 660
+    for town in TOWNS_OF_FIVE:
+        for year in ("2007", "2008"):
+            if year == "2007":
+                pdf.drawString(72, y, town)
+            pdf.drawRightString(spans[0][1], y, year)
+            if year == "2008":
+                pdf.drawRightString(spans[2][1], y, "n/a")
+            pdf.drawRightString(rate_end, y, "0.0")
+            y -= 18
+    pdf.drawString(72, y - 6, "Blank cells indicate zero.")
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame.period_start, frame.measure, frame["count"], strict=True)) == sorted(
+        (town, year, "convictions", 0) for town in TOWNS_OF_FIVE for year in (2007, 2008))
+    assert set(frame.offense) == {"53a-86"}
