@@ -279,47 +279,55 @@ def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], setting
         end = rivers[index + 1].lo if index + 1 < len(rivers) else float("inf")
         river = cut
         if not inside:  # a header run into the next column's: the white space left of that column's values
-            starts = [p.x0 for line in lines[first:] for p in line.phrases if cut < (p.x0 + p.x1) / 2 < end]
-            river = Cut(cut, cut.lo, max(cut.hi, min(starts))) if starts else cut
-            inside = [run for p in header.phrases if (run := _run_in(p, river, end, settings))]
-        if len(inside) != 1:
+            column = [p for line in lines[first:] for p in line.phrases if cut < (p.x0 + p.x1) / 2 < end]
+            river = Cut(cut, cut.lo, max(cut.hi, min(p.x0 for p in column))) if column else cut
+            edge = max(p.x1 for p in column) if column else end  # (where that column's text ends)
+            runs = [run for p in header.phrases if (run := _run_in(p, river, edge, settings))]
+            inside = runs[0] if len(runs) == 1 else []  # (each header of the blank columns in the run)
+        if not inside or len(inside) != 1 and river is cut:
             cuts.append(cut)
             continue
         phrase = inside[0]
         left = Cut((cut.lo + phrase.x0) / 2, cut.lo, phrase.x0, True)
+        between = [Cut((a.x1 + b.x0) / 2, a.x1, b.x0) for a, b in zip(inside, inside[1:], strict=False)]
+        phrase = inside[-1]
         if any(p.x1 > river.hi and p.x0 < end for p in header.phrases):
             bank = min([river.hi] + [w.x0 for p in header.phrases for w in p.words if w.x0 > phrase.x1])
-            cuts += [left, Cut((phrase.x1 + bank) / 2, phrase.x1, bank)]
+            cuts += [left, *between, Cut((phrase.x1 + bank) / 2, phrase.x1, bank)]
         else:  # the values right of the river print under no header of their own: it is theirs, centred over a
             cuts.append(left)  # wide cell whose values are set flush right
     return cuts
 
 
-def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> Phrase | None:
+def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> list[Phrase]:
     """Words of a header line run together across a river that lie inside it clear of both its banks, before
     words lined up with the next column's text (which runs from the river to `end`): a blank column's header
     ('Rank  ARRESTED' over the counts of ARRESTED alone; 'Year CONVICTED change' between the years and the
-    changes). Set apart from the words around them by more than a plain space (clearly more, unless after words
-    ending flush with the column left of the river: the header line runs across it), never by a printed one."""
+    changes). Set apart from the words around them by more than a plain space (clearly more for one header alone
+    at the head of the line), never by a printed one; parted as far apart, they head several ('Arrests
+    Convictions  Arrests' over the counts of the last alone)."""
     words, size = phrase.words, phrase.size
     clear, flush = settings.blank_column * size, settings.flush * size
     inside = [i for i, word in enumerate(words) if cut.lo + clear <= word.x0 and word.x1 <= cut.hi - clear]
     if not inside or inside[-1] - inside[0] + 1 != len(inside) or inside[-1] + 1 == len(words):
-        return None
+        return []
     start, stop = inside[0], inside[-1] + 1
     if words[start].typed or words[stop].typed:
-        return None  # (a printed space: one run of text, one header)
-    apart = settings.cell_gap if start else settings.space_gap  # (a plain space: one header, 'Number arrested',
-    # '% change')
-    if start and (words[start - 1].x1 > cut.lo + flush or words[start].x0 - words[start - 1].x1 < apart * size):
-        return None
-    if words[stop].x0 - words[stop - 1].x1 < apart * size:
-        return None
+        return []  # (a printed space: one run of text, one header)
+    apart = settings.cell_gap * size
+    parts = [start] + [i for i in range(start + 1, stop)  # several blank columns' headers, parted as the run is
+                       if not words[i].typed and words[i].x0 - words[i - 1].x1 >= apart] + [stop]
+    if not start and len(parts) == 2:
+        apart = settings.space_gap * size  # (one header alone at the head of the line: clearly apart)
+    if start and (words[start - 1].x1 > cut.lo + flush or words[start].x0 - words[start - 1].x1 < apart):
+        return []
+    if words[stop].x0 - words[stop - 1].x1 < apart:
+        return []  # (a plain space: one header, 'Number arrested', '% change')
     rest = [word for word in words[stop:] if word.x1 <= end + flush]
-    if rest and (abs(rest[-1].x1 - end) <= flush or abs(rest[0].x0 - cut.hi) <= flush or
-                 abs(rest[0].x0 + rest[-1].x1 - cut.hi - end) / 2 <= settings.run_centred * size):
-        return phrase_of(words[start:stop])
-    return None
+    if not rest or not (abs(rest[-1].x1 - end) <= flush or abs(rest[0].x0 - cut.hi) <= flush or
+                        abs(rest[0].x0 + rest[-1].x1 - cut.hi - end) / 2 <= settings.run_centred * size):
+        return []
+    return [phrase_of(words[a:b]) for a, b in zip(parts, parts[1:], strict=False)]
 
 
 def _blank_row(line: TextLine) -> bool:

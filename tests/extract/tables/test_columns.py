@@ -439,3 +439,22 @@ def test_a_blank_columns_header_run_into_the_next_ones_heads_a_column_of_its_own
     header = [" ".join(cell for cell in column if cell) for column in zip(*found.grid()[:-2], strict=True)]
     assert header == ["Office", "Rank", "Adults Detained", "Minors Released", "Rate per 100,000"]
     assert found.grid()[-2:] == [["Statewide", "", "87", "35", "147.4"], ["Elsewhere", "", "9", "4", "2.5"]]
+
+
+def test_headers_of_several_blank_columns_run_together_head_a_column_each(tmp_path: Path) -> None:
+    """'Arrests Convictions' three times run together over six columns a little more than a space apart (no
+    space printed), a year centred over each pair, counts under two of the 'Arrests' alone: each header heads a
+    column of its own, the four blank all the way down among them, not one cell of two headers."""
+    sheet = Sheet(tmp_path / "blanks.pdf")
+    words = ["Arrests", "Convictions"] * 3
+    spans = _spaced(sheet, 63, 700, words, 4.0)
+    sheet.text(18, 700, "Town")
+    for year, (left, right) in zip(["2005", "2006", "2007"], zip(spans[::2], spans[1::2], strict=True), strict=True):
+        sheet.text((left[0] + right[1] - sheet.width(year)) / 2, 714, year)
+    for index, (town, counts) in enumerate([("Andover", ("2", "2")), ("Ansonia", ("4", "1")),
+                                            ("Bethany", ("7", "3"))]):
+        y = 686 - 14 * index
+        sheet.text(18, y, town).right(spans[2][1], y, counts[0]).right(spans[4][1], y, counts[1])
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[1] == ["Town", *words]
+    assert found.grid()[2] == ["Andover", "", "", "2", "", "2", ""]
