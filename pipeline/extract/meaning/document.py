@@ -27,6 +27,7 @@ from pipeline.extract.meaning.loose import (
     lost_rows,
     opened_as_table,
     opening,
+    part_overleaf,
     row_texts,
     rows_overleaf,
     running_edges,
@@ -325,8 +326,10 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
                     if (rows := rows_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
         feet = {page.number: found for page in pages if (found := headings_at_foot(page, towns, vocabulary,
                                                                                     edges | running))}
+        parts = {page.number: part for before, page in zip(pages, pages[1:], strict=False) if page.number not in
+                 overleaf and (part := part_overleaf(before, page, towns, vocabulary, edges | running)) is not None}
         tables = [table for page in pages for table in ([overleaf[page.number]] if page.number in overleaf else [])
-                  + list(page.tables)]
+                  + ([parts[page.number], *page.tables[1:]] if page.number in parts else list(page.tables))]
         for page in pages:  # a table opened at a page's foot, found as a table with no count, that the next
             # page's first table goes on with: its lines open that table, as loose lines at a page's foot do (not
             # when the next page opens with rows in its columns: they go on with it as it stands)
@@ -337,7 +340,7 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
                 openings[page.number] = found
                 tables = [table for table in tables if table is not page.tables[-1]]
         reading = read_document(tables, path.name, False, towns, vocabulary, edges, openings, feet,
-                                tuple(overleaf.values()))
+                                (*overleaf.values(), *parts.values()))
         for page in pages:  # lines read as an opening or as rows overleaf are accounted for
             accounted = (openings[page.number] if page.number in reading.opened else ()) + \
                 (row_texts(overleaf[page.number]) if page.number in overleaf else ())

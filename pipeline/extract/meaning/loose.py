@@ -4,6 +4,7 @@ is refused rather than read without them. Running heads and feet, contents lines
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, caption, prose
 from pipeline.extract.meaning.columns import YEAR
@@ -140,6 +141,35 @@ def rows_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, runni
     bbox = (min(c.box[0] for c in cells), min(c.box[1] for c in cells), max(c.box[2] for c in cells),
             max(c.box[3] for c in cells))
     return Table(page.number, bbox, tuple(cells), pages=(page.number,), below=tuple(below))
+
+
+def part_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, running: set[str]) -> Table | None:
+    """A page's first table with no header of its own, under at most a '(continued)' title, whose every row is
+    printed in the columns of the table last on the page before, though its own columns part otherwise (a column
+    blank in it drew no river there): that table's rows going on, each cell in the column it was printed in;
+    None if the page opens otherwise."""
+    if not before.tables or not page.tables or any(prose(text) for text in _after_tables(before, running)):
+        return None
+    table, last = page.tables[0], before.tables[-1]
+    over = [text for text, above in zip(page.loose, page.tables_above or [0] * len(page.loose), strict=True)
+            if not above] + list(table.above) + list(table.title)
+    if table.header_rows or table.cols == last.cols or not all(
+            is_running(text, running) or TITLE.match(text) and CONTINUED.search(text) for text in over):
+        return None
+    bands = _bands(last)
+    if not bands or 0 not in bands:
+        return None
+    kinds = {name_kind(cell.text, towns, vocabulary) for cell in last.cells
+             if cell.col == 0 and cell.row >= last.header_rows and cell.text.strip()}
+    cells: list[Cell] = []
+    for row in range(table.rows):
+        pieces = [(cell.text, cell.box) for cell in sorted(table.cells, key=lambda cell: cell.col)
+                  if cell.row == row and cell.text.strip()]
+        placed = _placed(pieces, bands, row, kinds, towns, vocabulary) if pieces else []
+        if placed is None:
+            return None
+        cells += placed
+    return replace(table, cells=tuple(cells)) if cells else None
 
 
 def _bands(table: Table) -> dict[int, tuple[float, float, float]]:

@@ -1128,3 +1128,38 @@ def test_a_blank_column_headed_between_two_headers_run_together_reads_as_zero_co
     assert sorted(zip(frame.jurisdiction, frame.period_start, frame.measure, frame["count"], strict=True)) == sorted(
         (town, year, "convictions", 0) for town in TOWNS_OF_FIVE for year in (2007, 2008))
     assert set(frame.offense) == {"53a-86"}
+
+
+def test_a_part_overleaf_whose_blank_column_draws_no_river_reads_in_the_columns_before(tmp_path, towns):
+    """A table's last row carried to the next page under 'Table 2 (continued)', its Rank cell blank: alone on its
+    page it parts into one column fewer, yet every cell is printed in a column of the table before; it goes on
+    with that table, each count in the column it was printed in, not a table of its own naming nothing."""
+    path = tmp_path / "carried_total.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    columns = [(72, "Town"), (-230, "Rank"), (-320, "Arrests"), (-420, "Convictions")]
+
+    def row(y: float, cells: list[str]) -> None:
+        for (x, _), text in zip(columns, cells, strict=True):
+            if text:
+                (pdf.drawRightString if x < 0 else pdf.drawString)(abs(x), y, text)
+
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 730, "Table 2. Offenses under CGS 53a-82 by town, 2015")
+    pdf.setFont("Helvetica", 10)
+    row(700, [name for _, name in columns])
+    body = [("Bristol", "1", "12", "4"), ("Hartford", "2", "40", "9"), ("Norwalk", "3", "7", "2"),
+            ("Salem", "4", "3", "0")]
+    for index, cells in enumerate(body):
+        row(682 - 16 * index, list(cells))
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 730, "Table 2 (continued)")
+    pdf.setFont("Helvetica", 10)
+    row(700, ["Total", "", "62", "15"])
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    total = frame[frame.jurisdiction == "Connecticut"]
+    assert sorted(zip(total.page, total.measure, total["count"], strict=True)) == [(2, "arrests", 62),
+                                                                                    (2, "convictions", 15)]
+    assert total.printed_total.all() and len(frame) == 10
