@@ -282,7 +282,9 @@ def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], setting
             column = [p for line in lines[first:] for p in line.phrases if cut < (p.x0 + p.x1) / 2 < end]
             river = Cut(cut, cut.lo, max(cut.hi, min(p.x0 for p in column))) if column else cut
             edge = max(p.x1 for p in column) if column else end  # (where that column's text ends)
-            runs = [run for p in header.phrases if (run := _run_in(p, river, edge, settings))]
+            others = [other for other in rivers if other is not cut]
+            runs = [run for p in header.phrases if (run := _run_in(p, river, edge, _narrowest(header, others),
+                                                                  settings))]
             inside = runs[0] if len(runs) == 1 else []  # (each header of the blank columns in the run)
         if not inside or len(inside) != 1 and river is cut:
             cuts.append(cut)
@@ -299,7 +301,16 @@ def _headed_blanks(lines: list[TextLine], first: int, rivers: list[Cut], setting
     return cuts
 
 
-def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> list[Phrase]:
+def _narrowest(line: TextLine, cuts: list[Cut]) -> float:
+    """The narrowest gap between two words of a line that head different columns (their middles on either side
+    of a cut): how far apart this line sets its columns' headers (0 if no two words do)."""
+    words = [word for phrase in line.phrases for word in phrase.words]
+    column = [sum(1 for cut in cuts if cut < (word.x0 + word.x1) / 2) for word in words]
+    return min([b.x0 - a.x1 for a, b, i, j in zip(words, words[1:], column, column[1:], strict=False) if i != j],
+               default=0.0)
+
+
+def _run_in(phrase: Phrase, cut: Cut, end: float, narrowest: float, settings: TableSettings) -> list[Phrase]:
     """Words of a header line run together across a river that lie inside it clear of both its banks, before
     words lined up with the next column's text (which runs from the river to `end`): a blank column's header
     ('Rank  ARRESTED' over the counts of ARRESTED alone; 'Year CONVICTED change' between the years and the
@@ -314,11 +325,12 @@ def _run_in(phrase: Phrase, cut: Cut, end: float, settings: TableSettings) -> li
     start, stop = inside[0], inside[-1] + 1
     if words[start].typed or words[stop].typed:
         return []  # (a printed space: one run of text, one header)
-    apart = settings.cell_gap * size
+    apart = max(settings.cell_gap * size, narrowest - settings.gap_slack * size)  # (no closer than the line sets
+    # its columns' headers elsewhere: 'C.G.S. § 53a-88' is one header where headers stand further apart)
     parts = [start] + [i for i in range(start + 1, stop)  # several blank columns' headers, parted as the run is
                        if not words[i].typed and words[i].x0 - words[i - 1].x1 >= apart] + [stop]
     if not start and len(parts) == 2:
-        apart = settings.space_gap * size  # (one header alone at the head of the line: clearly apart)
+        apart = max(apart, settings.space_gap * size)  # (one header alone at the head of the line: clearly apart)
     if start and (words[start - 1].x1 > cut.lo + flush or words[start].x0 - words[start - 1].x1 < apart):
         return []
     if words[stop].x0 - words[stop - 1].x1 < apart:

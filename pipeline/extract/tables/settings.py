@@ -14,6 +14,7 @@ class TableSettings:
     phrase_gap: float = 0.75  # words closer than this are one phrase (a cell's text); wider gaps set columns apart
     space_gap: float = 0.4  # at most a word space: digits this close may be one number ('1 204')
     cell_gap: float = 0.3  # words of a header line this far apart, no space printed between, may be cells run together
+    gap_slack: float = 0.05  # gaps between words this close in width are set alike
     bullet_gap: float = 2.5  # a bullet this close to the words it marks belongs to them
     raised: float = 0.18  # a glyph whose baseline sits this far above its line's, and ...
     smaller: float = 0.85  # ... whose size is at most this share of the line's, is a superscript mark

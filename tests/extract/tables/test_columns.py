@@ -458,3 +458,25 @@ def test_headers_of_several_blank_columns_run_together_head_a_column_each(tmp_pa
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[1] == ["Town", *words]
     assert found.grid()[2] == ["Andover", "", "", "2", "", "2", ""]
+
+
+def test_a_wide_header_spaced_as_its_line_spaces_words_is_one_column_not_blank_ones(tmp_path: Path) -> None:
+    """'§53a-83 53a-87 C.G.S. § 53a-88' run together, headers 7 points apart, the words of the last 5 apart (its
+    font's wide space, none printed), counts flush right under each header's end: 'C.G.S. §' stands in the white
+    space left of the last counts, yet spaced closer than the line sets its headers apart: one header, no
+    blank columns."""
+    sheet = Sheet(tmp_path / "spaced.pdf")
+    x, ends = 115.0, []
+    for words in (["§53a-83"], ["53a-87"], ["C.G.S.", "§", "53a-88"]):
+        for index, word in enumerate(words):
+            sheet.text(x, 700, word)
+            x += sheet.width(word) + (5.0 if index + 1 < len(words) else 7.0)
+        ends.append(x - 7.0)
+    sheet.text(40, 700, "Municipality")
+    for row, town in enumerate(["Avon", "Berlin", "Canton", "Derby"]):
+        y = 686 - 14 * row
+        sheet.text(40, y, town)
+        for column, end in enumerate(ends):
+            sheet.right(end, y, str((row + column) % 4))
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.grid()[0] == ["Municipality", "§53a-83", "53a-87", "C.G.S. § 53a-88"]
