@@ -32,6 +32,7 @@ from pipeline.extract.meaning.loose import (
     rows_overleaf,
     running_edges,
     running_lines,
+    without_folios,
 )
 from pipeline.extract.meaning.rows import Carry, Where, name_kind, read_rows, what_it_names
 from pipeline.extract.meaning.shapes import (
@@ -316,7 +317,7 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         from pipeline.extract.tables import TableReadError, read_pages
 
         try:
-            pages = read_pages(path)
+            pages = without_folios(read_pages(path))
         except TableReadError as exc:
             raise ExtractionError(str(exc)) from None
         running = running_lines(pages)

@@ -4,6 +4,7 @@ is refused rather than read without them. Running heads and feet, contents lines
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from pipeline.extract.meaning.captions import CONTINUED, NOTE, TITLE, caption, prose
@@ -17,6 +18,7 @@ _TRAILING_COUNTS = re.compile(r"^(?P<name>.*?[^\W\d_].*?)(?P<counts>(?:(?:\s+|(?
                               r"(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*)+)$")  # 'jurisdictions5,937 5,503' too
 _COUNT_AT_END = re.compile(r"\s\d[\d,]*$")
 _COUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)[*†‡¹²³]*$")
+_FOLIO = re.compile(r"^\s*\d{1,4}\s*$")  # a page number alone
 _TABLE_TITLE = re.compile(r"^\s*(?:table|exhibit|schedule)\b", re.IGNORECASE)  # not a figure's or a chart's
 
 
@@ -27,6 +29,30 @@ def _masked(text: str) -> str:
 def is_running(text: str, running: set[str]) -> bool:
     """One of the running heads and feet `running_lines` or `running_edges` found."""
     return _masked(text) in running
+
+
+def without_folios(pages: list[Page]) -> list[Page]:
+    """The pages without their page numbers: a number alone at a page's top or foot, before or after all else,
+    that goes up with the page (the same offset from the page's place on two pages or more). A number alone is
+    never a running line by its text ('2018' run on under a caption), only by where it stands on which page."""
+    folios = {page.number: [i for i, text in enumerate(page.loose) if text in page.edges and _FOLIO.match(text)]
+              for page in pages}
+    offsets = Counter(int(page.loose[i]) - page.number for page in pages for i in folios[page.number])
+    common = [offset for offset, count in offsets.items() if count >= 2]
+    out = []
+    for page in pages:
+        drop = {i for i in folios[page.number] if int(page.loose[i]) - page.number in common}
+        if not drop:
+            out.append(page)
+            continue
+
+        def kept(items: tuple, drop: set[int] = drop) -> tuple:
+            return tuple(item for i, item in enumerate(items) if i not in drop) if items else items
+
+        out.append(replace(page, loose=kept(page.loose), tables_above=kept(page.tables_above),
+                           loose_boxes=kept(page.loose_boxes), loose_pieces=kept(page.loose_pieces),
+                           edges=tuple(text for text in page.edges if not _FOLIO.match(text))))
+    return out
 
 
 def running_edges(pages: list[Page]) -> set[str]:

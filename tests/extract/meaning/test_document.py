@@ -1163,3 +1163,35 @@ def test_a_part_overleaf_whose_blank_column_draws_no_river_reads_in_the_columns_
     assert sorted(zip(total.page, total.measure, total["count"], strict=True)) == [(2, "arrests", 62),
                                                                                     (2, "convictions", 15)]
     assert total.printed_total.all() and len(frame) == 10
+
+
+def test_page_numbers_alone_at_the_foot_are_no_text_after_a_table_opened_there(tmp_path, towns):
+    """A summary opened at a page's foot (its caption, column headers and first statute heading, no count) under
+    nothing but the page number '1', going on overleaf under its headers again over '2': the page numbers go up
+    with the pages, so they are no text after the table; the heading heads the rows overleaf."""
+    path = tmp_path / "folios.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+
+    def line(y: float, name: str, count: str = "", indent: float = 0) -> None:
+        pdf.drawString(90 + indent, y, name)
+        if count:
+            pdf.drawRightString(330, y, count)
+
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(90, 400, "Table 1. Statewide Summary of Charges, 2015 through 2017")
+    pdf.setFont("Helvetica", 10)
+    line(370, "Statute", "Count")
+    line(352, "C.G.S. SEC. 53A-86")
+    pdf.drawString(300, 40, "1")
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    line(700, "Statute", "Count")
+    line(682, "Arrests", "44", 8)
+    line(664, "C.G.S. SEC. 53A-82")
+    line(646, "Arrests", "45", 8)
+    pdf.drawString(300, 40, "2")
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    assert sorted(zip(frame.offense, frame.measure, frame["count"], frame.period_start, frame.period_end,
+                      strict=True)) == [("53a-82", "arrests", 45, 2015, 2017), ("53a-86", "arrests", 44, 2015, 2017)]
