@@ -254,6 +254,9 @@ def lost_rows(page: Page, file: str, towns, vocabulary: Vocabulary, running: set
     promised = False  # under a '(continued)' title no table was found for: its rows are somewhere below
     below = page.tables_above or tuple(0 for _ in lines)
     for index, line in enumerate(lines):
+        if LEADER.search(line):  # a contents line ('Table 4. Arrests ..... 14') promises no table here, and the
+            promised = False  # line it wraps onto is no row
+            continue
         if TITLE.match(line):  # a table's title with no table found under it on the page, or '(continued)'
             promised = (bool(CONTINUED.search(line)) or bool(_TABLE_TITLE.match(line))) and below[index] == len(
                 page.tables)

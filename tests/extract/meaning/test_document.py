@@ -1195,3 +1195,29 @@ def test_page_numbers_alone_at_the_foot_are_no_text_after_a_table_opened_there(t
     assert refusals == []
     assert sorted(zip(frame.offense, frame.measure, frame["count"], frame.period_start, frame.period_end,
                       strict=True)) == [("53a-82", "arrests", 45, 2015, 2017), ("53a-86", "arrests", 44, 2015, 2017)]
+
+
+def test_a_contents_entry_wrapped_over_two_lines_promises_no_table_on_its_page(tmp_path, towns):
+    """A contents page whose entry for a table wraps ('Table 1. Arrests under CGS 53a-82: Engaging in ..... 2' /
+    'prostitution, by town'): the contents line promises no table on its page, and the line it wraps onto, which
+    names what a statute's rows would, is no row the reader lost."""
+    path = tmp_path / "contents.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawString(72, 720, "Contents")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 696, "Table 1. Arrests under CGS 53a-82: Engaging in " + "." * 30 + " 2")
+    pdf.drawString(72, 682, "prostitution, by town")
+    pdf.showPage()
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 720, "Table 1. Arrests under CGS 53a-82: Engaging in prostitution, by town, 2015")
+    pdf.setFont("Helvetica", 10)
+    for number, (name, count) in enumerate([("Town", "2015"), ("Hartford", "12"), ("Bristol", "3"),
+                                            ("Norwalk", "7")]):
+        pdf.drawString(72, 696 - 14 * number, name)
+        pdf.drawRightString(260, 696 - 14 * number, count)
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Bristol", 3), ("Hartford", 12),
+                                                                             ("Norwalk", 7)]
