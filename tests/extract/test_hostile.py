@@ -21,12 +21,14 @@ def _extract(path: Path) -> pd.DataFrame:
 
 
 def _bounded(call, match: str, seconds: float = 20.0, extra_mb: int = 300) -> None:
-    """The call raises the clear error, without taking long or growing the process much (peak RSS, in MB)."""
+    """The call raises the clear error, without taking long or growing the process much (peak RSS, in MB). Its
+    CPU time is bounded, not the wall time: a loaded machine (make test runs files side by side) stretches the
+    wait, never the work."""
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(ExtractionError, match=match):
         call()
-    assert time.monotonic() - started < seconds
+    assert time.process_time() - started < seconds
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - peak_before < extra_mb
 
 
@@ -137,9 +139,9 @@ def test_twenty_thousand_columns_are_read_in_linear_time_and_refused_in_one_line
     years = [str(1900 + i % 200) for i in range(20_000)]
     wide.write_text("Table 1. Arrests under CGS 53a-82\nTown," + ",".join(years) + "\nHartford,"
                     + ",".join(str(i % 7) for i in range(20_000)) + "\n")
-    started = time.monotonic()
+    started = time.process_time()  # (the work, not the wait: see _bounded)
     same = r"columns '1900' and '1900' \(and 98 more\) would count the same"
     with pytest.raises(ExtractionError, match=same) as raised:
         _extract(wide)
-    assert time.monotonic() - started < 15
+    assert time.process_time() - started < 15
     assert "\n" not in str(raised.value) and str(raised.value).startswith("tipc_repeats.csv, ")

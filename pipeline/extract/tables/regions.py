@@ -211,9 +211,9 @@ def _row_of_values(line: TextLine) -> bool:
 
 
 def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableSettings) -> list[TextLine]:
-    """Up to four lines set tight above a block, within its width, are its column headers; not a line in a
-    larger size (a title), nor one whose text starts at the block's left edge and runs across the gap after its
-    first column (a caption or subtitle set flush left), nor prose."""
+    """Up to four lines set tight above a block (more where a header wraps on), within its width, are its column
+    headers; not a line in a larger size (a title), nor one whose text starts at the block's left edge and runs
+    across the gap after its first column (a caption or subtitle set flush left), nor prose."""
     first = lines.index(block[0])
     left, right = min(line.x0 for line in block), max(line.x1 for line in block)
     size = sorted(line.size for line in block)[len(block) // 2]
@@ -222,7 +222,9 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
     edges = (min(line.x0 for line in valued), max(line.x1 for line in valued))  # the text edges of the counts
     added: list[TextLine] = []
     top = block[0]
-    for line in reversed(lines[max(0, first - 4):first]):
+    for line in reversed(lines[:first]):
+        if len(added) >= 4 and not _stacked_on(line, top, settings):
+            break  # (a header wrapped over more lines, each centred on the one under it, is still its column's)
         overhang = line.x1 > right + 2 * line.size and not (len(line.phrases) >= 2 and line.phrases[-1].x0 < right)
         run_together = len(line.phrases) == 1 and parted_at_rivers(line.phrases[0], cuts, settings) or \
             any(aligned_parts(phrase, cuts, edges, settings) for phrase in line.phrases) or \
@@ -243,6 +245,15 @@ def _with_headers(block: list[TextLine], lines: list[TextLine], settings: TableS
         added.insert(0, line)
         top = line
     return added + block
+
+
+def _stacked_on(line: TextLine, below: TextLine, settings: TableSettings) -> bool:
+    """One phrase centred on the one phrase of the line right under it, in its size, a line's spacing above: the
+    lines of one header wrapped over many."""
+    if len(line.phrases) != 1 or len(below.phrases) != 1 or abs(line.size - below.size) > 0.05 * below.size:
+        return False
+    return below.top - line.bottom <= settings.row_gap * line.size and \
+        abs(line.x0 + line.x1 - below.x0 - below.x1) / 2 <= settings.run_centred * line.size
 
 
 def _wrapped_over(line: TextLine, below: TextLine, cuts, edges, settings: TableSettings) -> bool:

@@ -365,3 +365,23 @@ def test_headers_run_together_into_a_phrase_of_prose_length_still_head_their_col
                                                       for column, right in enumerate(rights)])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[0] == ["Calendar year", *heads] and found.header_rows == 1
+
+
+def test_a_header_wrapped_over_more_than_four_lines_is_all_its_columns(tmp_path: Path) -> None:
+    """A count column's header wrapped over seven short lines, each centred on the one under it, over 'Arrests':
+    every line is the column's header, none left over the table as a caption of its own (a part continued
+    overleaf under the same header would otherwise carry a caption and start a table anew)."""
+    sheet = Sheet(tmp_path / "tall.pdf")
+    stack = ["Promoting", "prostitution", "in the third", "degree", "(C.G.S.", "SEC.", "53a-88)"]
+    middle = 260.0
+    for index, text in enumerate(stack):
+        sheet.text(middle - sheet.width(text) / 2, 760 - 12 * index, text)
+    sheet.text(72, 676, "Town").text(160, 676, "Year").right(middle + sheet.width("Arrests") / 2, 676, "Arrests")
+    for index, (town, count) in enumerate([("Avon", "12"), ("Bristol", "7"), ("Canton", "3"), ("Derby", "9")]):
+        y = 660 - 14 * index
+        sheet.text(72, y, town).text(160, y, "2015").right(middle + sheet.width("Arrests") / 2, y, count)
+    (found,) = tables_on_page(geometry(sheet.save()))
+    assert found.above == ()
+    header = " ".join(cell.text for cell in sorted(found.cells, key=lambda cell: cell.row)
+                      if cell.row < found.header_rows and cell.col <= 2 < cell.col + cell.col_span)
+    assert header == " ".join([*stack, "Arrests"])
