@@ -168,8 +168,12 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         headers = 0  # rows set alone overleaf in the columns of the table before (too few or too bare to form a
         # table of their own), a year alone among them too: no header
     alone = carried and headers == 0 and previous is not None and table.cols <= previous.table.cols
+    # a part going on overleaf reprints its column headers, maybe not the lines set over them (a title read as
+    # rows over every column): the last of the part before's header rows
+    reprinted = bool(signature) and previous is not None and signature != previous.signature and \
+        previous.signature[-len(signature):] == signature
     continued = previous is not None and (previous.table.cols == table.cols or alone) and (
-        headers == 0 or signature == previous.signature) and (
+        headers == 0 or signature == previous.signature or reprinted) and (
         not own_caption or marked or headers == 0 and not any(TITLE.match(text) for text in own_caption)) and \
         not _apart_on_page(previous.table, table)
     goes_on = previous is not None and (continued or marked)  # (a part under '(continued)' over other columns too)
@@ -193,7 +197,7 @@ def _read(table: Table, previous: _Part | None, towns, vocabulary: Vocabulary, w
         context = own_context
         carry = Carry()
         notes = []
-    if continued and headers == 0:
+    if continued and (headers == 0 or reprinted):
         columns = previous.columns
     else:
         columns = _over_all_years(read_columns(table, at, headers, labels, context, vocabulary, where.table_text()),

@@ -1221,3 +1221,40 @@ def test_a_contents_entry_wrapped_over_two_lines_promises_no_table_on_its_page(t
     assert refusals == []
     assert sorted(zip(frame.jurisdiction, frame["count"], strict=True)) == [("Bristol", 3), ("Hartford", 12),
                                                                              ("Norwalk", 7)]
+
+
+def test_a_part_overleaf_reprinting_only_the_last_header_row_goes_on_with_the_table(tmp_path, towns):
+    """A table whose year is a group header over every count column ('CY 2010' over 'Arrests  Convictions'), its
+    rows going on overleaf under the column headers alone (the line over them not reprinted), no caption: the
+    part reprints the last of the table's header rows, so it goes on with it, in its columns, under its year."""
+    path = tmp_path / "reprinted.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+
+    def header(y: float) -> None:
+        pdf.drawString(72, y, "Town")
+        pdf.drawRightString(260, y, "Arrests")
+        pdf.drawRightString(360, y, "Convictions")
+
+    def rows(top: float, body: list[tuple[str, str, str]]) -> None:
+        for index, (town, arrests, convictions) in enumerate(body):
+            pdf.drawString(72, top - 14 * index, town)
+            pdf.drawRightString(260, top - 14 * index, arrests)
+            pdf.drawRightString(360, top - 14 * index, convictions)
+
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 740, "Table 2. Offenses under CGS 53a-82 by town")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawCentredString(300, 716, "CY 2010")
+    header(702)
+    rows(686, [("Bristol", "12", "4"), ("Hartford", "40", "9"), ("Norwalk", "7", "2")])
+    pdf.showPage()
+    pdf.setFont("Helvetica", 10)
+    header(720)
+    rows(704, [("Salem", "3", "0"), ("Windham", "5", "1")])
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    overleaf = frame[frame.page == 2]
+    assert sorted(zip(overleaf.jurisdiction, overleaf.measure, overleaf["count"], overleaf.period_start,
+                      strict=True)) == [("Salem", "arrests", 3, 2010), ("Salem", "convictions", 0, 2010),
+                                        ("Windham", "arrests", 5, 2010), ("Windham", "convictions", 1, 2010)]
