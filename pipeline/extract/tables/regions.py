@@ -87,27 +87,47 @@ def _text_blocks(lines: list[TextLine], settings: TableSettings) -> list[list[Te
     blocks: list[list[TextLine]] = []
     current: list[TextLine] = []
     pending: list[TextLine] = []
+    keyed = _keyed_lines(lines, settings)
     for line in lines:
         gap_limit = settings.table_gap * line.size
         previous = (pending or current)[-1] if (pending or current) else None
         if previous is not None and line.top - previous.bottom > gap_limit:
-            _close(blocks, current + _blank_rows(current, pending), lines, settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings, keyed)
             current, pending = [], []
-        if _tabular(line, settings) and pending and _headed_anew(current, line) and \
+        tabular = _tabular(line, settings) or id(line) in keyed
+        if tabular and pending and _headed_anew(current, line) and \
                 len(_blank_rows(current, pending)) < len(pending):
-            _close(blocks, current + _blank_rows(current, pending), lines, settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings, keyed)
             current, pending = [line], []  # a line between a body and a new line of column headers: a caption
-        elif _tabular(line, settings):
+        elif tabular:
             current += pending + [line]
             pending = []
         elif current and (len(pending) < 2 or _blank_rows(current, pending + [line])) and \
                 len(line.phrases) <= 3 and all(len(phrase.words) < settings.prose_words for phrase in line.phrases):
             pending.append(line)
         else:
-            _close(blocks, current + _blank_rows(current, pending), lines, settings)
+            _close(blocks, current + _blank_rows(current, pending), lines, settings, keyed)
             current, pending = [], []
-    _close(blocks, current + _blank_rows(current, pending), lines, settings)
+    _close(blocks, current + _blank_rows(current, pending), lines, settings, keyed)
     return [_with_headers(block, lines, settings) for block in blocks]
+
+
+def _keyed_lines(lines: list[TextLine], settings: TableSettings) -> set[int]:
+    """Lines (by identity) of a short label and a long text set well apart, the text ending flush with the value
+    of a row right above or under it: a row of a table of labels and values ('Statute   C.G.S. 53a-86 promoting
+    prostitution' over 'Arrests   10'), not prose."""
+    keyed: set[int] = set()
+    for index, line in enumerate(lines):
+        if len(line.phrases) != 2 or _tabular(line, settings) or len(line.phrases[0].words) > 4 or \
+                line.phrases[1].x0 - line.phrases[0].x1 < settings.name_gap * line.size or \
+                line.text.rstrip().endswith((".", ";", ":")):
+            continue
+        for other in (lines[index - 1] if index else None, lines[index + 1] if index + 1 < len(lines) else None):
+            if other is not None and _tabular(other, settings) and len(other.phrases) == 2 and \
+                    abs(other.phrases[-1].x1 - line.phrases[-1].x1) <= settings.flush * line.size and \
+                    max(other.top - line.bottom, line.top - other.bottom) <= settings.table_gap * line.size:
+                keyed.add(id(line))
+    return keyed
 
 
 def _headed_anew(block: list[TextLine], line: TextLine) -> bool:
@@ -146,10 +166,10 @@ def _blank_rows(block: list[TextLine], pending: list[TextLine]) -> list[TextLine
 
 
 def _close(blocks: list[list[TextLine]], block: list[TextLine], lines: list[TextLine],
-           settings: TableSettings) -> None:
+           settings: TableSettings, keyed: set[int] | None = None) -> None:
     """A block of enough tabular lines is a table; so is one line alone that prints a name and several values
     (the last row of a table carried over to the next page), or a row or two under a header of their own."""
-    tabular = [line for line in block if _tabular(line, settings)]
+    tabular = [line for line in block if _tabular(line, settings) or keyed and id(line) in keyed]
     if len(tabular) >= settings.min_rows or len(tabular) == 1 and (
             _row_of_values(tabular[0]) or _headed_rows(block, lines, settings)):
         blocks.append(block)

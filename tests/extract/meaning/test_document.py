@@ -1258,3 +1258,25 @@ def test_a_part_overleaf_reprinting_only_the_last_header_row_goes_on_with_the_ta
     assert sorted(zip(overleaf.jurisdiction, overleaf.measure, overleaf["count"], overleaf.period_start,
                       strict=True)) == [("Salem", "arrests", 3, 2010), ("Salem", "convictions", 0, 2010),
                                         ("Windham", "arrests", 5, 2010), ("Windham", "convictions", 1, 2010)]
+
+
+def test_a_summary_of_labels_and_values_whose_statute_row_holds_long_text_is_a_table(tmp_path, towns):
+    """'Statute   C.G.S. SEC. 53A-86 promoting prostitution in the first degree' over 'Arrests   10', the long
+    text ending flush with the count under it, under a statewide summary's title and its years: a table of
+    labels and values (the statute heads the count), not a line of prose over a lost row."""
+    path = tmp_path / "summary.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica-Bold", 12)
+    pdf.drawCentredString(300, 730, "Table B-4. Statewide Summary of Charges")
+    pdf.drawCentredString(300, 714, "2005–2006")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 690, "Statute")
+    pdf.drawRightString(420, 690, "C.G.S. SEC. 53A-86 promoting prostitution in the first degree")
+    pdf.drawString(72, 672, "Arrests")
+    pdf.drawRightString(420, 672, "10")
+    pdf.drawString(72, 630, "Arrests for patronizing remained rare in both years; the Council met four times a year.")
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    assert list(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], frame.period_start,
+                    frame.period_end, strict=True)) == [("Connecticut", "53a-86", "arrests", 10, 2005, 2006)]
