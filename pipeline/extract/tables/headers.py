@@ -32,7 +32,7 @@ def centred_over(placed: Placed, settings: TableSettings, header: int = 0) -> Pl
                     (mine[0].first, mine[-1].last) in (_group_of(phrase, line, spans, settings),
                                                        _group_of(phrase, line, _lower(spans, out, index, header),
                                                                  settings)) \
-                    and not all(_centred_on_own(p, spans, settings) for p in mine):
+                    and not _each_on_own(mine, spans, out[index - 1][1] if further else [], settings):
                 # cut at word gaps that fall on the columns' edges by chance, yet centred over their headers as a
                 # whole: one group header ('Arrested, 2015' over two 'C.G.S.'), whole again
                 whole = Piece([w for p in mine for w in p.words], mine[0].first, mine[-1].last)
@@ -103,11 +103,22 @@ def flush_left_groups(placed: Placed, settings: TableSettings, header: int = 0) 
     return out
 
 
-def _centred_on_own(piece: Piece, spans: list[Piece], settings: TableSettings) -> bool:
-    """Centred on the header right below it in its own column (headers run together, each over its column)."""
-    middle = (piece.words[0].x0 + piece.x1) / 2
-    return any(p.first == p.last == piece.first and
-               abs((p.words[0].x0 + p.x1) / 2 - middle) <= settings.run_centred * piece.words[0].size for p in spans)
+def _each_on_own(pieces: list[Piece], spans: list[Piece], above: list[Piece], settings: TableSettings) -> bool:
+    """Each piece centred on the header right below it in its own column, or each ending flush with the lines
+    right below and right above it there: headers run together, each over its column (the lines of two stacks
+    set flush right), not one group header whose words fall on the columns' edges by chance."""
+    def own(piece: Piece, others: list[Piece]) -> list[Piece]:
+        return [p for p in others if p.first == p.last == piece.first]
+
+    def centred(piece: Piece) -> bool:
+        return any(abs((p.words[0].x0 + p.x1 - piece.words[0].x0 - piece.x1) / 2) <=
+                   settings.run_centred * piece.words[0].size for p in own(piece, spans))
+
+    def flush(piece: Piece, others: list[Piece]) -> bool:
+        return any(abs(p.x1 - piece.x1) <= settings.aligned * piece.words[0].size for p in own(piece, others))
+
+    return all(centred(piece) for piece in pieces) or \
+        all(flush(piece, spans) and flush(piece, above) for piece in pieces)
 
 
 def _by_centre(phrase: Phrase, mine: Piece, line: TextLine, spans: list[Piece], above: TextLine | bool,

@@ -305,3 +305,32 @@ def test_one_year_under_each_group_header_beside_a_rates_wrapped_number_is_a_hea
                                                       enumerate(groups)] + [(-410, "1.5"), (-450, str(index + 1))])
     (found,) = tables_on_page(geometry(sheet.save()))
     assert found.grid()[found.header_rows] == ["Avon", "0", "1", "2", "3", "1.5", "1"]
+
+
+def test_two_stacks_set_flush_right_whose_lines_run_together_stay_each_over_its_column(tmp_path: Path) -> None:
+    """Two count columns' headers wrapped over four lines each, every line set flush right over its counts, the
+    two 'prostitution' lines run together into one phrase centred over the two lines under it: that phrase is
+    each column's line, flush with the lines over and under it in its column, not a group header over both."""
+    sheet = Sheet(tmp_path / "stacks.pdf")
+    ends, size = (218.0, 275.5), 10.2
+    for y, words in ((742, ("promoting", "promoting")), (731, ("prostitution", "prostitution")),
+                     (720, ("in the third", "in the third")), (709, ("degree", "degree")),
+                     (698, ("Arrests", "Convictions"))):
+        for end, word in zip(ends, words, strict=True):
+            sheet.right(end, y, word, size)
+    sheet.text(36, 698, "Town", size).text(120, 698, "Year", size)
+    for index, (town, first, second) in enumerate([("Avon", "5", "1"), ("Bristol", "3", "0"), ("Canton", "9", "2"),
+                                                   ("Derby", "4", "4")]):
+        y = 680 - 14 * index
+        sheet.text(36, y, town, size).text(120, y, "2010", size).right(ends[0], y, first, size)
+        sheet.right(ends[1], y, second, size)
+    found = lines(sheet.save())
+    assert [p.text for p in found[1].phrases] == ["prostitution prostitution"]  # (run together, as drawn)
+    (read,) = tables_on_page(geometry(sheet.path))
+    columns = {cell.col: [] for cell in read.cells}
+    for cell in sorted(read.cells, key=lambda cell: cell.row):
+        if cell.row < read.header_rows:
+            for col in range(cell.col, cell.col + cell.col_span):
+                columns[col].append(cell.text)
+    assert " ".join(columns[2]) == "promoting prostitution in the third degree Arrests"
+    assert " ".join(columns[3]) == "promoting prostitution in the third degree Convictions"
