@@ -290,16 +290,18 @@ def resolve_label(printed: str, towns: Mapping[str, str]) -> tuple[str, str]:
 
 
 def places_in(text: str, towns: Mapping[str, str]) -> list[str]:
-    """The towns whose names a text prints as whole words (a name run together with a statute's), the longest
-    name first ('Windsor Locks', not also 'Windsor')."""
+    """The towns (and the state police) whose names a text prints as whole words (a name run together with a
+    statute's), the longest name first ('Windsor Locks', not also 'Windsor')."""
     folded = " ".join(text.casefold().split())
     taken: list[tuple[int, int]] = []
     found = []
-    for name in sorted((name for name in towns if name in folded), key=len, reverse=True):
+    names = {**{name: STATE_POLICE for name in _STATE_POLICE_LABELS}, **towns}  # (the state police by any of its
+    # names too: 'CSP' beside a statute's cell is no statewide row)
+    for name in sorted((name for name in names if name in folded), key=len, reverse=True):
         for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", folded):
             if not any(start < match.end() and match.start() < end for start, end in taken):
                 taken.append(match.span())
-                found.append(towns[name])
+                found.append(names[name])
     return found
 
 

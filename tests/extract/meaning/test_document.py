@@ -1280,3 +1280,30 @@ def test_a_summary_of_labels_and_values_whose_statute_row_holds_long_text_is_a_t
     assert refusals == []
     assert list(zip(frame.jurisdiction, frame.offense, frame.measure, frame["count"], frame.period_start,
                     frame.period_end, strict=True)) == [("Connecticut", "53a-86", "arrests", 10, 2005, 2006)]
+
+
+def test_a_statute_run_into_the_state_polices_short_name_is_the_state_polices_row(tmp_path, towns):
+    """'53a-88 CSP': a statute's cell run into the name of the row beside it, the name the state police's short
+    one: the state police's counts under that statute, not a statewide row of the statute's (the town rows'
+    twins, '53a-88 Bristol', are their towns')."""
+    path = tmp_path / "csp.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    pdf.setFont("Helvetica-Bold", 11)
+    pdf.drawString(72, 730, "Table 1. Convictions by town, 2014-2015")
+    pdf.setFont("Helvetica", 10)
+    pdf.drawString(72, 700, "Town")
+    for x, year in ((260, "2014"), (320, "2015")):
+        pdf.drawRightString(x, 700, year)
+    for index, (name, first, second) in enumerate([("53a-88 Bristol", "1", "2"), ("53a-88 CSP", "0", "1"),
+                                                   ("53a-88 Hartford", "4", "3")]):
+        y = 684 - 14 * index
+        pdf.drawString(72, y, name)
+        pdf.drawRightString(260, y, first)
+        pdf.drawRightString(320, y, second)
+    pdf.save()
+    frame, refusals = read_tipc(path, _source(path), towns, ROLES)
+    assert refusals == []
+    assert sorted(set(zip(frame.jurisdiction, frame.jurisdiction_type, frame.offense, strict=True))) == [
+        ("Bristol", "town", "53a-88"), ("Connecticut State Police", "state_police", "53a-88"),
+        ("Hartford", "town", "53a-88")]
+    assert not frame.printed_total.any()
