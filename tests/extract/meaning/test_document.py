@@ -48,16 +48,21 @@ def test_the_same_tables_as_csv_and_xlsx_read_exactly(tmp_path, towns, suffix):
     assert _keys(frame.assign(page=None)) == sorted((None, *row) for row in _truth_keys(truth, key))
 
 
-def _two_tables(path: Path) -> None:
-    """Page 1: a readable table, then one whose column says no statute, measure or year anywhere."""
-    pdf = canvas.Canvas(str(path), pagesize=letter)
+def _arrests_by_town(pdf: canvas.Canvas, title: str) -> None:
+    """`title` at the top of the page over three towns' counts of 2015 (Hartford 12, Bristol 3, Norwalk 7)."""
     pdf.setFont("Helvetica-Bold", 11)
-    pdf.drawString(72, 720, "Table 1. Arrests under CGS 53a-82, 2015")
+    pdf.drawString(72, 720, title)
     pdf.setFont("Helvetica", 10)
     for number, (name, count) in enumerate([("Town", "2015"), ("Hartford", "12"), ("Bristol", "3"),
                                             ("Norwalk", "7")]):
         pdf.drawString(72, 696 - 14 * number, name)
         pdf.drawRightString(260, 696 - 14 * number, count)
+
+
+def _two_tables(path: Path) -> None:
+    """Page 1: a readable table, then one whose column says no statute, measure or year anywhere."""
+    pdf = canvas.Canvas(str(path), pagesize=letter)
+    _arrests_by_town(pdf, "Table 1. Arrests under CGS 53a-82, 2015")
     pdf.setFont("Helvetica-Bold", 11)
     pdf.drawString(72, 560, "Table 2. Other figures by town")
     pdf.setFont("Helvetica", 10)
@@ -1209,13 +1214,7 @@ def test_a_contents_entry_wrapped_over_two_lines_promises_no_table_on_its_page(t
     pdf.drawString(72, 696, "Table 1. Arrests under CGS 53a-82: Engaging in " + "." * 30 + " 2")
     pdf.drawString(72, 682, "prostitution, by town")
     pdf.showPage()
-    pdf.setFont("Helvetica-Bold", 11)
-    pdf.drawString(72, 720, "Table 1. Arrests under CGS 53a-82: Engaging in prostitution, by town, 2015")
-    pdf.setFont("Helvetica", 10)
-    for number, (name, count) in enumerate([("Town", "2015"), ("Hartford", "12"), ("Bristol", "3"),
-                                            ("Norwalk", "7")]):
-        pdf.drawString(72, 696 - 14 * number, name)
-        pdf.drawRightString(260, 696 - 14 * number, count)
+    _arrests_by_town(pdf, "Table 1. Arrests under CGS 53a-82: Engaging in prostitution, by town, 2015")
     pdf.save()
     frame, refusals = read_tipc(path, _source(path), towns, ROLES)
     assert refusals == []
