@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from pipeline.extract.tables.columns import Cut, aligned_parts, parted_at_rivers, separators
+from pipeline.extract.tables.columns import Cut, separators
 from pipeline.extract.tables.geometry import Frame
 from pipeline.extract.tables.headers import (
     centred_over,
@@ -18,6 +18,7 @@ from pipeline.extract.tables.headers import (
     stacked_groups,
 )
 from pipeline.extract.tables.model import Cell, Table, edges_where
+from pipeline.extract.tables.parting import aligned_parts, parted_at_rivers
 from pipeline.extract.tables.pieces import CONTINUES, Piece, Row
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.tables.columns import aligned_parts, parted_at_rivers, separators
+from pipeline.extract.tables.columns import separators
+from pipeline.extract.tables.parting import aligned_parts, parted_at_rivers
 from pipeline.extract.tables.rules import Rule
 from pipeline.extract.tables.settings import TableSettings
 from pipeline.extract.tables.values import YEAR, values_in

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract.tables.columns import Cut, aligned_parts, separators
+from pipeline.extract.tables.columns import Cut, separators
+from pipeline.extract.tables.parting import aligned_parts
 from pipeline.extract.tables.reader import tables_on_page
 from pipeline.extract.tables.rules import Rule, join_rules
 from pipeline.extract.tables.settings import DEFAULT
