@@ -142,11 +142,9 @@ def rows_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, runni
     if not before.tables or not page.loose_pieces or any(prose(text) for text in _after_tables(before, running)):
         return None  # (running text after the last table: it ended on its page)
     last = before.tables[-1]
-    bands = _bands(last)
-    if not bands or 0 not in bands:
+    bands, kinds = _columns_of(last, towns, vocabulary)
+    if not bands:
         return None
-    kinds = {name_kind(cell.text, towns, vocabulary) for cell in last.cells
-             if cell.col == 0 and cell.row >= last.header_rows and cell.text.strip()}
     rows: list[list[Cell]] = []
     below: list[str] = []  # the lines after them, before any table: their notes (a legend: 'Blank cells ...')
     for text, above, pieces in zip(page.loose, page.tables_above, page.loose_pieces, strict=True):
@@ -182,11 +180,9 @@ def part_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, runni
     if table.header_rows or table.cols == last.cols or not all(
             is_running(text, running) or TITLE.match(text) and CONTINUED.search(text) for text in over):
         return None
-    bands = _bands(last)
-    if not bands or 0 not in bands:
+    bands, kinds = _columns_of(last, towns, vocabulary)
+    if not bands:
         return None
-    kinds = {name_kind(cell.text, towns, vocabulary) for cell in last.cells
-             if cell.col == 0 and cell.row >= last.header_rows and cell.text.strip()}
     cells: list[Cell] = []
     for row in range(table.rows):
         pieces = [(cell.text, cell.box) for cell in sorted(table.cells, key=lambda cell: cell.col)
@@ -196,6 +192,16 @@ def part_overleaf(before: Page, page: Page, towns, vocabulary: Vocabulary, runni
             return None
         cells += placed
     return replace(table, cells=tuple(cells)) if cells else None
+
+
+def _columns_of(table: Table, towns, vocabulary: Vocabulary) -> tuple[dict[int, tuple[float, float, float]], set[str]]:
+    """Where each column of a table's body prints (`_bands`), and the kinds of names its rows have: what a row
+    going on overleaf must be set in; no bands if its names column prints nothing."""
+    bands = _bands(table)
+    if 0 not in bands:
+        return {}, set()
+    return bands, {name_kind(cell.text, towns, vocabulary) for cell in table.cells
+                   if cell.col == 0 and cell.row >= table.header_rows and cell.text.strip()}
 
 
 def _bands(table: Table) -> dict[int, tuple[float, float, float]]:
