@@ -229,16 +229,23 @@ def _within(line: TextLine, region) -> bool:
 def _context(lines: list[TextLine], region, regions, settings: TableSettings) -> tuple[tuple[str, ...], ...]:
     """Text set close over and under a region, outside every region: walking away from it while the lines stay
     within `context_gap` line heights of each other (a running head far up the page is not its caption); of each
-    line, the phrases not set over a table beside this one (two tables side by side each keep their own title)."""
+    line, the phrases not set nearer a table beside this one (two tables side by side each keep their own title, a
+    line of it wrapped short of the table under it too)."""
     x0, top, x1, bottom = region
     free = [line for line in lines if not any(_within(line, other) for other in regions)]
 
     beside = [other for other in regions if other[1] < bottom and top < other[3] and (other[0] >= x1 or
                                                                                        other[2] <= x0)]
 
-    def over(line: TextLine) -> str:  # the line's text less what is set over a table beside this one (its caption)
-        return " ".join(p.text for p in line.phrases
-                        if not any(other[0] - 1 <= (p.x0 + p.x1) / 2 <= other[2] + 1 for other in beside))
+    def apart(p0: float, p1: float, r0: float, r1: float) -> float:
+        return max(0.0, r0 - p1, p0 - r1)
+
+    def theirs(p, other) -> bool:  # set over the table beside, or nearer to it than to this one
+        nearer = apart(p.x0, p.x1, other[0], other[2]) - apart(p.x0, p.x1, x0, x1)
+        return nearer < -1 or nearer <= 1 and other[0] - 1 <= (p.x0 + p.x1) / 2 <= other[2] + 1
+
+    def over(line: TextLine) -> str:  # the line's text less what is set by a table beside this one (its caption)
+        return " ".join(p.text for p in line.phrases if not any(theirs(p, other) for other in beside))
 
     above: list[str] = []
     edge = top

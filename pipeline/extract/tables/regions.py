@@ -5,6 +5,7 @@ set in two or three page columns is prose, however well its columns align."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from pipeline.extract.tables.columns import separators
 from pipeline.extract.tables.parting import aligned_parts, parted_at_rivers
@@ -28,7 +29,7 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
              if sum(1 for line in lines if _inside(line, grid)) >= settings.min_rows]
     outside = [line for line in lines if not any(_inside(line, grid) for grid in grids)]
     regions = list(grids)
-    for block in _text_blocks(outside, settings):
+    for block in (block for side in _sides(outside, settings) for block in _text_blocks(side, settings)):
         boxes = _side_by_side(block, settings)
         if len(boxes) > 1:
             regions += boxes
@@ -41,6 +42,37 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
         else:
             regions.append(box)
     return sorted(_merge_overlapping(regions), key=lambda region: (region[1], region[0]))
+
+
+def _sides(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine]]:
+    """The page's lines as runs to look for tables in one by one: down a stretch of the page that a gutter parts
+    (no line prints across it, every line of values wholly on one side, enough of them on each), each side on its
+    own. Two tables set side by side interleave their lines; a note under one must not end the other."""
+    valued = [bool(values_in(line)) for line in lines]
+    ends = sorted(line.x1 for line, has in zip(lines, valued, strict=True) if has)
+    starts = sorted(line.x0 for line, has in zip(lines, valued, strict=True) if has)
+    gutters = sorted({round(phrase.x1 + 0.1, 1) for line, has in zip(lines, valued, strict=True) if has
+                      for phrase in line.phrases})
+    for gutter in gutters:  # (a cheap count first: most pages have no gutter with lines of values on each side)
+        if min(bisect_left(ends, gutter), len(starts) - bisect_right(starts, gutter)) < settings.min_rows:
+            continue
+        run: list[int] = []
+        for index, line in enumerate([*lines, None]):
+            parted = line is not None and not any(p.x0 < gutter < p.x1 for p in line.phrases) and not (
+                valued[index] and line.x0 < gutter < line.x1)
+            if parted:
+                run.append(index)
+                continue
+            left = sum(1 for at in run if valued[at] and lines[at].x1 < gutter)
+            right = sum(1 for at in run if valued[at] and lines[at].x0 > gutter)
+            if min(left, right) >= settings.min_rows:
+                sides = [[line_of(kept, lines[at].baseline, lines[at].size) for at in run
+                          if (kept := [p for p in lines[at].phrases if (p.x1 < gutter) == keep])]
+                         for keep in (True, False)]
+                return [*_sides(lines[:run[0]], settings), *_sides(sides[0], settings),
+                        *_sides(sides[1], settings), *_sides(lines[run[-1] + 1:], settings)]
+            run = []
+    return [lines] if lines else []
 
 
 def _side_by_side(block: list[TextLine], settings: TableSettings) -> list[Region]:

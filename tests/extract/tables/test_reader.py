@@ -87,6 +87,24 @@ def test_two_tables_side_by_side_each_keep_their_own_title_from_one_line(tmp_pat
     assert reader_module._context(found, right, [left, right], DEFAULT)[0] == ("Exhibit 2. Persons freed",)
 
 
+def test_a_title_line_wrapped_short_of_the_table_beside_is_that_tables(tmp_path: Path) -> None:
+    """The right table's title wraps onto a short second line that ends left of the table under it (the table is
+    centred in its half, narrower than its title): still nearer that table than the left one, so its caption, not
+    the left table's ('2017-2018' must not become the left table's period)."""
+    from pipeline.extract.tables.settings import DEFAULT
+    from tests.extract.tables.drawing import lines
+
+    sheet = Sheet(tmp_path / "beside-wrapped.pdf")
+    sheet.text(40, 742, "Table 1. Arrests by town, 2017").text(300, 742, "Exhibit 2. Convictions under 53a-83, by")
+    sheet.text(300, 730, "town, 2017-2018")
+    found = lines(sheet.save())
+    top = found[-1].bottom + 6
+    left, right = (110.0, top, 200.0, top + 60), (380.0, top, 520.0, top + 60)
+    assert reader_module._context(found, left, [left, right], DEFAULT)[0] == ("Table 1. Arrests by town, 2017",)
+    assert reader_module._context(found, right, [left, right], DEFAULT)[0] == (
+        "Exhibit 2. Convictions under 53a-83, by", "town, 2017-2018")
+
+
 def test_a_running_head_far_above_is_no_caption(tmp_path: Path) -> None:
     sheet = Sheet(tmp_path / "far.pdf")
     sheet.text(72, 780, "Annual report 2007")  # 66 pt over the table: far more than `context_gap` lines

@@ -347,6 +347,24 @@ def test_two_tables_side_by_side_with_rows_at_their_own_heights_are_two(tmp_path
         ("Table 2. Vehicles by depot", ["Depot", "Vans", "Cars"])]
 
 
+def test_a_note_under_the_table_beside_does_not_end_a_longer_table(tmp_path: Path) -> None:
+    """Two tables side by side, the right one shorter: its note, a line of prose, is printed between two rows of
+    the left one (the lines of the two interleave down the page). The left table keeps its rows under the note."""
+    sheet = Sheet(tmp_path / "beside-note.pdf")
+    sheet.row(742, [(40, "District"), (-200, "Staff"), (-250, "Vacant")])
+    sheet.row(738, [(320, "Depot"), (-480, "Vans"), (-540, "Cars")])
+    for index in range(4):
+        sheet.row(728 - 16 * index, [(320, f"Depot {'VWXY'[index]}"), (-480, str(10 + index)), (-540, str(index))])
+    for index in range(6):
+        sheet.row(721 - 16 * index, [(40, f"District {'ABCDEF'[index]}"), (-200, str(3 + index)),
+                                     (-250, str(index))])
+    sheet.text(320, 666, "Depots closed during the year are not shown in this table of the fleet.", size=8)
+    sheet.text(40, 620, "Districts merged in the year are counted once.", size=8)
+    found = sorted(tables_on_page(geometry(sheet.save())), key=lambda table: table.bbox[0])
+    assert [len(table.grid()) for table in found] == [7, 5]
+    assert found[0].grid()[-1] == ["District F", "8", "5"]
+
+
 def test_headers_run_together_into_a_phrase_of_prose_length_still_head_their_columns(tmp_path: Path) -> None:
     """'Calendar year' flush left over the years, then six town names each flush right over its counts, a few
     points apart (one phrase of nine words): the header line, parted at its widest gap after the stub's
