@@ -31,19 +31,21 @@ bench: bootstrap  ## pipeline runs, PDF extraction, 10 M rows at scale; the tabl
 	$(UV) run --locked python tests/benchmarks/bench_tables.py
 	$(UV) run --locked python tests/benchmarks/bench_icdar.py
 
-fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 generated reports from a fresh seed (CTIP_FUZZ_SEED=N reruns one)
+fuzz: bootstrap  ## layout fuzzing of the TIPC reader: 5,000 layouts of each fuzzer from a fresh seed (CTIP_FUZZ_SEED=N reruns one; hours on 2 cores)
 	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
 	echo "fuzz seed $$seed (rerun with: CTIP_FUZZ_SEED=$$seed make fuzz)"; \
 	CTIP_FUZZ_STRICT=1 CTIP_FUZZ_SEED=$$seed CTIP_FUZZ_EXAMPLES=$${CTIP_FUZZ_EXAMPLES:-5000} \
-		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_layout or every_broken or regression"
+		$(UV) run --locked pytest tests/extract/test_tipc_fuzz.py -p no:cacheprovider -k "every_layout or every_broken or regression" && \
+	CTIP_WILD_SEED=$$seed CTIP_WILD_EXAMPLES=$$(( $${CTIP_FUZZ_EXAMPLES:-5000} / 2 )) \
+		$(UV) run --locked pytest tests/extract/test_wild_fuzz.py -p no:cacheprovider -k "never_misreads or once_misread"  # the independent fuzzer: half each engine
 
 fuzz-survey: bootstrap  ## every outcome of 5,000 layouts, never stopping: counts per refusal and misread, failing files listed
 	@seed=$${CTIP_FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "fuzz survey seed $$seed"; \
 	$(UV) run --locked python tests/extract/test_tipc_fuzz.py $${CTIP_FUZZ_EXAMPLES:-5000} $$seed
 
-wild-survey: bootstrap  ## the independent layout fuzzer (tests/extract/wild): outcomes of SYNTHETIC reports per engine; READER=grid for the new reader
+wild-survey: bootstrap  ## the independent layout fuzzer (tests/extract/wild): outcomes of SYNTHETIC reports per engine
 	@seed=$${CTIP_WILD_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; echo "wild survey seed $$seed"; \
-	CTIP_WILD_EXTRACT_ARGS="$(if $(READER),--reader $(READER))" $(UV) run --locked python -m tests.extract.wild.survey \
+	$(UV) run --locked python -m tests.extract.wild.survey \
 		$${CTIP_WILD_OUT:-/tmp/ctip-wild-$$seed} --seed $$seed --count $${CTIP_WILD_EXAMPLES:-200} --engine both --jobs 2
 
 lint: bootstrap

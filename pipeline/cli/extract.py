@@ -19,11 +19,10 @@ Examples:
 @click.command("extract", epilog=EXAMPLES, short_help="Read a report's tables (PDF, CSV, XLSX) into tidy CSV.")
 @click.argument("report_file", metavar="REPORT_FILE")
 @click.option("-o", "--output", metavar="OUT.csv", help="CSV file to write (default: standard output).")
-@click.option("--reader", type=click.Choice(["lines", "grid"]), default="lines", show_default=True,
-              help="lines: the TIPC line reader; grid: the general table reader with TIPC meaning on top "
-                   "(pipeline/extract/meaning; in development, not yet the default).")
+@click.option("--reader", type=click.Choice(["grid"]), default="grid", hidden=True,
+              help="The one reader (kept so that command lines written while there were two still run).")
 @click.option("--keep-readable", is_flag=True,
-              help="With --reader grid and -o: write the tables that could be read, and OUT.refusals.csv naming "
+              help="With -o: write the tables that could be read, and OUT.refusals.csv naming "
                    "every table that could not (the exit code is still 1).")
 @click.option("--spec", metavar="NAME",
               help="Read the table by a declared spec (raw/reference/specs/NAME.yaml), e.g. statab_2012_table324.")
@@ -34,7 +33,7 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
 
     A bad file gets one line on stderr, exit code 2 and no output file."""
     # only what this run needs (issue 23: start-up within 5x of a bare PDFium text dump): no pandas on the grid
-    # path, no manifest checker when these bytes were checked before, the line and spec readers only when asked
+    # path, no manifest checker when these bytes were checked before, the spec reader only when asked
     from pipeline.extract.reference import measure_rows, statute_rows, town_rows
     from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv, frame_rows
     from pipeline.extract.vocabulary import Vocabulary
@@ -44,8 +43,8 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
 
     path = Path(report_file)
     refused = _output_refused(path, Path(output)) if output else None
-    if keep_readable and (reader != "grid" or not output):
-        refused = "--keep-readable needs --reader grid and -o OUT.csv (the refusals go beside it)"
+    if keep_readable and not output:
+        refused = "--keep-readable needs -o OUT.csv (the refusals go beside it)"
     if refused:
         print(f"ctip extract: {refused}", file=sys.stderr)
         return 2
@@ -67,16 +66,12 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
             from pipeline.extract.spec_table import extract_spec_table
 
             rows = frame_rows(extract_spec_table(path, source, _spec(spec, settings, sources)))
-        elif reader == "grid":
+        else:
             from pipeline.extract.meaning import read_tipc_rows, refusal_text
 
             rows, refusals = read_tipc_rows(path, source, towns, vocabulary)
             if refusals and not keep_readable:
                 raise ExtractionError(refusal_text(refusals))
-        else:
-            from pipeline.extract.tipc import extract_tipc
-
-            rows = frame_rows(extract_tipc(path, source, towns, vocabulary))
     except (ExtractionError, AcquisitionError) as exc:
         print(f"ctip extract: {exc}", file=sys.stderr)
         return 2

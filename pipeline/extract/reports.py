@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.extract.fbi_asr import extract_fbi_asr
+from pipeline.extract.meaning import extract_tipc
 from pipeline.extract.spec_table import TableSpec, extract_spec_table
 from pipeline.extract.tidy import ExtractionError
-from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.sources.inventory import source_ref

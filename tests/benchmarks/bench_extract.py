@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.extract import tipc
+from pipeline.extract.meaning import extract_tipc
 from pipeline.extract.reference import load_towns
 from pipeline.extract.tidy import ExtractionError, SourceRef
 from pipeline.extract.vocabulary import Vocabulary
@@ -57,7 +57,7 @@ def main() -> int:
         timings = []
         for _ in range(args.repeat):
             started = time.perf_counter()
-            frame = tipc.extract_tipc(pdf, source, towns, vocabulary)
+            frame = extract_tipc(pdf, source, towns, vocabulary)
             timings.append(time.perf_counter() - started)
         assert len(frame) == len(truth), "benchmark extraction disagrees with the ground truth"
     best, median = min(timings), statistics.median(timings)
@@ -76,7 +76,7 @@ def wide_columns_seconds(towns: list[str], vocabulary: Vocabulary) -> float:
                         + ",".join(str(i % 7) for i in range(20_000)) + "\n")
         started = time.perf_counter()
         with contextlib.suppress(ExtractionError):
-            tipc.extract_tipc(wide, SourceRef("wide", "0" * 64, 2005, True, wide.name), towns, vocabulary)
+            extract_tipc(wide, SourceRef("wide", "0" * 64, 2005, True, wide.name), towns, vocabulary)
         return time.perf_counter() - started
 
 

@@ -85,10 +85,7 @@ def main() -> int:
         bare = _wall([sys.executable, "-c", BARE, str(small)], args.repeat)
         rows.append(("bare pypdfium2 text dump", f"{small_pages} pages", f"{bare:.2f} s", "1.0x"))
         for name, command_line in (("ctip tables", [ctip, "tables", str(small), "--json"]),
-                                   ("ctip extract (line reader)", [ctip, "extract", str(small), "--reader", "lines",
-                                                                   "-o", str(small) + ".csv"]),
-                                   ("ctip extract --reader grid", [ctip, "extract", str(small), "--reader", "grid",
-                                                                   "-o", str(small) + ".csv"])):
+                                   ("ctip extract", [ctip, "extract", str(small), "-o", str(small) + ".csv"])):
             seconds = _wall(command_line, args.repeat)
             rows.append((name, f"{small_pages} pages", f"{seconds:.2f} s", f"{seconds / bare:.1f}x the bare script"))
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%SZ")

@@ -1,6 +1,6 @@
 """`ctip extract` imports only what its path needs (issue 23: start-up within 5x of a bare PDFium text dump; the
 speed itself is measured by tests/benchmarks/bench_tables.py). Importing pandas alone takes seconds on a slow
-machine, pydantic and PyYAML a third of one; none of them is needed to read a report with the grid reader."""
+machine, pydantic and PyYAML a third of one; none of them is needed to read a report."""
 
 import os
 import subprocess
@@ -10,8 +10,8 @@ from pipeline.synthetic.tipc_report import ReportSpec, default_tables, write_rep
 from tests.conftest import REPO_ROOT
 
 HEAVY = ("pandas", "numpy", "dagster", "duckdb", "great_expectations", "matplotlib", "scipy", "statsmodels",
-         "pydantic", "yaml", "openpyxl", "reportlab", "tabulate", "pipeline.extract.tipc",
-         "pipeline.extract.spec_table", "pipeline.sources.manifest")
+         "pydantic", "yaml", "openpyxl", "reportlab", "tabulate", "pipeline.extract.spec_table",
+         "pipeline.sources.manifest")
 
 
 def _imported(argv: list[str], env: dict[str, str]) -> str:
@@ -24,11 +24,11 @@ def _imported(argv: list[str], env: dict[str, str]) -> str:
     return done.stdout.strip()
 
 
-def test_the_grid_reader_starts_without_pandas_pydantic_or_the_pipeline(real_settings, towns, tmp_path):
+def test_ctip_extract_starts_without_pandas_pydantic_or_the_pipeline(real_settings, towns, tmp_path):
     pdf = tmp_path / "short.pdf"
     write_report(pdf, None, towns, ReportSpec(n_towns=40, tables=default_tables()[:2]))
     env = {**os.environ, "CTIP_CACHE_DIR": str(real_settings.cache_dir)}
-    argv = ["extract", str(pdf), "--reader", "grid", "-o", str(tmp_path / "out.csv")]
+    argv = ["extract", str(pdf), "-o", str(tmp_path / "out.csv")]
     _imported(argv, env)  # the first run may check the manifest in full (and remember that it did)
     assert _imported(argv, env) == "[]"
     assert (tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") > 900

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from pipeline.cli import main
-from pipeline.extract.meaning import read_tipc, read_tipc_rows
+from pipeline.extract.meaning import extract_tipc, read_tipc, read_tipc_rows
 from pipeline.extract.reference import (
     load_measures,
     load_statutes,
@@ -29,7 +29,6 @@ from pipeline.extract.tidy import (
     tidy_frame,
     tidy_rows,
 )
-from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.synthetic.tipc_report import ReportSpec, default_tables, write_report, write_table_file
 from tests.conftest import REPO_ROOT
@@ -75,22 +74,20 @@ def test_grid_reader_rows_write_the_pandas_bytes(inputs, towns, vocabulary, name
 
 
 @pytest.mark.parametrize("name", ["short.pdf", "full.pdf", "full.csv", "full.xlsx"])
-def test_line_reader_frame_writes_the_pandas_bytes(inputs, towns, vocabulary, name):
+def test_the_pipelines_frame_writes_the_pandas_bytes(inputs, towns, vocabulary, name):
     path = inputs[name]
     frame = extract_tipc(path, _source(path), towns, vocabulary)
     assert extract_csv(frame_rows(frame), name) == pandas_csv(frame, name)
 
 
-@pytest.mark.parametrize("reader", ["lines", "grid"])
-def test_the_command_writes_the_pandas_bytes(inputs, towns, vocabulary, tmp_path, reader, capsys):
+def test_the_command_writes_the_pandas_bytes(inputs, towns, vocabulary, tmp_path, capsys):
     path = inputs["short.pdf"]
-    assert main(["extract", str(path), "--reader", reader, "-o", str(tmp_path / "out.csv")]) == 0
+    assert main(["extract", str(path), "-o", str(tmp_path / "out.csv")]) == 0
     source = SourceRef(path.stem, hashlib.sha256(path.read_bytes()).hexdigest(), 0, True, path.name)
-    read = read_tipc if reader == "grid" else lambda *args: (extract_tipc(*args), [])
-    frame = read(path, source, towns, vocabulary)[0]
+    frame = read_tipc(path, source, towns, vocabulary)[0]
     written = (tmp_path / "out.csv").read_bytes()
     assert written == pandas_csv(frame, path.name).encode("utf-8")
-    assert main(["extract", str(path), "--reader", reader]) == 0
+    assert main(["extract", str(path)]) == 0
     assert capsys.readouterr().out.encode("utf-8") == written
 
 

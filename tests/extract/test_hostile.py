@@ -9,8 +9,8 @@ import pytest
 from reportlab.pdfgen import canvas
 
 from pipeline.extract.limits import MAX_PDF_PAGES
+from pipeline.extract.meaning import extract_tipc
 from pipeline.extract.tidy import ExtractionError, SourceRef
-from pipeline.extract.tipc import extract_tipc
 from pipeline.extract.ucr import extract_ucr_arrests
 
 ROLES = {"53a-82": "seller", "53a-83": "buyer"}

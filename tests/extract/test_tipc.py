@@ -6,8 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.extract.meaning import extract_tipc
 from pipeline.extract.tidy import ExtractionError, SourceRef
-from pipeline.extract.tipc import extract_tipc, parse_value, resolve_name
+from pipeline.extract.vocabulary import DEFAULT_LEGEND, resolve_label
 from pipeline.synthetic.tipc_report import (
     ReportSpec,
     default_tables,
@@ -107,13 +108,13 @@ def test_csv_and_xlsx_tables(tmp_path: Path, towns, suffix):
         assert line.startswith(first.row_label)
 
 
-def test_a_name_that_is_not_a_town_is_kept_and_flagged_with_page_and_row(tmp_path: Path, towns):
+def test_a_name_that_is_not_a_town_is_refused_naming_page_table_and_row(tmp_path: Path, towns):
+    """'Springfield' (Massachusetts) in a table of Connecticut towns: a misspelt or foreign name is never read as a
+    place of its own; the report is refused where it prints."""
     spec = ReportSpec(tables=default_tables()[:1], extra_rows=("Springfield",))
     write_report(tmp_path / "r.pdf", None, towns, spec)
-    extracted = _extract(tmp_path / "r.pdf", towns)
-    flagged = extracted[extracted.jurisdiction_type == "unresolved"]
-    assert set(flagged.jurisdiction) == {"Springfield"}
-    assert flagged.page.notna().all() and flagged.row_index.notna().all()
+    _refused(tmp_path / "r.pdf", towns, r"^r\.pdf, page \d+, table 1, row \d+: row 'Springfield' names no town of the "
+             r"reference")
 
 
 def test_a_row_whose_counts_do_not_line_up_names_its_line(tmp_path: Path, towns):
@@ -129,19 +130,19 @@ def test_a_row_whose_counts_do_not_line_up_names_its_line(tmp_path: Path, towns)
 def test_a_wide_table_without_statute_or_measure_is_refused(tmp_path: Path, towns):
     path = tmp_path / "vague.csv"
     path.write_text("Table 1. Counts by town\nTown,2005\nHartford,3\n")
-    with pytest.raises(ExtractionError, match=r"column '2005' of table 1 says no statute or measure"):
+    with pytest.raises(ExtractionError, match=r"vague\.csv, table 1: column '2005' says no statute or measure"):
         _extract(path, towns)
 
 
 @pytest.mark.parametrize(("text", "value"), [("1,204", 1204), ("7", 7), ("–", 0), ("-", 0), ("*", None),
                                              ("†", None), ("", None)])
-def test_parse_value(text, value):
-    assert parse_value(text) == value
+def test_a_cell_by_the_default_legend(text, value):
+    assert DEFAULT_LEGEND.value(text) == value
 
 
-def test_parse_value_refuses_text():
+def test_the_default_legend_refuses_text():
     with pytest.raises(ValueError):
-        parse_value("12a")
+        DEFAULT_LEGEND.value("12a")
 
 
 @pytest.mark.parametrize(("printed", "expected"), [
@@ -151,8 +152,8 @@ def test_parse_value_refuses_text():
     ("CT State Police Troops", ("Connecticut State Police", "state_police")),
     ("TOTAL", ("Connecticut", "statewide")), ("Springfield", ("Springfield", "unresolved")),
 ])
-def test_resolve_name(printed, expected, towns):
-    assert resolve_name(printed, {t.casefold(): t for t in towns}) == expected
+def test_resolve_label(printed, expected, towns):
+    assert resolve_label(printed, {t.casefold(): t for t in towns}) == expected
 
 
 # ------------------------------------------------------------------------------------------------ bad files
@@ -262,4 +263,4 @@ def test_a_number_set_against_a_name_off_every_column_is_refused(tmp_path: Path,
     """'Hartford1' with the counts far to the right: a footnote number or a count? Refused, never guessed."""
     path = tmp_path / "footnote.pdf"
     _hand_drawn_table(path, [("Hartford1", "12", "5"), ("New Haven", "5", "3")], 220)
-    _refused(path, towns, r"footnote\.pdf, page 1, line \d+: row label 'Hartford1' ends in a number set against")
+    _refused(path, towns, r"footnote\.pdf, page 1, table 1, row 1: row 'Hartford1' names no town")

@@ -2116,8 +2116,9 @@ REGRESSIONS: list[tuple[str, str | None, list]] = [
       'State Police', False, 'none', 'none', False, False, False, [], False, 'blank', 0.0, 'asterisk', 'none',
       False, False, False, '(continued)', False, False, 1, False, False, 0,
     ]),
-    # found by the grid reader's parity survey of the broken CI sample (session 17): the line reader refuses it
-    # naming the defect; the grid reader did too only once two stacks' run-together lines were kept apart
+    # found by the parity survey of the broken CI sample (session 17), while the line reader was still kept: both
+    # readers refuse it naming the defect; the grid reader did only once two stacks' run-together lines were
+    # kept apart
     ("two stacks of wrapped headers set flush right, a line of each run together across one river",
      'total_row', [
       2009, 3, ['53a-83', '53a-88', '53a-82'],
@@ -2185,7 +2186,7 @@ def _extract(path: Path, report: layouts.Report) -> pd.DataFrame:
 
 
 def extract_tipc(*args, **kwargs):
-    from pipeline.extract.tipc import extract_tipc as extract  # the public API, imported late: it is being rewritten
+    from pipeline.extract.meaning import extract_tipc as extract  # the public API, imported late (collection)
 
     return extract(*args, **kwargs)
 

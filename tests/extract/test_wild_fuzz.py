@@ -82,21 +82,18 @@ def test_generator_prints_its_truth(tmp_path: Path, engine: str, index: int) -> 
                 assert sum(v for t, v in tokens.items() if t.startswith(printed)) >= n, (gen.name, page, cell_text)
 
 
-@pytest.mark.parametrize("reader", ["lines", "grid"])
 @pytest.mark.parametrize("engine", ["reportlab", "html"])
-def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str, reader: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """A sample of wild reports through `ctip extract` (the default line reader, and `--reader grid`): refusing
-    is allowed (reported), a silent wrong read is not, and neither is a crash or a refusal that does not say
-    where."""
+def test_reader_never_misreads_a_wild_report(tmp_path: Path, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sample of wild reports through `ctip extract` (its default reader, the grid reader): refusing is allowed
+    (reported), a silent wrong read is not, and neither is a crash or a refusal that does not say where."""
     _needs(engine)
     if not CTIP.is_file():
         pytest.skip("the ctip command is not installed (make bootstrap)")
-    monkeypatch.setenv("CTIP_WILD_EXTRACT_ARGS", "--reader grid" if reader == "grid" else "")
+    monkeypatch.setenv("CTIP_WILD_EXTRACT_ARGS", "")
     counts = survey(tmp_path, SEED, EXAMPLES, engine)
     failures = (tmp_path / "failures.txt").read_text(encoding="utf-8").splitlines()
     summary = dict(counts[engine])
-    print(f"\nwild {engine} ({reader} reader) seed {SEED}, {EXAMPLES} reports: {summary}; "
+    print(f"\nwild {engine} seed {SEED}, {EXAMPLES} reports: {summary}; "
           f"not drawn: {dict(counts['not_drawn'])}")
     for line in failures:
         print("  " + line[:300])
@@ -131,7 +128,7 @@ def test_a_wild_report_the_grid_reader_once_misread_is_read_or_refused(tmp_path:
     _needs(engine)
     if not CTIP.is_file():
         pytest.skip("the ctip command is not installed (make bootstrap)")
-    monkeypatch.setenv("CTIP_WILD_EXTRACT_ARGS", "--reader grid")
+    monkeypatch.setenv("CTIP_WILD_EXTRACT_ARGS", "")
     gen = write_one(tmp_path, seed, index, engine)
     assert not gen.error, gen.error
     outcome = classify(gen, tmp_path)

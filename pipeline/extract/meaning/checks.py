@@ -24,16 +24,20 @@ def refuse_misreadings(table: Table, at, headers: int, columns: list[Column], wh
 def _refuse_twins(columns: list[Column], where: Where) -> None:
     """Two count columns that mean the same (statute, measure, period) are a wrong reading of the header: one of
     them must mean something the reading missed, so the table is refused rather than read twice."""
-    seen: dict[tuple, Column] = {}
+    seen: dict[tuple, list[Column]] = {}
+    twins: tuple | None = None  # the first meaning two columns share
     for column in columns:
         if column.kind != "count" or None in (column.statute, column.measure, column.period):
             continue
         key = (column.statute.value, column.measure.value, column.period.value, column.printed_total)
-        if key in seen:
-            raise TableRefused(f"{where.table_text()}: columns {seen[key].header or '(no header)'!r} and "
-                               f"{column.header or '(no header)'!r} would count the same thing: its header is not "
-                               "read right")
-        seen[key] = column
+        seen.setdefault(key, []).append(column)
+        twins = twins or (key if len(seen[key]) == 2 else None)
+    if twins is not None:
+        first, second, *more = seen[twins]
+        also = f" (and {len(more):,} more)" if more else ""
+        raise TableRefused(f"{where.table_text()}: columns {first.header or '(no header)'!r} and "
+                           f"{second.header or '(no header)'!r}{also} would count the same thing: its header is not "
+                           "read right")
 
 
 _ENDS_IN_COUNT = re.compile(r"\S\s+(?:\d{1,3}(?:,\d{3})+|\d+)$")

@@ -24,10 +24,13 @@ ENDS_IN_YEAR = re.compile(r"^(?P<name>.*\S)\s+(?P<year>(?:19|20)\d\d)$")
 def name_year(table: Table) -> Table:
     """A names column headed 'Town Year' whose cells end in a year ('Andover 2005'): the Year column printed too
     close to be parted from it. Parted here, so that the year is read as the row's year, not into its name."""
-    for col in range(table.cols):
-        head = next((cell for cell in table.cells if cell.col == col and cell.row < max(table.header_rows, 1) and
-                     _NAME_YEAR_HEADER.match(cell.text)), None)
-        body = [cell for cell in table.cells if cell.col == col and cell.row > head.row] if head else []
+    heads: dict[int, Cell] = {}  # (each column's first such header: one pass over the cells, however wide)
+    for cell in table.cells:
+        if cell.row < max(table.header_rows, 1) and cell.col not in heads and _NAME_YEAR_HEADER.match(cell.text):
+            heads[cell.col] = cell
+    for col in sorted(heads):
+        head = heads[col]
+        body = [cell for cell in table.cells if cell.col == col and cell.row > head.row]
         if head is None or not body or sum(1 for cell in body if ENDS_IN_YEAR.match(cell.text.strip())) * 2 < \
                 len(body):
             continue

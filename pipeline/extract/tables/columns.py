@@ -285,20 +285,21 @@ def _blank_row(line: TextLine) -> bool:
 def _white_space(lines: list[TextLine], settings: TableSettings) -> list[Cut]:
     """The rivers of these lines: stretches that at most `river_crossings` of them print across."""
     intervals: list[list[tuple[float, float]]] = []
+    inset = settings.touch * lines[0].size if lines else 0.0  # (glyph boxes of two columns touching, or
+    # overlapping a hair: a count parted from the long name it is set hard against still leaves a river)
     for line in lines:
-        spans = sorted(span for p in _cells_of(line, settings) for span in _extents(p))
+        spans = sorted((*span, index) for index, p in enumerate(_cells_of(line, settings)) for span in _extents(p))
         merged: list[list[float]] = []
-        for x0, x1 in spans:
-            if merged and x0 <= merged[-1][1]:
+        for x0, x1, phrase in spans:
+            if merged and (x0 <= merged[-1][1] if phrase == merged[-1][2] else x0 < merged[-1][1] - 2 * inset):
                 merged[-1][1] = max(merged[-1][1], x1)
             else:
-                merged.append([x0, x1])
+                merged.append([x0, x1, phrase])
         if merged:
-            intervals.append([(a, b) for a, b in merged])
+            intervals.append([(a, b) for a, b, _ in merged])
     if not intervals:
         return []
     events: list[tuple[float, int]] = []
-    inset = settings.touch * lines[0].size  # (glyph boxes of two columns touching, or overlapping a hair)
     for spans in intervals:
         for x0, x1 in spans:
             events += [(x0 + inset, 1), (x1 - inset, -1)] if x1 - x0 > 2 * inset else [(x0, 1), (x1, -1)]

@@ -106,7 +106,24 @@ def _place(line: TextLine, cuts: list[Cut], settings: TableSettings, header: boo
             pieces.append(Piece(list(phrase.words), first, last))
             continue
         pieces += _split(list(phrase.words), cuts, settings, header and parted_at_rivers(phrase, cuts, settings))
-    return pieces
+    return _clear_of_others(pieces)
+
+
+def _clear_of_others(pieces: list[Piece]) -> list[Piece]:
+    """A piece across a boundary, into a column another piece of its line holds alone, gives that column up: two
+    pieces of one line never share a cell ('2015' right-aligned over its counts, reaching left past the river a
+    name set hard against them leaves, beside 'Town' over the names)."""
+    held = {piece.first for piece in pieces if piece.first == piece.last}
+    out = []
+    for piece in pieces:
+        first, last = piece.first, piece.last
+        while first < last and first in held:
+            first += 1
+        while last > first and last in held:
+            last -= 1
+        out.append(piece if (first, last) == (piece.first, piece.last) or first in held else
+                   Piece(piece.words, first, last, piece.aligned))
+    return out
 
 
 def _split(words: list[Word], cuts: list[Cut], settings: TableSettings, headers: bool = False) -> list[Piece]:

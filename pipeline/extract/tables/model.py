@@ -4,6 +4,7 @@ and where it was printed, so that every later reading can be traced to a page an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 def edges_where(items: list, test) -> tuple[int, int]:
@@ -45,11 +46,11 @@ class Table:
     source_rows: tuple[int, ...] = ()  # CSV/XLSX: the file's line number of each row
     fields: tuple[int, ...] = ()  # CSV/XLSX: how many fields each row has (a short row is no row of blanks)
 
-    @property
+    @cached_property  # (asked once per column by readings on top: a table of 20,000 columns made them quadratic)
     def rows(self) -> int:
         return max((cell.row + cell.row_span for cell in self.cells), default=0)
 
-    @property
+    @cached_property
     def cols(self) -> int:
         return max((cell.col + cell.col_span for cell in self.cells), default=0)
 

@@ -92,7 +92,8 @@ def _check_streams(path: Path, pages: set[int]) -> None:
 
 
 def _check_text(path: Path, document) -> None:
-    """A PDF with no text layer at all is a scan: say so, rather than that it holds no tables."""
+    """A PDF with no text layer at all is a scan: say so, rather than that it holds no tables; one whose content
+    cannot be decoded is corrupt, not empty (PDFium shows a broken page as a blank one)."""
     import pypdfium2.raw as pdfium_c
 
     for index in range(len(document)):
@@ -106,6 +107,7 @@ def _check_text(path: Path, document) -> None:
                 textpage.close()
         finally:
             page.close()
+    _check_streams(path, set(range(1, min(len(document), 20) + 1)))
     images = 0
     for index in range(min(len(document), 20)):
         page = document[index]

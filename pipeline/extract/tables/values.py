@@ -111,17 +111,21 @@ def _runs(lines: list[TextLine], settings: TableSettings) -> list[list[Phrase]]:
 def _headed_at(phrase: Phrase, heads: list[Phrase], alone: list[Phrase], settings: TableSettings) -> int | None:
     words = phrase.words
     end = _trailing_values(words)
-    if end in (0, len(words)) or values_from(phrase) < len(words):
+    if end in (0, len(words)) or values_from(phrase) < len(words) and not words[end].glued:
         return None  # no text before values, no values, or values already set apart from the text
     text_end, first = words[end - 1].x1, words[end]
     slack = settings.flush * phrase.size
     middle = (first.x0 + first.x1) / 2
+    # (values set hard against the text, no white space between: the header over them may reach back over the
+    # text's end, not over its start, 'Total, all jurisdictions17' under '2015')
+    start = words[0].x0 + slack if first.glued else text_end
     for head in heads:
-        if text_end < head.x0 < first.x1 and (abs(head.x1 - first.x1) <= slack or
-                                              abs((head.x0 + head.x1) / 2 - middle) <= slack):
+        if start < head.x0 < first.x1 and (abs(head.x1 - first.x1) <= slack or
+                                           abs((head.x0 + head.x1) / 2 - middle) <= slack):
             return end
     for value in alone:
-        if text_end < value.x0 and abs(value.x0 - first.x0) <= slack and abs(value.x1 - first.x1) <= slack:
+        if min(start, first.x0 - slack) < value.x0 and abs(value.x0 - first.x0) <= slack and \
+                abs(value.x1 - first.x1) <= slack:
             return end
     return None
 

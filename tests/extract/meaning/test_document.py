@@ -1,5 +1,5 @@
 """TIPC meaning on the general reader's grids (`pipeline/extract/meaning`): generated reports read exactly, every
-table read or refused on its own, and `ctip extract --reader grid` naming every refused table."""
+table read or refused on its own, and `ctip extract` naming every refused table."""
 
 from pathlib import Path
 
@@ -90,15 +90,16 @@ def test_ctip_extract_keep_readable_writes_the_readable_rows_and_names_each_refu
     path = tmp_path / "two.pdf"
     _two_tables(path)
     out = tmp_path / "two.csv"
-    assert main(["extract", str(path), "--reader", "grid", "-o", str(out)]) == 2
+    assert main(["extract", str(path), "-o", str(out)]) == 2
     assert not out.exists()
     assert "two.pdf, page 1, table 2: column 'Figure'" in capsys.readouterr().err
-    assert main(["extract", str(path), "--reader", "grid", "-o", str(out), "--keep-readable"]) == 1
+    assert main(["extract", str(path), "-o", str(out), "--keep-readable"]) == 1
     assert len(pd.read_csv(out)) == 3
     refusals = pd.read_csv(tmp_path / "two.refusals.csv")
     assert refusals.table.tolist() == ["two.pdf, page 1, table 2"]
-    assert main(["extract", str(path), "-o", str(out), "--keep-readable"]) == 2  # the line reader has no tables
-    assert "--keep-readable needs --reader grid" in capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["extract", str(path), "--keep-readable"]) == 2  # the refusals go beside OUT.csv: -o is needed
+    assert "--keep-readable needs -o OUT.csv" in capsys.readouterr().err
 
 
 def _sheet(path: Path):

@@ -381,6 +381,21 @@ def test_a_count_set_hard_against_a_long_name_parts_from_it_at_its_column(tmp_pa
     assert _build(sheet.save()).grid()[-1] == ["Total, all jurisdictions", "12"]
 
 
+def test_a_count_hard_against_a_name_flush_left_leaves_its_header_over_its_column(tmp_path: Path) -> None:
+    """'Total, all jurisdictions17' set flush left with the other names, its count ending exactly where the
+    column's counts end: the name and the count touch (no white space between the columns on that line) yet
+    still part, and '2015', right-aligned over the counts and reaching left past that touching point, heads the
+    counts, not the names ('Town' holds that cell of the header line)."""
+    sheet = Sheet(tmp_path / "touching.pdf")
+    right = 72 + sheet.width("Total, all jurisdictions17")
+    for index, (name, first, second) in enumerate([("Town", "2015", "2016"), ("Hartford", "12", "5"),
+                                                  ("New Haven", "5", "3"), ("Total, all jurisdictions", "17", "8")]):
+        sheet.row(742 - 14 * index, [(72, name), (-right, first), (-(right + 50), second)])
+    (found,) = tables_on_page(geometry(sheet.save()))  # (the values phase parts the count: the whole page)
+    assert found.grid() == [["Town", "2015", "2016"], ["Hartford", "12", "5"], ["New Haven", "5", "3"],
+                            ["Total, all jurisdictions", "17", "8"]]
+
+
 def test_a_name_ending_in_digits_keeps_its_text_as_printed(tmp_path: Path) -> None:
     """'Troop4' in the names column: its digits are a word of their own for the columns' sake, yet the cell's
     text is as printed, no space put in."""
