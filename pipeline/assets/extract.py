@@ -17,9 +17,9 @@ from pipeline.extract.reference import (
     load_statutes,
     load_towns,
 )
-from pipeline.extract.reports import extract_report
+from pipeline.extract.reports import extract_report, refusal_frame
 from pipeline.extract.spec_table import TableSpec, load_spec
-from pipeline.extract.store import read_extracted, write_extracted
+from pipeline.extract.store import read_extracted, read_refused, write_extracted
 from pipeline.extract.tidy import conform
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.settings import Settings
@@ -105,11 +105,14 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
     vocabulary = Vocabulary.from_tables(statutes, measures)
     for source in report_sources_in_run(context, settings):
         with verified_snapshot(source, settings) as snapshot:
-            frame = extract_report(source, snapshot, towns=ct_towns.town, vocabulary=vocabulary,
-                                   crosswalk=ucr_agency_crosswalk, specs=table_specs)
-        path = write_extracted(frame, settings.extracted_dir, source)
-        context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}")
+            frame, refused = extract_report(source, snapshot, towns=ct_towns.town, vocabulary=vocabulary,
+                                            crosswalk=ucr_agency_crosswalk, specs=table_specs)
+        path = write_extracted(frame, settings.extracted_dir, source, refused)
+        context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}"
+                         + (f"; {len(refused)} table(s) refused (validation decides: tables_read)" if len(refused)
+                            else ""))
         context.add_asset_metadata({**frame_table(frame), "path": MetadataValue.path(str(path)),
+                                    "tables_refused": len(refused),
                                     "pages": int(frame.page.nunique()), "source_sha256": source.sha256,
                                     "preview": MetadataValue.md(frame.head(10).to_markdown(index=False))},
                                    partition_key=source.id)
@@ -133,6 +136,18 @@ def tipc_reports_tidy(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Every printed count of every TIPC report table in the manifest, with page and row."""
     tidy, sources = _all_extracted(ctip.settings(), "tipc_report")
     return _output(tidy, sources=sources, synthetic=bool(tidy.synthetic.any()))
+
+
+@asset(group_name="extract", deps=[report_tables_extracted])
+def tipc_tables_refused(ctip: CtipPaths) -> Output[pd.DataFrame]:
+    """Every TIPC report table that could not be read, with where and why: a blocking check in validation
+    (tables_read), unless a reviewed exception accepts it; then the report lists it."""
+    settings = ctip.settings()
+    found = [read_refused(settings.extracted_dir, source)
+             for source in sources_of(manifest_sources(settings), "tipc_report")]
+    refused = pd.concat([refusal_frame("", []), *[frame for frame in found if frame is not None]],
+                        ignore_index=True)
+    return _output(refused)
 
 
 @asset(group_name="extract", deps=[report_tables_extracted])

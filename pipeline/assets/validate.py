@@ -26,6 +26,7 @@ def facts_validation(
     published_judicial_tidy: pd.DataFrame,
     national_arrests_tidy: pd.DataFrame,
     ct_towns: pd.DataFrame,
+    tipc_tables_refused: pd.DataFrame,
 ) -> Output[ValidationOutcome]:
     """Every expectation over every tidy fact, with the reviewed exceptions applied."""
     settings = ctip.settings()
@@ -34,7 +35,7 @@ def facts_validation(
     exceptions = load_exceptions(verified_path(exceptions_sources[0], settings)) if exceptions_sources else []
     facts = pd.concat([ucr_arrests_tidy, tipc_reports_tidy, published_judicial_tidy, national_arrests_tidy],
                       ignore_index=True)
-    outcome = validate_facts(facts, ct_towns, sources, exceptions)
+    outcome = validate_facts(facts, ct_towns, sources, exceptions, tipc_tables_refused)
     return Output(outcome, metadata={
         "checks": len(outcome.findings), "errors": len(outcome.blocking), "warnings": len(outcome.warnings),
         "results": MetadataValue.md(outcome.table.drop(columns=["message"]).to_markdown(index=False)),

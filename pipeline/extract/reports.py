@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.extract.fbi_asr import extract_fbi_asr
-from pipeline.extract.meaning import extract_tipc
+from pipeline.extract.meaning import read_tipc
 from pipeline.extract.spec_table import TableSpec, extract_spec_table
-from pipeline.extract.tidy import ExtractionError
+from pipeline.extract.tidy import REFUSAL_COLUMNS, ExtractionError
 from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.sources.inventory import source_ref
@@ -18,13 +18,31 @@ from pipeline.sources.manifest import REPORT_DATASETS, Source
 
 
 def extract_report(source: Source, path: Path, *, towns: Iterable[str], vocabulary: Vocabulary,
-                   crosswalk: pd.DataFrame, specs: Mapping[str, TableSpec]) -> pd.DataFrame:
-    """Dispatch on the manifest's dataset, so that adding a year never needs code."""
+                   crosswalk: pd.DataFrame, specs: Mapping[str, TableSpec]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dispatch on the manifest's dataset, so that adding a year never needs code. Returns the tidy rows and
+    the tables that could not be read (a TIPC report's, each naming where and why): validation blocks on them
+    unless a reviewed exception accepts one; a file that cannot be read at all raises."""
     ref = source_ref(source)
+    if source.dataset == "tipc_report":
+        frame, refusals = read_tipc(path, ref, towns, vocabulary)
+        return frame, refusal_frame(source.id, refusals)
+    return _extract_whole(source, ref, path, crosswalk, specs), refusal_frame(source.id, [])
+
+
+def refusal_frame(source_id: str, refusals: list) -> pd.DataFrame:
+    """Refused tables as rows: where (file, page, table) and why."""
+    return pd.DataFrame({"source_id": pd.Series([source_id] * len(refusals), dtype="string"),
+                         "page": pd.Series([r.page for r in refusals], dtype="Int64"),
+                         "table_index": pd.Series([r.table for r in refusals], dtype="Int64"),
+                         "where": pd.Series([r.where for r in refusals], dtype="string"),
+                         "reason": pd.Series([r.reason for r in refusals], dtype="string")},
+                        columns=REFUSAL_COLUMNS)
+
+
+def _extract_whole(source: Source, ref, path: Path, crosswalk: pd.DataFrame,
+                   specs: Mapping[str, TableSpec]) -> pd.DataFrame:
     if source.dataset == "ucr_arrests":
         return extract_ucr_arrests(path, ref, crosswalk)
-    if source.dataset == "tipc_report":
-        return extract_tipc(path, ref, towns, vocabulary)
     if source.dataset == "national_arrests_table":
         spec = next((spec for spec in specs.values() if spec.source_id == source.id), None)
         if spec is None:

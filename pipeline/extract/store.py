@@ -25,21 +25,47 @@ def extracted_path(extracted_dir: Path, source: Source) -> Path:
     return Path(extracted_dir) / source.dataset / f"{source.id}-{source.sha256[:16]}.parquet"
 
 
-def write_extracted(frame: pd.DataFrame, extracted_dir: Path, source: Source) -> Path:
-    """Write atomically (temporary file, then rename): a killed run leaves the old file or the new, never half."""
+def refusals_path(extracted_dir: Path, source: Source) -> Path:
+    return extracted_path(extracted_dir, source).with_suffix(".refused.parquet")
+
+
+def write_extracted(frame: pd.DataFrame, extracted_dir: Path, source: Source,
+                    refused: pd.DataFrame | None = None) -> Path:
+    """Write atomically (temporary file, then rename): a killed run leaves the old file or the new, never half.
+    The tables that could not be read (`refused`) go beside the rows, before them."""
     path = extracted_path(extracted_dir, source)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if refused is not None and len(refused):
+        _write_parquet(refused, refusals_path(extracted_dir, source))
+    else:
+        refusals_path(extracted_dir, source).unlink(missing_ok=True)
+    _write_parquet(conform(frame), path)
+    return path
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         connection = duckdb.connect()
         try:
-            connection.from_df(conform(frame)).write_parquet(str(partial))
+            connection.from_df(frame).write_parquet(str(partial))
         finally:
             connection.close()
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return path
+
+
+def read_refused(extracted_dir: Path, source: Source) -> pd.DataFrame | None:
+    """The tables of exactly this version of the source that could not be read, or None if every one was."""
+    path = refusals_path(extracted_dir, source)
+    if not path.is_file():
+        return None
+    connection = duckdb.connect()
+    try:
+        return connection.read_parquet(str(path)).df()
+    finally:
+        connection.close()
 
 
 def read_extracted(extracted_dir: Path, source: Source) -> pd.DataFrame:

@@ -48,6 +48,10 @@ TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
     "meaning_source": ("VARCHAR", "string", "report tables: the printed words that set this count's statute, "
                        "measure and period (title, group header, column header, row label)"),
 }
+
+# a table the reader refused, one row each: where (its file, page and table) and why; validation's `tables_read`
+REFUSAL_COLUMNS = ["source_id", "page", "table_index", "where", "reason"]
+
 TIDY_COLUMNS = list(TIDY_SCHEMA)
 TIDY_KEY = [
     "source_id", "jurisdiction_type", "jurisdiction", "agency", "period_start", "period_end",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.extract.tidy import TIDY_KEY
+from pipeline.extract.tidy import REFUSAL_COLUMNS, TIDY_KEY
 from pipeline.sources.manifest import Source
 
 DEFAULT_SUPPRESSION = (1, 4)  # a suppressed cell hides 1 to 4 unless the source's manifest entry says otherwise
@@ -269,3 +269,12 @@ def checked_facts(facts: pd.DataFrame, sources: list[Source]) -> pd.DataFrame:
     return facts.assign(year_in_source_period=derived.year_in_source_period.astype(bool).to_numpy(),
                         town_or_null=derived.town_or_null.astype("string").to_numpy(),
                         key=derived.key.astype("string").to_numpy())
+
+
+def refusals(refused: pd.DataFrame | None) -> pd.DataFrame:
+    """The tables the reader refused, one row each, `read` False: what the `tables_read` check fails on (an
+    empty table when every table was read)."""
+    frame = pd.DataFrame(columns=REFUSAL_COLUMNS) if refused is None else refused[REFUSAL_COLUMNS]
+    frame = frame.astype({"source_id": "string", "page": "Int64", "table_index": "Int64", "where": "string",
+                          "reason": "string"})
+    return frame.assign(read=pd.Series([False] * len(frame), index=frame.index, dtype=bool)).reset_index(drop=True)

@@ -34,8 +34,10 @@ class ValidationOutcome:
         return pd.DataFrame(rows)
 
 
-def validation_tables(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Source]) -> dict[str, pd.DataFrame]:
-    """The tables the expectations run on, derived from the tidy facts and the manifest."""
+def validation_tables(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Source],
+                      refused: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """The tables the expectations run on, derived from the tidy facts, the manifest and the tables the
+    reader refused."""
     suppression = {s.id: s.suppression_range for s in sources if s.suppression_range}
     tipc = [s.id for s in sources if s.dataset == "tipc_report"]
     return {
@@ -43,12 +45,13 @@ def validation_tables(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[So
         "towns": towns,
         "reconciliation": rules.reconciliation(facts, tipc, suppression),
         "plausibility": rules.plausibility(facts),
+        "refusals": rules.refusals(refused),
     }
 
 
 def validate_facts(facts: pd.DataFrame, towns: pd.DataFrame, sources: list[Source],
-                   exceptions: list[dict]) -> ValidationOutcome:
-    tables = validation_tables(facts, towns, sources)
+                   exceptions: list[dict], refused: pd.DataFrame | None = None) -> ValidationOutcome:
+    tables = validation_tables(facts, towns, sources, refused)
     findings = run_checks(tables, towns.town.tolist(), exceptions)
     table = findings_table(findings)
     document = results_document(findings, exceptions)

@@ -23,7 +23,7 @@ from pipeline.validate.suites import CHECKS, LOCATION_COLUMNS, MAX_ROWS, Check, 
 SPELLED_OUT = {"key": TIDY_KEY}
 
 RELATIONS = {"facts": "checked_facts", "towns": "towns", "reconciliation": "reconciliation",
-             "plausibility": "plausibility"}
+             "plausibility": "plausibility", "refusals": "refusals"}
 ORDER = {"facts": ["source_id", "page", "table_index", "row_index", "column_index"]}
 
 
@@ -153,6 +153,7 @@ def validate_in_duckdb(con: duckdb.DuckDBPyConnection, towns: pd.DataFrame, sour
     """Validate the `facts` table of a connection where it lives: derived tables and checks all in SQL."""
     rules.register_source_periods(con, sources)
     con.register("towns", towns)
+    con.register("refusals", rules.refusals(None))  # (the warehouse holds read tables only: none refused)
     con.execute(f"CREATE OR REPLACE TEMP VIEW checked_facts AS {rules.CHECKED_FACTS_SQL}")
     tipc = [s.id for s in sources if s.dataset == "tipc_report"]
     suppression = {s.id: s.suppression_range for s in sources if s.suppression_range}

@@ -87,6 +87,10 @@ CHECKS: tuple[Check, ...] = (
     Check("years_within_source_period", "schema", "facts", "error",
           "every count's years lie in the period its source's manifest entry declares",
           "ExpectColumnValuesToBeInSet", {"column": "year_in_source_period", "value_set": [True]}),
+    Check("tables_read", "schema", "refusals", "error",
+          "every table of every report was read: one the reader refused (named by file, page, table and why) "
+          "stops the run unless a reviewed exception accepts it",
+          "ExpectColumnValuesToBeInSet", {"column": "read", "value_set": [True]}),
     Check("measure_known", "schema", "facts", "error", "measure is arrests or convictions",
           "ExpectColumnValuesToBeInSet", {"column": "measure", "value_set": ["arrests", "convictions"]}),
     Check("jurisdiction_resolved", "jurisdictions", "facts", "error",
@@ -117,6 +121,7 @@ LOCATION_COLUMNS = {
                        "suppressed_parts", "gap", "allowed_gap_min", "allowed_gap_max"],
     "plausibility": ["source_id", "role", "period_start", "period_end", "arrests", "convictions"],
     "towns": ["town", "county", "fips"],
+    "refusals": ["source_id", "page", "table_index", "where", "reason"],
 }
 
 
@@ -133,6 +138,8 @@ def describe(table: str, row: dict) -> str:
         return (f"source {row['source_id']}, {row['rule']} {row['group']!r} at {row['location']}: printed "
                 f"{row['printed_total']} (cell {row['cell_text']!r}), parts sum {row['parts_sum']}, "
                 f"{row['suppressed_parts']} suppressed")
+    if table == "refusals":
+        return f"source {row['source_id']}: {row['reason']}"  # (the reason names file, page and table)
     if table == "plausibility":
         return (f"source {row['source_id']}, {row['role']} {row['period_start']}-{row['period_end']}: "
                 f"{row['convictions']} convictions > {row['arrests']} arrests")

@@ -58,3 +58,44 @@ def test_both_engines_agree_on_broken_facts(real):
     failed = {f.check_id for f in by_sql if f.blocking}
     assert {"counts_non_negative", "measure_known", "towns_are_connecticut_towns", "years_within_source_period",
             "keys_unique"} <= failed
+
+
+def _refused(source_id: str = "tipc_2015") -> pd.DataFrame:
+    reason = ("tipc_2015.pdf, page 4, table 1, row 47: row 'Springfield' names no town of the reference, nor the "
+              "state police or a total")
+    return pd.DataFrame({"source_id": [source_id], "page": [4], "table_index": [1],
+                         "where": ["tipc_2015.pdf, page 4, table 1"], "reason": [reason]})
+
+
+def test_a_refused_table_blocks_naming_file_page_table_and_why(real):
+    facts, towns, sources, exceptions = real
+    outcome = validate_facts(facts, towns, sources, exceptions, _refused())
+    (finding,) = [f for f in outcome.blocking]
+    assert finding.check_id == "tables_read" and finding.failed_rows == 1
+    assert finding.message() == ("tables_read [error]: 1 row(s) fail: source tipc_2015: tipc_2015.pdf, page 4, "
+                                 "table 1, row 47: row 'Springfield' names no town of the reference, nor the state "
+                                 "police or a total")
+    assert next(f for f in validate_facts(facts, towns, sources, exceptions).findings
+                if f.check_id == "tables_read").passed  # nothing refused: passes
+
+
+def test_a_reviewed_exception_accepts_a_refused_table_and_the_report_lists_it(real):
+    from pipeline.report.render import Table
+    from pipeline.report.sections import validation_section
+
+    facts, towns, sources, exceptions = real
+    accepted = [*exceptions, {"id": "tipc-2015-springfield", "check": "tables_read",
+                              "match": {"source_id": "tipc_2015", "page": 4, "table_index": 1},
+                              "reason": "a Massachusetts town printed in error", "decided_by": "tests",
+                              "decided_on": "2026-12-07"}]
+    outcome = validate_facts(facts, towns, sources, accepted, _refused())
+    assert not outcome.blocking
+    finding = next(f for f in outcome.warnings if f.check_id == "tables_read")
+    assert finding.exceptions == ["tipc-2015-springfield"]
+    other_page = [*exceptions, {**accepted[-1], "match": {"source_id": "tipc_2015", "page": 5}}]
+    assert [f.check_id for f in validate_facts(facts, towns, sources, other_page, _refused()).blocking] == \
+        ["tables_read"]  # an exception covers only the table it names
+    tables = [block for block in validation_section(outcome.table, outcome.warning_rows()) if isinstance(block, Table)]
+    listed = next(table for table in tables if "could not read" in table.caption)
+    assert listed.frame[["where", "exception"]].values.tolist() == [["tipc_2015.pdf, page 4, table 1",
+                                                                     "tipc-2015-springfield"]]

@@ -59,6 +59,8 @@ _TITLES = re.compile(r"(?:^|[,;]\s+|\s{2,}|\s(?=(?-i:[TEFCS])[a-z]+\s))(?:table|
 class Refusal:
     where: str
     reason: str
+    page: int | None = None  # the page (PDF) or sheet (XLSX) it names, if one
+    table: int | None = None  # the table's number on that page (or in the file), if it names one
 
 
 @dataclass
@@ -129,7 +131,7 @@ def read_document(tables: list[Table], file: str, grid: bool, towns, vocabulary:
                                       after if table is pieces[-1] else None)
                 overleaf = ()
             except TableRefused as exc:
-                reading.refusals.append(Refusal(where.table_text(), str(exc)))
+                reading.refusals.append(Refusal(where.table_text(), str(exc), where.page, where.table))
                 previous = None
                 continue
             parts.append((part, records))
@@ -349,7 +351,7 @@ def read_report(path: Path, towns, vocabulary: Vocabulary) -> Reading:
         for page in pages:  # lines read as an opening or as rows overleaf are accounted for
             accounted = (openings[page.number] if page.number in reading.opened else ()) + \
                 (row_texts(overleaf[page.number]) if page.number in overleaf else ())
-            reading.refusals += [Refusal(where, reason) for where, reason in
+            reading.refusals += [Refusal(where, reason, page.number) for where, reason in
                                  lost_rows(page, path.name, towns, vocabulary, running, accounted)]
         return reading
     if suffix in {".csv", ".xlsx", ".xlsm"}:
