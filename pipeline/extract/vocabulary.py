@@ -35,7 +35,9 @@ _FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?(
 # printed in full ("2005-2014"), so this is refused as fiscal rather than guessed
 _CALENDAR_YEAR = re.compile(r"\b(CY)\s?((?:19|20)\d\d)", re.IGNORECASE)
 _SHORT_RANGE = re.compile(r"(?<![\w-])(?:19|20)\d\d\s*[–—/-]\s*\d\d(?![\w-])")
-_MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\])$", re.IGNORECASE)
+_MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\]|"
+                      r"\s*[(\[]?\b(?:continued|cont['’]?d|cont)\.?[)\]]?\s*(?:…|\.{2,3})?)$", re.IGNORECASE)
+# (a name's rows going on overleaf, marked at the page's foot: 'Sprague cont'd …', 'Hartford (continued)')
 _NOT_COUNT = re.compile(r"%|\bpercent|\bchange\b|\brank|\brate\b|\bper\s+(?:100|1,000|capita)|\bshare\b|"
                         r"\baverage\b|\bmean\b|\bmedian\b|\bratio\b", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:grand\s+|statewide\s+|state\s+|connecticut\s+|ct\s+)?totals?(?:\s*[,:-]\s*(?:all|every|"

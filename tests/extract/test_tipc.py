@@ -151,6 +151,9 @@ def test_the_default_legend_refuses_text():
     ("State Police", ("Connecticut State Police", "state_police")),
     ("CT State Police Troops", ("Connecticut State Police", "state_police")),
     ("TOTAL", ("Connecticut", "statewide")), ("Springfield", ("Springfield", "unresolved")),
+    # a name whose rows go on overleaf, marked so at the page's foot
+    ("Sprague cont'd …", ("Sprague", "town")), ("New Haven (continued)", ("New Haven", "town")),
+    ("Avon (cont.)", ("Avon", "town")), ("Bristol contd...", ("Bristol", "town")),
 ])
 def test_resolve_label(printed, expected, towns):
     assert resolve_label(printed, {t.casefold(): t for t in towns}) == expected
