@@ -118,7 +118,7 @@ GRID_MISREAD_ONCE = [(101, 47, "reportlab"), (101, 47, "html"), (101, 169, "html
                      (2929, 83, "html"), (3232, 29, "html"), (3232, 60, "reportlab"), (3232, 119, "reportlab"),
                      (3232, 119, "html"), (3737, 50, "reportlab"), (4343, 59, "reportlab"), (4343, 59, "html"),
                      (4444, 22, "html"), (4848, 154, "reportlab"), (4848, 154, "html"),
-                     (4949, 112, "reportlab"), (4949, 87, "html")]
+                     (4949, 112, "reportlab"), (4949, 87, "html"), (5252, 0, "html")]
 
 
 @pytest.mark.parametrize(("seed", "index", "engine"), GRID_MISREAD_ONCE)

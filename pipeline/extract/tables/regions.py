@@ -59,7 +59,7 @@ def _sides(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine
         run: list[int] = []
         for index, line in enumerate([*lines, None]):
             parted = line is not None and not any(p.x0 < gutter < p.x1 for p in line.phrases) and not (
-                valued[index] and line.x0 < gutter < line.x1)
+                valued[index] and line.x0 < gutter < line.x1 and _across(line, gutter))
             if parted:
                 run.append(index)
                 continue
@@ -73,6 +73,17 @@ def _sides(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine
                         *_sides(sides[1], settings), *_sides(lines[run[-1] + 1:], settings)]
             run = []
     return [lines] if lines else []
+
+
+def _across(line: TextLine, gutter: float) -> bool:
+    """A line of values that is one row across the gutter: values on both sides, or a name on one side and its
+    values on the other; not a row complete on one side (its name and values) beside words alone on the other (a
+    note of the table beside, wrapped onto the row's baseline)."""
+    parts = [line_of(kept, line.baseline, line.size) for keep in (True, False)
+             if (kept := [p for p in line.phrases if (p.x1 < gutter) == keep])]
+    counted = [bool(values_in(part)) for part in parts]
+    return all(counted) or not any(counted[i] and not NUMBER.match(parts[i].phrases[0].text) and
+                                   len(parts[i].phrases) >= 2 for i in range(len(parts)))
 
 
 def _side_by_side(block: list[TextLine], settings: TableSettings) -> list[Region]:

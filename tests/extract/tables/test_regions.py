@@ -365,6 +365,24 @@ def test_a_note_under_the_table_beside_does_not_end_a_longer_table(tmp_path: Pat
     assert found[0].grid()[-1] == ["District F", "8", "5"]
 
 
+def test_a_last_row_sharing_its_baseline_with_the_note_beside_stays_in_its_table(tmp_path: Path) -> None:
+    """The right table's note wraps onto a line that shares its baseline with the left table's last row: the row
+    (its name and counts, all left of the gutter) is still the left table's; the note's words are no cell of it."""
+    sheet = Sheet(tmp_path / "beside-baseline.pdf")
+    sheet.row(742, [(40, "District"), (-200, "Staff"), (-250, "Vacant")])
+    sheet.row(738, [(320, "Depot"), (-480, "Vans"), (-540, "Cars")])
+    for index in range(4):
+        sheet.row(728 - 16 * index, [(320, f"Depot {'VWXY'[index]}"), (-480, str(10 + index)), (-540, str(index))])
+    for index in range(5):
+        sheet.row(721 - 16 * index, [(40, f"District {'ABCDE'[index]}"), (-200, str(3 + index)),
+                                     (-250, str(index))])
+    sheet.text(320, 650, "Depots closed during the year are not shown in this table of the whole", size=8)
+    sheet.text(320, 641, "fleet.", size=8)
+    sheet.row(641, [(40, "District F"), (-200, "8"), (-250, "5")])
+    found = sorted(tables_on_page(geometry(sheet.save())), key=lambda table: table.bbox[0])
+    assert found[0].grid()[-1] == ["District F", "8", "5"] and len(found[0].grid()) == 7
+
+
 def test_headers_run_together_into_a_phrase_of_prose_length_still_head_their_columns(tmp_path: Path) -> None:
     """'Calendar year' flush left over the years, then six town names each flush right over its counts, a few
     points apart (one phrase of nine words): the header line, parted at its widest gap after the stub's
