@@ -347,17 +347,23 @@ def test_two_tables_side_by_side_with_rows_at_their_own_heights_are_two(tmp_path
         ("Table 2. Vehicles by depot", ["Depot", "Vans", "Cars"])]
 
 
-def test_a_note_under_the_table_beside_does_not_end_a_longer_table(tmp_path: Path) -> None:
-    """Two tables side by side, the right one shorter: its note, a line of prose, is printed between two rows of
-    the left one (the lines of the two interleave down the page). The left table keeps its rows under the note."""
-    sheet = Sheet(tmp_path / "beside-note.pdf")
+def _beside_at_own_heights(sheet: Sheet, districts: int) -> Sheet:
+    """Districts (left, `districts` rows from 'District A') and four depots (right) side by side, each table's
+    rows at heights of their own, half a row apart."""
     sheet.row(742, [(40, "District"), (-200, "Staff"), (-250, "Vacant")])
     sheet.row(738, [(320, "Depot"), (-480, "Vans"), (-540, "Cars")])
     for index in range(4):
         sheet.row(728 - 16 * index, [(320, f"Depot {'VWXY'[index]}"), (-480, str(10 + index)), (-540, str(index))])
-    for index in range(6):
+    for index in range(districts):
         sheet.row(721 - 16 * index, [(40, f"District {'ABCDEF'[index]}"), (-200, str(3 + index)),
                                      (-250, str(index))])
+    return sheet
+
+
+def test_a_note_under_the_table_beside_does_not_end_a_longer_table(tmp_path: Path) -> None:
+    """Two tables side by side, the right one shorter: its note, a line of prose, is printed between two rows of
+    the left one (the lines of the two interleave down the page). The left table keeps its rows under the note."""
+    sheet = _beside_at_own_heights(Sheet(tmp_path / "beside-note.pdf"), districts=6)
     sheet.text(320, 666, "Depots closed during the year are not shown in this table of the fleet.", size=8)
     sheet.text(40, 620, "Districts merged in the year are counted once.", size=8)
     found = sorted(tables_on_page(geometry(sheet.save())), key=lambda table: table.bbox[0])
@@ -368,14 +374,7 @@ def test_a_note_under_the_table_beside_does_not_end_a_longer_table(tmp_path: Pat
 def test_a_last_row_sharing_its_baseline_with_the_note_beside_stays_in_its_table(tmp_path: Path) -> None:
     """The right table's note wraps onto a line that shares its baseline with the left table's last row: the row
     (its name and counts, all left of the gutter) is still the left table's; the note's words are no cell of it."""
-    sheet = Sheet(tmp_path / "beside-baseline.pdf")
-    sheet.row(742, [(40, "District"), (-200, "Staff"), (-250, "Vacant")])
-    sheet.row(738, [(320, "Depot"), (-480, "Vans"), (-540, "Cars")])
-    for index in range(4):
-        sheet.row(728 - 16 * index, [(320, f"Depot {'VWXY'[index]}"), (-480, str(10 + index)), (-540, str(index))])
-    for index in range(5):
-        sheet.row(721 - 16 * index, [(40, f"District {'ABCDE'[index]}"), (-200, str(3 + index)),
-                                     (-250, str(index))])
+    sheet = _beside_at_own_heights(Sheet(tmp_path / "beside-baseline.pdf"), districts=5)
     sheet.text(320, 650, "Depots closed during the year are not shown in this table of the whole", size=8)
     sheet.text(320, 641, "fleet.", size=8)
     sheet.row(641, [(40, "District F"), (-200, "8"), (-250, "5")])
