@@ -17,7 +17,7 @@ from pipeline.extract.reference import (
     load_statutes,
     load_towns,
 )
-from pipeline.extract.reports import extract_report, refusal_frame
+from pipeline.extract.reports import extract_report
 from pipeline.extract.spec_table import TableSpec, load_spec
 from pipeline.extract.store import read_extracted, read_refused, write_extracted
 from pipeline.extract.tidy import conform
@@ -143,11 +143,7 @@ def tipc_tables_refused(ctip: CtipPaths) -> Output[pd.DataFrame]:
     """Every TIPC report table that could not be read, with where and why: a blocking check in validation
     (tables_read), unless a reviewed exception accepts it; then the report lists it."""
     settings = ctip.settings()
-    found = [read_refused(settings.extracted_dir, source)
-             for source in sources_of(manifest_sources(settings), "tipc_report")]
-    refused = pd.concat([refusal_frame("", []), *[frame for frame in found if frame is not None]],
-                        ignore_index=True)
-    return _output(refused)
+    return _output(read_refused(settings.extracted_dir, sources_of(manifest_sources(settings), "tipc_report")))
 
 
 @asset(group_name="extract", deps=[report_tables_extracted])

@@ -10,7 +10,7 @@ import pandas as pd
 from pipeline.extract.fbi_asr import extract_fbi_asr
 from pipeline.extract.meaning import read_tipc
 from pipeline.extract.spec_table import TableSpec, extract_spec_table
-from pipeline.extract.tidy import REFUSAL_COLUMNS, ExtractionError
+from pipeline.extract.tidy import ExtractionError, refusal_frame
 from pipeline.extract.ucr import extract_ucr_arrests
 from pipeline.extract.vocabulary import Vocabulary
 from pipeline.sources.inventory import source_ref
@@ -27,16 +27,6 @@ def extract_report(source: Source, path: Path, *, towns: Iterable[str], vocabula
         frame, refusals = read_tipc(path, ref, towns, vocabulary)
         return frame, refusal_frame(source.id, refusals)
     return _extract_whole(source, ref, path, crosswalk, specs), refusal_frame(source.id, [])
-
-
-def refusal_frame(source_id: str, refusals: list) -> pd.DataFrame:
-    """Refused tables as rows: where (file, page, table) and why."""
-    return pd.DataFrame({"source_id": pd.Series([source_id] * len(refusals), dtype="string"),
-                         "page": pd.Series([r.page for r in refusals], dtype="Int64"),
-                         "table_index": pd.Series([r.table for r in refusals], dtype="Int64"),
-                         "where": pd.Series([r.where for r in refusals], dtype="string"),
-                         "reason": pd.Series([r.reason for r in refusals], dtype="string")},
-                        columns=REFUSAL_COLUMNS)
 
 
 def _extract_whole(source: Source, ref, path: Path, crosswalk: pd.DataFrame,

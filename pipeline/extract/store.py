@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.extract.tidy import conform
+from pipeline.extract.tidy import conform, conform_refusals
 from pipeline.sources.manifest import Source
 
 
@@ -56,14 +56,14 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def read_refused(extracted_dir: Path, source: Source) -> pd.DataFrame | None:
-    """The tables of exactly this version of the source that could not be read, or None if every one was."""
-    path = refusals_path(extracted_dir, source)
-    if not path.is_file():
-        return None
+def read_refused(extracted_dir: Path, sources: list[Source]) -> pd.DataFrame:
+    """The tables of exactly these versions of the sources that could not be read (none: an empty table)."""
+    paths = [str(path) for source in sources if (path := refusals_path(extracted_dir, source)).is_file()]
+    if not paths:
+        return conform_refusals(None)
     connection = duckdb.connect()
     try:
-        return connection.read_parquet(str(path)).df()
+        return conform_refusals(connection.read_parquet(paths).df())
     finally:
         connection.close()
 

@@ -50,7 +50,9 @@ TIDY_SCHEMA: dict[str, tuple[str, str, str]] = {
 }
 
 # a table the reader refused, one row each: where (its file, page and table) and why; validation's `tables_read`
-REFUSAL_COLUMNS = ["source_id", "page", "table_index", "where", "reason"]
+REFUSAL_DTYPES = {"source_id": "string", "page": "Int64", "table_index": "Int64", "where": "string",
+                  "reason": "string"}
+REFUSAL_COLUMNS = list(REFUSAL_DTYPES)
 
 TIDY_COLUMNS = list(TIDY_SCHEMA)
 TIDY_KEY = [
@@ -185,3 +187,22 @@ def _csv_cell(value: object, text: bool) -> str:
     if text and str(value).startswith(_FORMULA_START):
         return f"'{value}"
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def refusal_frame(source_id: str, refusals: list) -> pd.DataFrame:
+    """Refused tables (the reader's Refusal: where, reason, page, table) as rows of one source."""
+    import pandas as pd
+
+    return conform_refusals(pd.DataFrame({"source_id": [source_id] * len(refusals),
+                                          "page": [r.page for r in refusals],
+                                          "table_index": [r.table for r in refusals],
+                                          "where": [r.where for r in refusals],
+                                          "reason": [r.reason for r in refusals]}, columns=REFUSAL_COLUMNS))
+
+
+def conform_refusals(frame: pd.DataFrame | None) -> pd.DataFrame:
+    """Refused tables in the one column order and types, however they were read (none: an empty table)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(columns=REFUSAL_COLUMNS) if frame is None else frame[REFUSAL_COLUMNS]
+    return frame.astype(REFUSAL_DTYPES).reset_index(drop=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from pipeline.extract.tidy import REFUSAL_COLUMNS, TIDY_KEY
+from pipeline.extract.tidy import TIDY_KEY, conform_refusals
 from pipeline.sources.manifest import Source
 
 DEFAULT_SUPPRESSION = (1, 4)  # a suppressed cell hides 1 to 4 unless the source's manifest entry says otherwise
@@ -274,7 +274,5 @@ def checked_facts(facts: pd.DataFrame, sources: list[Source]) -> pd.DataFrame:
 def refusals(refused: pd.DataFrame | None) -> pd.DataFrame:
     """The tables the reader refused, one row each, `read` False: what the `tables_read` check fails on (an
     empty table when every table was read)."""
-    frame = pd.DataFrame(columns=REFUSAL_COLUMNS) if refused is None else refused[REFUSAL_COLUMNS]
-    frame = frame.astype({"source_id": "string", "page": "Int64", "table_index": "Int64", "where": "string",
-                          "reason": "string"})
-    return frame.assign(read=pd.Series([False] * len(frame), index=frame.index, dtype=bool)).reset_index(drop=True)
+    frame = conform_refusals(refused)
+    return frame.assign(read=pd.Series([False] * len(frame), index=frame.index, dtype=bool))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.extract.tidy import TIDY_COLUMNS
+from pipeline.extract.tidy import REFUSAL_COLUMNS, TIDY_COLUMNS
 from pipeline.report.publish import json_value
 from pipeline.validate.exceptions import load_exceptions_file
 
@@ -121,7 +121,7 @@ LOCATION_COLUMNS = {
                        "suppressed_parts", "gap", "allowed_gap_min", "allowed_gap_max"],
     "plausibility": ["source_id", "role", "period_start", "period_end", "arrests", "convictions"],
     "towns": ["town", "county", "fips"],
-    "refusals": ["source_id", "page", "table_index", "where", "reason"],
+    "refusals": REFUSAL_COLUMNS,
 }
 
 

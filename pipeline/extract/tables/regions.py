@@ -30,11 +30,7 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
     outside = [line for line in lines if not any(_inside(line, grid) for grid in grids)]
     regions = list(grids)
     for block in (block for side in _sides(outside, settings) for block in _text_blocks(side, settings)):
-        boxes = _side_by_side(block, settings)
-        if len(boxes) > 1:
-            regions += boxes
-            continue
-        box = boxes[0]
+        box = _box(block)
         for index, grid in enumerate(regions[:len(grids)]):
             if _abuts(box, grid, block[0].size):
                 regions[index] = _union(grid, box)
@@ -47,7 +43,8 @@ def find_regions(lines: list[TextLine], horizontals: list[Rule], verticals: list
 def _sides(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine]]:
     """The page's lines as runs to look for tables in one by one: down a stretch of the page that a gutter parts
     (no line prints across it, every line of values wholly on one side, enough of them on each), each side on its
-    own. Two tables set side by side interleave their lines; a note under one must not end the other."""
+    own (and again on each side: three tables across). Two tables set side by side interleave their lines, rows
+    at heights of their own; a note under one must not end the other."""
     valued = [bool(values_in(line)) for line in lines]
     ends = sorted(line.x1 for line, has in zip(lines, valued, strict=True) if has)
     starts = sorted(line.x0 for line, has in zip(lines, valued, strict=True) if has)
@@ -66,42 +63,28 @@ def _sides(lines: list[TextLine], settings: TableSettings) -> list[list[TextLine
             left = sum(1 for at in run if valued[at] and lines[at].x1 < gutter)
             right = sum(1 for at in run if valued[at] and lines[at].x0 > gutter)
             if min(left, right) >= settings.min_rows:
-                sides = [[line_of(kept, lines[at].baseline, lines[at].size) for at in run
-                          if (kept := [p for p in lines[at].phrases if (p.x1 < gutter) == keep])]
-                         for keep in (True, False)]
+                sides = [[part for at in run if (part := _side_of(lines[at], gutter, left))]
+                         for left in (True, False)]
                 return [*_sides(lines[:run[0]], settings), *_sides(sides[0], settings),
                         *_sides(sides[1], settings), *_sides(lines[run[-1] + 1:], settings)]
             run = []
     return [lines] if lines else []
 
 
+def _side_of(line: TextLine, gutter: float, left: bool) -> TextLine | None:
+    """The part of a line left (or right) of a gutter, or None if it prints nothing there."""
+    kept = [p for p in line.phrases if (p.x1 < gutter) == left]
+    return line_of(kept, line.baseline, line.size) if kept else None
+
+
 def _across(line: TextLine, gutter: float) -> bool:
     """A line of values that is one row across the gutter: values on both sides, or a name on one side and its
     values on the other; not a row complete on one side (its name and values) beside words alone on the other (a
     note of the table beside, wrapped onto the row's baseline)."""
-    parts = [line_of(kept, line.baseline, line.size) for keep in (True, False)
-             if (kept := [p for p in line.phrases if (p.x1 < gutter) == keep])]
+    parts = [part for left in (True, False) if (part := _side_of(line, gutter, left))]
     counted = [bool(values_in(part)) for part in parts]
     return all(counted) or not any(counted[i] and not NUMBER.match(parts[i].phrases[0].text) and
                                    len(parts[i].phrases) >= 2 for i in range(len(parts)))
-
-
-def _side_by_side(block: list[TextLine], settings: TableSettings) -> list[Region]:
-    """A block parted by a gutter no line prints across, each of its lines of values wholly on one side and
-    enough of them on each: two tables set side by side, their rows at heights of their own (only lines of
-    headers or titles print on both sides). Each side is parted again; a block with no such gutter is one."""
-    valued = [line for line in block if values_in(line)]
-    phrases = [phrase for line in block for phrase in line.phrases]
-    for gutter in sorted({phrase.x1 + 0.1 for phrase in phrases}):
-        if any(phrase.x0 < gutter < phrase.x1 for phrase in phrases):
-            continue
-        left = sum(1 for line in valued if line.x1 < gutter)
-        right = sum(1 for line in valued if line.x0 > gutter)
-        if left + right == len(valued) and min(left, right) >= settings.min_rows:
-            sides = [[line_of(kept, line.baseline, line.size) for line in block
-                      if (kept := [p for p in line.phrases if (p.x1 < gutter) == keep])] for keep in (True, False)]
-            return _side_by_side(sides[0], settings) + _side_by_side(sides[1], settings)
-    return [_box(block)]
 
 
 def _abuts(box: Region, grid: Region, size: float) -> bool:
