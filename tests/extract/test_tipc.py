@@ -134,6 +134,16 @@ def test_a_wide_table_without_statute_or_measure_is_refused(tmp_path: Path, town
         _extract(path, towns)
 
 
+def test_a_section_the_reviewed_statutes_do_not_list_is_refused(tmp_path: Path, towns):
+    """'3a-88' (a misread '53a-88', or a statute nobody reviewed): a section number is read only when
+    statutes.csv lists it; the table is refused naming the column and the section, never loaded with no role."""
+    path = tmp_path / "unknown.csv"
+    path.write_text("Table 1. Arrests by town, 2016\nTown,53a-82,§ 3a-88\nHartford,3,4\n")
+    with pytest.raises(ExtractionError, match=r"unknown\.csv, table 1: column '§ 3a-88' names section '§ 3a-88', "
+                                              r"which the reviewed statutes \(raw/reference/statutes\.csv\) do not"):
+        _extract(path, towns)
+
+
 @pytest.mark.parametrize(("text", "value"), [("1,204", 1204), ("7", 7), ("–", 0), ("-", 0), ("*", None),
                                              ("†", None), ("", None)])
 def test_a_cell_by_the_default_legend(text, value):

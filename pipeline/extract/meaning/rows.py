@@ -347,6 +347,10 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
             raise TableRefused(f"{where.table_text()}: column {column.header or '(no header)'!r} says no "
                                f"{' or '.join(missing)}, and neither does its group header, the row {label!r} or "
                                "the caption")
+        if statute.value not in vocabulary.roles:
+            raise TableRefused(f"{where.table_text()}: column {column.header or '(no header)'!r} names section "
+                               f"{statute.text!r}, which the reviewed statutes (raw/reference/statutes.csv) do not "
+                               "list: a misread number, or a statute to review and add there")
         count = _count(text, legend, where.row(number), label, column.header)
         first, last = period.value
         out.append({

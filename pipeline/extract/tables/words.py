@@ -330,7 +330,7 @@ def turned_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSetting
                 continue
         runs.append([glyph])
     words = []
-    for run in runs:
+    for run in map(_along, runs):
         text = run[0].text
         for last, glyph in zip(run, run[1:], strict=False):  # a gap a word space wide where no space is printed
             gap = min(abs(glyph.top - last.bottom), abs(last.top - glyph.bottom))
@@ -349,3 +349,13 @@ def turned_lines(glyphs: tuple[Glyph, ...] | list[Glyph], settings: TableSetting
         else:
             lines.append(line_of([phrase_of([word])], word.bottom, word.size))
     return lines
+
+
+def _along(run: list[Glyph]) -> list[Glyph]:
+    """A run's glyphs in reading order down its column: the way most of its content-order steps go (up or down
+    the page), not the stream's order, which a glyph drawn from a fallback font ('§') can break."""
+    middles = [(glyph.top + glyph.bottom) / 2 for glyph in run]
+    steps = sum((after > before) - (after < before) for before, after in zip(middles, middles[1:], strict=False))
+    if steps == 0:
+        return run
+    return sorted(run, key=lambda glyph: (glyph.top + glyph.bottom) / 2 * (1 if steps > 0 else -1))

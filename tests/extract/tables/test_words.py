@@ -165,6 +165,22 @@ def test_words_set_sideways_without_a_printed_space_are_parted_at_the_gap(tmp_pa
     assert line.text == "East Hampton"
 
 
+def test_a_sideways_glyph_drawn_out_of_turn_takes_its_place_down_the_column() -> None:
+    """'§53a' set reading upwards, the '§' (from a fallback font, as browsers print) drawn after the '5' it
+    precedes: the glyphs go in the order they stand up the column, not the order they were drawn ('5§3a')."""
+    from pipeline.extract.tables.geometry import Glyph
+    from pipeline.extract.tables.words import turned_lines
+
+    def glyph(text: str, foot: float, order: int) -> Glyph:
+        return Glyph(text, 300.0, foot - 5, 309.0, foot, foot, 9.0, order)
+
+    drawn = [glyph("5", 265, 1), glyph("§", 270, 2), glyph("3", 260, 3), glyph("a", 255, 4)]
+    (line,) = turned_lines(drawn)
+    assert line.text == "§53a"
+    (line,) = turned_lines([glyph("5", 265, 1), glyph("3", 260, 2), glyph("a", 255, 3)])
+    assert line.text == "53a"
+
+
 def test_a_mark_raised_against_its_number_is_a_mark_though_the_line_sits_lower(tmp_path: Path) -> None:
     """'1' and a superscript '¹' on a row that a label's line beside it, a little higher, claims as one line
     (its baseline the line's, the mark barely above it): the mark is raised against the '1' it touches, so it
