@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from tests.extract.wild import model as M
+from tests.extract.wild.browser import BrowserError, print_to_pdf
 
 CHROMIUM_FLAGS = (
     "--headless",
@@ -194,11 +195,17 @@ def render(report: M.Report, out: Path, timeout: float = 120.0) -> None:
     with tempfile.TemporaryDirectory(prefix="ctip-wild-") as tmp:
         page = Path(tmp) / f"{report.name}.html"
         page.write_text(page_html(report), encoding="utf-8")
-        cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", page.as_uri()]
-        env = {**os.environ, "HOME": tmp}
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
-        if proc.returncode != 0 or not out.is_file():
-            raise RenderError(f"chromium failed ({proc.returncode}): {proc.stderr.strip()[-400:]}")
+        try:
+            print_to_pdf(binary, CHROMIUM_FLAGS, page, out, timeout)
+        except BrowserError as exc:  # a browser kept open failed twice: print as one launch per page does
+            out.unlink(missing_ok=True)
+            cmd = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}",
+                   page.as_uri()]
+            env = {**os.environ, "HOME": tmp}
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env, check=False)
+            if proc.returncode != 0 or not out.is_file():
+                raise RenderError(f"chromium failed ({proc.returncode}; kept open: {exc}): "
+                                  f"{proc.stderr.strip()[-400:]}") from None
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(str(out))
