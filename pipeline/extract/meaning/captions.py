@@ -7,7 +7,10 @@ import re
 
 RUNS_ON = re.compile(r"(?:[-–—,/&(]|\b(?:and|or|of|in|the|for|to|by|on|at|with|from|through|thru))$",
                      re.IGNORECASE)
-CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]d)\)|\bcontinue[sd]\b", re.IGNORECASE)
+# a part going on from the page before, in every way it is printed: 'Table 2 (continued)', '(cont.)', 'Table 2
+# cont.', 'cont'd', 'contd', 'Table 2, continued', a caption ending in a bare 'cont'
+CONTINUED = re.compile(r"\((?:continued|cont\.?|cont['’]?d)\)|\bcontinue[sd]\b|\bcont['’]?d\b|\bcont(?:\.|\s*$)",
+                       re.IGNORECASE)
 
 TITLE = re.compile(r"^\s*(?:table|exhibit|figure|chart|schedule)\s+(?:[A-Z]{0,2}-?\d+[a-z]?|(?-i:[IVXLC]+))\b",
                    re.IGNORECASE)  # 'Table 3a', 'Table A-2', 'Table IV'; not 'Table is'

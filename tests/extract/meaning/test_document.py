@@ -634,15 +634,17 @@ def test_a_statute_set_under_a_pages_last_table_heads_its_rows_overleaf_only_und
         ("Avon", overleaf, 2), ("Bristol", "53a-82", 1), ("Hartford", "53a-82", 4), ("Norwalk", overleaf, 5)]
 
 
-def test_a_total_over_a_continued_parts_years_spans_the_years_of_the_parts_before(tmp_path, towns):
+@pytest.mark.parametrize("mark", ["(continued)", "cont.", "cont'd", "contd", "(cont.)", ", continued"])
+def test_a_total_over_a_continued_parts_years_spans_the_years_of_the_parts_before(tmp_path, towns, mark):
     """Years 2014-2015 on page 1, the table '(continued)' overleaf with 2016 and a 'Total' column: the total
-    counts 2014-2016, not the one year printed beside it on its own page."""
+    counts 2014-2016, not the one year printed beside it on its own page. However the caption says it goes on
+    ('... by town cont.' read as a new table's caption counted 2016 alone)."""
     sheet = _sheet(tmp_path / "total-overleaf.pdf")
     sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82 by town")
     sheet.row(750, [(72, "Town"), (-250, "2014"), (-320, "2015")])
     sheet.row(736, [(72, "Hartford"), (-250, "4"), (-320, "5")]).row(722, [(72, "Bristol"), (-250, "1"), (-320, "0")])
     sheet.page()
-    sheet.text(72, 770, "Table 1. Arrests under CGS 53a-82 by town (continued)")
+    sheet.text(72, 770, f"Table 1. Arrests under CGS 53a-82 by town{'' if mark.startswith(',') else ' '}{mark}")
     sheet.row(750, [(72, "Town"), (-250, "2016"), (-320, "Total")])
     sheet.row(736, [(72, "Hartford"), (-250, "2"), (-320, "11")]).row(722, [(72, "Bristol"), (-250, "3"), (-320, "4")])
     frame, refusals = _read(sheet, towns)
