@@ -34,7 +34,9 @@ _FISCAL = re.compile(rf"\b(?:FY|fiscal\s+years?|state\s+fiscal\s+year|SFY)\s*'?(
 # "2004-05": a year and the next one's last two digits is how fiscal (or school) years print; a calendar range is
 # printed in full ("2005-2014"), so this is refused as fiscal rather than guessed
 _CALENDAR_YEAR = re.compile(r"\b(CY)\s?((?:19|20)\d\d)", re.IGNORECASE)
-_SHORT_RANGE = re.compile(r"(?<![\w-])(?:19|20)\d\d\s*[–—/-]\s*\d\d(?![\w-])")
+# 'YYYY-YY': one year and the next ('2004-05') is a fiscal year; a span of three or more ('2005–14') can be no one
+# fiscal year: the calendar years from the first to the second, as a multi-year total is headed
+_SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\w-])")
 _MARKERS = re.compile(r"(\s*\([a-z0-9]{1,2}\)|\s*[*†‡§¶#¹²³⁴⁵⁶⁷⁸⁹⁰]+|\s*\[\d+\]|"
                       r"\s*[(\[]?\b(?:continued|cont['’]?d|cont)\.?[)\]]?\s*(?:…|\.{2,3})?)$", re.IGNORECASE)
 # (a name's rows going on overleaf, marked at the page's foot: 'Sprague cont'd …', 'Hartford (continued)')
@@ -232,14 +234,22 @@ class FiscalYear(ValueError):
 
 
 def periods_in(text: str) -> list[Mention]:
-    """Calendar years and ranges a text names ("2015", "2005–2014", "2005 through 2014"); a fiscal year raises."""
+    """Calendar years and ranges a text names ("2015", "2005–2014", "2005 through 2014", "2005–14"); a fiscal year
+    ("FY 2015", "2014-15") raises."""
     text = _CALENDAR_YEAR.sub(r"\1 \2", text)  # 'CY2014' is the calendar year 2014
-    fiscal = _FISCAL.search(text) or _SHORT_RANGE.search(text)
+    fiscal = _FISCAL.search(text)
     if fiscal:
         raise FiscalYear(fiscal.group(0).strip())
     found: list[tuple[int, Mention]] = []
     blanked = text
-    for match in _RANGE.finditer(text):
+    for match in _SHORT_RANGE.finditer(text):
+        first = int(match.group(1))
+        last = first - first % 100 + int(match.group(2))
+        if last < first + 2:
+            raise FiscalYear(match.group(0).strip())
+        found.append((match.start(), Mention((first, last), match.group(0))))
+        blanked = blanked[:match.start()] + " " * (match.end() - match.start()) + blanked[match.end():]
+    for match in _RANGE.finditer(blanked):
         first, last = int(match.group(1)), int(match.group(2))
         if first <= last:
             found.append((match.start(), Mention((first, last), match.group(0))))

@@ -144,6 +144,19 @@ def test_a_section_the_reviewed_statutes_do_not_list_is_refused(tmp_path: Path, 
         _extract(path, towns)
 
 
+@pytest.mark.parametrize("total", ["2005–07", "2005-07"])
+def test_a_multi_year_row_in_the_year_column_is_a_printed_total_not_a_fiscal_year(tmp_path: Path, towns, total):
+    """'2005–07' under 2005, 2006 and 2007 in a statewide table's Year column: three years are no one fiscal
+    year ('2004-05' is refused as one), so the row is the printed total over 2005 to 2007."""
+    path = tmp_path / "by-year.csv"
+    path.write_text(f"Table 1. Statewide arrests under CGS 53a-82\nYear,Arrests\n2005,3\n2006,4\n2007,5\n"
+                    f"{total},12\n", encoding="utf-8")
+    extracted = _extract(path, towns)
+    assert sorted(zip(extracted.period_start, extracted.period_end, extracted["count"], strict=True)) == [
+        (2005, 2005, 3), (2005, 2007, 12), (2006, 2006, 4), (2007, 2007, 5)]
+    assert set(extracted.jurisdiction) == {"Connecticut"} and extracted.printed_total.all()  # the state's: totals
+
+
 @pytest.mark.parametrize(("text", "value"), [("1,204", 1204), ("7", 7), ("–", 0), ("-", 0), ("*", None),
                                              ("†", None), ("", None)])
 def test_a_cell_by_the_default_legend(text, value):

@@ -62,3 +62,22 @@ def test_years_a_text_names(text, expected):
 def test_a_measure_denied_names_no_measure(vocabulary, text, expected):
     """'not convicted' counts the opposite of convictions: read as none, its column refuses, never misread."""
     assert [mention.value for mention in vocabulary.measures_in(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2005–14", [(2005, 2014)]),  # a span no one fiscal year has: the calendar years 2005 to 2014
+    ("Total, 2007-15", [(2007, 2015)]),
+    ("Arrests, 2005 through 2014", [(2005, 2014)]),
+    ("CY2014", [(2014, 2014)]),
+    ("2014-15", None),  # one year and the next: a fiscal year
+    ("FY 2015", None),
+    ("2009/10", None),
+])
+def test_periods_a_text_names_and_fiscal_years_refused(text, expected):
+    from pipeline.extract.vocabulary import FiscalYear, periods_in
+
+    if expected is None:
+        with pytest.raises(FiscalYear):
+            periods_in(text)
+    else:
+        assert [mention.value for mention in periods_in(text)] == expected

@@ -15,7 +15,6 @@ from pipeline.extract.vocabulary import FiscalYear, Mention, Vocabulary, is_not_
 _COUNT = re.compile(r"^\(?[-−–]?\d{1,3}(?:,\d{3})+\)?$|^\(?[-−–]?\d+\)?$")
 _SYMBOL = re.compile(rf"^(?:[–—‒−-]{{1,2}}|{MARK}|§|n/?a|n\.a\.|\([a-z]{{1,2}}\)|x|z|s|d|\.{{2,3}})$", re.IGNORECASE)
 YEAR = re.compile(r"^(?:19|20)\d\d$")
-_SHORT_RANGE = re.compile(r"(?<![\w-])((?:19|20)\d\d)\s*[–—‒−/-]\s*(\d\d)(?![\d-])")
 _SECTION = re.compile(r"\d+[a-z]?-\d+[a-z]?", re.IGNORECASE)  # a statute named by its section number ('53a-87')
 _LABEL_HEADERS = re.compile(r"^\s*(?:towns?|municipalit(?:y|ies)|jurisdictions?|agency|agencies|city|cities|"
                             r"town\s*/\s*city|place|department|police\s+department)\s*$", re.IGNORECASE)
@@ -311,12 +310,6 @@ def _section_against(statute: Mention | None, texts: list[str], vocabulary: Voca
 def _column_period(column: Column, where: str) -> Mention | None:
     """A year or a range printed over the column; '2005–14' over a total is the calendar years 2005 to 2014."""
     for text in reversed(column.path):
-        short = _SHORT_RANGE.search(text)
-        if short and not re.search(r"\b(?:FY|SFY|fiscal)\b", text, re.IGNORECASE):
-            first = int(short.group(1))
-            last = first - first % 100 + int(short.group(2))
-            if last >= first + 2:  # a multi-year total ('2005–14'); '2014-15' could be a fiscal year: refused
-                return Mention((first, last), short.group(0))
         found = _periods(text, f"{where}: column {column.header!r} is headed by")
         if len(found) == 1:
             return found[0]

@@ -19,7 +19,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FuturesTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,28 +110,70 @@ def _tables_on_page(layout: dict, page: int) -> list[dict]:
     return [t for t in layout["tables"] if page in t["pages"]]
 
 
-def classify(gen: Generated, work: Path, timeout: float = 300.0) -> Outcome:
-    """Run `ctip extract` on one generated report and sort the result."""
+def _fresh(argv: list[str], timeout: float) -> tuple[int, str]:
+    """`ctip extract` as a person runs it: a new process."""
+    env = {**os.environ}
+    env.setdefault("CTIP_DATA_MIRROR", str(REPO.parent / "shared" / "data"))
+    proc = subprocess.run([str(CTIP), *argv], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO,
+                          check=False)
+    return proc.returncode, proc.stderr
+
+
+def _in_this_process(argv: list[str]) -> tuple[int, str]:
+    """The console script's own entry point (`pipeline.cli:main`, what `ctip` runs), its stderr kept: exit code
+    and messages as the command gives them, without a Python start-up per report."""
+    import contextlib
+    import io
+    import traceback
+
+    from pipeline.cli import main as ctip_main
+
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        try:
+            code = ctip_main(argv)
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except Exception:  # a crash, as the command would print it
+            traceback.print_exc()
+            code = 1
+    return code, stderr.getvalue()
+
+
+def _warm_worker() -> None:
+    os.environ.setdefault("CTIP_DATA_MIRROR", str(REPO.parent / "shared" / "data"))
+    os.chdir(REPO)
+
+
+class Warm:
+    """Processes that run `ctip extract` one report after another (each process single-threaded, so its stderr
+    is its own), for large samples: a report costs its reading, not a Python start-up as well."""
+
+    def __init__(self, jobs: int) -> None:
+        import multiprocessing
+
+        self._pool = ProcessPoolExecutor(max(1, jobs), mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_warm_worker)
+
+    def __call__(self, argv: list[str], timeout: float) -> tuple[int, str]:
+        return self._pool.submit(_in_this_process, argv).result(timeout)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def classify(gen: Generated, work: Path, timeout: float = 300.0, warm: Warm | None = None) -> Outcome:
+    """Run `ctip extract` on one generated report (a new process, or a `Warm` one) and sort the result."""
     layout = json.loads(gen.layout.read_text(encoding="utf-8"))
     with open(gen.truth, newline="", encoding="utf-8") as fh:
         truth_rows = list(csv.DictReader(fh))
     out_csv = work / f"{gen.name}.read.csv"
     out_csv.unlink(missing_ok=True)
-    env = {**os.environ}
-    env.setdefault("CTIP_DATA_MIRROR", str(REPO.parent / "shared" / "data"))
+    argv = ["extract", str(gen.pdf), "-o", str(out_csv), *os.environ.get("CTIP_WILD_EXTRACT_ARGS", "").split()]
     started = time.perf_counter()
     try:
-        proc = subprocess.run(
-            [str(CTIP), "extract", str(gen.pdf), "-o", str(out_csv),
-             *os.environ.get("CTIP_WILD_EXTRACT_ARGS", "").split()],  # e.g. "--reader grid"
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=env,
-            cwd=REPO,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
+        returncode, stderr = (warm or _fresh)(argv, timeout)
+    except (subprocess.TimeoutExpired, FuturesTimeout):
         return Outcome(
             gen.name,
             gen.engine,
@@ -142,8 +185,8 @@ def classify(gen: Generated, work: Path, timeout: float = 300.0) -> Outcome:
         )
     seconds = time.perf_counter() - started
     base = Outcome(gen.name, gen.engine, "ERROR", "", layout["features"], [], seconds, gen.seconds)
-    stderr_lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    if proc.returncode == 2:
+    stderr_lines = [line for line in stderr.splitlines() if line.strip()]
+    if returncode == 2:
         line = stderr_lines[-1] if stderr_lines else ""
         m = re.search(r"\bpage (\d+)", line)
         page = int(m.group(1)) if m else None
@@ -159,8 +202,8 @@ def classify(gen: Generated, work: Path, timeout: float = 300.0) -> Outcome:
             why = "no page holding a table named" if not tables else "not one line naming the file"
             base.reason = f"unclear refusal ({why}): {' | '.join(stderr_lines)[:400]}"
         return base
-    if proc.returncode != 0:
-        base.reason = f"exit {proc.returncode}: {' | '.join(stderr_lines[-3:])[:400]}"
+    if returncode != 0:
+        base.reason = f"exit {returncode}: {' | '.join(stderr_lines[-3:])[:400]}"
         return base
     if not out_csv.is_file():
         base.reason = "exit 0 but no output file"
@@ -179,9 +222,11 @@ def classify(gen: Generated, work: Path, timeout: float = 300.0) -> Outcome:
     return base
 
 
-def survey(out_dir: Path, seed: int, count: int, engine: str = "both", jobs: int = 2) -> dict[str, Counter]:
+def survey(out_dir: Path, seed: int, count: int, engine: str = "both", jobs: int = 2,
+           warm: bool = False) -> dict[str, Counter]:
     """Generate `count` reports per engine, classify each, write failures.txt and summary.json in `out_dir`;
-    returns Counters: "all" and one per engine (outcome -> number), "not_drawn" for drawings that failed."""
+    returns Counters: "all" and one per engine (outcome -> number), "not_drawn" for drawings that failed.
+    `warm`: `ctip extract` run in `jobs` processes kept open, not a new process per report."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     tasks = [(i, e) for i in range(count) for e in engines(engine)]
@@ -190,12 +235,17 @@ def survey(out_dir: Path, seed: int, count: int, engine: str = "both", jobs: int
         gen = write_one(out_dir, seed, task[0], task[1])
         if gen.error:
             return gen
-        outcome = classify(gen, out_dir)
+        outcome = classify(gen, out_dir, warm=runner)
         outcome.generate_seconds = gen.seconds
         return outcome
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        results = list(pool.map(one, tasks))
+    runner = Warm(jobs) if warm else None
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            results = list(pool.map(one, tasks))
+    finally:
+        if runner is not None:
+            runner.close()
     outcomes = [r for r in results if isinstance(r, Outcome)]
     not_drawn = [r for r in results if isinstance(r, Generated)]
     counts: dict[str, Counter] = {"all": Counter(o.status for o in outcomes), "not_drawn": Counter()}
@@ -260,9 +310,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--engine", choices=("reportlab", "html", "both"), default="both")
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--fresh", action="store_true", help="a new `ctip extract` process per report (slower)")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    counts = survey(args.out_dir, args.seed, args.count, args.engine, args.jobs)
+    counts = survey(args.out_dir, args.seed, args.count, args.engine, args.jobs, warm=not args.fresh)
     for key, c in counts.items():
         print(f"{key}: " + ", ".join(f"{k} {v}" for k, v in sorted(c.items())))
     print(f"{time.perf_counter() - started:.1f} s; failures: {args.out_dir / 'failures.txt'}")
