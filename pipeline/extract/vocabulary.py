@@ -147,10 +147,10 @@ class Vocabulary:
             before = " ".join(re.findall(r"\w+", blanked[:start].casefold()))  # words only: 'degree,' is 'degree'
             after = " ".join(re.findall(r"\w+", blanked[start + len(phrase):].casefold()))
             if any(before.endswith(prefix) for prefix in prefixes.get(key, ())) or after and any(
-                    f"{after} ".startswith(f"{suffix} ") or f"{suffix} ".startswith(f"{after} ")  # whole words
-                    for suffix in suffixes.get(key, ())):
+                    _goes_on_as(after.split(), suffix.split()) for suffix in suffixes.get(key, ())):
                 continue  # 'prostitution' in 'promoting prostitution in the' or in 'prostitution in the first
-                # degree' (a longer name cut short, a wrapped header's part): not 53a-82
+                # degree', 'prostitution 2nd deg.' (a longer name cut short or abbreviated, a wrapped header's
+                # part): not 53a-82
             found.append((start, Mention(statute, phrase)))
         return _distinct(found)
 
@@ -175,6 +175,13 @@ def plain(text: str) -> str:
 
     text = _RAISED_DIGITS.sub(" ", text)  # footnote marks: NFKC would make '53a-82²' read '53a-822'
     return _SPACE_LIKE.sub(" ", _DASH_LIKE.sub("-", unicodedata.normalize("NFKC", text)))
+
+
+def _goes_on_as(after: list[str], suffix: list[str]) -> bool:
+    """The words after a name are the start of the words a longer name goes on with, or go on past all of them:
+    whole words, or a word cut to its first three letters or more ('deg' for 'degree')."""
+    pairs = list(zip(after, suffix, strict=False))
+    return all(said == word or len(said) >= 3 and word.startswith(said) for said, word in pairs)
 
 
 def _inner_parts(aliases: list[tuple[str, str]]) -> tuple[dict, dict]:

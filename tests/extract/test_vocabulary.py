@@ -81,3 +81,10 @@ def test_periods_a_text_names_and_fiscal_years_refused(text, expected):
             periods_in(text)
     else:
         assert [mention.value for mention in periods_in(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["prostitution 2nd deg.", "Prostitution 2nd Deg", "prostitution in the fir"])
+def test_a_longer_name_abbreviated_or_cut_short_is_not_the_shorter_one(vocabulary, text):
+    """'Promoting' wrapped away from 'prostitution 2nd deg.': the words after 'prostitution' begin another
+    statute's name (a word cut to three letters or more counts), so they do not name 53a-82."""
+    assert statutes(vocabulary, text) != ["53a-82"]

@@ -37,6 +37,8 @@ class Column:
     period: Mention | None = None
     printed_total: bool = False
     over_years: bool = False  # a total whose period is the span of the table's own year columns ('Total')
+    set_over: list[str] = field(default_factory=list)  # header cells the grid set in this column alone (no group
+    # header reaching over it, no span)
 
 
 def value_like(text: str) -> bool:
@@ -155,13 +157,17 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
     groups = group_headers(table, at, headers, labels, min(wrapped_from, headers - 1))
     for col in range(table.cols):
         path: list[str] = []
+        set_over: list[str] = []
         for row in range(headers if col not in stacks else wrapped_from):
             cell = groups.get((row, col), at.get((row, col))) if col >= labels else at.get((row, col))
             if cell is not None and (not path or path[-1] != cell.text):
                 path.append(cell.text)
+                if cell.col == col and cell.col_span == 1 and (row, col) not in groups:
+                    set_over.append(cell.text)
         if col in stacks:
             path.append(" ".join(cell.text for cell in stacks[col]))
-        column = Column(col, path[-1] if path else "", path)
+        column = Column(col, path[-1] if path else "", path, set_over=set_over[:-1] if set_over and
+                        set_over[-1] == path[-1] else set_over)
         body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
                 if (row, col) in at and at[(row, col)].col == col]
         years_down = bool(body) and all(_YEAR_CELL.match(text) for text in body) and len(set(body)) > 1
@@ -278,6 +284,11 @@ def _assign(columns: list[Column], context: list[str], vocabulary: Vocabulary, w
                 raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by the word "
                                    f"{column.statute.text!r}, but {against} names section {section.text!r} (a "
                                    "statute's name wrapped over lines and read in part?)")
+        over = _other_section_over(column.statute, column.set_over, vocabulary)
+        if over is not None:
+            raise TableRefused(f"{where}: column {column.header!r} reads as {column.statute.value} by "
+                               f"{column.statute.text!r}, but a header over it names section {over.text!r} and "
+                               "not its own (a header of the column beside, split at a word gap?)")
         column.measure = _most_specific(vocabulary.measures_in, column.path) or general_measure
         period = _column_period(column, where)
         if period is not None:
@@ -305,6 +316,22 @@ def _section_against(statute: Mention | None, texts: list[str], vocabulary: Voca
         return None
     return next((mention for text in texts for mention in vocabulary.statutes_in(text)
                  if _SECTION.search(mention.text) and mention.value != statute.value), None)
+
+
+def _other_section_over(statute: Mention | None, texts: list[str], vocabulary: Vocabulary) -> Mention | None:
+    """A column read by its own section number under a header cell the grid set over it alone that prints other
+    sections and not that one: one of the two belongs to another column ('53a-87:' of '53a-87: Promoting', cut at
+    its word gap, set over the '§53a-83' beside it). A group header naming the column's own section among others
+    is no contradiction; a group header's reach is the group stage's guess, not the grid's, so it is not
+    checked here."""
+    if statute is None or not _SECTION.search(statute.text):
+        return None
+    for text in texts:
+        named = vocabulary.statutes_in(text)
+        others = [mention for mention in named if _SECTION.search(mention.text) and mention.value != statute.value]
+        if others and all(mention.value != statute.value for mention in named):
+            return others[0]
+    return None
 
 
 def _column_period(column: Column, where: str) -> Mention | None:
