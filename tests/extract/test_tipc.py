@@ -157,6 +157,18 @@ def test_a_multi_year_row_in_the_year_column_is_a_printed_total_not_a_fiscal_yea
     assert set(extracted.jurisdiction) == {"Connecticut"} and extracted.printed_total.all()  # the state's: totals
 
 
+def test_a_row_under_one_statute_in_a_column_headed_by_another_is_refused(tmp_path: Path, towns):
+    """'Andover' under the heading '53a-83: Patronizing a prostitute', its count in a column headed 'Prostitution
+    (53a-82)': the count cannot be both, so the table is refused naming the row and both, never read as the
+    column's (wild seed 5656 #1978: a heading line '... (53a-82) (continued)' cut into the header)."""
+    path = tmp_path / "contra.csv"
+    path.write_text("Table 1. Convictions by town, 2010\nTown,Prostitution (53a-82)\nAvon,2\n"
+                    "53a-83: Patronizing a prostitute,\nAndover,1\n", encoding="utf-8")
+    with pytest.raises(ExtractionError, match=r"contra\.csv, line 5: row 'Andover' is under '53a-83' \(53a-83\), "
+                                              r"column 'Prostitution \(53a-82\)' under 'Prostitution' \(53a-82\)"):
+        _extract(path, towns)
+
+
 @pytest.mark.parametrize(("text", "value"), [("1,204", 1204), ("7", 7), ("–", 0), ("-", 0), ("*", None),
                                              ("†", None), ("", None)])
 def test_a_cell_by_the_default_legend(text, value):

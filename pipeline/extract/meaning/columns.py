@@ -64,6 +64,13 @@ def covering(table: Table) -> dict[tuple[int, int], Cell]:
     return where
 
 
+def _printed_counts(texts: list[str]) -> bool:
+    """Every word of these cells a count or a sign printed for one, and at least one a count that is no year."""
+    words = [word for text in texts for word in text.split()]
+    return all(value_like(word) or MARKED.match(word) for word in words) and \
+        any(_whole_text(word) is not None and not YEAR.match(word) for word in words)
+
+
 def _one_year_and_values(texts: list[str]) -> bool:
     """At most one year, and nothing else a header prints (a rate '0.0', 'n/a', a dash: no word)."""
     return sum(1 for text in texts if YEAR.match(text)) <= 1 and \
@@ -76,7 +83,8 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
     rows = table.header_rows
     over_counts = False  # a row above printed words of its own over the count columns
     for row in range(table.header_rows):  # a row named by a place is a row, wherever the grid put its header
-        label = " ".join(at[(row, col)].text for col in range(first_count) if (row, col) in at)
+        label = " ".join(unmarked(at[(row, col)]) for col in range(first_count) if (row, col) in at)  # (its
+        # raised footnote mark aside: 'Branford' with a 'c' set against it)
         own = [at[(row, col)].text.strip() for col in range(first_count, table.cols)
                if (row, col) in at and at[(row, col)].col >= first_count and at[(row, col)].text.strip()]
         if label and places(label) and not any(YEAR.match(at[(row, col)].text.strip()) for col in
@@ -86,6 +94,10 @@ def header_rows(table: Table, at: dict[tuple[int, int], Cell], first_count: int,
         if over_counts and label and not own and names(label) and not _LABEL_HEADERS.match(label):
             rows = row  # a statute or measure named alone under the column headers heads the rows under it
             break
+        if over_counts and label and own and _printed_counts(own):
+            rows = row  # a name beside counts and signs under the column headers (two rows run into one band,
+            # 'Avon Beacon Falls' beside 'x x', '0 0*'):
+            break  # the body's, read (or refused) there, never passed over as a header line
         over_counts = over_counts or bool(own)
     headed = rows > 0  # a line heading the count columns has been passed
     while rows < table.rows:
@@ -197,6 +209,11 @@ def unmarked(cell: Cell | None) -> str:
 
 # a count as printed, a footnote mark after it or not ('12*', '0¹', '21‡', '3 (a)'): the number is group 1
 MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\))?$")
+
+
+def _whole_text(text: str) -> int | None:
+    found = MARKED.match(text.strip())
+    return int(found.group(1).replace(",", "")) if found and found.group(1)[0].isdigit() else None
 
 
 def _whole(cell: Cell | None) -> int | None:

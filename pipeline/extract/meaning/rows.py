@@ -337,6 +337,14 @@ def _records(row: int, number: int, label: str, heading: str | None, at, counted
     out = []
     for column in counted:
         text = _text(at.get((row, column.index)))
+        for said, row_says, column_says in (("statute", row_statute, column.statute),
+                                            ("measure", row_measure, column.measure)):
+            if row_says is not None and column_says is not None and not column_says.general and \
+                    row_says.value != column_says.value:
+                raise TableRefused(f"{where.row(number)}: row {label!r} is under {row_says.text!r} "
+                                   f"({row_says.value}), column {column.header or '(no header)'!r} under "
+                                   f"{column_says.text!r} ({column_says.value}): which {said} its count is cannot "
+                                   "be told (a heading line read as the column's header?)")
         statute = _pick(row_statute, column.statute)
         measure = _pick(row_measure, column.measure)
         period = column.period if column.period is not None and not (year_period and column.period.general) \

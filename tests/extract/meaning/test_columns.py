@@ -50,3 +50,42 @@ def test_a_group_header_naming_the_columns_own_section_among_others_is_no_contra
     table = Table(1, (72, 660, 360, 699), cells, header_rows=2)
     statutes = [column.statute.value for column in _columns(table, vocabulary) if column.kind == "count"]
     assert statutes == ["53a-82", "53a-83"]
+
+
+def test_a_first_row_the_grid_took_for_a_header_is_a_row_when_its_name_with_a_mark_aside_is_a_place() -> None:
+    """'Branford' with a raised 'c' set against it ('Branfordc' as text) beside '14' and three 's' (the structure
+    stage, knowing no 's', took the row for a second header line): the mark aside, it names a place, so it is the
+    body's first row, never dropped as a header (wild seed 5656 #1972)."""
+    from pipeline.extract.meaning.columns import header_rows
+
+    cells = (_cell(0, 0, "Municipality", 92, 708), _cell(0, 1, "CGS 53a-82", 139, 708),
+             _cell(0, 2, "C.G.S. §53a-88", 200, 708),
+             Cell(1, 0, "Branfordc", box=(92.4, 690.8, 116.5, 696.5), marks=("c",), size=SIZE),
+             _cell(1, 1, "14", 166, 697), _cell(1, 2, "s", 230, 697),
+             _cell(2, 0, "Burlington", 92, 685), _cell(2, 1, "0", 169, 685), _cell(2, 2, "1", 230, 685))
+    table = Table(1, (92, 680, 260, 708), cells, header_rows=2)
+    places = {"Branford", "Burlington"}
+    assert header_rows(table, covering(table), 1, lambda text: text in places, lambda text: text in places) == 1
+
+
+def test_a_name_beside_counts_under_the_headers_is_never_a_header_line() -> None:
+    """Two rows run into one band ('Avon Beacon Falls' beside 'x x' and '0 0*'), which the structure stage took
+    for a second header line: counts and signs beside a name are the body's (read or refused there), never passed
+    over as a header (wild seed 5656 #1888 html). A line of years, or column numbers with no name, still heads."""
+    from pipeline.extract.meaning.columns import header_rows
+
+    def table(second: list[str], label: str) -> Table:
+        cells = [_cell(0, 0, "Town", 92, 708), _cell(0, 1, "53a-83", 150, 708), _cell(0, 2, "Sec. 53a-192a", 220, 708)]
+        cells += [_cell(1, 0, label, 92, 696)] if label else []
+        cells += [_cell(1, col, text, 150 + 70 * (col - 1), 696) for col, text in enumerate(second, start=1)]
+        cells += [_cell(2, 0, "Berlin", 92, 684), _cell(2, 1, "2", 150, 684), _cell(2, 2, "0", 220, 684)]
+        return Table(1, (92, 680, 300, 708), tuple(cells), header_rows=2)
+
+    def nothing(text: str) -> bool:
+        return False
+
+    merged = table(["x x", "0 0*"], "Avon Beacon Falls")
+    assert header_rows(merged, covering(merged), 1, nothing, nothing) == 1
+    for second, label in ((["2015", "2016"], ""), (["(1)", "(2)"], ""), (["100,000", "100,000"], "")):
+        headed = table(second, label)
+        assert header_rows(headed, covering(headed), 1, nothing, nothing) == 2, second
