@@ -178,8 +178,7 @@ def read_columns(table: Table, at: dict[tuple[int, int], Cell], headers: int, la
                     set_over.append(cell.text)
         if col in stacks:
             path.append(" ".join(cell.text for cell in stacks[col]))
-        column = Column(col, path[-1] if path else "", path, set_over=set_over[:-1] if set_over and
-                        set_over[-1] == path[-1] else set_over)
+        column = Column(col, path[-1] if path else "", path, set_over=[text for text in set_over if text != path[-1]])
         body = [at[(row, col)].text.strip() for row in range(headers, table.rows)
                 if (row, col) in at and at[(row, col)].col == col]
         years_down = bool(body) and all(_YEAR_CELL.match(text) for text in body) and len(set(body)) > 1
@@ -212,14 +211,14 @@ MARKED = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+|[-−]?\d+)\s*(?:[*†‡§¹�
 
 
 def _whole_text(text: str) -> int | None:
+    """A count as printed, a footnote mark after it or not ('21‡', '3 (a)'); None for anything else."""
     found = MARKED.match(text.strip())
     return int(found.group(1).replace(",", "")) if found and found.group(1)[0].isdigit() else None
 
 
 def _whole(cell: Cell | None) -> int | None:
-    """A count as printed, its footnote mark aside ('21‡', '7²' raised); None for anything else."""
-    found = MARKED.match(unmarked(cell))
-    return int(found.group(1).replace(",", "")) if found and found.group(1)[0].isdigit() else None
+    """A cell's count, its raised footnote mark aside ('7²' raised)."""
+    return _whole_text(unmarked(cell))
 
 
 def _row_sums(columns: list[Column], table: Table, at: dict[tuple[int, int], Cell], headers: int) -> None:

@@ -28,6 +28,7 @@ from tests.extract.wild.generate import Generated, engines, write_one
 
 REPO = Path(__file__).resolve().parents[3]
 CTIP = REPO / ".venv" / "bin" / "ctip"
+DATA_MIRROR = str(REPO.parent / "shared" / "data")  # unless CTIP_DATA_MIRROR says where
 OUTCOMES = ("EXACT", "REFUSED", "MISREAD", "ERROR")
 
 Key = tuple[str, str, str, str, int, int, bool]
@@ -113,7 +114,7 @@ def _tables_on_page(layout: dict, page: int) -> list[dict]:
 def _fresh(argv: list[str], timeout: float) -> tuple[int, str]:
     """`ctip extract` as a person runs it: a new process."""
     env = {**os.environ}
-    env.setdefault("CTIP_DATA_MIRROR", str(REPO.parent / "shared" / "data"))
+    env.setdefault("CTIP_DATA_MIRROR", DATA_MIRROR)
     proc = subprocess.run([str(CTIP), *argv], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO,
                           check=False)
     return proc.returncode, proc.stderr
@@ -141,7 +142,7 @@ def _in_this_process(argv: list[str]) -> tuple[int, str]:
 
 
 def _warm_worker() -> None:
-    os.environ.setdefault("CTIP_DATA_MIRROR", str(REPO.parent / "shared" / "data"))
+    os.environ.setdefault("CTIP_DATA_MIRROR", DATA_MIRROR)
     os.chdir(REPO)
 
 
