@@ -9,6 +9,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from pipeline.extract.tables.model import record
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
 
 MAX_OBJECTS = 200_000  # page objects visited per page (forms included): a page that draws more is refused
@@ -19,7 +20,7 @@ class PageTooComplex(ValueError):
     """A page draws more objects than any table page needs (a self-referencing form, a drawing bomb)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Glyph:
     text: str
     x0: float
@@ -31,7 +32,7 @@ class Glyph:
     order: int  # position in the content stream: runs printed over each other come apart by it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Box:
     """A drawn rule (one side under `rule_thickness_pt`) or a filled rectangle, in the reading frame."""
 
@@ -131,28 +132,35 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     if rotation in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
         width, height = height, width
     raw_glyphs = _raw_glyphs(page, pdfium_c)
-    angles = Counter(angle for angle, *_ in raw_glyphs)
+    angles = Counter(raw[0] for raw in raw_glyphs)
     reading = _quarter(angles.most_common(1)[0][0]) if angles else 0
     frame = Frame(reading, width, height, rotation)
-    glyphs = []
+    glyphs, turned = _placed(raw_glyphs, frame)
+    rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
+    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves),
+                        tuple(turned))
+
+
+def _placed(raw_glyphs: list[tuple], frame: Frame) -> tuple[list[Glyph], list[Glyph]]:
+    """Glyphs in the reading frame; those a quarter turn from it apart (headers set sideways); other angles
+    (stamps) dropped. The loose box's height is the font size as printed (the size operand alone is often 1,
+    scaled by a matrix)."""
+    reading, height = frame.angle, frame.height
     upright = reading == 0
-    # the loose box's height is the font size as printed (the size operand alone is often 1, scaled by a matrix)
-    turned = []
+    glyphs, turned = [], []
     for angle, left, bottom, right, top, origin_x, origin_y, text, order in raw_glyphs:
         if angle != reading and abs((angle - reading + 180) % 360 - 180) > 1:
             if abs((angle - reading) % 90) <= 1 or abs((angle - reading) % 90) >= 89:  # a quarter turn: a header
                 x0, y0, x1, y1 = frame.box(left, bottom, right, top)  # set sideways; other angles are stamps
                 turned.append(Glyph(text, x0, y0, x1, y1, y1, x1 - x0, order))
             continue
-        if upright:
+        if upright:  # (nearly every page: no frame arithmetic)
             glyphs.append(Glyph(text, left, height - top, right, height - bottom, height - origin_y, top - bottom,
                                 order))
             continue
         x0, y0, x1, y1 = frame.box(left, bottom, right, top)
         glyphs.append(Glyph(text, x0, y0, x1, y1, frame.point(origin_x, origin_y)[1], y1 - y0, order))
-    rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
-    return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves),
-                        tuple(turned))
+    return glyphs, turned
 
 
 def _quarter(angle: int) -> int:
@@ -160,6 +168,8 @@ def _quarter(angle: int) -> int:
 
 
 def _raw_glyphs(page, pdfium_c) -> list[tuple]:
+    """Each printed character's angle, loose box, origin, text and place in the stream (spaces PDFium inferred
+    and line breaks left out; a printed space is kept: it parts words)."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -167,23 +177,22 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         raw = textpage.raw
         origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
         box = pdfium_c.FS_RECTF()
+        x_ref, y_ref, box_ref = ctypes.byref(origin_x), ctypes.byref(origin_y), ctypes.byref(box)
         generated, loose, origin = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
             pdfium_c.FPDFText_GetCharOrigin
-        char_angle, degrees = pdfium_c.FPDFText_GetCharAngle, math.degrees
+        char_angle, radian = pdfium_c.FPDFText_GetCharAngle, math.pi / 180.0  # (as math.degrees divides)
         glyphs = []
-        length = len(text)
-        for index in range(count):
-            character = text[index] if index < length else ""
+        append = glyphs.append
+        for index, character in enumerate(text[:count]):
             if character == " ":
                 if generated(raw, index) == 1:
-                    continue  # a space PDFium inferred; a printed space is kept: it parts words
+                    continue
             elif not character.strip():
-                continue  # a line break (PDFium generates spaces and line breaks only)
-            loose(raw, index, box)
-            origin(raw, index, origin_x, origin_y)
-            angle = round(degrees(char_angle(raw, index))) % 360
-            glyphs.append((angle, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value,
-                           character, index))
+                continue
+            loose(raw, index, box_ref)
+            origin(raw, index, x_ref, y_ref)
+            append((round(char_angle(raw, index) / radian) % 360, box.left, box.bottom, box.right, box.top,
+                    origin_x.value, origin_y.value, character, index))
         return glyphs
     finally:
         textpage.close()

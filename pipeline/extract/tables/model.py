@@ -7,6 +7,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 
+def record(cls):
+    """A value record of which a page makes thousands: a slots dataclass, equal and hashed by value like a frozen
+    one, and never changed once made. Not `frozen=True`: its __init__ sets each field through
+    object.__setattr__, four times the cost, and glyphs, words and cells are the reader's hottest objects."""
+    return dataclass(slots=True, unsafe_hash=True)(cls)
+
+
 def edges_where(items: list, test) -> tuple[int, int]:
     """How far `test` holds from the start and from the end of `items`: (first index it fails at, the index
     after the last it fails at); the ends of a table that are its caption and its notes."""
@@ -19,7 +26,7 @@ def edges_where(items: list, test) -> tuple[int, int]:
     return top, bottom
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     row: int
     col: int

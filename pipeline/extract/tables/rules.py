@@ -3,12 +3,11 @@ the grid they draw can be read: where columns and rows part, and which cells spa
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from pipeline.extract.tables.geometry import Box
+from pipeline.extract.tables.model import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     at: float  # y of a horizontal rule, x of a vertical one (reading frame)
     start: float  # where it begins along its length

@@ -5,13 +5,13 @@ smaller glyph (a footnote mark) belongs to the word it is printed against, never
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pipeline.extract.tables.geometry import Glyph
+from pipeline.extract.tables.model import record
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Word:
     text: str
     x0: float
@@ -24,7 +24,7 @@ class Word:
     typed: bool = False  # one printed space before it, right after the word before: one run of text with it
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Phrase:
     words: tuple[Word, ...]
     text: str
@@ -53,7 +53,7 @@ def phrase_of(words: tuple[Word, ...] | list[Word]) -> Phrase:
                   max([word.bottom for word in words]), max([word.size for word in words]))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TextLine:
     phrases: tuple[Phrase, ...]
     baseline: float
