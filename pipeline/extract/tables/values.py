@@ -4,16 +4,37 @@ the lines these say print values."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.extract.tables.settings import DEFAULT, TableSettings
-from pipeline.extract.tables.words import MARK, VALUE, Phrase, TextLine, Word, line_of, phrase_of
+from pipeline.extract.tables.words import MARK, VALUE, Phrase, TextLine, Word, is_value, line_of, phrase_of
 
 YEAR = re.compile(r"^(?:19|20)\d\d$")  # a calendar year alone
 _MARK = re.compile(rf"^\([a-z]\)$|^{MARK}$")  # a footnote mark or a value sign, by where it stands
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _is_mark(text: str) -> bool:
+    return _MARK.match(text) is not None
+
+
+_COUNTED: dict[int, tuple[TextLine, int]] = {}  # id(line) -> the line (held, so its id is not reused), its count
+
+
 def values_in(line: TextLine) -> int:
+    """How many values a line prints (remembered for the lines of the pages read last: every phase asks)."""
+    known = _COUNTED.get(id(line))
+    if known is not None and known[0] is line:
+        return known[1]
+    count = _values_in(line)
+    if len(_COUNTED) >= 8192:
+        _COUNTED.clear()
+    _COUNTED[id(line)] = (line, count)
+    return count
+
+
+def _values_in(line: TextLine) -> int:
     """How many values a line prints; none if most are years (a header of years, repeated under each group
     header, '2005 2006 2005 2006', or beside a wrapped header's last line, '2007 Rank 100,000'), or if words
     head more of its columns than values fill (a header line ending in a wrapped '100,000', its headers run
@@ -38,7 +59,7 @@ def _cells_run_together(words: tuple[Word, ...], size: float) -> int:
 def numbers_in(line: TextLine) -> int:
     """Numbers a line prints, in text or not ('Rate per 100,000'; 'Programs (3)'): a header line with one still
     helps draw the rivers, its words crossing those that only notes marks would open."""
-    values = [w.text for p in line.phrases for w in p.words if VALUE.match(w.text)]
+    values = [w.text for p in line.phrases for w in p.words if is_value(w.text)]
     return 0 if sum(1 for text in values if YEAR.match(text)) * 2 > len(values) else len(values)
 
 
@@ -57,7 +78,7 @@ def values_from(phrase: Phrase) -> int:
 def _trailing_values(words: tuple[Word, ...]) -> int:
     """Where the run of values ending these words begins, however close to the words before it."""
     end = len(words)
-    while end > 0 and VALUE.match(words[end - 1].text) and not (end > 1 and _MARK.match(words[end - 1].text)):
+    while end > 0 and is_value(words[end - 1].text) and not (end > 1 and _is_mark(words[end - 1].text)):
         end -= 1  # (a mark after a name, 'STATE POLICE (a)', is the name's: '(s)' is a value only alone)
     return end
 

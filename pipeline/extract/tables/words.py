@@ -4,6 +4,7 @@ smaller glyph (a footnote mark) belongs to the word it is printed against, never
 
 from __future__ import annotations
 
+import functools
 import re
 
 from pipeline.extract.tables.geometry import Glyph
@@ -288,10 +289,10 @@ def _phrases(words: list[Word], settings: TableSettings) -> list[Phrase]:
             size = max(word.size, previous.size)
             gap = word.x0 - previous.x1
             if previous.text in _BULLETS and len(phrases) == 1 and len(phrases[-1]) == 1 and \
-                    not VALUE.match(word.text) and gap <= settings.bullet_gap * size:  # a bullet opens its line
+                    not is_value(word.text) and gap <= settings.bullet_gap * size:  # a bullet opens its line
                 phrases[-1].append(word)
                 continue
-            numbers = VALUE.match(previous.text) and VALUE.match(word.text)
+            numbers = is_value(previous.text) and is_value(word.text)
             if gap <= settings.phrase_gap * size and (not numbers or gap <= settings.space_gap * size and
                                                       _THOUSANDS.match(word.text)):
                 phrases[-1].append(word)
@@ -312,6 +313,14 @@ MARK = "(?:" + "|".join(re.escape(mark) for mark in MARKS) + ")"
 # a value cell's text: a number, or a sign printed for one (a dash, a mark, dots, '(s)', 'n/a'), or a bound
 VALUE = re.compile(r"^(?:[(\[]?[-–—−+]?[$€£¥]?\d[\d,.]*%?[)\]]?|[–—‒−-]{1,2}|\.{2,3}|\([a-z]\)|n/a|N/A|"
                    rf"{MARK}|{BOUND})$")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_value(text: str) -> bool:
+    """A value cell's text (VALUE), remembered: asked of every word of every line several times over."""
+    return VALUE.match(text) is not None
+
+
 _THOUSANDS = re.compile(r"^\d{3}(?:[.,]\d+)?%?\)?$")
 
 
