@@ -161,11 +161,14 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     rotation = page.get_rotation()
     if rotation in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
         width, height = height, width
-    raw_glyphs = _raw_glyphs(page, pdfium_c)
-    angles = Counter(raw[0] for raw in raw_glyphs)
-    reading = _quarter(angles.most_common(1)[0][0]) if angles else 0
-    frame = Frame(reading, width, height, rotation)
-    glyphs, turned = _placed(raw_glyphs, frame)
+    glyphs = _upright_glyphs(page, pdfium_c, height)
+    if glyphs is not None:  # every character set upright (nearly every page): placed as read
+        frame, turned = Frame(0, width, height, rotation), []
+    else:
+        raw_glyphs = _raw_glyphs(page, pdfium_c)
+        angles = Counter(raw[0] for raw in raw_glyphs)
+        frame = Frame(_quarter(angles.most_common(1)[0][0]) if angles else 0, width, height, rotation)
+        glyphs, turned = _placed(raw_glyphs, frame)
     rules, fills, curves, images = _drawing(page, frame, settings, pdfium_c)
     return PageGeometry(number, frame, tuple(glyphs), tuple(rules), tuple(fills), images, tuple(curves),
                         tuple(turned))
@@ -195,6 +198,41 @@ def _placed(raw_glyphs: list[tuple], frame: Frame) -> tuple[list[Glyph], list[Gl
 
 def _quarter(angle: int) -> int:
     return int(((angle + 45) % 360) // 90 * 90)
+
+
+def _upright_glyphs(page, pdfium_c, height: float) -> list[Glyph] | None:
+    """The page's glyphs in the upright frame, or None as soon as one is set at an angle (then `_raw_glyphs` and
+    `_placed` read the page again, its reading frame from the angle most glyphs share). Characters kept as
+    `_raw_glyphs` keeps them."""
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        text = textpage.get_text_range(0, count) if count else ""
+        raw = textpage.raw
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        box = pdfium_c.raw.FS_RECTF()
+        x_ref, y_ref, box_ref = ctypes.byref(origin_x), ctypes.byref(origin_y), ctypes.byref(box)
+        generated, loose, origin = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
+            pdfium_c.FPDFText_GetCharOrigin
+        char_angle, radian = pdfium_c.FPDFText_GetCharAngle, math.pi / 180.0
+        glyphs: list[Glyph] = []
+        append = glyphs.append
+        for index, character in enumerate(text[:count]):
+            if character == " ":
+                if generated(raw, index) == 1:
+                    continue
+            elif not character.strip():
+                continue
+            if round(char_angle(raw, index) / radian) % 360 != 0:
+                return None
+            loose(raw, index, box_ref)
+            origin(raw, index, x_ref, y_ref)
+            top, bottom = box.top, box.bottom
+            append(Glyph(character, box.left, height - top, box.right, height - bottom, height - origin_y.value,
+                         top - bottom, index))
+        return glyphs
+    finally:
+        textpage.close()
 
 
 def _raw_glyphs(page, pdfium_c) -> list[tuple]:
