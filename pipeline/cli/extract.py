@@ -34,8 +34,9 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
     A bad file gets one line on stderr, exit code 2 and no output file."""
     # only what this run needs (issue 23: start-up within 5x of a bare PDFium text dump): no pandas on the grid
     # path, no manifest checker when these bytes were checked before, the spec reader only when asked
+    from pipeline.extract.bounded import LimitExceeded, run_bounded
     from pipeline.extract.reference import measure_rows, statute_rows, town_rows
-    from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv, frame_rows
+    from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv
     from pipeline.extract.vocabulary import Vocabulary
     from pipeline.settings import Settings
     from pipeline.sources.acquire import AcquisitionError, sha256_file
@@ -62,17 +63,14 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
         known = next((s for s in sources if s.sha256 == digest), None)
         synthetic = known.synthetic if known else _generated_by_ctip(path)
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
-        if spec:
-            from pipeline.extract.spec_table import extract_spec_table
+        # in a child process within ctip's limits for one file: a decompression bomb costs them, no more
+        rows, refusals = run_bounded(_rows_of, path, source, towns, vocabulary, spec, settings, sources,
+                                     name=path.name, what=_KINDS.get(path.suffix.lower(), "file"))
+        if refusals and not keep_readable:
+            from pipeline.extract.meaning import refusal_text
 
-            rows = frame_rows(extract_spec_table(path, source, _spec(spec, settings, sources)))
-        else:
-            from pipeline.extract.meaning import read_tipc_rows, refusal_text
-
-            rows, refusals = read_tipc_rows(path, source, towns, vocabulary)
-            if refusals and not keep_readable:
-                raise ExtractionError(refusal_text(refusals))
-    except (ExtractionError, AcquisitionError) as exc:
+            raise ExtractionError(refusal_text(refusals))
+    except (ExtractionError, AcquisitionError, LimitExceeded) as exc:
         print(f"ctip extract: {exc}", file=sys.stderr)
         return 2
     data = extract_csv(rows, path.name)
@@ -88,6 +86,21 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
         _write_refusals(refusals, Path(output))
         return 1
     return 0
+
+
+_KINDS = {".pdf": "PDF", ".csv": "CSV", ".xlsx": "XLSX workbook", ".xlsm": "XLSX workbook"}
+
+
+def _rows_of(path: Path, source, towns: list[str], vocabulary, spec: str | None, settings, sources) -> tuple:
+    """The counts of one file and the tables that could not be read (run in the bounded child)."""
+    if spec:
+        from pipeline.extract.spec_table import extract_spec_table
+        from pipeline.extract.tidy import frame_rows
+
+        return frame_rows(extract_spec_table(path, source, _spec(spec, settings, sources))), []
+    from pipeline.extract.meaning import read_tipc_rows
+
+    return read_tipc_rows(path, source, towns, vocabulary)
 
 
 def _write_refusals(refusals, output: Path) -> None:

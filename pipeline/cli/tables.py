@@ -63,7 +63,10 @@ def tables_command(pdf_file: str, pages: str | None, areas: tuple[str, ...], as_
     """Read every table of PDF_FILE with the general reader (geometry, drawn rules, aligned text; nothing about
     what a table means) and show its cells: text grids by default, JSON or CSV on request.
 
-    A file that is no readable PDF, or a page it does not have, gets one line on stderr and exit code 2."""
+    A file that is no readable PDF, or a page it does not have, gets one line on stderr and exit code 2; so does
+    one that needs more than ctip's limits for one file to read (CTIP_PARSE_MEMORY_MB=2048, CTIP_PARSE_CPU_SECONDS=120,
+    CTIP_PARSE_WALL_SECONDS=300)."""
+    from pipeline.extract.bounded import LimitExceeded, run_bounded
     from pipeline.extract.tables import TableReadError, read_tables
 
     path = Path(pdf_file)
@@ -72,9 +75,9 @@ def tables_command(pdf_file: str, pages: str | None, areas: tuple[str, ...], as_
     if not path.is_file():
         click.echo(f"ctip tables: {pdf_file}: no such file", err=True)
         return 2
-    try:
-        tables = read_tables(path, pages=chosen_pages, areas=chosen_areas)
-    except TableReadError as exc:
+    try:  # in a child process within ctip's limits for one file (a decompression bomb costs them, no more)
+        tables = run_bounded(read_tables, path, chosen_pages, chosen_areas, name=path.name, what="PDF")
+    except (TableReadError, LimitExceeded) as exc:
         click.echo(f"ctip tables: {exc}", err=True)
         return 2
     if csv_dir:

@@ -43,9 +43,15 @@ def open_checked(path: Path, streams: bool = True):
         if "password" in str(exc).lower():
             raise PdfRefused(f"{path.name}: password-protected PDF: remove the password (e.g. qpdf --decrypt) and "
                              "try again") from None
+        if "PDFium: Success" in str(exc):  # PDFium gave no reason: an empty or broken page tree, seen so far
+            raise PdfRefused(f"{path.name}: corrupt PDF: PDFium cannot open it (no pages, or a damaged page "
+                             "tree?)") from None
         raise PdfRefused(f"{path.name}: corrupt PDF ({exc})") from None
     try:
         check_document(path, document, streams)
+    except pdfium.PdfiumError as exc:  # (a page tree that lists itself: a page PDFium counts but cannot load)
+        document.close()
+        raise PdfRefused(f"{path.name}: corrupt PDF (its page tree: {exc})") from None
     except PdfRefused:
         document.close()
         raise

@@ -164,7 +164,12 @@ def _read_pages(path: Path, pages: list[int], settings: TableSettings) -> list[P
 
 
 def _geometry(document, number: int, settings: TableSettings, path: Path) -> PageGeometry:
-    page = document[number - 1]
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError as exc:
+        raise TableReadError(f"{path.name}, page {number}: corrupt PDF ({exc})") from None
     try:
         return read_page(page, number, settings)
     except PageTooComplex as exc:

@@ -1,0 +1,240 @@
+"""Untrusted files are parsed in a child process with limits on memory, CPU time, wall time and the size of what
+it hands back, as careful file-parsing services do: a decompression bomb or a page that draws itself forever
+(PDFium aborts the whole process when it runs out of memory) costs a bounded amount and ends in one line naming
+the file and the limit, never the machine's memory or a hung run. One mechanism for every reader: PDFs, CSVs,
+XLSX workbooks and specs, for `ctip tables`, `ctip extract` and the pipeline's extraction assets."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+MB = 2**20
+
+
+class LimitExceeded(ValueError):
+    """A file whose parsing needed more than a limit allows: refused, nothing written."""
+
+
+class ChildFailed(RuntimeError):
+    """The child raised an error that is no refusal (a bug): its traceback, for the report of it."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What reading one file may take. Settable through the environment (CTIP_PARSE_MEMORY_MB,
+    CTIP_PARSE_CPU_SECONDS, CTIP_PARSE_WALL_SECONDS, CTIP_PARSE_OUTPUT_MB); far above any real report's needs
+    (the 188-page benchmark report reads in under 100 MB and 10 s)."""
+
+    memory_mb: int = 2048  # the reading process's address space in all
+    cpu_seconds: int = 120
+    wall_seconds: float = 300.0
+    output_mb: int = 512  # the pickled result handed back
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        def number(name: str, default: float, kind=int):
+            text = os.environ.get(name, "").strip()
+            if not text:
+                return default
+            try:
+                value = kind(text)
+            except ValueError:
+                raise LimitExceeded(f"{name}={text[:40]!r}: not a number") from None
+            if not 0 < value <= 10**7:
+                raise LimitExceeded(f"{name}={text[:40]!r}: out of range (1 to 10,000,000)")
+            return value
+
+        return cls(number("CTIP_PARSE_MEMORY_MB", cls.memory_mb), number("CTIP_PARSE_CPU_SECONDS", cls.cpu_seconds),
+                   number("CTIP_PARSE_WALL_SECONDS", cls.wall_seconds, float),
+                   number("CTIP_PARSE_OUTPUT_MB", cls.output_mb))
+
+    def described(self) -> str:
+        return (f"{self.memory_mb:,} MB of memory, {self.cpu_seconds:,} s of CPU, {self.wall_seconds:,.0f} s in all, "
+                f"{self.output_mb:,} MB of result")
+
+
+def run_bounded(function: Callable[..., Any], *args: Any, name: str, what: str = "file",
+                limits: Limits | None = None) -> Any:
+    """function(*args) in a child process within `limits`; its result, or its exception raised here. `name`
+    (the file's name) and `what` ('PDF', 'CSV', ...) word the refusal. A process with other threads spawns a
+    fresh interpreter (forking a threaded process is unsafe); a single-threaded one forks itself (no start-up cost)."""
+    limits = limits or Limits.from_env()
+    if threading.active_count() > 1:
+        return _spawned(function, args, name, what, limits)
+    return _forked(function, args, name, what, limits)
+
+
+def _forked(function, args, name: str, what: str, limits: Limits) -> Any:
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: limits, the call, the result down the pipe, and out without the parent's exit hooks
+        os.close(read_end)
+        try:
+            _limit(limits)
+            _reply(write_end, _call(function, args), limits)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    return _collect(pid, read_end, name, what, limits)
+
+
+def _spawned(function, args, name: str, what: str, limits: Limits) -> Any:
+    """A fresh interpreter reading the call from its stdin (forking a threaded process is unsafe): it pays
+    Python's start-up and the imports the call needs."""
+    call = pickle.dumps((function, args, limits), protocol=pickle.HIGHEST_PROTOCOL)
+    child = subprocess.Popen([sys.executable, "-m", "pipeline.extract.bounded"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    writer = threading.Thread(target=_feed, args=(child.stdin, call), daemon=True)
+    writer.start()
+    try:
+        return _collect(child.pid, os.dup(child.stdout.fileno()), name, what, limits)
+    finally:
+        child.stdout.close()
+        child.returncode = 0  # (reaped by _collect: Popen must not wait for it again)
+
+
+def _feed(stream, data: bytes) -> None:
+    with contextlib.suppress(OSError):  # (the child died before reading it all: _collect says why)
+        stream.write(data)
+        stream.close()
+
+
+def _limit(limits: Limits) -> None:
+    import resource
+
+    memory = max(limits.memory_mb * MB, _address_space() + 256 * MB)  # (what a fork holds already, and room)
+    for limit, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, limits.cpu_seconds),
+                         (resource.RLIMIT_CORE, 0)):
+        hard = resource.getrlimit(limit)[1]
+        resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+
+
+def _address_space() -> int:
+    """The address space this process holds already (a fork inherits the parent's): the limit comes on top."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):
+        return 0
+
+
+def _call(function, args) -> tuple:
+    try:
+        return ("ok", function(*args))
+    except MemoryError:
+        return ("memory", None)
+    except Exception as exc:  # handed to the parent: a refusal is raised there as it was here
+        return ("raised", exc, traceback.format_exc())
+
+
+def _payload(outcome: tuple, limits: Limits) -> bytes:
+    try:
+        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        payload = pickle.dumps(("memory", None))
+    except Exception:  # an exception that does not pickle: its type, message and traceback as text
+        payload = pickle.dumps(("text", type(outcome[1]).__name__, str(outcome[1])[:2000], outcome[-1]))
+    if len(payload) > limits.output_mb * MB:
+        payload = pickle.dumps(("output", len(payload)))
+    return payload
+
+
+def _reply(fd: int, outcome: tuple, limits: Limits) -> None:
+    payload = _payload(outcome, limits)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(len(payload).to_bytes(8, "little"))
+        handle.write(payload)
+
+
+def _collect(pid: int, fd: int, name: str, what: str, limits: Limits) -> Any:
+    """Read the child's reply within the wall time; kill it past that; say which limit stopped it."""
+    deadline = time.monotonic() + limits.wall_seconds
+    data = bytearray()
+    expected: int | None = None
+    timed_out = False
+    try:
+        while expected is None or len(data) < expected + 8:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+                timed_out = True
+                break
+            block = os.read(fd, 1 << 20)
+            if not block:
+                break
+            data += block
+            if expected is None and len(data) >= 8:
+                expected = int.from_bytes(data[:8], "little")
+                if expected > limits.output_mb * MB + 4096:
+                    break
+    finally:
+        os.close(fd)
+        if timed_out:
+            _kill(pid)
+        _, status, usage = os.wait4(pid, 0)
+    complete = expected is not None and len(data) >= expected + 8
+    signalled = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
+    return _answer(bytes(data[8:]) if complete else None, name, what, limits, timed_out, signalled,
+                   os.WEXITSTATUS(status) if os.WIFEXITED(status) else 0, usage.ru_maxrss // 1024)
+
+
+def _answer(payload: bytes | None, name: str, what: str, limits: Limits, timed_out: bool, signalled: int,
+            exit_code: int, peak_mb: int | None) -> Any:
+    """The child's result, or its refusal raised here, or which limit stopped it."""
+    stopped = f"{name}: the {what} could not be read within ctip's limits for one file"
+    if timed_out:
+        raise LimitExceeded(f"{name}: the {what} takes more than {limits.wall_seconds:,.0f} s to read (a "
+                            "decompression bomb or a page that draws itself?); limits: " + limits.described())
+    if signalled == signal.SIGXCPU:
+        raise LimitExceeded(f"{name}: the {what} needs more than {limits.cpu_seconds:,} s of CPU to read "
+                            "(a decompression bomb or a page that draws itself?)")
+    if signalled:
+        peak = f" after {peak_mb:,} MB" if peak_mb is not None else ""
+        raise LimitExceeded(f"{stopped} ({limits.memory_mb:,} MB of memory; the reader stopped with "
+                            f"{signal.Signals(signalled).name}{peak}): a decompression bomb, a self-referencing "
+                            "page or a damaged file?")
+    if payload is None:
+        raise LimitExceeded(f"{stopped}: the reader ended without a result (exit {exit_code})")
+    outcome = pickle.loads(payload)
+    if outcome[0] == "ok":
+        return outcome[1]
+    if outcome[0] == "memory":
+        raise LimitExceeded(f"{name}: the {what} needs more than {limits.memory_mb:,} MB of memory to read (a "
+                            "decompression bomb or a self-referencing page?)")
+    if outcome[0] == "output":
+        raise LimitExceeded(f"{name}: reading the {what} makes {outcome[1]:,} bytes of tables, more than the "
+                            f"{limits.output_mb:,} MB ctip takes from one file")
+    if outcome[0] == "raised":
+        error = outcome[1]
+        error.add_note(f"(raised in the child process that read {name}:)\n{outcome[2]}")
+        raise error
+    raise ChildFailed(f"{name}: {outcome[1]}: {outcome[2]}\n{outcome[3]}")
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _serve() -> None:
+    """The spawned child: the call from stdin, the reply to stdout."""
+    function, args, limits = pickle.loads(sys.stdin.buffer.read())
+    _limit(limits)
+    _reply(os.dup(sys.stdout.fileno()), _call(function, args), limits)
+
+
+if __name__ == "__main__":
+    _serve()
