@@ -14,7 +14,8 @@ _FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 _TEXT = b"BT /F1 11 Tf 60 720 Td (Waterbury 17 4) Tj ET\n"
 
 
-def _pdf(objects: list[bytes]) -> bytes:
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog) with its cross-reference table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -39,7 +40,7 @@ def _page(contents: bytes, resources: bytes) -> list[bytes]:
 
 def form_drawing_itself() -> bytes:
     """A form XObject that draws itself twice: every level doubles what a reader that follows it must hold."""
-    return _pdf(_page(b"4 0 R", b"<< /XObject << /X 5 0 R >> /Font << /F1 6 0 R >> >>") + [
+    return pdf_of(_page(b"4 0 R", b"<< /XObject << /X 5 0 R >> /Font << /F1 6 0 R >> >>") + [
         _stream(_TEXT + b"/X Do\n"),
         _stream(b"0 0 m 9 9 l S /X Do /X Do\n",
                 b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X 5 0 R >> >>"),
@@ -54,18 +55,18 @@ def flate_inside_flate(mebibytes: int = 1024) -> bytes:
         inner += packer.compress(block)
     inner += packer.flush()
     bomb = _stream(zlib.compress(bytes(inner), 9), b"/Filter [/FlateDecode /FlateDecode]")
-    return _pdf(_page(b"[4 0 R 5 0 R 4 0 R]", b"<< /Font << /F1 6 0 R >> >>") + [bomb, _stream(_TEXT), _FONT])
+    return pdf_of(_page(b"[4 0 R 5 0 R 4 0 R]", b"<< /Font << /F1 6 0 R >> >>") + [bomb, _stream(_TEXT), _FONT])
 
 
 def page_tree_listing_itself() -> bytes:
     """A page tree node whose kids include itself."""
     objects = _page(b"4 0 R", b"<< /Font << /F1 5 0 R >> >>") + [_stream(_TEXT), _FONT]
     objects[1] = b"<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>"
-    return _pdf(objects)
+    return pdf_of(objects)
 
 
 def no_pages() -> bytes:
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    return pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
 
 
 HOSTILE = {"form_drawing_itself.pdf": form_drawing_itself, "flate_inside_flate.pdf": flate_inside_flate,

@@ -12,6 +12,7 @@ from pipeline.extract.limits import MAX_PDF_PAGES
 from pipeline.extract.meaning import extract_tipc
 from pipeline.extract.tidy import ExtractionError, SourceRef
 from pipeline.extract.ucr import extract_ucr_arrests
+from tests.extract.hostile_pdfs import pdf_of
 
 ROLES = {"53a-82": "seller", "53a-83": "buyer"}
 
@@ -71,19 +72,8 @@ def test_a_poster_sized_page_is_refused(tmp_path: Path):
 
 def _pdf_with_page_content(content_object: bytes) -> bytes:
     """A minimal PDF by hand, so that the malformed part is exactly what the test says."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
-               content_object]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return pdf_of([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                   b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>", content_object])
 
 
 def test_deeply_nested_objects_are_a_clear_error(tmp_path: Path):

@@ -161,11 +161,11 @@ def read_page(page, number: int, settings: TableSettings = DEFAULT) -> PageGeome
     rotation = page.get_rotation()
     if rotation in (90, 270):  # PDFium reports the shown size; boxes are in the unrotated page
         width, height = height, width
-    glyphs = _upright_glyphs(page, pdfium_c, height)
+    glyphs = _characters(page, pdfium_c, height)
     if glyphs is not None:  # every character set upright (nearly every page): placed as read
         frame, turned = Frame(0, width, height, rotation), []
     else:
-        raw_glyphs = _raw_glyphs(page, pdfium_c)
+        raw_glyphs = _characters(page, pdfium_c, None)  # (read again: one was set at an angle)
         angles = Counter(raw[0] for raw in raw_glyphs)
         frame = Frame(_quarter(angles.most_common(1)[0][0]) if angles else 0, width, height, rotation)
         glyphs, turned = _placed(raw_glyphs, frame)
@@ -200,44 +200,9 @@ def _quarter(angle: int) -> int:
     return int(((angle + 45) % 360) // 90 * 90)
 
 
-def _upright_glyphs(page, pdfium_c, height: float) -> list[Glyph] | None:
-    """The page's glyphs in the upright frame, or None as soon as one is set at an angle (then `_raw_glyphs` and
-    `_placed` read the page again, its reading frame from the angle most glyphs share). Characters kept as
-    `_raw_glyphs` keeps them."""
-    textpage = page.get_textpage()
-    try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        raw = textpage.raw
-        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-        box = pdfium_c.raw.FS_RECTF()
-        x_ref, y_ref, box_ref = ctypes.byref(origin_x), ctypes.byref(origin_y), ctypes.byref(box)
-        generated, loose, origin = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
-            pdfium_c.FPDFText_GetCharOrigin
-        char_angle, radian = pdfium_c.FPDFText_GetCharAngle, math.pi / 180.0
-        glyphs: list[Glyph] = []
-        append = glyphs.append
-        for index, character in enumerate(text[:count]):
-            if character == " ":
-                if generated(raw, index) == 1:
-                    continue
-            elif not character.strip():
-                continue
-            if round(char_angle(raw, index) / radian) % 360 != 0:
-                return None
-            loose(raw, index, box_ref)
-            origin(raw, index, x_ref, y_ref)
-            top, bottom = box.top, box.bottom
-            append(Glyph(character, box.left, height - top, box.right, height - bottom, height - origin_y.value,
-                         top - bottom, index))
-        return glyphs
-    finally:
-        textpage.close()
-
-
-def _raw_glyphs(page, pdfium_c) -> list[tuple]:
-    """Each printed character's angle, loose box, origin, text and place in the stream (spaces PDFium inferred
-    and line breaks left out; a printed space is kept: it parts words)."""
+def _characters(page, pdfium_c, upright_height: float | None) -> list | None:
+    """The characters PDFium places (spaces it inferred and line breaks left out; a printed space is kept: it
+    parts words): as upright Glyphs given the page's height (None at the first set at an angle), else raw."""
     textpage = page.get_textpage()
     try:
         count = textpage.count_chars()
@@ -249,19 +214,28 @@ def _raw_glyphs(page, pdfium_c) -> list[tuple]:
         generated, loose, origin = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_GetLooseCharBox, \
             pdfium_c.FPDFText_GetCharOrigin
         char_angle, radian = pdfium_c.FPDFText_GetCharAngle, math.pi / 180.0  # (as math.degrees divides)
-        glyphs = []
-        append = glyphs.append
+        height = upright_height or 0.0
+        found: list = []
+        append = found.append
         for index, character in enumerate(text[:count]):
             if character == " ":
                 if generated(raw, index) == 1:
                     continue
             elif not character.strip():
                 continue
+            angle = round(char_angle(raw, index) / radian) % 360
+            if angle and upright_height is not None:
+                return None
             loose(raw, index, box_ref)
             origin(raw, index, x_ref, y_ref)
-            append((round(char_angle(raw, index) / radian) % 360, box.left, box.bottom, box.right, box.top,
-                    origin_x.value, origin_y.value, character, index))
-        return glyphs
+            if upright_height is None:
+                append((angle, box.left, box.bottom, box.right, box.top, origin_x.value, origin_y.value, character,
+                        index))
+            else:
+                top, bottom = box.top, box.bottom
+                append(Glyph(character, box.left, height - top, box.right, height - bottom,
+                             height - origin_y.value, top - bottom, index))
+        return found
     finally:
         textpage.close()
 
