@@ -1,6 +1,7 @@
 """Stage extract: verified raw files to tidy rows and reference tables (the pure work is in pipeline.extract)."""
 
 from contextlib import contextmanager
+from functools import partial
 
 import pandas as pd
 from dagster import AssetExecutionContext, BackfillPolicy, MetadataValue, Output, asset
@@ -9,6 +10,7 @@ from pipeline.assets.partitions import report_sources
 from pipeline.assets.raw import raw_keys, report_sources_in_run
 from pipeline.assets.resources import CtipPaths
 from pipeline.assets.table_metadata import frame_table
+from pipeline.extract.bounded import kind_of, run_bounded
 from pipeline.extract.published import extract_published_totals
 from pipeline.extract.reference import (
     load_crosswalk,
@@ -104,9 +106,11 @@ def report_tables_extracted(context: AssetExecutionContext, ctip: CtipPaths, ct_
     settings = ctip.settings()
     vocabulary = Vocabulary.from_tables(statutes, measures)
     for source in report_sources_in_run(context, settings):
-        with verified_snapshot(source, settings) as snapshot:
-            frame, refused = extract_report(source, snapshot, towns=ct_towns.town, vocabulary=vocabulary,
-                                            crosswalk=ucr_agency_crosswalk, specs=table_specs)
+        with verified_snapshot(source, settings) as snapshot:  # read in a child process within ctip's limits
+            frame, refused = run_bounded(partial(extract_report, source, snapshot, towns=ct_towns.town,
+                                                 vocabulary=vocabulary, crosswalk=ucr_agency_crosswalk,
+                                                 specs=table_specs), name=source.filename,
+                                         what=kind_of(source.filename))
         path = write_extracted(frame, settings.extracted_dir, source, refused)
         context.log.info(f"{source.id}: {len(frame)} tidy rows -> {path.name}"
                          + (f"; {len(refused)} table(s) refused (validation decides: tables_read)" if len(refused)

@@ -34,7 +34,7 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
     A bad file gets one line on stderr, exit code 2 and no output file."""
     # only what this run needs (issue 23: start-up within 5x of a bare PDFium text dump): no pandas on the grid
     # path, no manifest checker when these bytes were checked before, the spec reader only when asked
-    from pipeline.extract.bounded import LimitExceeded, run_bounded
+    from pipeline.extract.bounded import LimitExceeded, kind_of, run_bounded
     from pipeline.extract.reference import measure_rows, statute_rows, town_rows
     from pipeline.extract.tidy import ExtractionError, SourceRef, extract_csv
     from pipeline.extract.vocabulary import Vocabulary
@@ -65,7 +65,7 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
         source = SourceRef(known.id if known else path.stem, digest, 0, synthetic, path.name)
         # in a child process within ctip's limits for one file: a decompression bomb costs them, no more
         rows, refusals = run_bounded(_rows_of, path, source, towns, vocabulary, spec, settings, sources,
-                                     name=path.name, what=_KINDS.get(path.suffix.lower(), "file"))
+                                     name=path.name, what=kind_of(path.name))
         if refusals and not keep_readable:
             from pipeline.extract.meaning import refusal_text
 
@@ -86,9 +86,6 @@ def extract_command(report_file: str, output: str | None, reader: str, keep_read
         _write_refusals(refusals, Path(output))
         return 1
     return 0
-
-
-_KINDS = {".pdf": "PDF", ".csv": "CSV", ".xlsx": "XLSX workbook", ".xlsm": "XLSX workbook"}
 
 
 def _rows_of(path: Path, source, towns: list[str], vocabulary, spec: str | None, settings, sources) -> tuple:

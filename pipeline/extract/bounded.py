@@ -65,14 +65,22 @@ class Limits:
                 f"{self.output_mb:,} MB of result")
 
 
+_KINDS = {".pdf": "PDF", ".csv": "CSV", ".xlsx": "XLSX workbook", ".xlsm": "XLSX workbook", ".yaml": "spec"}
+
+
+def kind_of(name: str) -> str:
+    """What a file is called in a refusal, by its suffix."""
+    return _KINDS.get(os.path.splitext(name)[1].lower(), "file")
+
+
 def run_bounded(function: Callable[..., Any], *args: Any, name: str, what: str = "file",
                 limits: Limits | None = None) -> Any:
     """function(*args) in a child process within `limits`; its result, or its exception raised here. `name`
     (the file's name) and `what` ('PDF', 'CSV', ...) word the refusal. A process with other threads spawns a
-    fresh interpreter (forking a threaded process is unsafe); a single-threaded one forks itself (no start-up cost)."""
+    fork server of ours (`_served`); a single-threaded one forks itself (no start-up cost)."""
     limits = limits or Limits.from_env()
     if threading.active_count() > 1:
-        return _spawned(function, args, name, what, limits)
+        return _served(function, args, name, what, limits)
     return _forked(function, args, name, what, limits)
 
 
@@ -92,25 +100,63 @@ def _forked(function, args, name: str, what: str, limits: Limits) -> Any:
     return _collect(pid, read_end, name, what, limits)
 
 
-def _spawned(function, args, name: str, what: str, limits: Limits) -> Any:
-    """A fresh interpreter reading the call from its stdin (forking a threaded process is unsafe): it pays
-    Python's start-up and the imports the call needs."""
-    call = pickle.dumps((function, args, limits), protocol=pickle.HIGHEST_PROTOCOL)
-    child = subprocess.Popen([sys.executable, "-m", "pipeline.extract.bounded"], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    writer = threading.Thread(target=_feed, args=(child.stdin, call), daemon=True)
-    writer.start()
-    try:
-        return _collect(child.pid, os.dup(child.stdout.fileno()), name, what, limits)
-    finally:
-        child.stdout.close()
-        child.returncode = 0  # (reaped by _collect: Popen must not wait for it again)
+_SERVER: list[subprocess.Popen] = []  # the fork server of this process, once started
+_SERVER_LOCK = threading.Lock()
 
 
-def _feed(stream, data: bytes) -> None:
-    with contextlib.suppress(OSError):  # (the child died before reading it all: _collect says why)
-        stream.write(data)
-        stream.close()
+def _served(function, args, name: str, what: str, limits: Limits) -> Any:
+    """For a threaded caller (forking a threaded process is unsafe): a fork server of our own, one
+    single-threaded interpreter started once per process, forks the bounded child as a single-threaded caller
+    does and hands back what it returned or raised. Its imports are paid once, not once per file."""
+    request = pickle.dumps((function, args, name, what, limits, os.getcwd()), protocol=pickle.HIGHEST_PROTOCOL)
+    with _SERVER_LOCK:
+        reply = None
+        for _ in range(2):  # (a server that died is started again once)
+            server = _server()
+            try:
+                _send(server.stdin, request)
+                reply = _receive(server.stdout.fileno(), limits.wall_seconds + 60)
+                break
+            except (OSError, EOFError):
+                _SERVER.clear()
+                server.kill()
+                server.wait()
+        if reply is None:
+            raise LimitExceeded(f"{name}: the {what} could not be read: ctip's bounded reader did not answer")
+    outcome = pickle.loads(reply)
+    if outcome[0] == "ok":
+        return outcome[1]
+    if outcome[0] == "raised":
+        raise outcome[1]
+    raise ChildFailed(f"{name}: {outcome[1]}: {outcome[2]}\n{outcome[3]}")
+
+
+def _server() -> subprocess.Popen:
+    if not _SERVER or _SERVER[0].poll() is not None:
+        _SERVER[:] = [subprocess.Popen([sys.executable, "-m", "pipeline.extract.bounded"], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)]
+    return _SERVER[0]
+
+
+def _send(stream, data: bytes) -> None:
+    stream.write(len(data).to_bytes(8, "little") + data)
+    stream.flush()
+
+
+def _receive(fd: int, seconds: float) -> bytes:
+    deadline = time.monotonic() + seconds
+    data = bytearray()
+    expected: int | None = None
+    while expected is None or len(data) < expected + 8:
+        if not select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            raise OSError("no answer in time")
+        block = os.read(fd, 1 << 20)
+        if not block:
+            raise EOFError
+        data += block
+        if expected is None and len(data) >= 8:
+            expected = int.from_bytes(data[:8], "little")
+    return bytes(data[8:])
 
 
 def _limit(limits: Limits) -> None:
@@ -230,11 +276,26 @@ def _kill(pid: int) -> None:
 
 
 def _serve() -> None:
-    """The spawned child: the call from stdin, the reply to stdout."""
-    function, args, limits = pickle.loads(sys.stdin.buffer.read())
-    _limit(limits)
-    _reply(os.dup(sys.stdout.fileno()), _call(function, args), limits)
+    """The fork server: requests on stdin, each read by a bounded child forked from here (single-threaded), what
+    it returned or raised on stdout; until stdin closes."""
+    requests, replies = sys.stdin.buffer, os.fdopen(os.dup(1), "wb")
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # (a stray print cannot break the replies)
+    while len(header := requests.read(8)) == 8:
+        request = requests.read(int.from_bytes(header, "little"))
+        try:
+            function, args, name, what, limits, folder = pickle.loads(request)
+            os.chdir(folder)
+            outcome: tuple = ("ok", _forked(function, args, name, what, limits))
+        except Exception as exc:
+            outcome = ("raised", exc, traceback.format_exc())
+        try:
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            payload = pickle.dumps(("text", type(outcome[1]).__name__, str(outcome[1])[:2000], outcome[-1]))
+        _send(replies, payload)
 
 
-if __name__ == "__main__":
-    _serve()
+if __name__ == "__main__":  # (run by its own name: what it raises must unpickle in the caller as ours)
+    from pipeline.extract import bounded
+
+    bounded._serve()

@@ -13,6 +13,7 @@ from pipeline.extract.bounded import LimitExceeded, Limits, run_bounded
 from pipeline.extract.tidy import ExtractionError
 from tests.cli.test_tables_command import CTIP
 from tests.conftest import REPO_ROOT, project_env
+from tests.extract.bounded_calls import allocate, refuse, sleep, spin
 from tests.extract.hostile_pdfs import HOSTILE, write_all
 
 # what each file must be refused for (the message names the file and the cause)
@@ -52,41 +53,23 @@ def test_a_hostile_pdf_is_refused_in_one_line_within_the_limits(hostile: Path, n
     assert time.monotonic() - started < 300
 
 
-def _sleep(seconds: float) -> str:
-    time.sleep(seconds)
-    return "woke"
-
-
-def _spin() -> None:
-    while True:
-        pass
-
-
-def _allocate(megabytes: int) -> int:
-    return len(bytearray(megabytes * 2**20))
-
-
-def _refuse(name: str) -> None:
-    raise ExtractionError(f"{name}, page 3: a refusal made in the child")
-
-
 def test_the_result_and_refusals_come_back_as_they_were():
-    assert run_bounded(_sleep, 0.0, name="x.pdf") == "woke"
+    assert run_bounded(sleep, 0.0, name="x.pdf") == "woke"
     with pytest.raises(ExtractionError) as refused:
-        run_bounded(_refuse, "x.pdf", name="x.pdf")
+        run_bounded(refuse, "x.pdf", name="x.pdf")
     assert str(refused.value) == "x.pdf, page 3: a refusal made in the child"  # (its child's traceback: a note)
 
 
 def test_each_limit_stops_the_child_and_is_named():
     with pytest.raises(LimitExceeded, match=r"x\.pdf: the PDF takes more than 1 s to read"):
-        run_bounded(_sleep, 30, name="x.pdf", what="PDF", limits=Limits(wall_seconds=1))
+        run_bounded(sleep, 30, name="x.pdf", what="PDF", limits=Limits(wall_seconds=1))
     with pytest.raises(LimitExceeded, match=r"x\.csv: the CSV needs more than 1 s of CPU"):
-        run_bounded(_spin, name="x.csv", what="CSV", limits=Limits(cpu_seconds=1, wall_seconds=60))
+        run_bounded(spin, name="x.csv", what="CSV", limits=Limits(cpu_seconds=1, wall_seconds=60))
     with pytest.raises(LimitExceeded, match=r"x\.xlsx: the XLSX needs more than 1,024 MB of memory"):
-        run_bounded(_allocate, 3000, name="x.xlsx", what="XLSX", limits=Limits(memory_mb=1024))
+        run_bounded(allocate, 3000, name="x.xlsx", what="XLSX", limits=Limits(memory_mb=1024))
     with pytest.raises(LimitExceeded, match=r"reading the PDF makes [\d,]+ bytes of tables, more than the 1 MB"):
         run_bounded(bytes, 3 * 2**20, name="x.pdf", what="PDF", limits=Limits(output_mb=1))
-    assert run_bounded(_allocate, 100, name="x.xlsx", limits=Limits(memory_mb=1024)) == 100 * 2**20
+    assert run_bounded(allocate, 100, name="x.xlsx", limits=Limits(memory_mb=1024)) == 100 * 2**20
 
 
 def test_limits_are_set_from_the_environment_and_a_bad_value_is_one_line(monkeypatch):
@@ -98,7 +81,7 @@ def test_limits_are_set_from_the_environment_and_a_bad_value_is_one_line(monkeyp
         Limits.from_env()
 
 
-def test_a_threaded_caller_gets_a_fresh_interpreter_with_the_same_answers():
+def test_a_threaded_caller_gets_the_same_answers_from_the_fork_server():
     import threading
 
     stop = threading.Event()
@@ -107,7 +90,12 @@ def test_a_threaded_caller_gets_a_fresh_interpreter_with_the_same_answers():
     try:
         assert threading.active_count() > 1
         assert run_bounded(os.getpid, name="x.pdf") != os.getpid()
-        with pytest.raises(LimitExceeded, match="needs more than 1,024 MB of memory"):  # (a function the fresh
-            run_bounded(bytearray, 3000 * 2**20, name="x.pdf", limits=Limits(memory_mb=1024))  # one can import)
+        with pytest.raises(LimitExceeded, match="needs more than 1,024 MB of memory"):
+            run_bounded(allocate, 3000, name="x.pdf", limits=Limits(memory_mb=1024))
+        with pytest.raises(ExtractionError, match=r"^x\.pdf, page 3: a refusal made in the child"):
+            run_bounded(refuse, "x.pdf", name="x.pdf")
+        with pytest.raises(LimitExceeded, match=r"x\.pdf: the PDF takes more than 1 s to read"):
+            run_bounded(sleep, 30, name="x.pdf", what="PDF", limits=Limits(wall_seconds=1))
+        assert run_bounded(sleep, 0.0, name="x.pdf") == "woke"  # (the server still answers after a kill)
     finally:
         stop.set()
