@@ -10,51 +10,55 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from pipeline.extract.layout import Line, read_pdf_lines
-from pipeline.extract.limits import check_file_size
+from pipeline.extract.limits import MAX_PDF_PAGES, check_file_size
 from pipeline.extract.tidy import ExtractionError, SourceRef, tidy_frame
 from pipeline.sources.typed_yaml import ManifestError, load_bounded_yaml, one_line
+
+# every field bounded by type and size before use (a spec is read from a file: `decimals: 5000000000` went into a
+# regular expression unchecked)
+Text = Annotated[str, StringConstraints(min_length=1, max_length=300)]
 
 
 class SpecColumn(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    header: str
+    header: Text
     sex: Literal["male", "female"] | None = None
-    age_group: str | None = None
+    age_group: Text | None = None
 
 
 class SpecRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    label: str
-    offense: str
+    label: Text
+    offense: Text
     total: bool = False
-    sums: str | None = None
+    sums: Text | None = None
 
 
 class TableSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    name: str
-    source_id: str
-    title: str
-    page: int
-    starts_at: str
-    ends_before: str | None = None
-    year: int
-    jurisdiction: str
-    jurisdiction_type: str
-    measure: str
-    unit: str
-    scale: int
-    decimals: int
-    header_words: list[str]
-    symbols: dict[str, int | None]
-    columns: list[SpecColumn]
-    rows: list[SpecRow]
+    name: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,80}$")]
+    source_id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,80}$")]
+    title: Text
+    page: Annotated[int, Field(ge=1, le=MAX_PDF_PAGES)]
+    starts_at: Text
+    ends_before: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)]
+    jurisdiction: Text
+    jurisdiction_type: Text
+    measure: Text
+    unit: Text
+    scale: Annotated[int, Field(ge=1, le=10**9)]
+    decimals: Annotated[int, Field(ge=0, le=6)]
+    header_words: Annotated[list[Text], Field(max_length=200)]
+    symbols: Annotated[dict[Annotated[str, StringConstraints(max_length=20)], int | None], Field(max_length=50)]
+    columns: Annotated[list[SpecColumn], Field(min_length=1, max_length=200)]
+    rows: Annotated[list[SpecRow], Field(min_length=1, max_length=2000)]
 
 
 def load_spec(path: Path) -> TableSpec:

@@ -91,3 +91,24 @@ def test_the_national_table_is_in_the_warehouse(pipeline_run):
                            "'prostitution_and_commercialized_vice' AND column_index = 2) FROM facts "
                            "WHERE source_id = 'statab_2012_table324'").fetchone()
     assert rows == (288, 32, 56900)
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("decimals", "5000000000", "decimals: must be less than or equal to 6"),
+    ("page", "0", "page: must be greater than or equal to 1"),
+    ("scale", "-1000", "scale: must be greater than or equal to 1"),
+    ("title", "'" + "x" * 5000 + "'", "title: "),
+    ("name", "'../../etc/passwd'", "name: "),
+])
+def test_a_spec_field_out_of_bounds_is_one_line_naming_it(tmp_path: Path, field: str, value: str, says: str):
+    from pipeline.sources.typed_yaml import ManifestError
+
+    lines = [f"{field}: {value}" if line.startswith(f"{field}:") else line
+             for line in SPEC.read_text(encoding="utf-8").splitlines()]
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ManifestError) as refused:
+        load_spec(spec)
+    message = str(refused.value)
+    assert "\n" not in message and says in message and message.startswith(str(spec)), message
+    assert len(message) < 400  # a long value is shown cut short, never echoed whole
