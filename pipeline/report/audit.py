@@ -37,6 +37,9 @@ def resolve_version(reports_dir: Path, name: str) -> Path:
         if latest is None:
             raise FileNotFoundError(f"{Path(reports_dir) / 'LATEST'}: no version published yet (run `make run`)")
         name = latest
+    if "\x00" in name or len(name) > 4096 or any(len(part) > 255 for part in Path(name).parts):
+        raise FileNotFoundError(f"{name[:40]!r}... ({len(name):,} characters): not a report version (a version name "
+                                "is <period>-<12 hex>; a folder's path has parts of at most 255 characters)")
     folder = Path(name) if Path(name).is_dir() else Path(reports_dir) / name
     if not (folder / "MANIFEST.json").is_file():
         raise FileNotFoundError(f"{name}: not a report version (no MANIFEST.json in {folder})")

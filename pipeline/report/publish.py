@@ -90,6 +90,8 @@ def read_latest(reports_dir: Path) -> str | None:
     """The version reports/LATEST names; None when nothing was published yet. A LATEST that is not text, empty,
     not a version name (say '../../..') or names no published version raises LatestDamaged."""
     path = Path(reports_dir) / "LATEST"
+    if path.is_symlink():  # (ctip writes a plain file: a link could point anywhere, and its target is not echoed)
+        raise LatestDamaged(f"{path} is a symbolic link, not the file ctip writes naming a version")
     try:
         data = path.read_bytes()[:4096]
     except FileNotFoundError:
@@ -103,8 +105,9 @@ def read_latest(reports_dir: Path) -> str | None:
     if not name:
         raise LatestDamaged(f"{path} is empty")
     if not VERSION_NAME.match(name):
-        shown = name if len(name) <= 60 else name[:57] + "..."
-        raise LatestDamaged(f"{path} names {shown!r}, which is not a version name (<period>-<12 hex>)")
+        shown = f"{name!r}" if len(name) <= 60 and re.fullmatch(r"[\w.-]+", name) else \
+            f"{len(data)} bytes of text"  # (a file's content is never echoed)
+        raise LatestDamaged(f"{path} holds {shown}, which is not a version name (<period>-<12 hex>)")
     if not (Path(reports_dir) / name / "MANIFEST.json").is_file():
         raise LatestDamaged(f"{path} names {name}, which is not a published version in {reports_dir}")
     return name

@@ -12,7 +12,7 @@ import click
 import pytest
 
 from pipeline.cli import cli, main
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, project_env
 
 CTIP = str(Path(sys.executable).parent / "ctip")
 
@@ -162,3 +162,14 @@ def test_diff_json_carries_the_numbers_the_text_prints(published, capsys):
                                        len(document["metrics"])) == (1, len(manifest["inputs"]), 1)
     assert document["metrics"][0] == {"table": "ucr_statewide_by_year_sex.csv", "key": "2010 / female",
                                       "column": "printed_statewide", "value_1": "292", "value_2": "293"}
+
+
+@pytest.mark.parametrize("command", [["verify", "{id}"], ["diff", "{id}", "LATEST"],
+                                     ["lineage", "published_seller_arrests", "--version", "{id}"]])
+def test_a_version_id_thousands_of_characters_long_is_one_line(command: list[str], tmp_path: Path):
+    long_id = "2005-2016-" + "a" * 5000
+    done = subprocess.run([CTIP, *(part.format(id=long_id) for part in command)], capture_output=True, text=True,
+                          timeout=120, env={**project_env(), "CTIP_REPORTS_DIR": str(tmp_path)}, cwd=REPO_ROOT)
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert done.returncode == 2 and len(lines) == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "(5,010 characters): not a report version" in lines[0] and len(lines[0]) < 300

@@ -122,3 +122,19 @@ def test_a_damaged_version_is_never_reported_done_it_is_rebuilt_and_swapped_in(t
                                   "add": ("notes.txt",)}[damage]
     assert tree_digest(reports / new) == intact and tree_digest(reports / old) == before_old
     assert read_latest(reports) == new and _hidden(reports) == []
+
+
+def test_a_latest_that_is_a_symbolic_link_is_refused_without_echoing_its_target(two_versions, tmp_path: Path):
+    reports, _, _ = two_versions
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (reports / "LATEST").unlink()
+    (reports / "LATEST").symlink_to(secret)
+    with pytest.raises(LatestDamaged, match="is a symbolic link") as raised:
+        read_latest(reports)
+    assert "/bin/bash" not in str(raised.value)
+    (reports / "LATEST").unlink()
+    (reports / "LATEST").write_text("root:x:0:0:root:/root:/bin/bash\n")  # a file's content is never shown
+    with pytest.raises(LatestDamaged, match="holds 32 bytes of text, which is not a version name") as raised:
+        read_latest(reports)
+    assert "/bin/bash" not in str(raised.value)
