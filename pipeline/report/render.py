@@ -149,11 +149,18 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
             columns = _header(frame)
             out += [f"*{block.caption}*", "", "| " + " | ".join(columns) + " |",
                     "|" + "|".join("---" for _ in columns) + "|"]
-            out += ["| " + " | ".join(row) + " |" for row in _rows(frame)]
+            out += ["| " + " | ".join(_markdown_cell(cell) for cell in row) + " |" for row in _rows(frame)]
             out.append("")
         elif isinstance(block, Figure):
             out += [f"![{block.alt or block.caption}]({block.png_path})", "", f"*{block.caption}*", ""]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    """A table cell's text as Markdown shows it, whatever a source file put in it: no raw HTML (a town named
+    '<script>…'), no '|' that would split the cell, no line break that would end the table."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+            .replace("\r", " ").replace("\n", " "))
 
 
 _LONG_WORD = re.compile(r"(\S{16,})")

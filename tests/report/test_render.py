@@ -60,3 +60,12 @@ def test_every_count_of_failing_rows_says_where_they_are(pipeline_run):
     assert sentences
     for total, listed, rest in sentences:
         assert not listed or int(listed) + int(rest) == int(total)
+
+
+@given(st.text(alphabet=st.sampled_from("ab <>&|\n\r/\"'=()"), min_size=1, max_size=30))
+def test_a_cell_from_a_source_file_is_text_in_markdown_never_html_nor_a_new_cell(name):
+    frame = pd.DataFrame({"town": [name, "<script>alert(1)</script>"], "female_arrests": [3, 4]})
+    markdown = to_markdown("t", [Table(frame, "c")])
+    rows = [line for line in markdown.split("\n") if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == 2 and all(len(re.split(r"(?<!\\)\|", row)) == 4 for row in rows), rows
+    assert "<" not in markdown.replace("<br>", "") and "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
