@@ -64,8 +64,8 @@ def tables_command(pdf_file: str, pages: str | None, areas: tuple[str, ...], as_
     what a table means) and show its cells: text grids by default, JSON or CSV on request.
 
     A file that is no readable PDF, or a page it does not have, gets one line on stderr and exit code 2; so does
-    one that needs more than ctip's limits for one file to read (CTIP_PARSE_MEMORY_MB=2048, CTIP_PARSE_CPU_SECONDS=120,
-    CTIP_PARSE_WALL_SECONDS=300)."""
+    one that needs more than ctip's limits for one file to read (CTIP_PARSE_MEMORY_MB=2048, CTIP_PARSE_CPU_SECONDS=60,
+    CTIP_PARSE_WALL_SECONDS=180)."""
     from pipeline.extract.bounded import LimitExceeded, run_bounded
     from pipeline.extract.tables import TableReadError, read_tables
 
