@@ -123,12 +123,7 @@ def _served(function, args, name: str, what: str, limits: Limits) -> Any:
                 server.wait()
         if reply is None:
             raise LimitExceeded(f"{name}: the {what} could not be read: ctip's bounded reader did not answer")
-    outcome = pickle.loads(reply)
-    if outcome[0] == "ok":
-        return outcome[1]
-    if outcome[0] == "raised":
-        raise outcome[1]
-    raise ChildFailed(f"{name}: {outcome[1]}: {outcome[2]}\n{outcome[3]}")
+    return _unpacked(pickle.loads(reply), name, noted=True)
 
 
 def _server() -> subprocess.Popen:
@@ -255,17 +250,23 @@ def _answer(payload: bytes | None, name: str, what: str, limits: Limits, timed_o
     if payload is None:
         raise LimitExceeded(f"{stopped}: the reader ended without a result (exit {exit_code})")
     outcome = pickle.loads(payload)
-    if outcome[0] == "ok":
-        return outcome[1]
     if outcome[0] == "memory":
         raise LimitExceeded(f"{name}: the {what} needs more than {limits.memory_mb:,} MB of memory to read (a "
                             "decompression bomb or a self-referencing page?)")
     if outcome[0] == "output":
         raise LimitExceeded(f"{name}: reading the {what} makes {outcome[1]:,} bytes of tables, more than the "
                             f"{limits.output_mb:,} MB ctip takes from one file")
+    return _unpacked(outcome, name, noted=False)
+
+
+def _unpacked(outcome: tuple, name: str, noted: bool) -> Any:
+    """What the call returned, or what it raised raised here (its child's traceback as a note, unless `noted`)."""
+    if outcome[0] == "ok":
+        return outcome[1]
     if outcome[0] == "raised":
         error = outcome[1]
-        error.add_note(f"(raised in the child process that read {name}:)\n{outcome[2]}")
+        if not noted:
+            error.add_note(f"(raised in the child process that read {name}:)\n{outcome[2]}")
         raise error
     raise ChildFailed(f"{name}: {outcome[1]}: {outcome[2]}\n{outcome[3]}")
 
