@@ -108,7 +108,8 @@ def _served(function, args, name: str, what: str, limits: Limits) -> Any:
     """For a threaded caller (forking a threaded process is unsafe): a fork server of our own, one
     single-threaded interpreter started once per process, forks the bounded child as a single-threaded caller
     does and hands back what it returned or raised. Its imports are paid once, not once per file."""
-    request = pickle.dumps((function, args, name, what, limits, os.getcwd()), protocol=pickle.HIGHEST_PROTOCOL)
+    request = pickle.dumps((function, args, name, what, limits, os.getcwd(), dict(os.environ)),
+                           protocol=pickle.HIGHEST_PROTOCOL)  # (the caller's folder and environment as of now)
     with _SERVER_LOCK:
         reply = None
         for _ in range(2):  # (a server that died is started again once)
@@ -284,8 +285,10 @@ def _serve() -> None:
     while len(header := requests.read(8)) == 8:
         request = requests.read(int.from_bytes(header, "little"))
         try:
-            function, args, name, what, limits, folder = pickle.loads(request)
+            function, args, name, what, limits, folder, environment = pickle.loads(request)
             os.chdir(folder)
+            os.environ.clear()
+            os.environ.update(environment)
             outcome: tuple = ("ok", _forked(function, args, name, what, limits))
         except Exception as exc:
             outcome = ("raised", exc, traceback.format_exc())

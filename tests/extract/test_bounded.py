@@ -13,7 +13,7 @@ from pipeline.extract.bounded import LimitExceeded, Limits, run_bounded
 from pipeline.extract.tidy import ExtractionError
 from tests.cli.test_tables_command import CTIP
 from tests.conftest import REPO_ROOT, project_env
-from tests.extract.bounded_calls import allocate, refuse, sleep, spin
+from tests.extract.bounded_calls import allocate, environment, refuse, sleep, spin
 from tests.extract.hostile_pdfs import HOSTILE, write_all
 
 # what each file must be refused for (the message names the file and the cause)
@@ -97,5 +97,10 @@ def test_a_threaded_caller_gets_the_same_answers_from_the_fork_server():
         with pytest.raises(LimitExceeded, match=r"x\.pdf: the PDF takes more than 1 s to read"):
             run_bounded(sleep, 30, name="x.pdf", what="PDF", limits=Limits(wall_seconds=1))
         assert run_bounded(sleep, 0.0, name="x.pdf") == "woke"  # (the server still answers after a kill)
+        os.environ["CTIP_BOUNDED_PROBE"] = "first"  # the caller's environment as it is at each call
+        assert run_bounded(environment, "CTIP_BOUNDED_PROBE", name="x.pdf") == "first"
+        os.environ["CTIP_BOUNDED_PROBE"] = "second"
+        assert run_bounded(environment, "CTIP_BOUNDED_PROBE", name="x.pdf") == "second"
     finally:
+        os.environ.pop("CTIP_BOUNDED_PROBE", None)
         stop.set()
