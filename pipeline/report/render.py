@@ -158,9 +158,9 @@ def to_markdown(title: str, blocks: list[Block]) -> str:
 
 def _markdown_cell(text: str) -> str:
     """A table cell's text as Markdown shows it, whatever a source file put in it: no raw HTML (a town named
-    '<script>…'), no '|' that would split the cell, no line break that would end the table."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-            .replace("\r", " ").replace("\n", " "))
+    '<script>…': '<' and '&' as entities; '>' alone opens nothing, and '->' stays readable as text), no '|' that
+    would split the cell, no line break that would end the table."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 _LONG_WORD = re.compile(r"(\S{16,})")
