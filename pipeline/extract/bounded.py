@@ -117,8 +117,11 @@ def _served(function, args, name: str, what: str, limits: Limits) -> Any:
             try:
                 _send(server.stdin, request)
                 reply = _receive(server.stdout.fileno(), limits.wall_seconds + 60)
-                break
-            except (OSError, EOFError):
+                if reply is not None:
+                    break
+            except OSError:  # (a timeout too)
+                reply = None
+            if reply is None:
                 _SERVER.clear()
                 server.kill()
                 server.wait()
@@ -135,23 +138,29 @@ def _server() -> subprocess.Popen:
 
 
 def _send(stream, data: bytes) -> None:
+    """One message: its length, then its bytes (what `_receive` reads)."""
     stream.write(len(data).to_bytes(8, "little") + data)
     stream.flush()
 
 
-def _receive(fd: int, seconds: float) -> bytes:
+def _receive(fd: int, seconds: float, cap: int | None = None) -> bytes | None:
+    """One message sent by `_send`, within `seconds` (TimeoutError past them); None if the writer stopped
+    before it was whole, or announced more than `cap` bytes."""
     deadline = time.monotonic() + seconds
     data = bytearray()
     expected: int | None = None
     while expected is None or len(data) < expected + 8:
-        if not select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
-            raise OSError("no answer in time")
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
+            raise TimeoutError(f"no answer in {seconds:,.0f} s")
         block = os.read(fd, 1 << 20)
         if not block:
-            raise EOFError
+            return None
         data += block
         if expected is None and len(data) >= 8:
             expected = int.from_bytes(data[:8], "little")
+            if cap is not None and expected > cap:
+                return None
     return bytes(data[8:])
 
 
@@ -196,40 +205,24 @@ def _payload(outcome: tuple, limits: Limits) -> bytes:
 
 
 def _reply(fd: int, outcome: tuple, limits: Limits) -> None:
-    payload = _payload(outcome, limits)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(len(payload).to_bytes(8, "little"))
-        handle.write(payload)
+        _send(handle, _payload(outcome, limits))
 
 
 def _collect(pid: int, fd: int, name: str, what: str, limits: Limits) -> Any:
     """Read the child's reply within the wall time; kill it past that; say which limit stopped it."""
-    deadline = time.monotonic() + limits.wall_seconds
-    data = bytearray()
-    expected: int | None = None
-    timed_out = False
+    payload, timed_out = None, False
     try:
-        while expected is None or len(data) < expected + 8:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([fd], [], [], remaining)[0]:
-                timed_out = True
-                break
-            block = os.read(fd, 1 << 20)
-            if not block:
-                break
-            data += block
-            if expected is None and len(data) >= 8:
-                expected = int.from_bytes(data[:8], "little")
-                if expected > limits.output_mb * MB + 4096:
-                    break
+        payload = _receive(fd, limits.wall_seconds, limits.output_mb * MB + 4096)
+    except TimeoutError:
+        timed_out = True
     finally:
         os.close(fd)
         if timed_out:
             _kill(pid)
         _, status, usage = os.wait4(pid, 0)
-    complete = expected is not None and len(data) >= expected + 8
     signalled = os.WTERMSIG(status) if os.WIFSIGNALED(status) else 0
-    return _answer(bytes(data[8:]) if complete else None, name, what, limits, timed_out, signalled,
+    return _answer(payload, name, what, limits, timed_out, signalled,
                    os.WEXITSTATUS(status) if os.WIFEXITED(status) else 0, usage.ru_maxrss // 1024)
 
 
@@ -292,11 +285,7 @@ def _serve() -> None:
             outcome: tuple = ("ok", _forked(function, args, name, what, limits))
         except Exception as exc:
             outcome = ("raised", exc, traceback.format_exc())
-        try:
-            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            payload = pickle.dumps(("text", type(outcome[1]).__name__, str(outcome[1])[:2000], outcome[-1]))
-        _send(replies, payload)
+        _send(replies, _payload(outcome, Limits(output_mb=2**20)))  # (the child's answer was capped already)
 
 
 if __name__ == "__main__":  # (run by its own name: what it raises must unpickle in the caller as ours)
